@@ -1,0 +1,3 @@
+from peacebrief.cli import main
+
+raise SystemExit(main())

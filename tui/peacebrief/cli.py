@@ -1,0 +1,75 @@
+"""The `peacebrief` command line.
+
+`peacebrief [BRIEF]` opens the reader; `peacebrief COMMAND ...` runs a command that draws
+no UI. Commands are imported only when chosen, so `check`, `digest` and `draft` never
+import Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+from peacebrief import __version__
+
+# name -> module under peacebrief.commands
+COMMANDS = {"check": "check", "digest": "digest", "draft": "draft"}
+
+_EPILOG = """\
+commands:
+  peacebrief [BRIEF]            open the reader (default: the bundled brief)
+  peacebrief check [BRIEF ...]  check briefs against the format
+  peacebrief digest [BRIEF]     write a plain-text digest of a brief
+  peacebrief draft DOC [DOC ...] draft a brief from new documents
+
+`peacebrief COMMAND --help` explains each command."""
+
+
+def _open_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="peacebrief",
+        description="A terminal briefing reader: the timeline, each delegation's positions and sourced quotes.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("brief", nargs="?", metavar="BRIEF", help="a brief file to open (default: the bundled brief)")
+    parser.add_argument("--version", action="version", version=f"peacebrief {__version__}")
+    return parser
+
+
+def _command_parser(name: str, module: object) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"peacebrief {name}",
+        description=getattr(module, "DESCRIPTION", None),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    module.add_arguments(parser)  # type: ignore[attr-defined]
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in COMMANDS:
+        name = args.pop(0)
+        module = importlib.import_module(f"peacebrief.commands.{COMMANDS[name]}")
+        parsed = _command_parser(name, module).parse_args(args)
+        try:
+            return int(module.run(parsed))
+        except KeyboardInterrupt:
+            return 130
+        except BrokenPipeError:  # `peacebrief digest | head` is normal use
+            sys.stderr.close()
+            return 0
+        except Exception as exc:  # a bug of ours: say so in one line, keep the trace for debugging
+            if os.environ.get("PEACEBRIEF_DEBUG"):
+                raise
+            print(f"peacebrief {name}: internal error: {type(exc).__name__}: {exc} "
+                  "(set PEACEBRIEF_DEBUG=1 for the traceback, and please report it)", file=sys.stderr)
+            return 70
+    parsed = _open_parser().parse_args(args)
+    from peacebrief.commands import open as open_command
+
+    return int(open_command.run(parsed))

@@ -1,0 +1,99 @@
+"""`peacebrief check`: every rule of the format, on one brief or many."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from peacebrief.core.bundled import bundled_briefs
+from peacebrief.core.loader import load_brief
+from peacebrief.core.model import Brief
+from peacebrief.core.problems import BriefError, Problem
+
+HELP = "check briefs against the format: ids, dates, anchors, sources, sha256"
+DESCRIPTION = """\
+Check briefs against every rule of the format: fields, ids and references, dates,
+anchors into the source documents (and the sha256 of each document).
+
+Prints one line per problem, `path:line:col: record-id: message`, in file order, then a
+summary line per brief. Review marks (`review:`) are listed as warnings.
+
+Exit status: 0 when every brief is clean, 1 when a brief has errors, 2 on a usage error
+(such as a brief file that does not exist)."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("briefs", nargs="*", metavar="BRIEF", help="brief files to check (default: the bundled briefs)")
+    parser.add_argument("--json", action="store_true", help="write the findings as JSON to standard output")
+
+
+def anchor_count(brief: Brief) -> int:
+    return (
+        sum(len(e.evidence) for e in brief.events)
+        + sum(len(p.evidence) for p in brief.positions)
+        + len(brief.quotes)
+    )
+
+
+def record_count(brief: Brief) -> int:
+    return len(brief.records)
+
+
+def _summary(path: str, brief: Brief | None, problems: list[Problem]) -> str:
+    errors = sum(1 for p in problems if p.severity == "error")
+    if brief is None:
+        return f"{path}: {errors} error{'s' * (errors != 1)}, brief not loaded"
+    marks = brief.review_count
+    review = f", {marks} review mark{'s' * (marks != 1)}" if marks else ""
+    return f"{path}: ok, {record_count(brief)} records, {anchor_count(brief)} anchors verified{review}"
+
+
+def _format(problem: Problem) -> str:
+    return str(problem) if problem.severity == "error" else f"{problem.location()}: {problem.record + ': ' if problem.record else ''}warning: {problem.message}"
+
+
+def run(args: argparse.Namespace) -> int:
+    paths = [Path(p) for p in args.briefs] or bundled_briefs()
+    if not paths:
+        print("peacebrief check: no bundled briefs found; name a brief file", file=sys.stderr)
+        return 2
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        for path in missing:
+            print(f"peacebrief check: {path}: no such file", file=sys.stderr)
+        return 2
+    results = []
+    failed = False
+    for path in paths:
+        try:
+            brief: Brief | None = load_brief(path)
+            problems = list(brief.warnings) if brief else []
+        except BriefError as exc:
+            brief, problems = None, exc.problems
+        failed = failed or brief is None
+        results.append((str(path), brief, problems))
+    if args.json:
+        payload = {
+            "ok": not failed,
+            "briefs": [
+                {
+                    "path": path,
+                    "ok": brief is not None,
+                    "records": record_count(brief) if brief else None,
+                    "anchors": anchor_count(brief) if brief else None,
+                    "review_marks": brief.review_count if brief else None,
+                    "problems": [p.as_dict() for p in problems],
+                }
+                for path, brief, problems in results
+            ],
+        }
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for path, brief, problems in results:
+            for problem in problems:
+                print(_format(problem))
+            print(_summary(path, brief, problems))
+    return 1 if failed else 0

@@ -1,0 +1,214 @@
+"""Anchoring: from the words a brief quotes to character offsets in a source document.
+
+Matching follows the format (after the W3C TextQuoteSelector and Hypothesis): the exact
+words first; failing that, both sides normalised the same way (Unicode NFC, typographic
+quotes to plain ones, dashes to `-`, runs of white space to one space). `prefix` and
+`suffix` break ties. A miss, or a tie nothing breaks, is an error, never a guess.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+import unicodedata
+from array import array
+from dataclasses import dataclass
+
+from peacebrief.core.model import SourceDocument
+
+_DATELINE = re.compile(r"\ufeff?\s*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+|[ \t]*(?:\r?\n|\Z))")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+
+_SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u0060\u00b4"
+_DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_PLAIN = str.maketrans(
+    {**{c: "'" for c in _SINGLE_QUOTES}, **{c: '"' for c in _DOUBLE_QUOTES}, **{c: "-" for c in _DASHES}}
+)
+
+# Marks that open and close a quotation; a straight double quote does either.
+_OPENERS = "\u201c\u201e\u00ab"
+_CLOSERS = "\u201d\u00bb"
+
+
+class AnchorError(ValueError):
+    """An anchor that does not resolve; the message says what to change."""
+
+
+def read_document(text: str) -> SourceDocument:
+    """Split a source's text into its dateline and numbered paragraphs.
+
+    Raises ValueError when a dateline names a day that does not exist.
+    """
+    dateline: dt.date | None = None
+    body_start = 0
+    match = _DATELINE.match(text)
+    if match:
+        dateline = dt.date.fromisoformat(match.group(1))
+        body_start = match.end()
+    paragraphs: list[tuple[int, int]] = []
+    position = body_start
+    for brk in _PARAGRAPH_BREAK.finditer(text, body_start):
+        _add_block(text, position, brk.start(), paragraphs)
+        position = brk.end()
+    _add_block(text, position, len(text), paragraphs)
+    return SourceDocument(text=text, dateline=dateline, body_start=body_start, paragraphs=tuple(paragraphs))
+
+
+def _add_block(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append((start, end))
+
+
+def normalise(text: str) -> str:
+    """The normal form both sides of a match are compared in."""
+    return _normalise_with_offsets(text, want_offsets=False)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class _Normalised:
+    text: str
+    starts: array  # original offset where each normalised character begins
+    ends: array  # original offset where it ends
+
+
+def _normalise_with_offsets(text: str, *, want_offsets: bool = True) -> tuple[str, array, array]:
+    out: list[str] = []
+    starts = array("q")
+    ends = array("q")
+    i, n = 0, len(text)
+    while i < n:
+        char = text[i]
+        if char.isspace():
+            j = i + 1
+            while j < n and text[j].isspace():
+                j += 1
+            chunk = " "
+        else:
+            j = i + 1
+            while j < n and unicodedata.combining(text[j]):
+                j += 1
+            chunk = text[i:j]
+            if not chunk.isascii():
+                chunk = unicodedata.normalize("NFC", chunk).translate(_PLAIN)
+        out.append(chunk)
+        if want_offsets:
+            for _ in chunk:
+                starts.append(i)
+                ends.append(j)
+        i = j
+    return "".join(out), starts, ends
+
+
+class DocumentIndex:
+    """Resolves anchors in one document; builds the normalised form only when needed."""
+
+    def __init__(self, document: SourceDocument) -> None:
+        self.document = document
+        self._normalised: _Normalised | None = None
+
+    @property
+    def normalised(self) -> _Normalised:
+        if self._normalised is None:
+            self._normalised = _Normalised(*_normalise_with_offsets(self.document.text))
+        return self._normalised
+
+    def resolve(self, exact: str, prefix: str | None = None, suffix: str | None = None) -> tuple[int, int, bool]:
+        """Return `(start, end, normalised)` for the one place these words stand."""
+        if not exact.strip():
+            raise AnchorError("the anchor's words are empty")
+        text = self.document.text
+        lo = self.document.body_start
+        spans = [(s, s + len(exact)) for s in _find_all(text, exact, lo)]
+        was_normalised = False
+        if not spans:
+            norm = self.normalised
+            needle = normalise(exact)
+            n_lo = bisect.bisect_left(norm.starts, lo)
+            spans = [(norm.starts[s], norm.ends[s + len(needle) - 1]) for s in _find_all(norm.text, needle, n_lo)]
+            was_normalised = True
+        if not spans:
+            raise AnchorError(f"'{_clip(exact)}' is not in the source, even after normalising quotes, dashes and spaces")
+        if len(spans) == 1 and prefix is None and suffix is None:
+            return (*spans[0], was_normalised)
+        fitting = [span for span in spans if self._context_fits(span, prefix, suffix)]
+        if len(fitting) == 1:
+            return (*fitting[0], was_normalised)
+        if not fitting:
+            raise AnchorError(
+                f"'{_clip(exact)}' is in the source, but not with that "
+                + " and ".join(w for w, v in (("prefix", prefix), ("suffix", suffix)) if v is not None)
+            )
+        raise AnchorError(
+            f"'{_clip(exact)}' occurs {len(fitting)} times in the source; "
+            "add a prefix or suffix (the words just before or after) to choose one"
+        )
+
+    def _context_fits(self, span: tuple[int, int], prefix: str | None, suffix: str | None) -> bool:
+        text = self.document.text
+        start, end = span
+        if prefix is not None:
+            before = normalise(text[max(0, start - 2 * len(prefix) - 8) : start])
+            if not before.endswith(normalise(prefix)):
+                return False
+        if suffix is not None:
+            after = normalise(text[end : end + 2 * len(suffix) + 8])
+            if not after.startswith(normalise(suffix)):
+                return False
+        return True
+
+    def locate_within(self, words: str, start: int, end: int) -> tuple[int, int] | None:
+        """Where `words` stand inside `[start, end)`: exactly, or after normalising."""
+        text = self.document.text
+        at = text.find(words, start, end)
+        if at >= 0:
+            return at, at + len(words)
+        needle = normalise(words)
+        if not needle:
+            return None
+        norm = self.normalised
+        n_lo = bisect.bisect_left(norm.starts, start)
+        at = norm.text.find(needle, n_lo)
+        if at < 0:
+            return None
+        span = (norm.starts[at], norm.ends[at + len(needle) - 1])
+        return span if span[1] <= end else None
+
+    def inside_quotation_marks(self, start: int, end: int) -> bool:
+        """True when `[start, end)` stands between an opening and a closing quotation mark."""
+        document = self.document
+        p_start, p_end = document.paragraphs[document.paragraph_at(start) - 1]
+        text = document.text
+        is_open = False
+        for char in text[p_start:start]:
+            if char in _OPENERS:
+                is_open = True
+            elif char in _CLOSERS:
+                is_open = False
+            elif char == '"':
+                is_open = not is_open
+        if not is_open:
+            return False
+        inner = text[start:end]
+        if any(c in _OPENERS or c in _CLOSERS or c == '"' for c in inner):
+            return False
+        return any(c in _CLOSERS or c == '"' for c in text[end:p_end])
+
+
+def _find_all(haystack: str, needle: str, start: int) -> list[int]:
+    found: list[int] = []
+    at = haystack.find(needle, start)
+    while at >= 0:
+        found.append(at)
+        at = haystack.find(needle, at + 1)
+    return found
+
+
+def _clip(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,743 @@
+"""Loading a brief: safe YAML in, a checked and linked `Brief` out, or every error at once.
+
+The YAML is composed into nodes (never constructed into arbitrary objects), so every
+value keeps its line and column and no tag can run code. Reading goes in two passes:
+first every record's id, so that references can be checked in any order; then the
+records themselves. Nothing is returned until everything has been checked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from peacebrief.core.anchors import AnchorError, DocumentIndex, read_document
+from peacebrief.core.dates import BriefDate, DateError, parse_date
+from peacebrief.core.links import build_links
+from peacebrief.core.model import (
+    QUOTE_KINDS,
+    ROLES,
+    STATUSES,
+    Anchor,
+    Brief,
+    Event,
+    Issue,
+    KeyPoint,
+    Kind,
+    Party,
+    Person,
+    Position,
+    Quote,
+    Record,
+    Source,
+)
+from peacebrief.core.problems import BriefError, Problem
+
+try:  # libyaml's parser is several times faster; the pure one gives the same nodes
+    from yaml import CSafeLoader as _YamlLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _YamlLoader  # type: ignore[assignment]
+
+FORMAT_VERSION = 1
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+
+_YAML = "tag:yaml.org,2002:"
+_PLAIN_TAGS = frozenset(_YAML + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map"))
+
+# The record lists of the format, in file order, with the kind each holds.
+SECTIONS: tuple[tuple[str, Kind], ...] = (
+    ("sources", "source"),
+    ("parties", "party"),
+    ("people", "person"),
+    ("issues", "issue"),
+    ("events", "event"),
+    ("positions", "position"),
+    ("quotes", "quote"),
+)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class LoadLimits:
+    """Bounds that keep a hostile or broken file from hanging or exhausting the reader."""
+
+    max_bytes: int = 128 * 1024 * 1024  # a brief or a source file
+    max_depth: int = 32  # nesting of the values the format reads
+    max_string: int = 1_000_000  # characters in one value
+    alias_slack: int = 10_000  # node visits allowed beyond one per byte of the file
+
+
+class _Abort(Exception):
+    """Reading cannot go on (an alias bomb, absurd nesting): report this and stop."""
+
+    def __init__(self, node: Node, message: str) -> None:
+        super().__init__(message)
+        self.node = node
+        self.message = message
+
+
+def load_brief(path: str | Path, *, limits: LoadLimits | None = None) -> Brief:
+    """Load and check the brief at `path`; raise `BriefError` with every problem found."""
+    limits = limits or LoadLimits()
+    path = Path(path)
+    label = str(path)
+    text = _read_text(path, label, limits, what="brief")
+    if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
+        raise BriefError([Problem(label, "the file is empty: a brief starts with `peacebrief: 1`", 1, 1)])
+    try:
+        root = yaml.compose(text, Loader=_YamlLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        what = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+        raise BriefError(
+            [Problem(label, f"YAML syntax error: {what}", mark.line + 1 if mark else None, mark.column + 1 if mark else None)]
+        ) from None
+    except yaml.YAMLError as exc:
+        raise BriefError([Problem(label, f"YAML error: {exc}")]) from None
+    except RecursionError:
+        raise BriefError([Problem(label, f"values are nested too deeply (the limit is {limits.max_depth})")]) from None
+    if root is None:
+        raise BriefError([Problem(label, "the file is empty: a brief starts with `peacebrief: 1`", 1, 1)])
+    reader = _Reader(label, path, limits, budget=len(text) + limits.alias_slack)
+    try:
+        brief = reader.read(root)
+    except _Abort as abort:
+        reader.error(abort.node, abort.message)
+        brief = None
+    errors = [p for p in reader.problems if p.severity == "error"]
+    if errors or brief is None:
+        raise BriefError(reader.problems)
+    return brief
+
+
+def _read_text(path: Path, label: str, limits: LoadLimits, *, what: str) -> str:
+    """Read a UTF-8 file whole, or raise a BriefError that says what to do."""
+
+    def fail(message: str, line: int | None = None) -> BriefError:
+        return BriefError([Problem(label, message, line, 1 if line else None)])
+
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise fail(f"is a folder, not a {what} file")
+        if size > limits.max_bytes:
+            raise fail(f"the {what} is {size:,} bytes; the limit is {limits.max_bytes:,}")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise fail(f"no such {what} file") from None
+    except PermissionError:
+        raise fail(f"cannot read the {what} file: permission denied") from None
+    except OSError as exc:
+        raise fail(f"cannot read the {what} file: {exc.strerror or exc}") from None
+    return _decode(data, fail)
+
+
+def _decode(data: bytes, fail: Callable[..., BriefError]) -> str:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise fail(f"is not UTF-8 text (byte {exc.start}); save it as UTF-8", line) from None
+    return text.removeprefix("\ufeff")
+
+
+class _Reader:
+    """Walks the composed YAML, collecting problems and building records."""
+
+    def __init__(self, label: str, path: Path, limits: LoadLimits, budget: int) -> None:
+        self.label = label
+        self.path = path
+        self.limits = limits
+        self.budget = budget
+        self.visits = 0
+        self.problems: list[Problem] = []
+        self.kinds: dict[str, Kind] = {}
+        self.indexes: dict[str, DocumentIndex] = {}
+        self.single_source: str | None = None
+        self._scalars = SafeConstructor()
+
+    # -- reporting -------------------------------------------------------------
+
+    def error(self, node: Node | None, message: str, record: str | None = None) -> None:
+
+        mark = node.start_mark if node is not None else None
+        line = mark.line + 1 if mark is not None else None
+        column = mark.column + 1 if mark is not None else None
+        self.problems.append(Problem(self.label, message, line, column, record))
+
+    # -- values ----------------------------------------------------------------
+
+    def _visit(self, node: Node, depth: int) -> None:
+        self.visits += 1
+        if self.visits > self.budget:
+            raise _Abort(node, "YAML aliases expand past the size of the file; write the values out instead")
+        if depth > self.limits.max_depth:
+            raise _Abort(node, f"values are nested too deeply (the limit is {self.limits.max_depth})")
+
+    def _tag_ok(self, node: Node, record: str | None) -> bool:
+        if node.tag in _PLAIN_TAGS:
+            return True
+        shown = node.tag.replace(_YAML, "!!")
+        self.error(node, f"the YAML tag {shown} is not allowed: a brief holds plain text, numbers, dates, lists and mappings", record)
+        return False
+
+    def scalar(self, node: Node, depth: int, record: str | None, what: str) -> Any:
+        self._visit(node, depth)
+        if not isinstance(node, ScalarNode):
+            self.error(node, f"{what} must be a single value, not a {_shape(node)}", record)
+            return None
+        if not self._tag_ok(node, record):
+            return None
+        if len(node.value) > self.limits.max_string:
+            self.error(node, f"{what} is {len(node.value):,} characters long; the limit is {self.limits.max_string:,}", record)
+            return None
+        if node.tag == _YAML + "str":
+            return node.value
+        try:
+            return self._scalars.construct_object(node)
+        except (yaml.YAMLError, ValueError, OverflowError):
+            self.error(node, f"{what}: '{node.value}' is not a valid {node.tag.replace(_YAML, '')}", record)
+            return None
+
+    def sequence(self, node: Node, depth: int, record: str | None, what: str) -> list[Node] | None:
+        self._visit(node, depth)
+        if isinstance(node, SequenceNode) and self._tag_ok(node, record):
+            return list(node.value)
+        if isinstance(node, SequenceNode):
+            return None
+        self.error(node, f"{what} must be a list, not a {_shape(node)}", record)
+        return None
+
+    def mapping(self, node: Node, depth: int, record: str | None, what: str) -> dict[str, tuple[ScalarNode, Node]] | None:
+        self._visit(node, depth)
+        if not isinstance(node, MappingNode):
+            self.error(node, f"{what} must be a mapping of `key: value` lines, not a {_shape(node)}", record)
+            return None
+        if not self._tag_ok(node, record):
+            return None
+        entries: dict[str, tuple[ScalarNode, Node]] = {}
+        for key, value in node.value:
+            self._visit(key, depth + 1)
+            if not isinstance(key, ScalarNode) or key.tag not in (_YAML + "str", _YAML + "int", _YAML + "bool", _YAML + "null"):
+                label = "a merge key (<<)" if key.tag == _YAML + "merge" else f"a {_shape(key)}"
+                self.error(key, f"{what} has {label} as a key; keys are plain words", record)
+                continue
+            if key.value in entries:
+                first = entries[key.value][0].start_mark.line + 1
+                self.error(key, f"'{key.value}' is given twice in {what} (first on line {first})", record)
+                continue
+            entries[key.value] = (key, value)
+        return entries
+
+    # -- the brief -------------------------------------------------------------
+
+    def read(self, root: Node) -> Brief | None:
+        top = self.mapping(root, 0, None, "the top level of a brief")
+        if top is None:
+            return None
+        fields = _Fields(self, root, top, None, 0, "the brief")
+        version = fields.value("peacebrief", required=True)
+        if "peacebrief" in top and version != FORMAT_VERSION:
+            self.error(top["peacebrief"][1], f"format version is {version!r}; this reader knows version {FORMAT_VERSION}: write `peacebrief: 1`")
+        brief_id = fields.ident("id")
+        title = fields.text("title", required=True)
+        as_of = fields.date("as_of", required=True)
+        summary = fields.text("summary")
+
+        sections = self._collect_ids(top)
+        sources = [s for s in (self._source(f) for f in sections["sources"]) if s is not None]
+        if not sections["sources"] and "sources" in top:
+            self.error(top["sources"][1], "a brief needs at least one source")
+        if len(sources) == 1 and len(sections["sources"]) == 1:
+            self.single_source = sources[0].id
+        builders: dict[str, Callable[[_Fields], Record | None]] = {
+            "parties": self._party,
+            "people": self._person,
+            "issues": self._issue,
+            "events": self._event,
+            "positions": self._position,
+            "quotes": self._quote,
+        }
+        built: dict[str, list[Any]] = {"sources": sources}
+        for section, builder in builders.items():
+            built[section] = [r for r in (builder(fields) for fields in sections[section]) if r is not None]
+        key_points = self._key_points(top)
+
+        if any(p.severity == "error" for p in self.problems) or brief_id is None or title is None or as_of is None:
+            return None
+
+        records: dict[str, Record] = {}
+        for section in ("sources", *builders):
+            for record in built[section]:
+                records[record.id] = record
+        events = tuple(sorted(built["events"], key=Event.sort_key))
+        brief_parts = dict(
+            sources=tuple(sources),
+            parties=tuple(built["parties"]),
+            people=tuple(built["people"]),
+            issues=tuple(built["issues"]),
+            events=events,
+            positions=tuple(built["positions"]),
+            quotes=tuple(built["quotes"]),
+        )
+        warnings = tuple(sorted((p for p in self.problems if p.severity == "warning"), key=Problem.sort_key))
+        return Brief(
+            path=self.path,
+            id=brief_id,
+            title=title,
+            as_of=as_of,
+            summary=summary,
+            key_points=tuple(key_points),
+            warnings=warnings,
+            records=MappingProxyType(records),
+            links=build_links(records),
+            **brief_parts,  # type: ignore[arg-type]
+        )
+
+    def _collect_ids(self, top: dict[str, tuple[ScalarNode, Node]]) -> dict[str, list[_Fields]]:
+        """First pass: every record's id and kind, so references resolve in any order."""
+        sections: dict[str, list[_Fields]] = {}
+        where: dict[str, int] = {}
+        for section, kind in SECTIONS:
+            sections[section] = []
+            if section not in top:
+                if section in ("sources", "parties"):
+                    self.problems.append(Problem(self.label, f"a brief needs `{section}:`, a list of {kind} records", 1, 1))
+                continue
+            items = self.sequence(top[section][1], 1, None, f"`{section}`")
+            for item in items or ():
+                entries = self.mapping(item, 2, None, f"each of `{section}`")
+                if entries is None:
+                    continue
+                record_id = None
+                if "id" not in entries:
+                    self.error(item, f"this {kind} has no `id`")
+                else:
+                    id_node = entries["id"][1]
+                    value = self.scalar(id_node, 3, None, "id")
+                    if value is not None:
+                        record_id = str(value)
+                        if not ID_PATTERN.match(record_id):
+                            self.error(id_node, f"id '{record_id}' is not valid: use lowercase letters, digits and '-', starting with a letter or digit")
+                        elif record_id in self.kinds:
+                            self.error(id_node, f"id '{record_id}' is already used by the {self.kinds[record_id]} on line {where[record_id]}; ids are unique across the brief", record_id)
+                            record_id = None
+                        else:
+                            self.kinds[record_id] = kind
+                            where[record_id] = item.start_mark.line + 1
+                sections[section].append(_Fields(self, item, entries, record_id, 2, kind))
+        return sections
+
+    # -- records ---------------------------------------------------------------
+
+    def _common(self, f: _Fields) -> dict[str, Any]:
+        review = f.text("review")
+        if review:
+            mark = f.entries["review"][0].start_mark
+            self.problems.append(Problem(self.label, f"needs review: {review}", mark.line + 1, mark.column + 1, f.record, "warning"))
+        return {"id": f.record or "", "review": review, "line": f.node.start_mark.line + 1}
+
+    def _source(self, f: _Fields) -> Source | None:
+        common = self._common(f)
+        title = f.text("title", required=True)
+        path_text = f.text("path", required=True)
+        published = f.date("published", required=True)
+        publisher, url, sha256 = f.text("publisher"), f.text("url"), f.text("sha256")
+        if sha256 is not None and not re.fullmatch(r"[0-9a-fA-F]{64}", sha256):
+            f.error("sha256", "sha256 must be 64 hexadecimal digits (run `sha256sum` on the file)")
+            sha256 = None
+        if f.record is None or path_text is None:
+            return None
+        file = (self.path.parent / path_text)
+        path_node = f.node_of("path")
+
+        def problem(message: str) -> Problem:
+            mark = path_node.start_mark if path_node is not None else f.node.start_mark
+            return Problem(self.label, f"source file {path_text}: {message}", mark.line + 1, mark.column + 1, f.record)
+
+        try:
+            data_text = _read_source(file, self.limits, problem, sha256)
+            document = read_document(data_text)
+        except BriefError as exc:
+            self.problems.extend(exc.problems)
+            return None
+        except ValueError as exc:
+            self.problems.append(problem(f"its dateline is not a valid date ({exc})"))
+            return None
+        self.indexes[f.record] = DocumentIndex(document)
+        if title is None or published is None:
+            return None
+        return Source(
+            **common, title=title, path=path_text, published=published, document=document,
+            file=file, publisher=publisher, url=url, sha256=sha256.lower() if sha256 else None,
+        )
+
+    def _party(self, f: _Fields) -> Party | None:
+        common = self._common(f)
+        name = f.text("name", required=True)
+        role = f.choice("role", ROLES, required=True)
+        short = f.text("short")
+        if short is not None and not 2 <= len(short) <= 4:
+            f.error("short", f"short tag '{short}' must be 2 to 4 characters")
+        summary = f.text("summary")
+        if f.record is None or name is None or role is None:
+            return None
+        return Party(**common, name=name, role=role, short=short, summary=summary)
+
+    def _person(self, f: _Fields) -> Person | None:
+        common = self._common(f)
+        name = f.text("name", required=True)
+        party = f.ref("party", ("party",), required=True)
+        title = f.text("title")
+        aliases = f.texts("aliases")
+        delegate = f.flag("delegate")
+        if f.record is None or name is None or party is None:
+            return None
+        return Person(**common, name=name, party=party, title=title, aliases=aliases, delegate=delegate)
+
+    def _issue(self, f: _Fields) -> Issue | None:
+        common = self._common(f)
+        title = f.text("title", required=True)
+        summary = f.text("summary")
+        if f.record is None or title is None:
+            return None
+        return Issue(**common, title=title, summary=summary)
+
+    def _event(self, f: _Fields) -> Event | None:
+        common = self._common(f)
+        date = f.date("date", required=True)
+        title = f.text("title", required=True)
+        status = f.choice("status", STATUSES) or "occurred"
+        parties = f.refs("parties", ("party",))
+        people = f.refs("people", ("person",))
+        issues = f.refs("issues", ("issue",))
+        evidence = f.anchors("evidence")
+        date_text, summary, place = f.text("date_text"), f.text("summary"), f.text("place")
+        if f.record is None or date is None or title is None or evidence is None:
+            return None
+        return Event(
+            **common, date=date, title=title, evidence=evidence, date_text=date_text, summary=summary,
+            place=place, status=status, parties=parties, people=people, issues=issues,
+        )
+
+    def _position(self, f: _Fields) -> Position | None:
+        common = self._common(f)
+        party = f.ref("party", ("party",), required=True)
+        issue = f.ref("issue", ("issue",), required=True)
+        stance = f.text("stance", required=True)
+        detail = f.text("detail")
+        evidence = f.evidence("evidence")
+        if f.record is None or party is None or issue is None or stance is None or evidence is None:
+            return None
+        anchors, quotes = evidence
+        return Position(**common, party=party, issue=issue, stance=stance, detail=detail, evidence=anchors, quotes=quotes)
+
+    def _quote(self, f: _Fields) -> Quote | None:
+        common = self._common(f)
+        speaker = f.ref("speaker", ("person", "party"), required=True)
+        text = f.text("text", required=True)
+        kind = f.choice("kind", QUOTE_KINDS, required=True)
+        said = f.date("said")
+        date_text = f.text("date_text")
+        event = f.ref("event", ("event",))
+        issues = f.refs("issues", ("issue",))
+        anchor = f.anchor_field("source", required=True)
+        if f.record is None or speaker is None or text is None or kind is None or anchor is None:
+            return None
+        index = self.indexes[anchor.source]
+        span = index.locate_within(text, anchor.start, anchor.end)
+        if span is None:
+            f.error("text", "the quote's text is not within the words its `source` anchor points at; anchor the quote itself")
+            return None
+        if kind == "direct" and not index.inside_quotation_marks(*span):
+            f.error(
+                "kind",
+                "a direct quote must stand inside quotation marks in the source; "
+                "anchor the words inside the marks, or make it `kind: reported`",
+            )
+            return None
+        return Quote(
+            **common, speaker=speaker, text=text, quote_kind=kind, source=anchor, text_start=span[0],
+            text_end=span[1], said=said, date_text=date_text, event=event, issues=issues,
+        )
+
+    def _key_points(self, top: dict[str, tuple[ScalarNode, Node]]) -> list[KeyPoint]:
+        if "key_points" not in top:
+            return []
+        points: list[KeyPoint] = []
+        for item in self.sequence(top["key_points"][1], 1, None, "`key_points`") or ():
+            entries = self.mapping(item, 2, None, "each key point")
+            if entries is None:
+                continue
+            f = _Fields(self, item, entries, None, 2, "key point")
+            text = f.text("text", required=True)
+            refs = f.refs("refs", None)
+            if text is not None:
+                points.append(KeyPoint(text=text, refs=refs, line=item.start_mark.line + 1))
+        return points
+
+
+def _read_source(file: Path, limits: LoadLimits, problem: Callable[[str], Problem], sha256: str | None) -> str:
+    def fail(message: str, line: int | None = None) -> BriefError:
+        return BriefError([problem(message)])
+
+    try:
+        if file.is_dir():
+            raise fail("is a folder, not a text file")
+        size = file.stat().st_size
+        if size > limits.max_bytes:
+            raise fail(f"is {size:,} bytes; the limit is {limits.max_bytes:,}")
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise fail(f"not found (looked for {file})") from None
+    except OSError as exc:
+        raise fail(f"cannot be read: {exc.strerror or exc}") from None
+    if sha256 is not None:
+        actual = hashlib.sha256(data).hexdigest()
+        if actual != sha256.lower():
+            raise fail(f"sha256 is {actual}, not the {sha256} the brief records: the document has changed")
+    return _decode(data, fail)
+
+
+class _Fields:
+    """One record's mapping, read field by field with its line numbers."""
+
+    def __init__(self, reader: _Reader, node: Node, entries: dict[str, tuple[ScalarNode, Node]], record: str | None, depth: int, kind: str) -> None:
+        self.reader = reader
+        self.node = node
+        self.entries = entries
+        self.record = record
+        self.depth = depth
+        self.kind = kind
+
+    def node_of(self, key: str) -> Node | None:
+        entry = self.entries.get(key)
+        return entry[1] if entry else None
+
+    def error(self, key: str, message: str) -> None:
+        self.reader.error(self.node_of(key) or self.node, message, self.record)
+
+    def _missing(self, key: str) -> None:
+        self.reader.error(self.node, f"{self._what()} has no `{key}`, which is required", self.record)
+
+    def _what(self) -> str:
+        return f"this {self.kind}" if self.record is None else f"{self.kind} {self.record}"
+
+    def value(self, key: str, *, required: bool = False) -> Any:
+        node = self.node_of(key)
+        if node is None:
+            if required:
+                self._missing(key)
+            return None
+        value = self.reader.scalar(node, self.depth + 1, self.record, f"`{key}`")
+        if value is None and required and isinstance(node, ScalarNode) and node.tag.endswith(":null"):
+            self.reader.error(node, f"`{key}` is empty", self.record)
+        return value
+
+    def text(self, key: str, *, required: bool = False) -> str | None:
+        value = self.value(key, required=required)
+        if value is None:
+            return None
+        if isinstance(value, (dt.date, bool)) or not isinstance(value, (str, int, float)):
+            self.error(key, f"`{key}` must be text; put it in quotes")
+            return None
+        text = str(value)
+        if required and not text.strip():
+            self.error(key, f"`{key}` is empty")
+            return None
+        return text
+
+    def ident(self, key: str) -> str | None:
+        text = self.text(key, required=True)
+        if text is not None and not ID_PATTERN.match(text):
+            self.error(key, f"id '{text}' is not valid: use lowercase letters, digits and '-', starting with a letter or digit")
+            return None
+        return text
+
+    def flag(self, key: str) -> bool:
+        value = self.value(key)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            self.error(key, f"`{key}` must be true or false")
+            return False
+        return value
+
+    def date(self, key: str, *, required: bool = False) -> BriefDate | None:
+        value = self.value(key, required=required)
+        if value is None:
+            return None
+        try:
+            return parse_date(value)
+        except DateError as exc:
+            self.error(key, f"`{key}`: {exc}")
+            return None
+
+    def choice(self, key: str, options: tuple[T, ...], *, required: bool = False) -> T | None:
+        value = self.value(key, required=required)
+        if value is None:
+            return None
+        if value not in options:
+            self.error(key, f"`{key}` is '{value}'; it must be one of: {', '.join(map(str, options))}")
+            return None
+        return value  # type: ignore[no-any-return]
+
+    def _items(self, key: str) -> list[Node]:
+        node = self.node_of(key)
+        if node is None:
+            return []
+        return self.reader.sequence(node, self.depth + 1, self.record, f"`{key}`") or []
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        out: list[str] = []
+        for item in self._items(key):
+            value = self.reader.scalar(item, self.depth + 2, self.record, f"each of `{key}`")
+            if isinstance(value, str):
+                out.append(value)
+            elif value is not None:
+                self.reader.error(item, f"each of `{key}` must be text", self.record)
+        return tuple(out)
+
+    def _check_ref(self, node: Node, value: Any, key: str, kinds: tuple[Kind, ...] | None) -> str | None:
+        if not isinstance(value, str):
+            if value is not None:
+                self.reader.error(node, f"`{key}` must be an id, not {value!r}", self.record)
+            return None
+        found = self.reader.kinds.get(value)
+        wanted = " or ".join(kinds) if kinds else "record"
+        if found is None:
+            self.reader.error(node, f"{key} '{value}' is not a {wanted} id", self.record)
+            return None
+        if kinds is not None and found not in kinds:
+            self.reader.error(node, f"{key} '{value}' is a {found}, not a {wanted}", self.record)
+            return None
+        return value
+
+    def ref(self, key: str, kinds: tuple[Kind, ...], *, required: bool = False) -> str | None:
+        node = self.node_of(key)
+        value = self.value(key, required=required)
+        return None if node is None else self._check_ref(node, value, key, kinds)
+
+    def refs(self, key: str, kinds: tuple[Kind, ...] | None) -> tuple[str, ...]:
+        out: list[str] = []
+        for item in self._items(key):
+            value = self.reader.scalar(item, self.depth + 2, self.record, f"each of `{key}`")
+            checked = self._check_ref(item, value, key, kinds)
+            if checked is not None:
+                out.append(checked)
+        return tuple(out)
+
+    # -- anchors ---------------------------------------------------------------
+
+    def anchor_field(self, key: str, *, required: bool = False) -> Anchor | None:
+        node = self.node_of(key)
+        if node is None:
+            if required:
+                self._missing(key)
+            return None
+        return self.anchor(node, self.depth + 1)
+
+    def anchors(self, key: str) -> tuple[Anchor, ...] | None:
+        """A list of anchors, at least one; None when any fails."""
+        items = self._items(key)
+        if not items:
+            self._evidence_missing(key)
+            return None
+        found = [self.anchor(item, self.depth + 2) for item in items]
+        return None if any(a is None for a in found) else tuple(a for a in found if a is not None)
+
+    def evidence(self, key: str) -> tuple[tuple[Anchor, ...], tuple[str, ...]] | None:
+        """Anchors and quote ids, at least one in all; None when any fails."""
+        items = self._items(key)
+        if not items:
+            self._evidence_missing(key)
+            return None
+        anchors: list[Anchor] = []
+        quotes: list[str] = []
+        ok = True
+        for item in items:
+            if isinstance(item, ScalarNode) and item.value in self.reader.kinds:
+                checked = self._check_ref(item, item.value, key, ("quote",))
+                ok = ok and checked is not None
+                if checked:
+                    quotes.append(checked)
+                continue
+            anchor = self.anchor(item, self.depth + 2)
+            ok = ok and anchor is not None
+            if anchor:
+                anchors.append(anchor)
+        return (tuple(anchors), tuple(quotes)) if ok else None
+
+    def _evidence_missing(self, key: str) -> None:
+        node = self.node_of(key)
+        message = f"{self._what()} needs `{key}`: at least one anchor into a source"
+        self.reader.error(node or self.node, message, self.record)
+
+    def anchor(self, node: Node, depth: int) -> Anchor | None:
+        reader = self.reader
+        prefix = suffix = None
+        if isinstance(node, ScalarNode):
+            exact = reader.scalar(node, depth, self.record, "an anchor")
+            if exact is None:
+                return None
+            if reader.single_source is None:
+                if len(reader.kinds) and sum(1 for k in reader.kinds.values() if k == "source") > 1:
+                    reader.error(node, "this brief has several sources, so an anchor names its source: {source: ID, exact: \"...\"}", self.record)
+                return None
+            source = reader.single_source
+            where = node
+        else:
+            entries = reader.mapping(node, depth, self.record, "an anchor")
+            if entries is None:
+                return None
+            sub = _Fields(reader, node, entries, self.record, depth, "anchor")
+            source = sub.ref("source", ("source",), required=True)
+            exact = sub.value("exact", required=True)
+            prefix, suffix = sub.text("prefix"), sub.text("suffix")
+            where = sub.node_of("exact") or node
+            if source is None or exact is None:
+                return None
+        if not isinstance(exact, str):
+            exact = str(exact)
+        index = reader.indexes.get(source)
+        if index is None:  # the source itself failed to load, and said so
+            return None
+        try:
+            start, end, normalised = index.resolve(exact, prefix, suffix)
+        except AnchorError as exc:
+            reader.error(where, str(exc), self.record)
+            return None
+        return Anchor(
+            source=source, exact=exact, start=start, end=end,
+            paragraph=index.document.paragraph_at(start), prefix=prefix, suffix=suffix, normalised=normalised,
+        )
+
+
+def _shape(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        return "mapping"
+    if isinstance(node, SequenceNode):
+        return "list"
+    return "single value"
+
+
+def iter_problems(paths: Iterable[str | Path]) -> Iterable[tuple[str, Brief | None, list[Problem]]]:
+    """Load each brief in turn, for `check`: (path, brief or None, problems)."""
+    for path in paths:
+        try:
+            brief = load_brief(path)
+        except BriefError as exc:
+            yield str(path), None, exc.problems
+        else:
+            yield str(path), brief, list(brief.warnings)

@@ -1,0 +1,273 @@
+"""The brief as a front end sees it: frozen records, every anchor already resolved.
+
+A `Brief` is only ever built whole by the loader: if any rule of the format fails, there
+is no `Brief`, only a `BriefError`. So code that holds a `Brief` may trust every id in it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, Literal
+
+from peacebrief.core.dates import BriefDate
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from peacebrief.core.links import Links
+    from peacebrief.core.problems import Problem
+
+Role = Literal["party", "mediator", "host"]
+Status = Literal["occurred", "scheduled", "postponed", "cancelled", "reported"]
+QuoteKind = Literal["direct", "reported"]
+Kind = Literal["source", "party", "person", "issue", "event", "position", "quote"]
+
+ROLES: tuple[Role, ...] = ("party", "mediator", "host")
+STATUSES: tuple[Status, ...] = ("occurred", "scheduled", "postponed", "cancelled", "reported")
+QUOTE_KINDS: tuple[QuoteKind, ...] = ("direct", "reported")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDocument:
+    """A source's text as read from disk, split into numbered paragraphs.
+
+    Offsets count characters of `text`, the whole decoded file. A leading dateline
+    (`date YYYY-MM-DD`) is not part of paragraph 1: `body_start` is where the text begins.
+    """
+
+    text: str
+    dateline: dt.date | None
+    body_start: int
+    paragraphs: tuple[tuple[int, int], ...]  # [start, end) of each paragraph, numbered from 1
+
+    def paragraph_at(self, offset: int) -> int:
+        """The number of the paragraph that holds `offset` (the nearest one before it)."""
+        return max(1, bisect.bisect_right(self.paragraphs, (offset, len(self.text) + 1)))
+
+    def paragraph_text(self, number: int) -> str:
+        start, end = self.paragraphs[number - 1]
+        return self.text[start:end]
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """Words of a source, resolved to `[start, end)` in its text and to a paragraph."""
+
+    source: str
+    exact: str
+    start: int
+    end: int
+    paragraph: int
+    prefix: str | None = None
+    suffix: str | None = None
+    normalised: bool = False  # matched only after normalising quotes, dashes, spaces
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Record:
+    id: str
+    review: str | None = None
+    line: int = 0  # where the record starts in the brief file, 1-based
+
+    kind: ClassVar[Kind]
+
+    @property
+    def label(self) -> str:
+        """A short human name for lists and links."""
+        return self.id
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Source(Record):
+    kind: ClassVar[Kind] = "source"
+    title: str
+    path: str
+    published: BriefDate
+    document: SourceDocument
+    file: Path
+    publisher: str | None = None
+    url: str | None = None
+    sha256: str | None = None
+
+    @property
+    def label(self) -> str:
+        return self.title
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Party(Record):
+    kind: ClassVar[Kind] = "party"
+    name: str
+    role: Role
+    short: str | None = None
+    summary: str | None = None
+
+    @property
+    def label(self) -> str:
+        return self.name
+
+    @property
+    def tag(self) -> str:
+        return self.short or self.name[:3].upper()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Person(Record):
+    kind: ClassVar[Kind] = "person"
+    name: str
+    party: str
+    title: str | None = None
+    aliases: tuple[str, ...] = ()
+    delegate: bool = False
+
+    @property
+    def label(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Issue(Record):
+    kind: ClassVar[Kind] = "issue"
+    title: str
+    summary: str | None = None
+
+    @property
+    def label(self) -> str:
+        return self.title
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Event(Record):
+    kind: ClassVar[Kind] = "event"
+    date: BriefDate
+    title: str
+    evidence: tuple[Anchor, ...]
+    date_text: str | None = None
+    summary: str | None = None
+    place: str | None = None
+    status: Status = "occurred"
+    parties: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    issues: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return self.title
+
+    def sort_key(self) -> tuple[dt.date, int, dt.date, str]:
+        return (*self.date.sort_key(), self.id)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Position(Record):
+    kind: ClassVar[Kind] = "position"
+    party: str
+    issue: str
+    stance: str
+    evidence: tuple[Anchor, ...] = ()  # anchors written directly in the position
+    quotes: tuple[str, ...] = ()  # quote ids given as evidence
+    detail: str | None = None
+
+    @property
+    def label(self) -> str:
+        return self.stance
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quote(Record):
+    kind: ClassVar[Kind] = "quote"
+    speaker: str
+    text: str
+    quote_kind: QuoteKind
+    source: Anchor
+    text_start: int  # where `text` itself stands in the source, within the anchor
+    text_end: int
+    said: BriefDate | None = None
+    date_text: str | None = None
+    event: str | None = None
+    issues: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True, slots=True)
+class KeyPoint:
+    text: str
+    refs: tuple[str, ...] = ()
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """A loaded, checked brief. Build it with `peacebrief.core.load_brief`."""
+
+    path: Path
+    id: str
+    title: str
+    as_of: BriefDate
+    sources: tuple[Source, ...]
+    parties: tuple[Party, ...]
+    people: tuple[Person, ...] = ()
+    issues: tuple[Issue, ...] = ()
+    events: tuple[Event, ...] = ()  # in date order
+    positions: tuple[Position, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    summary: str | None = None
+    key_points: tuple[KeyPoint, ...] = ()
+    warnings: tuple[Problem, ...] = ()
+    records: Mapping[str, Record] = field(default_factory=dict, repr=False)
+    links: Links | None = field(default=None, repr=False, compare=False)
+
+    def __getitem__(self, record_id: str) -> Record:
+        return self.records[record_id]
+
+    def get(self, record_id: str) -> Record | None:
+        return self.records.get(record_id)
+
+    def __contains__(self, record_id: object) -> bool:
+        return record_id in self.records
+
+    def all_records(self) -> Iterator[Record]:
+        """Every record, kind by kind in the order of the format."""
+        yield from self.sources
+        yield from self.parties
+        yield from self.people
+        yield from self.issues
+        yield from self.events
+        yield from self.positions
+        yield from self.quotes
+
+    def party_of(self, record_id: str) -> Party | None:
+        """The party a person belongs to, or a quote's speaker belongs to (or is)."""
+        record = self.records.get(record_id)
+        if isinstance(record, Party):
+            return record
+        if isinstance(record, Person):
+            party = self.records.get(record.party)
+            return party if isinstance(party, Party) else None
+        if isinstance(record, Quote):
+            return self.party_of(record.speaker)
+        if isinstance(record, Position):
+            return self.party_of(record.party)
+        return None
+
+    def source(self, source_id: str) -> Source:
+        record = self.records[source_id]
+        assert isinstance(record, Source)
+        return record
+
+    def source_number(self, source_id: str) -> int:
+        """1-based number of a source in the brief, for citations such as `[1 ¶4]`."""
+        for number, source in enumerate(self.sources, start=1):
+            if source.id == source_id:
+                return number
+        raise KeyError(source_id)
+
+    @property
+    def review_count(self) -> int:
+        return sum(1 for record in self.all_records() if record.review)
