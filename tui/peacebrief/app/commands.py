@@ -1,0 +1,59 @@
+"""The command palette (ctrl+p): jump to any record by name or words, or to a pane."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from peacebrief.app import render
+from peacebrief.app.messages import FollowLink
+from peacebrief.app.widgets.detail import link_label
+from peacebrief.core.related import Related
+from peacebrief.core.search import SearchIndex
+
+PALETTE_LIMIT = 40
+
+
+class RecordCommands(Provider):
+    """Every record of the open brief, found by the words it holds."""
+
+    async def startup(self) -> None:
+        from peacebrief.app.screens.brief import BriefScreen
+
+        screen = self.screen if isinstance(self.screen, BriefScreen) else None
+        if screen is None:
+            for candidate in self.app.screen_stack:
+                if isinstance(candidate, BriefScreen):
+                    screen = candidate
+        self.brief_screen = screen
+        self.index = SearchIndex(screen.brief) if screen else None
+
+    def _go(self, target: str) -> None:
+        if self.brief_screen is not None:
+            self.brief_screen.post_message(FollowLink(target))
+
+    async def search(self, query: str) -> Hits:
+        if self.brief_screen is None or self.index is None:
+            return
+        brief = self.brief_screen.brief
+        matcher = self.matcher(query)
+        found = self.index.search(query, limit=PALETTE_LIMIT)
+        for rid in found.ids:
+            record = brief[rid]
+            text = f"{render.KIND_NAMES[record.kind]}: {link_label(brief, Related(rid, record.kind, ''))}"
+            score = matcher.match(text) or 0.01
+            yield Hit(score, matcher.highlight(text), partial(self._go, rid), text=text, help=f"go to {record.kind} {rid}")
+
+    async def discover(self) -> Hits:
+        if self.brief_screen is None:
+            return
+        from peacebrief.app.widgets.panes import PANES
+
+        for pane in PANES:
+            number, name = pane.title.split(" ", 1)
+            yield DiscoveryHit(
+                f"Show {name}",
+                partial(self.brief_screen.action_show_pane, pane.pane_id),
+                help=f"key {number}",
+            )

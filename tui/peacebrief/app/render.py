@@ -1,0 +1,239 @@
+"""Records as Rich text for the panes and the detail panel.
+
+Everything from a brief becomes `Text` built from plain strings (never parsed as
+markup) after `visible()` has made control characters harmless. Styles are attributes
+only (bold, dim, italic); colours come from the theme through the stylesheet.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.markdown import Markdown
+from rich.text import Text
+
+from peacebrief.core.citation import long_cite, quoted_words
+from peacebrief.core.model import Brief, Event, Issue, Party, Person, Position, Quote, Record, Source
+from peacebrief.core.visible import one_line, visible
+
+STATUS_MARKS = {
+    "occurred": "",
+    "scheduled": "◷ scheduled",
+    "postponed": "↷ postponed",
+    "cancelled": "✕ cancelled",
+    "reported": "? reported",
+}
+KIND_TITLES = {
+    "event": "Events",
+    "quote": "Quotes",
+    "party": "Parties",
+    "person": "People",
+    "position": "Positions",
+    "issue": "Issues",
+    "source": "Sources",
+    "paragraph": "Source paragraphs",
+}
+KIND_NAMES = {
+    "event": "Event",
+    "quote": "Quote",
+    "party": "Party",
+    "person": "Person",
+    "position": "Position",
+    "issue": "Issue",
+    "source": "Source",
+}
+MARK = "▍"
+
+
+def label(brief: Brief, record_id: str) -> str:
+    record = brief.get(record_id)
+    return one_line(record.label) if record else record_id
+
+
+def party_tags(brief: Brief, party_ids: tuple[str, ...]) -> Text:
+    text = Text()
+    for pid in party_ids:
+        party = brief.get(pid)
+        if isinstance(party, Party):
+            if text:
+                text.append(" ")
+            text.append(one_line(party.tag), style="bold")
+    return text
+
+
+def quote_party_tag(brief: Brief, quote: Quote) -> str:
+    party = brief.party_of(quote.id)
+    return one_line(party.tag) if party else "?"
+
+
+def event_row(brief: Brief, event: Event, *, marked: bool, date_width: int) -> Text:
+    text = Text(MARK if marked else " ", style="bold")
+    text.append(event.date.display().ljust(date_width), style="dim" if event.date.approximate else "")
+    text.append("  ")
+    mark = STATUS_MARKS[event.status]
+    if mark:
+        text.append(mark + " ", style="italic")
+    text.append(one_line(event.title), style="bold" if marked else "")
+    tags = party_tags(brief, event.parties)
+    if tags:
+        text.append("  ")
+        text.append_text(tags)
+    if event.review:
+        text.append("  ⚑ review", style="italic")
+    return text
+
+
+def quote_rows(brief: Brief, quote: Quote, *, marked: bool) -> list[Text]:
+    head = Text(MARK if marked else " ", style="bold")
+    head.append(label(brief, quote.speaker), style="bold")
+    head.append(f"  {quote_party_tag(brief, quote)}")
+    if quote.said:
+        head.append(f"  {quote.said.display()}", style="dim")
+    if quote.quote_kind == "reported":
+        head.append("  reported", style="italic dim")
+    if quote.review:
+        head.append("  ⚑ review", style="italic")
+    words = Text("   ")
+    words.append(quoted_words(quote), style="" if quote.quote_kind == "direct" else "italic")
+    return [head, words]
+
+
+def person_rows(brief: Brief, person: Person) -> list[Text]:
+    head = Text(" ")
+    head.append(one_line(person.name), style="bold")
+    if person.delegate:
+        head.append("  ★ delegate", style="italic")
+    office = Text("   ")
+    office.append(one_line(person.title) if person.title else "no office given", style="dim" if person.title else "dim italic")
+    return [head, office]
+
+
+def position_rows(brief: Brief, position: Position) -> list[Text]:
+    head = Text(" ")
+    head.append(label(brief, position.issue), style="bold")
+    stance = Text("   ")
+    stance.append(one_line(position.stance))
+    return [head, stance]
+
+
+def party_rows(brief: Brief, party: Party, *, marked: bool) -> list[Text]:
+    head = Text(MARK if marked else " ", style="bold")
+    head.append(one_line(party.name).upper(), style="bold")
+    role = Text("   ")
+    role.append(f"{one_line(party.tag)} · {party.role}", style="dim")
+    return [head, role]
+
+
+# -- the detail panel -----------------------------------------------------------
+
+
+def _field(name: str, value: str | Text) -> Text:
+    text = Text(f"{name}: ", style="bold")
+    text.append_text(value if isinstance(value, Text) else Text(value))
+    return text
+
+
+def _markdown(source: str | None) -> list[RenderableType]:
+    if not source:
+        return []
+    return [Text(), Markdown(visible(source))]
+
+
+def detail(brief: Brief, record: Record) -> RenderableType:
+    """The record in full: its fields, its Markdown, its citations."""
+    parts: list[RenderableType] = []
+    kind = Text(KIND_NAMES[record.kind].upper(), style="dim")
+    kind.append(f"  {record.id}", style="dim")
+    parts.append(kind)
+    if isinstance(record, Quote):
+        parts.append(Text(quoted_words(record), style="bold" if record.quote_kind == "direct" else "bold italic"))
+        parts.append(Text())
+        party = brief.party_of(record.id)
+        speaker = Text(label(brief, record.speaker))
+        if party is not None and party.id != record.speaker:
+            speaker.append(f" ({one_line(party.name)})")
+        parts.append(_field("Speaker", speaker))
+        parts.append(_field("Kind", "direct: printed in quotation marks" if record.quote_kind == "direct" else "reported: the source paraphrases"))
+        if record.said:
+            said = record.said.display() + (f"  ({one_line(record.date_text)})" if record.date_text else "")
+            parts.append(_field("Said", said))
+    elif isinstance(record, Event):
+        parts.append(Text(one_line(record.title), style="bold"))
+        parts.append(Text())
+        date = record.date.display() + (f"  ({one_line(record.date_text)})" if record.date_text else "")
+        parts.append(_field("Date", date))
+        if record.status != "occurred":
+            parts.append(_field("Status", STATUS_MARKS[record.status]))
+        if record.place:
+            parts.append(_field("Place", one_line(record.place)))
+        parts += _markdown(record.summary)
+    elif isinstance(record, Position):
+        parts.append(Text(f"{label(brief, record.party)} on {label(brief, record.issue)}", style="bold"))
+        parts.append(Text(one_line(record.stance)))
+        parts += _markdown(record.detail)
+    elif isinstance(record, Person):
+        parts.append(Text(one_line(record.name), style="bold"))
+        parts.append(Text())
+        if record.title:
+            parts.append(_field("Office", one_line(record.title)))
+        parts.append(_field("Party", label(brief, record.party)))
+        if record.delegate:
+            parts.append(_field("Delegate", "sits in the negotiating delegation"))
+        if record.aliases:
+            parts.append(_field("Also written", ", ".join(one_line(a) for a in record.aliases)))
+    elif isinstance(record, Party):
+        parts.append(Text(one_line(record.name), style="bold"))
+        parts.append(_field("Role", record.role))
+        parts += _markdown(record.summary)
+    elif isinstance(record, Issue):
+        parts.append(Text(one_line(record.title), style="bold"))
+        parts += _markdown(record.summary)
+    elif isinstance(record, Source):
+        parts.append(Text(one_line(record.title), style="bold"))
+        parts.append(Text())
+        parts.append(_field("Published", record.published.display()))
+        if record.publisher:
+            parts.append(_field("Publisher", one_line(record.publisher)))
+        if record.url:
+            parts.append(_field("URL", one_line(record.url)))
+        parts.append(_field("File", one_line(record.path)))
+        parts.append(_field("Paragraphs", str(len(record.document.paragraphs))))
+    if record.review:
+        parts.append(Text())
+        parts.append(Text(f"⚑ Needs review: {one_line(record.review)}", style="bold italic"))
+    parts += citations(brief, record)
+    return Group(*parts)
+
+
+def citations(brief: Brief, record: Record) -> list[RenderableType]:
+    anchors = ()
+    if isinstance(record, Quote):
+        anchors = (record.source,)
+    elif isinstance(record, (Event, Position)):
+        anchors = record.evidence
+    if not anchors:
+        return []
+    parts: list[RenderableType] = [Text(), Text("Sources", style="bold")]
+    for anchor in anchors:
+        parts.append(Text(f"  {long_cite(brief, anchor)}", style="dim"))
+        parts.append(excerpt(brief, anchor.source, anchor.start, anchor.end))
+    return parts
+
+
+def excerpt(brief: Brief, source_id: str, start: int, end: int, context: int = 90) -> Text:
+    """The anchored words in their sentence, the words themselves emphasised."""
+    document = brief.source(source_id).document
+    p_start, p_end = document.paragraphs[document.paragraph_at(start) - 1]
+    lo, hi = max(p_start, start - context), min(p_end, end + context)
+    text = Text("  ")
+    if lo > p_start:
+        text.append("…")
+    text.append(one_line(document.text[lo:start]), style="dim")
+    if lo < start and document.text[start - 1].isspace():
+        text.append(" ")
+    text.append(one_line(document.text[start:end]), style="bold underline")
+    if end < hi and document.text[end].isspace():
+        text.append(" ")
+    text.append(one_line(document.text[end:hi]), style="dim")
+    if hi < p_end:
+        text.append("…")
+    return text

@@ -1,0 +1,262 @@
+"""The main screen: five panes, the detail panel, and the routing between them."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Static
+
+from peacebrief.app.messages import FollowLink, OpenDetail, RecordHighlighted
+from peacebrief.app.widgets.detail import DetailPanel
+from peacebrief.app.widgets.panes import PANES, Pane
+from peacebrief.core.citation import record_plaintext
+from peacebrief.core.history import History, Place
+from peacebrief.core.model import Brief, Event, Quote
+from peacebrief.core.related import split_paragraph_id
+from peacebrief.core.visible import one_line
+
+WIDE = 120  # from this many columns, the detail panel sits beside the pane
+
+
+class PaneBar(Static):
+    """The top line: the brief, the pane keys (the current one lit) and the party filter."""
+
+    def show_state(self, brief: Brief, current: str, party: str | None) -> None:
+        text = Text()
+        for pane in PANES:
+            number, name = pane.title.split(" ", 1)
+            style = "reverse bold" if pane.pane_id == current else ""
+            text.append(f" {number} {name} ", style=style)
+        if party is not None:
+            record = brief.get(party)
+            text.append(f"  filter: {one_line(record.label) if record else party} (f)", style="bold italic")
+        if brief.review_count:
+            text.append(f"  ⚑ {brief.review_count} to review", style="italic")
+        text.append("  ")
+        text.append(one_line(brief.title), style="bold")
+        text.no_wrap = True
+        text.overflow = "ellipsis"
+        self.update(text)
+
+
+class BriefScreen(Screen[None]):
+    BINDINGS = [
+        Binding("1", "show_pane('timeline')", "Timeline", show=False, id="pane.timeline"),
+        Binding("2", "show_pane('delegations')", "Delegations", show=False, id="pane.delegations"),
+        Binding("3", "show_pane('quotes')", "Quotes", show=False, id="pane.quotes"),
+        Binding("4", "show_pane('issues')", "Issues", show=False, id="pane.issues"),
+        Binding("5", "show_pane('source')", "Source", show=False, id="pane.source"),
+        Binding("tab", "cycle_pane(1)", "Next pane", show=False, id="pane.next", priority=True),
+        Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="pane.previous", priority=True),
+        Binding("d", "toggle_detail", "Detail", id="detail.toggle"),
+        Binding("backspace,alt+left", "back", "Back", id="history.back"),
+        Binding("alt+right", "forward", "Forward", id="history.forward"),
+        Binding("slash", "search", "Search", id="search.open"),
+        Binding("f", "cycle_filter", "Filter", id="filter.cycle"),
+        Binding("y", "copy", "Copy", id="record.copy"),
+    ]
+
+    def __init__(self, brief: Brief) -> None:
+        super().__init__()
+        self.brief = brief
+        self.history = History()
+        self.current_pane = "timeline"
+        self.party_filter: str | None = None
+        self._restoring = False
+
+    def compose(self) -> ComposeResult:
+        yield PaneBar(id="pane-bar")
+        with Horizontal(id="main"):
+            with ContentSwitcher(initial="pane-timeline", id="panes"):
+                for pane_class in PANES:
+                    yield pane_class(self.brief)
+            yield DetailPanel()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._update_bar()
+        self.call_after_refresh(self._start)
+
+    def _start(self) -> None:
+        pane = self.pane(self.current_pane)
+        pane.focus_pane()
+        place = pane.current()
+        self.history.visit(Place(self.current_pane, place))
+        self._show_detail(place)
+
+    # -- helpers ---------------------------------------------------------------
+
+    def pane(self, pane_id: str) -> Pane:
+        return self.query_one(f"#pane-{pane_id}", Pane)
+
+    @property
+    def panes(self) -> list[Pane]:
+        return list(self.query(Pane))
+
+    @property
+    def detail(self) -> DetailPanel:
+        return self.query_one(DetailPanel)
+
+    def _update_bar(self) -> None:
+        self.query_one(PaneBar).show_state(self.brief, self.current_pane, self.party_filter)
+
+    def _show_detail(self, place: str | None) -> None:
+        self.detail.show_place(self.brief, place)
+
+    def pane_for(self, place: str) -> str:
+        """Which pane a link to `place` lands on."""
+        if split_paragraph_id(place) is not None:
+            return "source"
+        record = self.brief.get(place)
+        kind = record.kind if record else ""
+        for pane_class in PANES:
+            if kind in pane_class.kinds:
+                return pane_class.pane_id
+        return "issues" if kind == "position" else "timeline"
+
+    def _switch(self, pane_id: str) -> None:
+        self.current_pane = pane_id
+        self.query_one(ContentSwitcher).current = f"pane-{pane_id}"
+        self._update_bar()
+
+    def go(self, place: Place, *, record_history: bool = True) -> bool:
+        """Show `place`: switch pane, select the record, focus the pane, update the detail."""
+        self._switch(place.pane)
+        pane = self.pane(place.pane)
+        shown = True
+        if place.record is not None:
+            shown = pane.show(place.record)
+            if not shown and self.party_filter is not None:
+                # The filter hides the target: lift it rather than fail the link.
+                self._set_filter(None)
+                shown = pane.show(place.record)
+        pane.focus_pane()
+        where = Place(place.pane, place.record if shown else pane.current())
+        if record_history:
+            self.history.visit(where)
+        self._show_detail(where.record)
+        self._mark(where.record)
+        self.refresh_bindings()
+        return shown
+
+    def _mark(self, place: str | None) -> None:
+        """An event marks its quotes and parties; a quote marks its anchor and its event."""
+        record = self.brief.get(place) if place else None
+        if isinstance(record, Event):
+            links = self.brief.links
+            quotes = frozenset(links.referrers(record.id, "event")) if links else frozenset()
+            self.pane("quotes").set_marks(quotes)
+            self.pane("delegations").set_marks(frozenset(record.parties))
+        elif isinstance(record, Quote):
+            self.pane("source").set_marks(frozenset({record.id}))
+            self.pane("timeline").set_marks(frozenset({record.event}) if record.event else frozenset())
+
+    # -- messages from the panes -----------------------------------------------
+
+    def on_record_highlighted(self, message: RecordHighlighted) -> None:
+        if message.pane != self.current_pane:
+            return
+        self.history.replace(Place(message.pane, message.place))
+        self._show_detail(message.place)
+        self._mark(message.place)
+        self.refresh_bindings()
+
+    def on_follow_link(self, message: FollowLink) -> None:
+        self.go(Place(self.pane_for(message.target), message.target))
+
+    def on_open_detail(self, message: OpenDetail) -> None:
+        if not self.detail.display:
+            self.detail.display = True
+        self.detail.links.focus()
+        links = self.detail.links
+        if links.targets and links.highlighted is None:
+            links.action_first()
+
+    # -- actions ---------------------------------------------------------------
+
+    def action_show_pane(self, pane_id: str) -> None:
+        pane = self.pane(pane_id)
+        self.go(Place(pane_id, pane.current()))
+
+    def action_cycle_pane(self, step: int) -> None:
+        ids = [p.pane_id for p in PANES]
+        self.action_show_pane(ids[(ids.index(self.current_pane) + step) % len(ids)])
+
+    def action_toggle_detail(self) -> None:
+        detail = self.detail
+        if detail.display and self.focused is not None and self.focused in detail.query("*"):
+            self.pane(self.current_pane).focus_pane()
+            return
+        if detail.display and self.size.width >= WIDE:
+            detail.links.focus()
+            return
+        detail.display = not detail.display
+        if detail.display:
+            detail.links.focus()
+        else:
+            self.pane(self.current_pane).focus_pane()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            return self.history.can_go_back
+        if action == "forward":
+            return self.history.can_go_forward
+        return True
+
+    def action_back(self) -> None:
+        place = self.history.back()
+        if place is not None:
+            self.go(place, record_history=False)
+
+    def action_forward(self) -> None:
+        place = self.history.forward()
+        if place is not None:
+            self.go(place, record_history=False)
+
+    def action_search(self) -> None:
+        from peacebrief.app.screens.search import SearchScreen
+
+        def jump(target: str | None) -> None:
+            if target:
+                self.post_message(FollowLink(target))
+
+        self.app.push_screen(SearchScreen(self.brief), jump)
+
+    def _set_filter(self, party: str | None) -> None:
+        self.party_filter = party
+        for pane in self.panes:
+            pane.set_filter(party)
+        self._update_bar()
+
+    def action_cycle_filter(self) -> None:
+        order: list[str | None] = [None, *(p.id for p in self.brief.parties)]
+        party = order[(order.index(self.party_filter) + 1) % len(order)]
+        self._set_filter(party)
+        pane = self.pane(self.current_pane)
+        place = pane.current()
+        self.history.replace(Place(self.current_pane, place))
+        self._show_detail(place)
+        label = "all parties" if party is None else one_line(self.brief[party].label)
+        self.notify(f"Showing {label}", title="Filter", markup=False, timeout=2)
+
+    def action_copy(self) -> None:
+        place = self.detail.place
+        if place is None:
+            self.notify("Nothing selected to copy.", severity="warning", markup=False)
+            return
+        spot = split_paragraph_id(place)
+        if spot is not None:
+            source = self.brief.source(spot[0])
+            text = f"{one_line(source.document.paragraph_text(spot[1]))}\nSource: {one_line(source.title)}, ¶{spot[1]}"
+        else:
+            text = record_plaintext(self.brief, self.brief[place])
+        self.app.copy_to_clipboard(text)
+        first = text.splitlines()[0]
+        self.notify(first[:200], title="Copied with its citation", markup=False)
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width >= WIDE, "-wide")

@@ -1,0 +1,505 @@
+"""The five panes. Each shows one view of the brief and reports what its cursor is on.
+
+A pane knows only its own widgets: it posts `RecordHighlighted` and `OpenDetail`, and the
+screen calls `show`, `set_marks` and `set_filter` on it. Panes never touch each other.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, OptionList, Static
+from textual.widgets.option_list import Option
+
+from peacebrief.app import render
+from peacebrief.app.messages import OpenDetail, RecordHighlighted
+from peacebrief.app.widgets.record_list import RecordList, RowState
+from peacebrief.core.filters import concerns
+from peacebrief.core.model import Brief, Event, Party, Person, Position, Quote
+from peacebrief.core.related import paragraph_id, split_paragraph_id
+from peacebrief.core.visible import one_line, visible
+
+
+class Pane(Vertical):
+    """Common behaviour: the brief, the party filter, and reporting the cursor."""
+
+    pane_id: ClassVar[str]
+    title: ClassVar[str]
+    kinds: ClassVar[tuple[str, ...]] = ()  # the record kinds a link to lands on here
+
+    def __init__(self, brief: Brief) -> None:
+        super().__init__(id=f"pane-{self.pane_id}", classes="pane")
+        self.brief = brief
+        self.party_filter: str | None = None
+        self.marks: frozenset[str] = frozenset()
+
+    def on_mount(self) -> None:
+        self.border_title = self.title
+
+    def load(self, brief: Brief) -> None:
+        """Show a newly loaded brief, keeping the cursor where the record still exists."""
+        self.brief = brief
+        self.refill()
+
+    def refill(self) -> None:
+        raise NotImplementedError
+
+    def set_filter(self, party: str | None) -> None:
+        self.party_filter = party
+        self.refill()
+
+    def set_marks(self, marks: frozenset[str]) -> None:
+        self.marks = marks
+
+    def show(self, place: str) -> bool:
+        """Put the cursor on `place`; False if this pane does not show it."""
+        raise NotImplementedError
+
+    def current(self) -> str | None:
+        raise NotImplementedError
+
+    def focus_pane(self) -> None:
+        raise NotImplementedError
+
+    def _keep(self, record_id: str) -> bool:
+        record = self.brief.get(record_id)
+        return record is not None and (self.party_filter is None or concerns(self.brief, record, self.party_filter))
+
+    def on_record_list_highlighted(self, message: RecordList.Highlighted) -> None:
+        message.stop()
+        self.post_message(RecordHighlighted(self.pane_id, message.record_id))
+
+    def on_record_list_chosen(self, message: RecordList.Chosen) -> None:
+        message.stop()
+        self.post_message(OpenDetail())
+
+
+class ListPane(Pane):
+    """A pane that is one RecordList."""
+
+    row_height: ClassVar[int] = 1
+    empty_text: ClassVar[str] = "Nothing here."
+
+    def compose(self) -> ComposeResult:
+        yield RecordList(self.render_row, row_height=self.row_height, empty_text=self.empty_text)
+
+    @property
+    def records(self) -> RecordList:
+        return self.query_one(RecordList)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.refill()
+
+    def all_ids(self) -> list[str]:
+        raise NotImplementedError
+
+    def refill(self) -> None:
+        ids = [rid for rid in self.all_ids() if self._keep(rid)]
+        self.records.set_ids(ids)
+        self._update_subtitle(len(ids))
+
+    def _update_subtitle(self, shown: int) -> None:
+        total = len(self.all_ids())
+        self.border_subtitle = f"{shown} of {total}" if shown != total else f"{total}"
+
+    def render_row(self, record_id: str, state: RowState) -> list[Text]:
+        raise NotImplementedError
+
+    def set_marks(self, marks: frozenset[str]) -> None:
+        super().set_marks(marks)
+        self.records.set_marks(marks)
+
+    def show(self, place: str) -> bool:
+        return self.records.select(place)
+
+    def current(self) -> str | None:
+        return self.records.highlighted_id
+
+    def focus_pane(self) -> None:
+        self.records.focus()
+
+
+class TimelinePane(ListPane):
+    pane_id = "timeline"
+    title = "1 Timeline"
+    kinds = ("event",)
+    empty_text = "No events."
+
+    def refill(self) -> None:
+        self.date_width = max((len(e.date.display()) for e in self.brief.events), default=10)
+        super().refill()
+
+    def all_ids(self) -> list[str]:
+        return [e.id for e in self.brief.events]
+
+    def render_row(self, record_id: str, state: RowState) -> list[Text]:
+        event = self.brief[record_id]
+        assert isinstance(event, Event)
+        return [render.event_row(self.brief, event, marked=state.marked, date_width=self.date_width)]
+
+
+class QuotesPane(ListPane):
+    pane_id = "quotes"
+    title = "3 Quotes"
+    kinds = ("quote",)
+    row_height = 2
+    empty_text = "No quotes."
+
+    def all_ids(self) -> list[str]:
+        return [q.id for q in self.brief.quotes]
+
+    def render_row(self, record_id: str, state: RowState) -> list[Text]:
+        quote = self.brief[record_id]
+        assert isinstance(quote, Quote)
+        return render.quote_rows(self.brief, quote, marked=state.marked)
+
+
+class DelegationsPane(Pane):
+    """One column per party: the party, its people (delegates first), its positions."""
+
+    pane_id = "delegations"
+    title = "2 Delegations"
+    kinds = ("party", "person")
+
+    BINDINGS = [
+        Binding("left,h", "column(-1)", "Prev column", show=False, id="delegations.left"),
+        Binding("right,l", "column(1)", "Next column", show=False, id="delegations.right"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="delegation-columns"):
+            for party in self.brief.parties:
+                yield RecordList(self._renderer(party.id), row_height=2, id=f"col-{party.id}", classes="delegation")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.refill()
+
+    def _renderer(self, party_id: str):  # type: ignore[no-untyped-def]
+        def render_row(record_id: str, state: RowState) -> list[Text]:
+            record = self.brief[record_id]
+            if isinstance(record, Party):
+                return render.party_rows(self.brief, record, marked=record.id in self.marks)
+            if isinstance(record, Person):
+                return render.person_rows(self.brief, record)
+            assert isinstance(record, Position)
+            return render.position_rows(self.brief, record)
+
+        return render_row
+
+    def column_ids(self, party: Party) -> list[str]:
+        people = [p for p in self.brief.people if p.party == party.id]
+        people.sort(key=lambda p: not p.delegate)  # delegates first, otherwise brief order
+        issue_order = {issue.id: i for i, issue in enumerate(self.brief.issues)}
+        positions = sorted((p for p in self.brief.positions if p.party == party.id), key=lambda p: issue_order[p.issue])
+        return [party.id, *(p.id for p in people), *(p.id for p in positions)]
+
+    @property
+    def columns(self) -> list[RecordList]:
+        return list(self.query(RecordList))
+
+    def refill(self) -> None:
+        for party, column in zip(self.brief.parties, self.columns):
+            column.set_ids(self.column_ids(party))
+            column.border_title = party.name
+            column.display = self.party_filter is None or party.id == self.party_filter
+            column.set_class(party.id in self.marks, "-marked")
+
+    def set_marks(self, marks: frozenset[str]) -> None:
+        super().set_marks(marks)
+        for party, column in zip(self.brief.parties, self.columns):
+            column.set_class(party.id in marks, "-marked")
+            column.refresh_rows()
+
+    def _column_for(self, place: str) -> RecordList | None:
+        party = self.brief.party_of(place)
+        if party is None:
+            return None
+        for candidate, column in zip(self.brief.parties, self.columns):
+            if candidate.id == party.id:
+                return column
+        return None
+
+    def show(self, place: str) -> bool:
+        column = self._column_for(place)
+        if column is None or not column.display or not column.select(place):
+            return False
+        self._focused_column = column
+        if self.screen.focused in self.columns or self.screen.focused is None:
+            column.focus()
+        return True
+
+    def current(self) -> str | None:
+        column = self._active_column()
+        return column.highlighted_id if column else None
+
+    def _active_column(self) -> RecordList | None:
+        focused = self.screen.focused
+        if isinstance(focused, RecordList) and focused in self.columns:
+            return focused
+        column = getattr(self, "_focused_column", None)
+        if column is not None and column.display:
+            return column
+        visible_columns = [c for c in self.columns if c.display]
+        return visible_columns[0] if visible_columns else None
+
+    def focus_pane(self) -> None:
+        column = self._active_column()
+        if column is not None:
+            column.focus()
+
+    def action_column(self, step: int) -> None:
+        columns = [c for c in self.columns if c.display]
+        active = self._active_column()
+        if not columns or active is None:
+            return
+        index = (columns.index(active) + step) % len(columns) if active in columns else 0
+        self._focused_column = columns[index]
+        columns[index].focus()
+        if columns[index].highlighted_id:
+            self.post_message(RecordHighlighted(self.pane_id, columns[index].highlighted_id))
+
+    def on_descendant_focus(self, event) -> None:  # type: ignore[no-untyped-def]
+        if isinstance(event.widget, RecordList) and event.widget in self.columns:
+            self._focused_column = event.widget
+            if event.widget.highlighted_id:
+                self.post_message(RecordHighlighted(self.pane_id, event.widget.highlighted_id))
+
+
+class IssuesPane(Pane):
+    """The issue-by-party matrix: a row per issue, a column per party, the stance in each cell."""
+
+    pane_id = "issues"
+    title = "4 Issues"
+    kinds = ("issue", "position")
+    NO_POSITION = "— no stated position"
+
+    def compose(self) -> ComposeResult:
+        table: DataTable[Text] = DataTable(cursor_type="cell", zebra_stripes=True, id="matrix")
+        yield table
+
+    @property
+    def table(self) -> DataTable[Text]:
+        return self.query_one(DataTable)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.refill()
+
+    def _parties(self) -> list[Party]:
+        """A column per party; a host only if the brief gives it a position."""
+        with_positions = {p.party for p in self.brief.positions}
+        return [
+            p
+            for p in self.brief.parties
+            if (p.role != "host" or p.id in with_positions) and (self.party_filter is None or p.id == self.party_filter)
+        ]
+
+    def refill(self) -> None:
+        table = self.table
+        keep = self.current()
+        table.clear(columns=True)
+        parties = self._parties()
+        width = max(20, self.size.width - 4)
+        issue_width = min(26, max(12, width // (len(parties) + 2)))
+        cell_width = max(14, (width - issue_width) // max(1, len(parties)) - 2)
+        table.add_column(Text("Issue", style="bold"), key="issue", width=issue_width)
+        for party in parties:
+            table.add_column(Text(party.name, style="bold"), key=party.id, width=cell_width)
+        matrix = self.brief.links.matrix if self.brief.links else {}
+        for issue in self.brief.issues:
+            cells: list[Text] = [Text(visible(issue.title), style="bold")]
+            lines = 1
+            for party in parties:
+                ids = matrix.get((issue.id, party.id), ())
+                if ids:
+                    cell = Text("\n".join(one_line(self.brief[pid].label) for pid in ids))
+                    cells.append(cell)
+                    lines = max(lines, len(cell.wrap(self.app.console, cell_width - 2)))
+                else:
+                    cells.append(Text(self.NO_POSITION, style="dim italic"))
+            table.add_row(*cells, key=issue.id, height=min(lines, 6))
+        if keep:
+            self.show(keep)
+
+    def on_resize(self) -> None:
+        self.refill()
+
+    def _cell_place(self, row: int, column: int) -> str | None:
+        if not (0 <= row < len(self.brief.issues)):
+            return None
+        issue = self.brief.issues[row]
+        parties = self._parties()
+        if column == 0 or column > len(parties):
+            return issue.id
+        matrix = self.brief.links.matrix if self.brief.links else {}
+        ids = matrix.get((issue.id, parties[column - 1].id), ())
+        return ids[0] if ids else issue.id
+
+    def current(self) -> str | None:
+        if not self.is_mounted or self.table.row_count == 0:
+            return None
+        coordinate = self.table.cursor_coordinate
+        return self._cell_place(coordinate.row, coordinate.column)
+
+    def show(self, place: str) -> bool:
+        record = self.brief.get(place)
+        issues = [i.id for i in self.brief.issues]
+        if isinstance(record, Position):
+            parties = [p.id for p in self._parties()]
+            if record.party not in parties:
+                return False
+            self.table.move_cursor(row=issues.index(record.issue), column=parties.index(record.party) + 1)
+            return True
+        if place in issues:
+            self.table.move_cursor(row=issues.index(place), column=0)
+            return True
+        return False
+
+    def focus_pane(self) -> None:
+        self.table.focus()
+
+    def on_data_table_cell_highlighted(self, message: DataTable.CellHighlighted) -> None:
+        message.stop()
+        place = self._cell_place(message.coordinate.row, message.coordinate.column)
+        if place:
+            self.post_message(RecordHighlighted(self.pane_id, place))
+
+    def on_data_table_cell_selected(self, message: DataTable.CellSelected) -> None:
+        message.stop()
+        self.post_message(OpenDetail())
+
+
+class SourcePane(Pane):
+    """A source document, paragraphs numbered, anchored words highlighted."""
+
+    pane_id = "source"
+    title = "5 Source"
+    kinds = ("source", "paragraph")
+
+    BINDINGS = [Binding("s", "next_source", "Next source", show=False, id="source.next")]
+
+    def __init__(self, brief: Brief) -> None:
+        super().__init__(brief)
+        self.source_index = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="source-heading")
+        yield OptionList(id="paragraphs")
+
+    @property
+    def paragraphs(self) -> OptionList:
+        return self.query_one("#paragraphs", OptionList)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.refill()
+
+    def refill(self) -> None:
+        self.source_index = min(self.source_index, len(self.brief.sources) - 1)
+        source = self.brief.sources[self.source_index]
+        heading = Text(visible(source.title), style="bold")
+        heading.append(f"  {source.published.display()}", style="dim")
+        if len(self.brief.sources) > 1:
+            heading.append(f"  · source {self.source_index + 1} of {len(self.brief.sources)} (s: next)", style="dim")
+        self.query_one("#source-heading", Static).update(heading)
+        keep = self.current()
+        span_style = self.get_component_rich_style("source-pane--span", default=None) or "underline"
+        mark_style = self.get_component_rich_style("source-pane--mark", default=None) or "reverse"
+        options = [
+            Option(self._paragraph_text(source.id, n, span_style, mark_style), id=paragraph_id(source.id, n))
+            for n in range(1, len(source.document.paragraphs) + 1)
+        ]
+        self.paragraphs.set_options(options)
+        if keep:
+            self.show(keep)
+        elif options:
+            self.paragraphs.highlighted = 0
+
+    COMPONENT_CLASSES = {"source-pane--span", "source-pane--mark", "source-pane--number"}
+
+    def _spans(self, source_id: str, number: int) -> list[tuple[int, int, bool]]:
+        """Anchored spans in a paragraph: (start, end, marked)."""
+        links = self.brief.links
+        spans: list[tuple[int, int, bool]] = []
+        for rid in links.by_paragraph.get((source_id, number), ()) if links else ():
+            record = self.brief[rid]
+            anchors = (record.source,) if isinstance(record, Quote) else getattr(record, "evidence", ())
+            for anchor in anchors:
+                if anchor.source == source_id and anchor.paragraph == number:
+                    spans.append((anchor.start, anchor.end, rid in self.marks))
+        return spans
+
+    def _paragraph_text(self, source_id: str, number: int, span_style, mark_style) -> Table:  # type: ignore[no-untyped-def]
+        """A numbered paragraph, its anchored words highlighted, wrapped with a hanging indent."""
+        document = self.brief.source(source_id).document
+        start, end = document.paragraphs[number - 1]
+        raw = document.text[start:end]
+        body = Text(visible(raw))
+        if len(body.plain) == len(raw):  # placeholders change lengths; then skip highlighting
+            for s, e, marked in sorted(self._spans(source_id, number), key=lambda span: span[2]):
+                body.stylize(mark_style if marked else span_style, s - start, e - start)
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(width=4, justify="right", style="dim")
+        grid.add_column(ratio=1)
+        grid.add_row(f"¶{number}", body)
+        return grid
+
+    def set_marks(self, marks: frozenset[str]) -> None:
+        if marks != self.marks:
+            super().set_marks(marks)
+            if self.is_mounted:
+                self.refill()
+
+    def show(self, place: str) -> bool:
+        spot = split_paragraph_id(place)
+        if spot is None:
+            record = self.brief.get(place)
+            if record is None or record.kind != "source":
+                return False
+            spot = (place, 1)
+        source_ids = [s.id for s in self.brief.sources]
+        if spot[0] not in source_ids:
+            return False
+        if source_ids.index(spot[0]) != self.source_index:
+            self.source_index = source_ids.index(spot[0])
+            self.refill()
+        try:
+            self.paragraphs.highlighted = self.paragraphs.get_option_index(paragraph_id(*spot))
+        except Exception:
+            return False
+        self.paragraphs.scroll_to_highlight(top=True)
+        return True
+
+    def current(self) -> str | None:
+        if not self.is_mounted:
+            return None
+        option = self.paragraphs.highlighted_option
+        return option.id if option else None
+
+    def focus_pane(self) -> None:
+        self.paragraphs.focus()
+
+    def action_next_source(self) -> None:
+        if len(self.brief.sources) > 1:
+            self.source_index = (self.source_index + 1) % len(self.brief.sources)
+            self.refill()
+            self.paragraphs.highlighted = 0
+
+    def on_option_list_option_highlighted(self, message: OptionList.OptionHighlighted) -> None:
+        message.stop()
+        if message.option.id:
+            self.post_message(RecordHighlighted(self.pane_id, message.option.id))
+
+    def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
+        message.stop()
+        self.post_message(OpenDetail())
+
+
+PANES: tuple[type[Pane], ...] = (TimelinePane, DelegationsPane, QuotesPane, IssuesPane, SourcePane)
