@@ -35,7 +35,7 @@ class LoadingScreen(Screen[None]):
 class ProblemsScreen(Screen[None]):
     """The brief could not be loaded: say why, file:line by line."""
 
-    BINDINGS = [Binding("r", "app.reload", "Reload", id="brief.reload_failed")]
+    BINDINGS = [Binding("r", "app.reload", "Reload", id="brief.reload")]
 
     def __init__(self, path: Path, problems: list[Problem]) -> None:
         super().__init__()
@@ -64,10 +64,14 @@ class BriefApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
 
-    def __init__(self, path: str | Path) -> None:
+    WATCH_SECONDS = 1.0  # how often the brief and its sources are checked for changes
+
+    def __init__(self, path: str | Path, *, watch: bool = True) -> None:
         super().__init__()
         self.path = Path(path)
         self.brief: Brief | None = None
+        self.watch_files = watch
+        self._signature: tuple[tuple[str, int, int], ...] = ()
 
     def on_mount(self) -> None:
         keymap, problem = read_keymap()
@@ -77,31 +81,77 @@ class BriefApp(App[None]):
             self.notify(problem, title="Keymap not used", severity="warning", markup=False)
         self.push_screen(LoadingScreen(self.path))
         self.load()
+        if self.watch_files:
+            self.set_interval(self.WATCH_SECONDS, self._poll)
+
+    # -- loading ---------------------------------------------------------------
+
+    def _watched(self) -> list[Path]:
+        files = [self.path]
+        if self.brief is not None:
+            files += [source.file for source in self.brief.sources]
+        return files
+
+    def _file_signature(self) -> tuple[tuple[str, int, int], ...]:
+        signature = []
+        for file in self._watched():
+            try:
+                stat = file.stat()
+                signature.append((str(file), stat.st_mtime_ns, stat.st_size))
+            except OSError:
+                signature.append((str(file), -1, -1))
+        return tuple(signature)
+
+    def _poll(self) -> None:
+        if self._signature and self._file_signature() != self._signature:
+            self.load()
 
     @work(thread=True, exclusive=True, group="load")
     def load(self) -> None:
+        """Load (or reload) the brief off the UI thread."""
         worker = get_current_worker()
+        signature = self._file_signature()
         try:
             brief = load_brief(self.path)
         except BriefError as exc:
             if not worker.is_cancelled:
-                self.call_from_thread(self._failed, exc.problems)
+                self.call_from_thread(self._failed, exc.problems, signature)
             return
         if not worker.is_cancelled:
-            self.call_from_thread(self._loaded, brief)
+            self.call_from_thread(self._loaded, brief, signature)
 
-    def _loaded(self, brief: Brief) -> None:
+    def _brief_screen(self):  # type: ignore[no-untyped-def]
         from peacebrief.app.screens.brief import BriefScreen
 
-        self.brief = brief
-        self.sub_title = brief.title
-        self.switch_screen(BriefScreen(brief))
+        for screen in self.screen_stack:
+            if isinstance(screen, BriefScreen):
+                return screen
+        return None
 
-    def _failed(self, problems: list[Problem]) -> None:
-        self.switch_screen(ProblemsScreen(self.path, problems))
+    def _loaded(self, brief: Brief, signature: tuple[tuple[str, int, int], ...]) -> None:
+        from peacebrief.app.screens.brief import BriefScreen
+
+        first = self.brief is None
+        self.brief = brief
+        self._signature = self._file_signature() if signature != self._file_signature() else signature
+        screen = self._brief_screen()
+        if screen is not None:
+            screen.show_brief(brief)
+            if not first:
+                self.notify(f"Reloaded {self.path.name}", markup=False, timeout=2)
+        else:
+            self.switch_screen(BriefScreen(brief))
+
+    def _failed(self, problems: list[Problem], signature: tuple[tuple[str, int, int], ...]) -> None:
+        self._signature = signature
+        screen = self._brief_screen()
+        if screen is not None:
+            # Keep the last good brief on screen; say what is wrong until the file is fixed.
+            screen.show_problems(problems)
+        else:
+            self.switch_screen(ProblemsScreen(self.path, problems))
 
     def action_reload(self) -> None:
-        self.switch_screen(LoadingScreen(self.path))
         self.load()
 
     def action_help(self) -> None:

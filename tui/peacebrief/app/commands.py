@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 
 from peacebrief.app import render
 from peacebrief.app.messages import FollowLink
@@ -43,7 +44,8 @@ class RecordCommands(Provider):
             record = brief[rid]
             text = f"{render.KIND_NAMES[record.kind]}: {link_label(brief, Related(rid, record.kind, ''))}"
             score = matcher.match(text) or 0.01
-            yield Hit(score, matcher.highlight(text), partial(self._go, rid), text=text, help=f"go to {record.kind} {rid}")
+            # Content(text), not matcher.highlight(text): that parses the brief's words as markup.
+            yield Hit(score, Content(text), partial(self._go, rid), text=text, help=f"go to {record.kind} {rid}")
 
     async def discover(self) -> Hits:
         if self.brief_screen is None:

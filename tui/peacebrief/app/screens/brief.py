@@ -58,6 +58,7 @@ class BriefScreen(Screen[None]):
         Binding("slash", "search", "Search", id="search.open"),
         Binding("f", "cycle_filter", "Filter", id="filter.cycle"),
         Binding("y", "copy", "Copy", id="record.copy"),
+        Binding("r", "app.reload", "Reload", show=False, id="brief.reload"),
     ]
 
     def __init__(self, brief: Brief) -> None:
@@ -75,9 +76,11 @@ class BriefScreen(Screen[None]):
                 for pane_class in PANES:
                     yield pane_class(self.brief)
             yield DetailPanel()
+        yield Static(id="problems-panel")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#problems-panel").display = False
         self._update_bar()
         self.call_after_refresh(self._start)
 
@@ -154,6 +157,39 @@ class BriefScreen(Screen[None]):
         elif isinstance(record, Quote):
             self.pane("source").set_marks(frozenset({record.id}))
             self.pane("timeline").set_marks(frozenset({record.event}) if record.event else frozenset())
+
+    # -- reloading -------------------------------------------------------------
+
+    def show_brief(self, brief: Brief) -> None:
+        """A reloaded brief: keep the pane, the selection and the history where records remain."""
+        self.brief = brief
+        self.query_one("#problems-panel").display = False
+        if self.party_filter is not None and self.party_filter not in brief:
+            self.party_filter = None
+        for pane in self.panes:
+            pane.party_filter = self.party_filter
+            pane.load(brief)
+        self.history.keep_only(set(brief.records) | {p for p in self._paragraph_places(brief)})
+        place = self.history.current
+        if place is not None:
+            self.go(place, record_history=False)
+        self._update_bar()
+
+    @staticmethod
+    def _paragraph_places(brief: Brief) -> list[str]:
+        return [f"{s.id}#{n}" for s in brief.sources for n in range(1, len(s.document.paragraphs) + 1)]
+
+    def show_problems(self, problems: list) -> None:  # type: ignore[type-arg]
+        errors = [p for p in problems if p.severity == "error"]
+        text = Text(f"The brief on disk has {len(errors)} error(s); showing the last good version. "
+                    "Fix the file and it reloads by itself.\n", style="bold")
+        for problem in errors[:8]:
+            text.append(one_line(str(problem)) + "\n")
+        if len(errors) > 8:
+            text.append(f"… and {len(errors) - 8} more: run `peacebrief check {one_line(str(self.brief.path))}`", style="italic")
+        panel = self.query_one("#problems-panel", Static)
+        panel.update(text)
+        panel.display = True
 
     # -- messages from the panes -----------------------------------------------
 

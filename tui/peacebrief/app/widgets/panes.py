@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -181,6 +182,18 @@ class DelegationsPane(Pane):
         super().on_mount()
         self.refill()
 
+    def load(self, brief: Brief) -> None:
+        same_parties = [p.id for p in brief.parties] == [p.id for p in self.brief.parties]
+        self.brief = brief
+        if same_parties:
+            self.refill()
+        else:
+            self.call_later(self._rebuild)
+
+    async def _rebuild(self) -> None:
+        await self.recompose()
+        self.refill()
+
     def _renderer(self, party_id: str):  # type: ignore[no-untyped-def]
         def render_row(record_id: str, state: RowState) -> list[Text]:
             record = self.brief[record_id]
@@ -207,7 +220,7 @@ class DelegationsPane(Pane):
     def refill(self) -> None:
         for party, column in zip(self.brief.parties, self.columns):
             column.set_ids(self.column_ids(party))
-            column.border_title = party.name
+            column.border_title = Content(one_line(party.name))
             column.display = self.party_filter is None or party.id == self.party_filter
             column.set_class(party.id in self.marks, "-marked")
 
