@@ -58,6 +58,7 @@ class BriefScreen(Screen[None]):
         Binding("slash", "search", "Search", id="search.open"),
         Binding("f", "cycle_filter", "Filter", id="filter.cycle"),
         Binding("y", "copy", "Copy", id="record.copy"),
+        Binding("e", "export", "Export", id="export.open"),
         Binding("r", "app.reload", "Reload", show=False, id="brief.reload"),
     ]
 
@@ -278,6 +279,15 @@ class BriefScreen(Screen[None]):
         self._show_detail(place)
         label = "all parties" if party is None else one_line(self.brief[party].label)
         self.notify(f"Showing {label}", title="Filter", markup=False, timeout=2)
+
+    def action_export(self) -> None:
+        from peacebrief.app.screens.export import ExportScreen
+
+        def done(path: object) -> None:
+            if path is not None:
+                self.notify(f"Digest written to {path}", title="Exported", markup=False, timeout=6)
+
+        self.app.push_screen(ExportScreen(self.brief, self.party_filter), done)
 
     def action_copy(self) -> None:
         place = self.detail.place

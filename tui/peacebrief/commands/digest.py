@@ -1,0 +1,135 @@
+"""`peacebrief digest`: a brief as plain text to paste into an e-mail (or Markdown, or JSON).
+
+Imports only the core: no Textual, so the command starts fast and runs where no terminal
+UI can (cron, CI, a pipe).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from peacebrief.core.bundled import default_brief
+from peacebrief.core.digest import DEFAULT_WIDTH, FORMATS, MIN_WIDTH, DigestError, render_digest
+from peacebrief.core.digest.view import parse_bound
+from peacebrief.core.export import ExportError, write_atomic
+from peacebrief.core.loader import load_brief
+from peacebrief.core.problems import BriefError, Problem
+
+HELP = "write a plain-text digest of a brief (or Markdown, or JSON)"
+DESCRIPTION = f"""\
+Write a digest of a brief: the bottom line, key points, timeline, each party's
+positions, delegations, quotes with citations such as [1 ¶4] (source 1, paragraph 4)
+and the sources with their sha256. Plain text by default, ready to paste into an
+e-mail: no colours or markup, wrapped at --width columns with aligned, hanging
+columns; the same brief always gives the same bytes.
+
+Formats: text (default), markdown (headings, a table of positions, block quotes)
+and json (every record, anchors resolved to offsets and paragraphs, and links; the
+shape is documented in docs/digest-json.md). --width shapes the text format only.
+
+Filters: --party keeps what concerns one party (its events, positions, people and
+quotes); --since and --until keep the events and quotes whose dates overlap the
+window (undated quotes are then left out). The digest's header says what was left out.
+
+Examples:
+  peacebrief digest                          the bundled brief, to the screen
+  peacebrief digest brief.yaml -o brief.txt  write a file (refuses to overwrite)
+  peacebrief digest --party russia --since 2026-02 --width 60
+  peacebrief digest --format json | jq '.quotes[].text'
+
+Exit status: 0 on success, 1 when the brief has errors (listed as `check` lists
+them) or the file cannot be written, 2 on a usage error (a width under {MIN_WIDTH}, an
+unknown party, a bad date, a brief file that does not exist)."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("brief", nargs="?", metavar="BRIEF", help="the brief file (default: the bundled brief)")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE",
+        help="write the digest to FILE instead of standard output (atomically; '-' is standard output)",
+    )
+    parser.add_argument("--force", action="store_true", help="let -o overwrite an existing file")
+    parser.add_argument(
+        "--width", type=_width, default=DEFAULT_WIDTH, metavar="N",
+        help=f"wrap the text format at N columns (default {DEFAULT_WIDTH}, at least {MIN_WIDTH})",
+    )
+    parser.add_argument("--format", choices=FORMATS, default="text", help="text (default), markdown or json")
+    parser.add_argument("--party", metavar="ID", help="keep only what concerns this party (a party id of the brief)")
+    parser.add_argument(
+        "--since", type=_date, metavar="DATE",
+        help="keep events and quotes from DATE on: YYYY, YYYY-MM or YYYY-MM-DD",
+    )
+    parser.add_argument(
+        "--until", type=_date, metavar="DATE",
+        help="keep events and quotes up to DATE (the whole month or year when DATE is one)",
+    )
+    parser.add_argument(
+        "--ascii", action="store_true",
+        help="fold typographic punctuation to ASCII: “” to \", – to -, — to --, … to ..., ¶ to 'para'",
+    )
+
+
+def _width(text: str) -> int:
+    try:
+        width = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of columns") from None
+    if width < MIN_WIDTH:
+        raise argparse.ArgumentTypeError(f"{width} is too narrow; the width must be at least {MIN_WIDTH}")
+    return width
+
+
+def _date(text: str) -> str:
+    try:
+        parse_bound(text)
+    except DigestError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
+
+
+def _problem_line(problem: Problem) -> str:
+    """A problem as `peacebrief check` prints it: `path:line:col: record: message`."""
+    if problem.severity == "error":
+        return str(problem)
+    record = f"{problem.record}: " if problem.record else ""
+    return f"{problem.location()}: {record}warning: {problem.message}"
+
+
+def _fail(message: str, status: int) -> int:
+    print(f"peacebrief digest: {message}", file=sys.stderr)
+    return status
+
+
+def run(args: argparse.Namespace) -> int:
+    path = Path(args.brief) if args.brief else default_brief()
+    if not path.exists():
+        return _fail(f"{path}: no such file", 2)
+    try:
+        brief = load_brief(path)
+    except BriefError as exc:
+        for problem in exc.problems:
+            print(_problem_line(problem), file=sys.stderr)
+        errors = sum(1 for p in exc.problems if p.severity == "error")
+        return _fail(f"{path}: {errors} error{'s' * (errors != 1)}, no digest written", 1)
+    try:
+        text = render_digest(
+            brief, fmt=args.format, width=args.width, party=args.party,
+            since=args.since, until=args.until, ascii=args.ascii,
+        )
+    except DigestError as exc:
+        return _fail(str(exc), 2)
+    if args.output and args.output != "-":
+        try:
+            written = write_atomic(args.output, text, force=args.force)
+        except ExportError as exc:
+            return _fail(str(exc), 1)
+        print(f"peacebrief digest: wrote {written}", file=sys.stderr)
+        return 0
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except UnicodeEncodeError:
+        return _fail("this terminal cannot show the digest's characters; add --ascii, or write a file with -o", 1)
+    return 0

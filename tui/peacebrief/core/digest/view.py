@@ -1,0 +1,297 @@
+"""What a digest shows: the brief narrowed by `--party` and `--since`/`--until`.
+
+The three formats (text, Markdown, JSON) render the same `DigestView`, so a filter means
+the same thing in each. Everything here is pure and ordered, so the same brief and the
+same options always give the same view, and so the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from peacebrief.core.dates import BriefDate, DateError, parse_date
+from peacebrief.core.model import (
+    Anchor,
+    Brief,
+    Event,
+    Issue,
+    KeyPoint,
+    Party,
+    Person,
+    Position,
+    Quote,
+    Record,
+    Source,
+)
+
+# Words every format uses. A `reported` event is one side's claim, so the reader is told
+# in words that it is not confirmed.
+STATUS_LABELS = {
+    "scheduled": "SCHEDULED",
+    "postponed": "POSTPONED",
+    "cancelled": "CANCELLED",
+    "reported": "UNCONFIRMED",
+}
+REVIEW_MARK = "(under review)"
+NO_POSITION = "no stated position"
+UNDATED = "undated"
+
+
+class DigestError(ValueError):
+    """Options a digest cannot be made with (an unknown party, a bad date or width)."""
+
+
+# -- the date window --------------------------------------------------------------------
+
+
+def parse_bound(value: str | dt.date | BriefDate) -> BriefDate:
+    """A `--since`/`--until` date: YYYY, YYYY-MM or YYYY-MM-DD (a day, a month, a year)."""
+    if isinstance(value, BriefDate):
+        return value
+    text = value.isoformat() if isinstance(value, dt.date) else str(value).strip()
+    # Only plain points: an interval or a `~`/`?` qualifier has no clear meaning as a bound.
+    if "/" in text or text[-1:] in ("~", "?", "%"):
+        raise DigestError(f"'{text}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
+    try:
+        return parse_date(text)
+    except DateError as exc:
+        raise DigestError(str(exc)) from None
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """The days from the first day of `since` to the last day of `until` (each optional).
+
+    `--since 2026-02` starts on 1 Feb; `--until 2026-02` ends on 28 Feb. A record is in
+    the window when its own date interval overlaps it: an event dated "Feb 2026" is in
+    a window that starts on 10 Feb, since it may have happened then.
+    """
+
+    since: BriefDate | None = None
+    until: BriefDate | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.since is not None or self.until is not None
+
+    def admits(self, date: BriefDate | None) -> bool:
+        """True when `date` may fall in the window; an undated record only when no window is set."""
+        if not self.active:
+            return True
+        if date is None:
+            return False
+        if self.since is not None and date.latest < self.since.earliest:
+            return False
+        return not (self.until is not None and date.earliest > self.until.latest)
+
+
+def make_window(since: str | dt.date | BriefDate | None, until: str | dt.date | BriefDate | None) -> Window:
+    window = Window(
+        parse_bound(since) if since is not None else None,
+        parse_bound(until) if until is not None else None,
+    )
+    if window.since is not None and window.until is not None and window.until.latest < window.since.earliest:
+        raise DigestError(f"--until {window.until.iso()} is before --since {window.since.iso()}")
+    return window
+
+
+# -- the view ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DigestView:
+    """The records a digest shows, each kind in the order it is shown.
+
+    `matrix_parties` are the columns of the issue-by-party matrix: the parties with the
+    role `party`, plus any mediator or host that states a position somewhere (a host
+    with no positions would only add "no stated position" lines).
+    """
+
+    brief: Brief
+    party: Party | None
+    window: Window
+    key_points: tuple[KeyPoint, ...]
+    events: tuple[Event, ...]
+    issues: tuple[Issue, ...]
+    matrix_parties: tuple[Party, ...]
+    delegations: tuple[Party, ...]
+    people: tuple[Person, ...]
+    positions: tuple[Position, ...]
+    quotes: tuple[Quote, ...]  # by date, the undated last; `quote_groups` groups them by party
+
+    @property
+    def filtered(self) -> bool:
+        return self.party is not None or self.window.active
+
+    def cell(self, issue: Issue, party: Party) -> tuple[Position, ...]:
+        """The positions of `party` on `issue`: usually one, none for "no stated position"."""
+        return tuple(p for p in self.positions if p.issue == issue.id and p.party == party.id)
+
+    def people_of(self, party: Party) -> tuple[Person, ...]:
+        return tuple(p for p in self.people if p.party == party.id)
+
+    def quote_groups(self) -> tuple[tuple[Party, tuple[Quote, ...]], ...]:
+        """The quotes by party, in the brief's order of parties; parties without quotes left out."""
+        groups = []
+        for party in self.brief.parties:
+            quotes = tuple(q for q in self.quotes if _party_id(self.brief, q) == party.id)
+            if quotes:
+                groups.append((party, quotes))
+        return tuple(groups)
+
+    def record_ids(self) -> frozenset[str]:
+        """Ids of every record the view keeps (sources, parties and issues always)."""
+        kept: Iterable[Record] = (
+            *self.brief.sources, *self.brief.parties, *self.brief.issues,
+            *self.people, *self.events, *self.positions, *self.quotes,
+        )
+        return frozenset(record.id for record in kept)
+
+
+def build_view(
+    brief: Brief,
+    *,
+    party: str | None = None,
+    since: str | dt.date | BriefDate | None = None,
+    until: str | dt.date | BriefDate | None = None,
+) -> DigestView:
+    """Narrow `brief` to what concerns `party` and to the dates between `since` and `until`.
+
+    `party` keeps its events (those it or one of its people takes part in), its positions,
+    its people and the quotes by it or its people; the bottom line stays, as does every
+    key point that has no refs or refs something kept. The window narrows the timeline
+    and the quotes; undated quotes are left out when a window is set, since nothing says
+    they fall in it. Raises `DigestError` for an unknown party or a bad date.
+    """
+    chosen = _party(brief, party)
+    window = make_window(since, until)
+    events = tuple(e for e in brief.events if _event_concerns(brief, e, chosen))
+    people = tuple(p for p in brief.people if chosen is None or p.party == chosen.id)
+    positions = tuple(p for p in brief.positions if chosen is None or p.party == chosen.id)
+    quotes = tuple(q for q in brief.quotes if chosen is None or _party_id(brief, q) == chosen.id)
+    # Key points follow the party only: the window narrows the timeline and the quotes,
+    # not the summary of the whole brief.
+    concerned = {r.id for r in (*events, *people, *positions, *quotes)} | ({chosen.id} if chosen else set())
+    key_points = tuple(k for k in brief.key_points if chosen is None or not k.refs or concerned.intersection(k.refs))
+    events = tuple(e for e in events if window.admits(e.date))
+    quotes = _sorted_quotes(q for q in quotes if window.admits(q.said))
+    return DigestView(
+        brief=brief,
+        party=chosen,
+        window=window,
+        key_points=key_points,
+        events=events,
+        issues=brief.issues,
+        matrix_parties=(chosen,) if chosen else _matrix_parties(brief),
+        delegations=(chosen,) if chosen else brief.parties,
+        people=people,
+        positions=positions,
+        quotes=quotes,
+    )
+
+
+def filter_note(view: DigestView, show: Callable[[BriefDate], str] = BriefDate.display) -> str:
+    """What a filtered digest leaves out, in words, for its header (`show` formats a date)."""
+    parts = []
+    if view.party is not None:
+        parts.append(f"only what concerns {view.party.name}")
+    since, until = view.window.since, view.window.until
+    if since is not None and until is not None:
+        span = f"on {show(since)}" if since == until else f"from {show(since)} to {show(until)}"
+        parts.append(f"events and quotes {span}, undated quotes left out")
+    elif since is not None:
+        parts.append(f"events and quotes from {show(since)} on, undated quotes left out")
+    elif until is not None:
+        parts.append(f"events and quotes up to {show(until)}, undated quotes left out")
+    return "; ".join(parts) + "."
+
+
+def _party(brief: Brief, party: str | None) -> Party | None:
+    if party is None:
+        return None
+    record = brief.get(party)
+    if isinstance(record, Party):
+        return record
+    known = ", ".join(p.id for p in brief.parties)
+    raise DigestError(f"'{party}' is not a party of this brief; its parties are: {known}")
+
+
+def _party_id(brief: Brief, record: Quote) -> str | None:
+    party = brief.party_of(record.id)
+    return party.id if party else None
+
+
+def _event_concerns(brief: Brief, event: Event, party: Party | None) -> bool:
+    if party is None or party.id in event.parties:
+        return True
+    return any((of := brief.party_of(person)) is not None and of.id == party.id for person in event.people)
+
+
+def _sorted_quotes(quotes: Iterable[Quote]) -> tuple[Quote, ...]:
+    # By date, the undated last; Python's sort is stable, so ties keep the brief's order.
+    # On the same day, "3 Feb" comes before "c. 3 Feb".
+    def key(quote: Quote) -> tuple[int, tuple[dt.date, int, dt.date], bool]:
+        if quote.said is None:
+            return (1, (dt.date.max, 0, dt.date.max), False)
+        return (0, quote.said.sort_key(), quote.said.approximate)
+
+    return tuple(sorted(quotes, key=key))
+
+
+def _matrix_parties(brief: Brief) -> tuple[Party, ...]:
+    stating = {p.party for p in brief.positions}
+    return tuple(p for p in brief.parties if p.role == "party" or p.id in stating)
+
+
+# -- citations and sources --------------------------------------------------------------
+
+
+def anchors_of(brief: Brief, record: Record) -> tuple[Anchor, ...]:
+    """The anchors a record stands on: a quote's source, an event's or a position's
+    evidence (with the sources of the quotes a position cites). People, parties and
+    issues are not anchored."""
+    if isinstance(record, Quote):
+        return (record.source,)
+    if isinstance(record, Event):
+        return record.evidence
+    if isinstance(record, Position):
+        quoted = (brief[q] for q in record.quotes)
+        return record.evidence + tuple(q.source for q in quoted if isinstance(q, Quote))
+    return ()
+
+
+def citation_groups(brief: Brief, anchors: Iterable[Anchor]) -> tuple[tuple[int, tuple[int, ...]], ...]:
+    """(source number, its paragraphs) pairs, both sorted and without repeats."""
+    places: dict[int, set[int]] = {}
+    for anchor in anchors:
+        places.setdefault(brief.source_number(anchor.source), set()).add(anchor.paragraph)
+    return tuple((number, tuple(sorted(paragraphs))) for number, paragraphs in sorted(places.items()))
+
+
+def format_citation(groups: tuple[tuple[int, tuple[int, ...]], ...], *, ascii: bool = False, space: str = " ") -> str:
+    """`[1 ¶4]`, `[1 ¶4, ¶7; 2 ¶1]`; with `ascii`, `[1 para 4, 7; 2 para 1]`. Empty when
+    nothing is cited.
+
+    `space` joins a source number to its first paragraph, so a wrapper can be told not
+    to break a citation between the two.
+    """
+    if not groups:
+        return ""
+    if ascii:  # "para" once per source: "[1 para 7, para 8]" would read as a stammer
+        parts = [f"{number}{space}para{space}" + ", ".join(map(str, paragraphs)) for number, paragraphs in groups]
+    else:
+        parts = [f"{number}{space}" + ", ".join(f"\u00b6{p}" for p in paragraphs) for number, paragraphs in groups]
+    return "[" + "; ".join(parts) + "]"
+
+
+def source_sha256(source: Source) -> str | None:
+    """The sha256 the brief records (the loader has checked it), else the file's, else None."""
+    if source.sha256:
+        return source.sha256
+    try:
+        return hashlib.sha256(source.file.read_bytes()).hexdigest()
+    except OSError:
+        return None

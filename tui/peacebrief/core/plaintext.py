@@ -1,0 +1,383 @@
+"""Plain text for terminals and e-mail: Markdown to text, wrapping in cells, ASCII folding.
+
+Three small tools the digest is built from, none of which needs Textual:
+
+* `markdown_blocks` / `render_markdown` turn a brief's Markdown into plain text by walking
+  markdown-it-py's syntax tree (built from its token stream), never with regular
+  expressions: emphasis is dropped, lists keep their markers and hang their wrapped lines,
+  links become `text <url>`, inline code keeps its backticks, headings become plain lines.
+* `wrap` fills lines to a width measured in terminal cells (`rich.cells`, pure Python),
+  so a line of CJK text or emoji, two cells a character, still ends inside the width and
+  the columns after it stay aligned.
+* `to_ascii` folds typographic punctuation (and, as a last resort, everything else) to
+  ASCII for `--ascii`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+from rich.cells import cell_len
+
+# A space that `wrap` must not break at (inside a code span, inside a citation such as
+# `[1 ¶4]`). It is a private-use character so it cannot clash with a real no-break space
+# (which an author may have typed and which --ascii folds to a space); `wrap` turns it back
+# into a plain space in the lines it returns, so it never reaches the output.
+GLUE = "\ue000"
+
+_ZERO_WIDTH_JOINER = "\u200d"
+
+
+# -- measuring ------------------------------------------------------------------------
+
+
+def _measure_with_pinned_table(text: str) -> int:
+    # "latest" pins the Unicode width table: rich's default ("auto") reads the
+    # UNICODE_VERSION environment variable, and a digest must be the same bytes everywhere.
+    return int(cell_len(text, "latest"))  # type: ignore[call-arg, unused-ignore]
+
+
+def _measure_default(text: str) -> int:
+    return int(cell_len(text))
+
+
+def _pick_measure() -> Callable[[str], int]:
+    try:  # rich < 14 has no unicode_version parameter; it has only one table anyway
+        _measure_with_pinned_table("a")
+    except TypeError:
+        return _measure_default
+    return _measure_with_pinned_table
+
+
+_measure = _pick_measure()
+
+
+def cell_width(text: str) -> int:
+    """How many terminal cells `text` takes: 2 for a CJK character or an emoji, 0 for a
+    combining accent."""
+    return _measure(text.replace(GLUE, " "))
+
+
+def pad(text: str, cells: int) -> str:
+    """`text` followed by spaces up to `cells` cells (never cut)."""
+    return text + " " * max(0, cells - cell_width(text))
+
+
+def nobreak(text: str) -> str:
+    """`text` with its spaces made unbreakable for `wrap`."""
+    return text.replace(" ", GLUE)
+
+
+# -- wrapping -------------------------------------------------------------------------
+
+
+def wrap(text: str, width: int, *, first: str = "", rest: str = "") -> list[str]:
+    """Fill `text` into lines of at most `width` cells.
+
+    `first` starts the first line and `rest` every other one: a list marker and the
+    hanging indent under it, or a date column and the blanks under it. Words break at
+    spaces only; runs of white space become one space; a newline in `text` (a Markdown
+    hard break) starts a new line. A word wider than a whole line (a long URL, a run of
+    CJK, which has no spaces) is cut by cells, never past the width. Lines carry no
+    trailing white space.
+    """
+    for prefix in (first, rest):
+        if cell_width(prefix) >= width:
+            raise ValueError(f"the prefix {prefix!r} leaves no room in {width} cells")
+    lines: list[str] = []
+    for number, segment in enumerate(text.replace("\t", " ").split("\n")):
+        lines.extend(_fill(segment.split(" "), width, first if number == 0 else rest, rest))
+    return [line.replace(GLUE, " ").rstrip() for line in lines]
+
+
+def _fill(words: list[str], width: int, first: str, rest: str) -> Iterator[str]:
+    line, used, empty = first, cell_width(first), True
+    room = width - cell_width(rest)  # what a fresh continuation line holds
+    for word in filter(None, words):
+        size = cell_width(word)
+        gap = 0 if empty else 1
+        if used + gap + size <= width:
+            line, used, empty = line + " " * gap + word, used + gap + size, False
+            continue
+        if size <= room:  # it fits on a fresh line: break before it
+            yield line
+            line, used, empty = rest + word, cell_width(rest) + size, False
+            continue
+        # Wider than any line: start it here if a few cells are left, then cut it.
+        if width - used - gap < 4:
+            yield line
+            line, used, gap = rest, cell_width(rest), 0
+        pieces = _cut(word, width - used - gap, room)
+        for piece in pieces[:-1]:
+            yield line + " " * gap + piece
+            line, used, gap = rest, cell_width(rest), 0
+        line, used, empty = line + " " * gap + pieces[-1], used + gap + cell_width(pieces[-1]), False
+    yield line
+
+
+def _cut(word: str, first_room: int, room: int) -> list[str]:
+    """Cut a word into pieces of at most `first_room`, then `room`, cells.
+
+    Never cuts before a combining mark or around a zero-width joiner, so an accented
+    letter or an emoji sequence stays whole.
+    """
+    pieces: list[str] = []
+    piece, limit = "", first_room
+    for index, char in enumerate(word):
+        joined = unicodedata.combining(char) or char in (_ZERO_WIDTH_JOINER, "\ufe0f") or (
+            index > 0 and word[index - 1] == _ZERO_WIDTH_JOINER
+        )
+        if piece and not joined and cell_width(piece + char) > limit:
+            pieces.append(piece)
+            piece, limit = "", room
+        piece += char
+    pieces.append(piece)
+    return pieces
+
+
+def chop(line: str, width: int, *, rest: str = "") -> list[str]:
+    """Cut a line that must keep its spacing (a code block) into pieces of `width` cells."""
+    if cell_width(line) <= width:
+        return [line.rstrip()]
+    head, *tail = _cut(line, width, width - cell_width(rest))
+    return [head.rstrip(), *(rest + piece.rstrip() for piece in tail)]
+
+
+# -- Markdown -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One block of text from Markdown, ready to be wrapped.
+
+    `first` and `rest` are the prefixes of its first and following lines (list markers
+    and their hanging indents, `> ` for block quotes). `gap` is the separator line before
+    the block (a blank line, or `>` inside a block quote), None where there is none (the
+    items of a tight list).
+    """
+
+    text: str
+    first: str = ""
+    rest: str = ""
+    gap: str | None = ""
+    verbatim: bool = False  # a code block: its lines are kept as they are, not re-filled
+
+
+@cache
+def _parser() -> MarkdownIt:
+    # CommonMark, with raw HTML off: an author's `<b>` stays visible as text rather than
+    # vanishing from a plain-text digest.
+    return MarkdownIt("commonmark", {"html": False})
+
+
+def markdown_blocks(source: str, *, ascii: bool = False) -> tuple[Block, ...]:
+    """The blocks of a Markdown text, in order, with their inline markup resolved."""
+    root = SyntaxTreeNode(_parser().parse(source))
+    out: list[Block] = []
+    _container(root.children, "", "", None, True, out, ascii)
+    return tuple(out)
+
+
+def _container(
+    nodes: list[SyntaxTreeNode], first: str, rest: str, gap: str | None, loose: bool, out: list[Block], ascii: bool
+) -> None:
+    """Blocks side by side in a container: separated by `rest`'s blank line when loose."""
+    for index, node in enumerate(nodes):
+        between = rest.rstrip() if loose else None
+        _block(node, first if index == 0 else rest, rest, gap if index == 0 else between, out, ascii)
+
+
+def _block(node: SyntaxTreeNode, first: str, rest: str, gap: str | None, out: list[Block], ascii: bool) -> None:
+    kind = node.type
+    if kind in ("paragraph", "heading"):
+        text = _inline_text(node.children[0], ascii) if node.children else ""
+        out.append(Block(text, first, rest, gap))
+    elif kind in ("bullet_list", "ordered_list"):
+        _list(node, first, rest, gap, out, ascii)
+    elif kind == "blockquote":
+        _container(node.children, first + "> ", rest + "> ", gap, True, out, ascii)
+    elif kind in ("fence", "code_block"):
+        code = node.content.rstrip("\n")
+        out.append(Block(to_ascii(code) if ascii else code, first + "    ", rest + "    ", gap, verbatim=True))
+    elif kind == "hr":
+        out.append(Block("* * *", first, rest, gap))
+    elif node.children:  # a block this converter does not know: keep what it holds
+        _container(node.children, first, rest, gap, True, out, ascii)
+    elif node.content.strip():
+        out.append(Block(to_ascii(node.content) if ascii else node.content, first, rest, gap))
+
+
+def _list(node: SyntaxTreeNode, first: str, rest: str, gap: str | None, out: list[Block], ascii: bool) -> None:
+    items = node.children
+    # markdown-it hides the paragraphs of a tight list: that is how the author's blank
+    # lines (or their absence) between items reach us.
+    loose = any(not child.hidden for item in items for child in item.children if child.type == "paragraph")
+    if node.type == "ordered_list":
+        start = int(node.attrs.get("start", 1))
+        # Numbered the way a renderer numbers them (start, start + 1, ...), right-aligned
+        # so the text of item 9 and item 10 starts in the same column.
+        numbers = [f"{start + i}{node.markup} " for i in range(len(items))]
+        size = max(cell_width(n) for n in numbers)
+        markers = [n.rjust(size) for n in numbers]
+    else:
+        size, markers = 2, ["- "] * len(items)
+    for index, (item, marker) in enumerate(zip(items, markers, strict=True)):
+        item_first = (first if index == 0 else rest) + marker
+        item_rest = rest + " " * size
+        item_gap = gap if index == 0 else (rest.rstrip() if loose else None)
+        if item.children:
+            _container(item.children, item_first, item_rest, item_gap, loose, out, ascii)
+        else:
+            out.append(Block("", item_first, item_rest, item_gap))
+
+
+def _inline_text(node: SyntaxTreeNode, ascii: bool) -> str:
+    return "".join(_inline(child, ascii) for child in node.children)
+
+
+def _inline(node: SyntaxTreeNode, ascii: bool) -> str:
+    kind = node.type
+    if kind in ("text", "text_special", "html_inline"):
+        return to_ascii(node.content) if ascii else node.content
+    if kind == "softbreak":
+        return " "
+    if kind == "hardbreak":
+        return "\n"
+    if kind == "code_inline":
+        code = to_ascii(node.content) if ascii else node.content
+        pad_ = " " if code.startswith("`") or code.endswith("`") else ""
+        return nobreak(f"{node.markup}{pad_}{code}{pad_}{node.markup}")
+    if kind in ("link", "image"):
+        label = _inline_text(node, ascii)
+        target = str(node.attrs.get("href" if kind == "link" else "src", ""))
+        if node.markup == "autolink" or not label.strip() or label == target:
+            return f"<{label if node.markup == 'autolink' else target}>"
+        return f"{label} <{target}>"
+    return _inline_text(node, ascii)  # emphasis, strong and the rest: their words only
+
+
+def render_markdown(
+    source: str, width: int, *, first: str = "", rest: str = "", tail: str = "", ascii: bool = False
+) -> list[str]:
+    """Markdown as lines of at most `width` cells.
+
+    `first`/`rest` prefix the first and the other lines of the whole text (a column
+    label, then blanks under it); `tail` (a citation) is added to the end of the last
+    block so it wraps with it.
+    """
+    blocks = list(markdown_blocks(source, ascii=ascii))
+    if tail:
+        if blocks and not blocks[-1].verbatim:
+            blocks[-1] = replace(blocks[-1], text=f"{blocks[-1].text} {tail}")
+        else:
+            blocks.append(Block(tail))
+    if not blocks:
+        return [first.rstrip()] if first.strip() else []
+    lines: list[str] = []
+    for index, block in enumerate(blocks):
+        outer = first if index == 0 else rest
+        if index > 0 and block.gap is not None:
+            lines.append((rest + block.gap).rstrip())
+        lines.extend(_block_lines(block, width, outer + block.first, rest + block.rest))
+    return lines
+
+
+def _block_lines(block: Block, width: int, first: str, rest: str) -> list[str]:
+    if not block.verbatim:
+        return wrap(block.text, width, first=first, rest=rest)
+    lines: list[str] = []
+    for number, line in enumerate(block.text.split("\n")):
+        lines.extend(chop((first if number == 0 else rest) + line, width, rest=rest))
+    return lines
+
+
+def markdown_to_text(source: str, width: int | None = None, *, ascii: bool = False) -> str:
+    """Markdown as plain text: wrapped to `width` cells, or one line per block when None."""
+    if width is None:
+        width = 1 << 30
+    return "\n".join(render_markdown(source, width, ascii=ascii))
+
+
+# -- ASCII ----------------------------------------------------------------------------
+
+# Typographic punctuation and the letters Unicode does not decompose. Everything else is
+# folded by NFKD (é -> e, ﬁ -> fi, full-width letters -> ASCII), and what is left (CJK,
+# emoji) becomes "?", as `str.encode("ascii", "replace")` would.
+_ASCII_TABLE: dict[str, str] = {
+    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u2035\u2039\u203a", "'"),
+    **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb\u301d\u301e", '"'),
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2212\u2043\ufe58\ufe63\uff0d", "-"),
+    "\u2014": "--",  # an em dash is two hyphens in plain-text convention
+    "\u2015": "--",
+    "\u2026": "...",
+    "\u2022": "*",
+    "\u00b7": "*",
+    "\u00b6": "para ",
+    "\u00a7": "sect. ",
+    "\u00a9": "(c)",
+    "\u00ae": "(R)",
+    "\u00b0": " deg",
+    "\u00d7": "x",
+    "\u00f7": "/",
+    "\u2044": "/",
+    "\u2215": "/",
+    "\u00b1": "+/-",
+    "\u2264": "<=",
+    "\u2265": ">=",
+    "\u2260": "!=",
+    "\u2192": "->",
+    "\u2190": "<-",
+    "\u2194": "<->",
+    "\u21d2": "=>",
+    "\u20ac": "EUR",
+    "\u00a3": "GBP",
+    "\u00df": "ss",
+    "\u00e6": "ae",
+    "\u00c6": "AE",
+    "\u0153": "oe",
+    "\u0152": "OE",
+    "\u00f8": "o",
+    "\u00d8": "O",
+    "\u0142": "l",
+    "\u0141": "L",
+    "\u0111": "d",
+    "\u0110": "D",
+    "\u00f0": "d",
+    "\u00d0": "D",
+    "\u00fe": "th",
+    "\u00de": "Th",
+    "\u0131": "i",
+    GLUE: GLUE,  # ours: wrap() turns it back into a space
+}
+
+
+def to_ascii(text: str) -> str:
+    """`text` in ASCII: “quotes” -> "quotes", – -> -, — -> --, … -> ..., no-break and
+    other spaces -> space, accents dropped, anything else that has no ASCII form -> ?."""
+    if text.isascii():
+        return text
+    return "".join(map(_ascii_char, text))
+
+
+@lru_cache(maxsize=4096)
+def _ascii_char(char: str) -> str:
+    if char.isascii():
+        return char
+    if char in _ASCII_TABLE:
+        return _ASCII_TABLE[char]
+    category = unicodedata.category(char)
+    if category in ("Zs", "Zl", "Zp"):
+        return " "
+    if category in ("Mn", "Me", "Cf"):  # accents, variation selectors, joiners, soft hyphens
+        return ""
+    folded = "".join(
+        _ASCII_TABLE.get(part, part)
+        for part in unicodedata.normalize("NFKD", char)
+        if unicodedata.category(part) not in ("Mn", "Me", "Cf")
+    )
+    return folded if folded and folded.isascii() else "?"
