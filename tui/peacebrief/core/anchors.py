@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from peacebrief.core.model import SourceDocument
 
-_DATELINE = re.compile(r"\ufeff?\s*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+|[ \t]*(?:\r?\n|\Z))")
+# [0-9], not \d: a dateline in other scripts' digits is text, not a date to resolve against.
+_DATELINE = re.compile(r"\ufeff?\s*date[ \t]+([0-9]{4}-[0-9]{2}-[0-9]{2})(?:[ \t]+|[ \t]*(?:\r?\n|\Z))")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 
 _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u0060\u00b4"
@@ -122,32 +123,41 @@ class DocumentIndex:
         """Return `(start, end, normalised)` for the one place these words stand."""
         if not exact.strip():
             raise AnchorError("the anchor's words are empty")
-        text = self.document.text
-        lo = self.document.body_start
-        spans = [(s, s + len(exact)) for s in _find_all(text, exact, lo)]
-        was_normalised = False
-        if not spans:
-            norm = self.normalised
-            needle = normalise(exact)
-            n_lo = bisect.bisect_left(norm.starts, lo)
-            spans = [(norm.starts[s], norm.ends[s + len(needle) - 1]) for s in _find_all(norm.text, needle, n_lo)]
-            was_normalised = True
-        if not spans:
+        found_any = False
+        for was_normalised in (False, True):
+            spans = self._normalised_spans(exact) if was_normalised else self._exact_spans(exact)
+            if not spans:
+                continue
+            found_any = True
+            if len(spans) == 1 and prefix is None and suffix is None:
+                return (*spans[0], was_normalised)
+            fitting = [span for span in spans if self._context_fits(span, prefix, suffix)]
+            if len(fitting) == 1:
+                return (*fitting[0], was_normalised)
+            if fitting:
+                raise AnchorError(
+                    f"'{_clip(exact)}' occurs {len(fitting)} times in the source; "
+                    "add a prefix or suffix (the words just before or after) to choose one"
+                )
+            # No exact match has this prefix/suffix: the one meant may differ only in its
+            # quotes or dashes ("the “harbour”" for "the \"harbour\""), so try normalised.
+        if not found_any:
             raise AnchorError(f"'{_clip(exact)}' is not in the source, even after normalising quotes, dashes and spaces")
-        if len(spans) == 1 and prefix is None and suffix is None:
-            return (*spans[0], was_normalised)
-        fitting = [span for span in spans if self._context_fits(span, prefix, suffix)]
-        if len(fitting) == 1:
-            return (*fitting[0], was_normalised)
-        if not fitting:
-            raise AnchorError(
-                f"'{_clip(exact)}' is in the source, but not with that "
-                + " and ".join(w for w, v in (("prefix", prefix), ("suffix", suffix)) if v is not None)
-            )
         raise AnchorError(
-            f"'{_clip(exact)}' occurs {len(fitting)} times in the source; "
-            "add a prefix or suffix (the words just before or after) to choose one"
+            f"'{_clip(exact)}' is in the source, but not with that "
+            + " and ".join(w for w, v in (("prefix", prefix), ("suffix", suffix)) if v is not None)
         )
+
+    def _exact_spans(self, exact: str) -> list[tuple[int, int]]:
+        text = self.document.text
+        found = _find_all(text, exact, self.document.body_start)
+        return [(s, s + len(exact)) for s in found if not _splits_letter(text, s + len(exact))]
+
+    def _normalised_spans(self, exact: str) -> list[tuple[int, int]]:
+        norm = self.normalised
+        needle = normalise(exact)
+        n_lo = bisect.bisect_left(norm.starts, self.document.body_start)
+        return [(norm.starts[s], norm.ends[s + len(needle) - 1]) for s in _find_all(norm.text, needle, n_lo)]
 
     def _context_fits(self, span: tuple[int, int], prefix: str | None, suffix: str | None) -> bool:
         text = self.document.text
@@ -166,7 +176,7 @@ class DocumentIndex:
         """Where `words` stand inside `[start, end)`: exactly, or after normalising."""
         text = self.document.text
         at = text.find(words, start, end)
-        if at >= 0:
+        if at >= 0 and not _splits_letter(text, at + len(words)):
             return at, at + len(words)
         needle = normalise(words)
         if not needle:
@@ -198,6 +208,14 @@ class DocumentIndex:
         if any(c in _OPENERS or c in _CLOSERS or c == '"' for c in inner):
             return False
         return any(c in _CLOSERS or c == '"' for c in text[end:p_end])
+
+
+def _splits_letter(text: str, end: int) -> bool:
+    """True when `end` falls between a letter and its combining mark (a decomposed "ö").
+
+    Such an exact match is only part of a character: "Lo" is not in "Lo\u0308we".
+    """
+    return end < len(text) and unicodedata.combining(text[end]) != 0
 
 
 def _find_all(haystack: str, needle: str, start: int) -> list[int]:

@@ -17,7 +17,9 @@ Precision = Literal["day", "month", "year"]
 
 _PRECISION_RANK: dict[str, int] = {"day": 0, "month": 1, "year": 2}
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_POINT = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?(?P<q>[~?%])?")
+# ASCII digits only: `\d` alone would also take "２０２６" or Arabic-Indic digits and
+# quietly show them as another number than the author typed.
+_POINT = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?(?P<q>[~?%])?", re.ASCII)
 
 
 class DateError(ValueError):
@@ -97,9 +99,12 @@ class BriefDate:
     def latest(self) -> dt.date:
         return (self.end or self.start).last_day
 
-    def sort_key(self) -> tuple[dt.date, int, dt.date]:
-        """Earliest possible day, then precision (a day before its month), then span."""
-        return (self.earliest, _PRECISION_RANK[self.precision], self.latest)
+    def sort_key(self) -> tuple[dt.date, int]:
+        """Earliest possible day, then precision (a day before the month that holds it).
+
+        The format breaks remaining ties by id, so records sort totally (`Event.sort_key`).
+        """
+        return (self.earliest, _PRECISION_RANK[self.precision])
 
     def contains(self, day: dt.date) -> bool:
         return self.earliest <= day <= self.latest
@@ -129,6 +134,8 @@ def _display_plain(point: DatePoint) -> str:
 
 
 def _display_interval(a: DatePoint, b: DatePoint) -> str:
+    if (a.year, a.month, a.day) == (b.year, b.month, b.day):  # `X/X` is just X, not "4-4 Feb"
+        return _display_plain(a)
     if a.precision != b.precision or a.precision == "year":
         return f"{_display_plain(a)}-{_display_plain(b)}"
     if a.precision == "month":

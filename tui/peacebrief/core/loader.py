@@ -103,13 +103,19 @@ def load_brief(path: str | Path, *, limits: LoadLimits | None = None) -> Brief:
         raise BriefError(
             [Problem(label, f"YAML syntax error: {what}", mark.line + 1 if mark else None, mark.column + 1 if mark else None)]
         ) from None
+    except yaml.reader.ReaderError as exc:
+        raise BriefError([_reader_problem(label, text, exc)]) from None
     except yaml.YAMLError as exc:
         raise BriefError([Problem(label, f"YAML error: {exc}")]) from None
     except RecursionError:
         raise BriefError([Problem(label, f"values are nested too deeply (the limit is {limits.max_depth})")]) from None
-    if root is None:
+    if root is None or (isinstance(root, ScalarNode) and root.tag == _YAML + "null"):  # also a bare `---`
         raise BriefError([Problem(label, "the file is empty: a brief starts with `peacebrief: 1`", 1, 1)])
-    reader = _Reader(label, path, limits, budget=len(text) + limits.alias_slack)
+    budget = len(text) + limits.alias_slack
+    refused = _screen(root, budget)
+    if refused:
+        raise BriefError([_problem_at(label, node, message) for node, message in refused])
+    reader = _Reader(label, path, limits, budget=budget)
     try:
         brief = reader.read(root)
     except _Abort as abort:
@@ -119,6 +125,75 @@ def load_brief(path: str | Path, *, limits: LoadLimits | None = None) -> Brief:
     if errors or brief is None:
         raise BriefError(reader.problems)
     return brief
+
+
+def _problem_at(label: str, node: Node, message: str) -> Problem:
+    return Problem(label, message, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _reader_problem(label: str, text: str, exc: yaml.reader.ReaderError) -> Problem:
+    """A character YAML refuses (a control character such as NUL), with its line.
+
+    The error's own `position` counts characters in the pure reader but bytes in libyaml,
+    so find the character itself: the reader stops at its first occurrence.
+    """
+    at = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1
+    line = column = None
+    if at >= 0:
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+    return Problem(label, f"the file holds the control character #x{exc.character:04x}, which YAML does not allow"
+                   if isinstance(exc.character, int) else f"YAML error: {exc}", line, column)
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    if isinstance(node, MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def _screen(root: Node, budget: int) -> list[tuple[Node, str]]:
+    """Refuse what no brief needs before reading any of it, wherever in the file it is.
+
+    The reader only walks the fields of the format, so a tag or an alias bomb under a key
+    it does not know (extra fields are allowed) would otherwise pass unseen; and anything
+    else that opens the file (an editor's schema check, `yaml.safe_load`) would choke on
+    it. Each node is visited once, aliases included (they are the same node object), so
+    this takes time in proportion to the file, however far its aliases would expand.
+    """
+    found: list[tuple[Node, str]] = []
+    size: dict[int, int] = {}  # id(node) -> values it stands for with every alias expanded
+    inside: set[int] = set()  # nodes whose children are still being counted
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, counted = stack.pop()
+        key = id(node)
+        if counted:
+            inside.discard(key)
+            total = 1 + sum(size[id(child)] for child in _children(node))
+            if total > budget:
+                message = (f"YAML aliases here expand to more than {budget:,} values, far more than the file "
+                           "holds (an alias bomb?); write the values out instead")
+                return [*found, (node, message)]
+            size[key] = total
+            continue
+        if key in size:  # a second alias to a value already counted
+            continue
+        if key in inside:
+            return [*found, (node, "a YAML alias refers to the value that contains it; a brief cannot hold a loop")]
+        if node.tag not in _PLAIN_TAGS and node.tag != _YAML + "merge":  # `<<` keys: the reader says more
+            found.append((node, _tag_message(node.tag)))
+        inside.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(_children(node)))
+    return found
+
+
+def _tag_message(tag: str) -> str:
+    shown = tag.replace(_YAML, "!!")
+    return f"the YAML tag {shown} is not allowed: a brief holds plain text, numbers, dates, lists and mappings"
 
 
 def _read_text(path: Path, label: str, limits: LoadLimits, *, what: str) -> str:
@@ -188,8 +263,7 @@ class _Reader:
     def _tag_ok(self, node: Node, record: str | None) -> bool:
         if node.tag in _PLAIN_TAGS:
             return True
-        shown = node.tag.replace(_YAML, "!!")
-        self.error(node, f"the YAML tag {shown} is not allowed: a brief holds plain text, numbers, dates, lists and mappings", record)
+        self.error(node, _tag_message(node.tag), record)
         return False
 
     def scalar(self, node: Node, depth: int, record: str | None, what: str) -> Any:
@@ -207,8 +281,32 @@ class _Reader:
         try:
             return self._scalars.construct_object(node)
         except (yaml.YAMLError, ValueError, OverflowError):
+            if node.tag == _YAML + "timestamp":
+                # Shaped like a date but not one (`2026-02-30`): the text as written, so a
+                # date field says why ("not a day of the calendar") and a text field keeps it.
+                return node.value
             self.error(node, f"{what}: '{node.value}' is not a valid {node.tag.replace(_YAML, '')}", record)
             return None
+
+    def ident(self, node: Node, depth: int, record: str | None, what: str) -> str | None:
+        """An id or a reference to one, as the author wrote it; None when empty or not a value.
+
+        The scalar's own text, not what YAML would make of it: `012` would be read as 10,
+        `0x1f` as 31, `no` as false and `2026-02-04` as a date, and the id would not be the
+        one in the file.
+        """
+        self._visit(node, depth)
+        if not isinstance(node, ScalarNode):
+            self.error(node, f"{what} must be a single value, not a {_shape(node)}", record)
+            return None
+        if not self._tag_ok(node, record):
+            return None
+        if len(node.value) > self.limits.max_string:
+            self.error(node, f"{what} is {len(node.value):,} characters long; the limit is {self.limits.max_string:,}", record)
+            return None
+        if node.tag == _YAML + "null" or not node.value.strip():
+            return None
+        return node.value
 
     def sequence(self, node: Node, depth: int, record: str | None, what: str) -> list[Node] | None:
         self._visit(node, depth)
@@ -218,6 +316,13 @@ class _Reader:
             return None
         self.error(node, f"{what} must be a list, not a {_shape(node)}", record)
         return None
+
+    def section(self, node: Node, what: str) -> list[Node]:
+        """A top-level list; `people:` with nothing after it is an empty one, as `[]` is."""
+        if _is_empty(node) and node.tag == _YAML + "null":
+            self._visit(node, 1)
+            return []
+        return self.sequence(node, 1, None, what) or []
 
     def mapping(self, node: Node, depth: int, record: str | None, what: str) -> dict[str, tuple[ScalarNode, Node]] | None:
         self._visit(node, depth)
@@ -246,9 +351,10 @@ class _Reader:
         top = self.mapping(root, 0, None, "the top level of a brief")
         if top is None:
             return None
-        fields = _Fields(self, root, top, None, 0, "the brief")
+        fields = _Fields(self, root, top, None, 0, "brief")  # "this brief has no `title`"
         version = fields.value("peacebrief", required=True)
-        if "peacebrief" in top and version != FORMAT_VERSION:
+        # `type(...) is int`: YAML's `true` and `1.0` equal 1 in Python, but are not the integer 1.
+        if version is not None and (type(version) is not int or version != FORMAT_VERSION):
             self.error(top["peacebrief"][1], f"format version is {version!r}; this reader knows version {FORMAT_VERSION}: write `peacebrief: 1`")
         brief_id = fields.ident("id")
         title = fields.text("title", required=True)
@@ -274,14 +380,25 @@ class _Reader:
             built[section] = [r for r in (builder(fields) for fields in sections[section]) if r is not None]
         key_points = self._key_points(top)
 
+        # Every record that was not built must have said why; one that did not would leave
+        # a half-loaded brief, which the format forbids. So refuse, and say it is our bug.
+        if not any(p.severity == "error" for p in self.problems):
+            made = {record.id for records in built.values() for record in records}
+            for section, kind in SECTIONS:
+                for f in sections[section]:
+                    if f.record is not None and f.record not in made:
+                        self.error(f.node, f"{kind} {f.record} could not be read, and no rule said why: "
+                                   "this is a bug in peacebrief, please report it", f.record)
+
         if any(p.severity == "error" for p in self.problems) or brief_id is None or title is None or as_of is None:
             return None
 
+        events = tuple(sorted(built["events"], key=Event.sort_key))
+        built["events"] = list(events)
         records: dict[str, Record] = {}
         for section in ("sources", *builders):
             for record in built[section]:
                 records[record.id] = record
-        events = tuple(sorted(built["events"], key=Event.sort_key))
         brief_parts = dict(
             sources=tuple(sources),
             parties=tuple(built["parties"]),
@@ -301,6 +418,7 @@ class _Reader:
             key_points=tuple(key_points),
             warnings=warnings,
             records=MappingProxyType(records),
+            order=MappingProxyType({rid: i for i, rid in enumerate(records)}),
             links=build_links(records),
             **brief_parts,  # type: ignore[arg-type]
         )
@@ -315,8 +433,8 @@ class _Reader:
                 if section in ("sources", "parties"):
                     self.problems.append(Problem(self.label, f"a brief needs `{section}:`, a list of {kind} records", 1, 1))
                 continue
-            items = self.sequence(top[section][1], 1, None, f"`{section}`")
-            for item in items or ():
+            items = self.section(top[section][1], f"`{section}`")
+            for item in items:
                 entries = self.mapping(item, 2, None, f"each of `{section}`")
                 if entries is None:
                     continue
@@ -325,17 +443,18 @@ class _Reader:
                     self.error(item, f"this {kind} has no `id`")
                 else:
                     id_node = entries["id"][1]
-                    value = self.scalar(id_node, 3, None, "id")
-                    if value is not None:
-                        record_id = str(value)
-                        if not ID_PATTERN.match(record_id):
-                            self.error(id_node, f"id '{record_id}' is not valid: use lowercase letters, digits and '-', starting with a letter or digit")
-                        elif record_id in self.kinds:
-                            self.error(id_node, f"id '{record_id}' is already used by the {self.kinds[record_id]} on line {where[record_id]}; ids are unique across the brief", record_id)
-                            record_id = None
-                        else:
-                            self.kinds[record_id] = kind
-                            where[record_id] = item.start_mark.line + 1
+                    record_id = self.ident(id_node, 3, None, "id")
+                    if record_id is None:
+                        if _is_empty(id_node):  # else `ident` has said what is wrong
+                            self.error(id_node, f"this {kind}'s `id` is empty")
+                    elif not ID_PATTERN.match(record_id):
+                        self.error(id_node, f"id '{record_id}' is not valid: use lowercase letters, digits and '-', starting with a letter or digit")
+                    elif record_id in self.kinds:
+                        self.error(id_node, f"id '{record_id}' is already used by the {self.kinds[record_id]} on line {where[record_id]}; ids are unique across the brief", record_id)
+                        record_id = None
+                    else:
+                        self.kinds[record_id] = kind
+                        where[record_id] = item.start_mark.line + 1
                 sections[section].append(_Fields(self, item, entries, record_id, 2, kind))
         return sections
 
@@ -360,10 +479,11 @@ class _Reader:
         if f.record is None or path_text is None:
             return None
         file = (self.path.parent / path_text)
-        path_node = f.node_of("path")
 
-        def problem(message: str) -> Problem:
-            mark = path_node.start_mark if path_node is not None else f.node.start_mark
+        def problem(message: str, key: str = "path") -> Problem:
+            # A changed document is reported at `sha256:`, the line an author must fix.
+            node = f.node_of(key) or f.node_of("path") or f.node
+            mark = node.start_mark
             return Problem(self.label, f"source file {path_text}: {message}", mark.line + 1, mark.column + 1, f.record)
 
         try:
@@ -476,7 +596,7 @@ class _Reader:
         if "key_points" not in top:
             return []
         points: list[KeyPoint] = []
-        for item in self.sequence(top["key_points"][1], 1, None, "`key_points`") or ():
+        for item in self.section(top["key_points"][1], "`key_points`"):
             entries = self.mapping(item, 2, None, "each key point")
             if entries is None:
                 continue
@@ -488,9 +608,10 @@ class _Reader:
         return points
 
 
-def _read_source(file: Path, limits: LoadLimits, problem: Callable[[str], Problem], sha256: str | None) -> str:
+def _read_source(file: Path, limits: LoadLimits, problem: Callable[..., Problem], sha256: str | None) -> str:
     def fail(message: str, line: int | None = None) -> BriefError:
-        return BriefError([problem(message)])
+        # The problem stands at the brief's `path:` line; a line of the document goes in words.
+        return BriefError([problem(message if line is None else f"{message} (line {line} of the document)")])
 
     try:
         if file.is_dir():
@@ -506,7 +627,7 @@ def _read_source(file: Path, limits: LoadLimits, problem: Callable[[str], Proble
     if sha256 is not None:
         actual = hashlib.sha256(data).hexdigest()
         if actual != sha256.lower():
-            raise fail(f"sha256 is {actual}, not the {sha256} the brief records: the document has changed")
+            raise BriefError([problem(f"sha256 is {actual}, not the {sha256} the brief records: the document has changed", "sha256")])
     return _decode(data, fail)
 
 
@@ -552,15 +673,25 @@ class _Fields:
         if isinstance(value, (dt.date, bool)) or not isinstance(value, (str, int, float)):
             self.error(key, f"`{key}` must be text; put it in quotes")
             return None
-        text = str(value)
+        # A number keeps the digits the author wrote: `title: 1.50` is "1.50", not "1.5".
+        node = self.node_of(key)
+        text = node.value if isinstance(value, (int, float)) and isinstance(node, ScalarNode) else str(value)
         if required and not text.strip():
             self.error(key, f"`{key}` is empty")
             return None
         return text
 
     def ident(self, key: str) -> str | None:
-        text = self.text(key, required=True)
-        if text is not None and not ID_PATTERN.match(text):
+        node = self.node_of(key)
+        if node is None:
+            self._missing(key)
+            return None
+        text = self.reader.ident(node, self.depth + 1, self.record, f"`{key}`")
+        if text is None:
+            if _is_empty(node):
+                self.reader.error(node, f"`{key}` is empty", self.record)
+            return None
+        if not ID_PATTERN.match(text):
             self.error(key, f"id '{text}' is not valid: use lowercase letters, digits and '-', starting with a letter or digit")
             return None
         return text
@@ -605,35 +736,41 @@ class _Fields:
             value = self.reader.scalar(item, self.depth + 2, self.record, f"each of `{key}`")
             if isinstance(value, str):
                 out.append(value)
+            elif value is None and _is_empty(item):
+                self.reader.error(item, f"`{key}` has an empty item", self.record)
             elif value is not None:
                 self.reader.error(item, f"each of `{key}` must be text", self.record)
         return tuple(out)
 
-    def _check_ref(self, node: Node, value: Any, key: str, kinds: tuple[Kind, ...] | None) -> str | None:
-        if not isinstance(value, str):
-            if value is not None:
-                self.reader.error(node, f"`{key}` must be an id, not {value!r}", self.record)
+    def _check_ref(self, node: Node, key: str, kinds: tuple[Kind, ...] | None, depth: int, *, required: bool = True) -> str | None:
+        """The id `node` holds, when it names a record of one of `kinds` (any kind for None)."""
+        value = self.reader.ident(node, depth, self.record, f"`{key}`")
+        if value is None:
+            if required and _is_empty(node):
+                self.reader.error(node, f"`{key}` is empty", self.record)
             return None
         found = self.reader.kinds.get(value)
         wanted = " or ".join(kinds) if kinds else "record"
         if found is None:
-            self.reader.error(node, f"{key} '{value}' is not a {wanted} id", self.record)
+            self.reader.error(node, f"{key} '{value}' is not {_a(wanted)} id", self.record)
             return None
         if kinds is not None and found not in kinds:
-            self.reader.error(node, f"{key} '{value}' is a {found}, not a {wanted}", self.record)
+            self.reader.error(node, f"{key} '{value}' is {_a(found)}, not {_a(wanted)}", self.record)
             return None
         return value
 
     def ref(self, key: str, kinds: tuple[Kind, ...], *, required: bool = False) -> str | None:
         node = self.node_of(key)
-        value = self.value(key, required=required)
-        return None if node is None else self._check_ref(node, value, key, kinds)
+        if node is None:
+            if required:
+                self._missing(key)
+            return None
+        return self._check_ref(node, key, kinds, self.depth + 1, required=required)
 
     def refs(self, key: str, kinds: tuple[Kind, ...] | None) -> tuple[str, ...]:
         out: list[str] = []
         for item in self._items(key):
-            value = self.reader.scalar(item, self.depth + 2, self.record, f"each of `{key}`")
-            checked = self._check_ref(item, value, key, kinds)
+            checked = self._check_ref(item, key, kinds, self.depth + 2)
             if checked is not None:
                 out.append(checked)
         return tuple(out)
@@ -668,7 +805,7 @@ class _Fields:
         ok = True
         for item in items:
             if isinstance(item, ScalarNode) and item.value in self.reader.kinds:
-                checked = self._check_ref(item, item.value, key, ("quote",))
+                checked = self._check_ref(item, key, ("quote",), self.depth + 2)
                 ok = ok and checked is not None
                 if checked:
                     quotes.append(checked)
@@ -690,7 +827,10 @@ class _Fields:
         if isinstance(node, ScalarNode):
             exact = reader.scalar(node, depth, self.record, "an anchor")
             if exact is None:
+                if _is_empty(node):  # `- ` or `~`: else the record would vanish without a word
+                    reader.error(node, "an anchor is empty: write the words of the source it points at", self.record)
                 return None
+            exact = node.value  # the words as written: `1.50` is not the number 1.5
             if reader.single_source is None:
                 if len(reader.kinds) and sum(1 for k in reader.kinds.values() if k == "source") > 1:
                     reader.error(node, "this brief has several sources, so an anchor names its source: {source: ID, exact: \"...\"}", self.record)
@@ -708,6 +848,8 @@ class _Fields:
             where = sub.node_of("exact") or node
             if source is None or exact is None:
                 return None
+            if isinstance(where, ScalarNode):
+                exact = where.value  # as written, like the short form
         if not isinstance(exact, str):
             exact = str(exact)
         index = reader.indexes.get(source)
@@ -722,6 +864,16 @@ class _Fields:
             source=source, exact=exact, start=start, end=end,
             paragraph=index.document.paragraph_at(start), prefix=prefix, suffix=suffix, normalised=normalised,
         )
+
+
+def _is_empty(node: Node) -> bool:
+    """A scalar with nothing in it: `key:`, `key: ~`, `key: null` or `key: ""`."""
+    return isinstance(node, ScalarNode) and (node.tag == _YAML + "null" or not node.value.strip())
+
+
+def _a(kinds: str) -> str:
+    """`kinds` with its article: 'an issue', 'an event', 'a person or party'."""
+    return f"an {kinds}" if kinds[:1] in "aeiou" else f"a {kinds}"
 
 
 def _shape(node: Node) -> str:

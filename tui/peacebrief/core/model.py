@@ -157,7 +157,7 @@ class Event(Record):
     def label(self) -> str:
         return self.title
 
-    def sort_key(self) -> tuple[dt.date, int, dt.date, str]:
+    def sort_key(self) -> tuple[dt.date, int, str]:
         return (*self.date.sort_key(), self.id)
 
 
@@ -220,7 +220,8 @@ class Brief:
     summary: str | None = None
     key_points: tuple[KeyPoint, ...] = ()
     warnings: tuple[Problem, ...] = ()
-    records: Mapping[str, Record] = field(default_factory=dict, repr=False)
+    records: Mapping[str, Record] = field(default_factory=dict, repr=False)  # in reading order
+    order: Mapping[str, int] = field(default_factory=dict, repr=False)  # id -> place in `records`
     links: Links | None = field(default=None, repr=False, compare=False)
 
     def __getitem__(self, record_id: str) -> Record:

@@ -29,7 +29,9 @@ class Problem:
 
     def __str__(self) -> str:
         record = f"{self.record}: " if self.record else ""
-        return f"{self.location()}: {record}{self.message}"
+        # A broken brief's BriefError lists its review marks too: they must not read as errors.
+        severity = "warning: " if self.severity == "warning" else ""
+        return f"{self.location()}: {record}{severity}{self.message}"
 
     def sort_key(self) -> tuple[str, int, int]:
         return (self.path, self.line or 0, self.column or 0)

@@ -1,0 +1,62 @@
+"""Shared fixtures: temporary briefs with their documents, and the briefs that ship."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pytest
+
+from peacebrief.core import Brief, load_brief
+
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLED_BRIEF = ROOT / "briefs" / "abu-dhabi-2026-02.yaml"
+HARBOUR_BRIEF = ROOT / "tests" / "data" / "harbour" / "briefs" / "harbour.yaml"
+SEED = ROOT / "seeds" / "000_10ec13a8d29864e3.txt"
+
+
+def write_brief(
+    tmp_path: Path,
+    yaml_text: str | bytes,
+    seeds: Mapping[str, str | bytes] | None = None,
+    name: str = "brief.yaml",
+) -> Path:
+    """Write a brief and its source documents into `tmp_path`; return the brief's path.
+
+    Text is written as UTF-8 exactly as given (after `textwrap.dedent`, so a brief may be
+    written indented in a test); bytes are written as they are, for encoding tests. Seed
+    names are paths relative to `tmp_path`, which is also where the brief lives, so a
+    brief names them as `path: doc.txt`.
+    """
+    for seed_name, content in (seeds or {}).items():
+        seed_path = tmp_path / seed_name
+        seed_path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            seed_path.write_bytes(content)
+        else:
+            seed_path.write_text(content, encoding="utf-8", newline="")
+    path = tmp_path / name
+    if isinstance(yaml_text, bytes):
+        path.write_bytes(yaml_text)
+    else:
+        path.write_text(textwrap.dedent(yaml_text), encoding="utf-8", newline="")
+    return path
+
+
+@pytest.fixture(name="write_brief")
+def write_brief_fixture() -> Callable[..., Path]:
+    """`write_brief(tmp_path, yaml_text, seeds={name: text})`: see the function's docstring."""
+    return write_brief
+
+
+@pytest.fixture(scope="session")
+def bundled_brief() -> Brief:
+    """The brief that ships with peacebrief, loaded once for the session."""
+    return load_brief(BUNDLED_BRIEF)
+
+
+@pytest.fixture(scope="session")
+def harbour_brief() -> Brief:
+    """The made-up test brief: two sources, every date form and every status."""
+    return load_brief(HARBOUR_BRIEF)
