@@ -7,8 +7,8 @@ A front end needs only `load_brief` and the model it returns::
     for event in brief.events: ...
 """
 
-from peacebrief.core.problems import BriefError, Problem
-from peacebrief.core.loader import load_brief, LoadLimits
+from peacebrief.core.loader import LoadLimits, load_brief
 from peacebrief.core.model import Brief
+from peacebrief.core.problems import BriefError, Problem
 
 __all__ = ["Brief", "BriefError", "LoadLimits", "Problem", "load_brief"]

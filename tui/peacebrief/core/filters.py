@@ -21,3 +21,10 @@ def concerns(brief: Brief, record: Record, party_id: str) -> bool:
             return True
         return any(isinstance(p := brief.get(pid), Person) and p.party == party_id for pid in record.people)
     return True  # sources and issues belong to every side
+
+
+def matrix_parties(brief: Brief) -> tuple[Party, ...]:
+    """The columns of the issue-by-party matrix: every party with the role `party`, and
+    a mediator or host only where it states a position (else a column of blanks)."""
+    stating = {p.party for p in brief.positions}
+    return tuple(p for p in brief.parties if p.role == "party" or p.id in stating)

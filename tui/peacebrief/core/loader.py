@@ -824,6 +824,7 @@ class _Fields:
     def anchor(self, node: Node, depth: int) -> Anchor | None:
         reader = self.reader
         prefix = suffix = None
+        source: str | None
         if isinstance(node, ScalarNode):
             exact = reader.scalar(node, depth, self.record, "an anchor")
             if exact is None:

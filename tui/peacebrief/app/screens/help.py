@@ -17,7 +17,6 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
     from peacebrief.app.app import BriefApp
     from peacebrief.app.screens.brief import BriefScreen
     from peacebrief.app.screens.search import SearchScreen
-    from peacebrief.app.widgets.detail import LinkList
     from peacebrief.app.widgets.panes import DelegationsPane, SourcePane
     from peacebrief.app.widgets.record_list import RecordList
 

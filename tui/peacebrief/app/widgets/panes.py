@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 from peacebrief.app import render
 from peacebrief.app.messages import OpenDetail, RecordHighlighted
 from peacebrief.app.widgets.record_list import RecordList, RowState
-from peacebrief.core.filters import concerns
+from peacebrief.core.filters import concerns, matrix_parties
 from peacebrief.core.model import Brief, Event, Party, Person, Position, Quote
 from peacebrief.core.related import paragraph_id, split_paragraph_id
 from peacebrief.core.visible import one_line, visible
@@ -306,13 +306,7 @@ class IssuesPane(Pane):
         self.refill()
 
     def _parties(self) -> list[Party]:
-        """A column per party; a host only if the brief gives it a position."""
-        with_positions = {p.party for p in self.brief.positions}
-        return [
-            p
-            for p in self.brief.parties
-            if (p.role != "host" or p.id in with_positions) and (self.party_filter is None or p.id == self.party_filter)
-        ]
+        return [p for p in matrix_parties(self.brief) if self.party_filter is None or p.id == self.party_filter]
 
     def refill(self) -> None:
         table = self.table

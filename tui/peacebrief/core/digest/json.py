@@ -11,8 +11,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from peacebrief.core.citation import anchors_of
 from peacebrief.core.dates import BriefDate
-from peacebrief.core.digest.view import DigestView, anchors_of, citation_groups, source_sha256
+from peacebrief.core.digest.view import DigestView, citation_groups, source_sha256
 from peacebrief.core.links import Link, build_links
 from peacebrief.core.model import Anchor, Brief, Event, Issue, Party, Person, Position, Quote, Record, Source
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from peacebrief.core.citation import anchors_of
 from peacebrief.core.dates import BriefDate
 from peacebrief.core.digest.view import (
     NO_POSITION,
@@ -17,7 +18,6 @@ from peacebrief.core.digest.view import (
     STATUS_LABELS,
     UNDATED,
     DigestView,
-    anchors_of,
     citation_groups,
     filter_note,
     format_citation,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from peacebrief.core.citation import anchors_of
 from peacebrief.core.dates import BriefDate
 from peacebrief.core.digest.view import (
     NO_POSITION,
@@ -18,7 +19,6 @@ from peacebrief.core.digest.view import (
     STATUS_LABELS,
     UNDATED,
     DigestView,
-    anchors_of,
     citation_groups,
     filter_note,
     format_citation,

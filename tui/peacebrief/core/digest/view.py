@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from peacebrief.core.dates import BriefDate, DateError, parse_date
+from peacebrief.core.filters import concerns, matrix_parties
 from peacebrief.core.model import (
     Anchor,
     Brief,
@@ -168,7 +169,7 @@ def build_view(
     """
     chosen = _party(brief, party)
     window = make_window(since, until)
-    events = tuple(e for e in brief.events if _event_concerns(brief, e, chosen))
+    events = tuple(e for e in brief.events if chosen is None or concerns(brief, e, chosen.id))
     people = tuple(p for p in brief.people if chosen is None or p.party == chosen.id)
     positions = tuple(p for p in brief.positions if chosen is None or p.party == chosen.id)
     quotes = tuple(q for q in brief.quotes if chosen is None or _party_id(brief, q) == chosen.id)
@@ -185,7 +186,7 @@ def build_view(
         key_points=key_points,
         events=events,
         issues=brief.issues,
-        matrix_parties=(chosen,) if chosen else _matrix_parties(brief),
+        matrix_parties=(chosen,) if chosen else matrix_parties(brief),
         delegations=(chosen,) if chosen else brief.parties,
         people=people,
         positions=positions,
@@ -224,43 +225,18 @@ def _party_id(brief: Brief, record: Quote) -> str | None:
     return party.id if party else None
 
 
-def _event_concerns(brief: Brief, event: Event, party: Party | None) -> bool:
-    if party is None or party.id in event.parties:
-        return True
-    return any((of := brief.party_of(person)) is not None and of.id == party.id for person in event.people)
-
-
 def _sorted_quotes(quotes: Iterable[Quote]) -> tuple[Quote, ...]:
     # By date, the undated last; Python's sort is stable, so ties keep the brief's order.
     # On the same day, "3 Feb" comes before "c. 3 Feb".
-    def key(quote: Quote) -> tuple[int, tuple[dt.date, int, dt.date], bool]:
+    def key(quote: Quote) -> tuple[int, tuple[dt.date, int], bool]:
         if quote.said is None:
-            return (1, (dt.date.max, 0, dt.date.max), False)
+            return (1, (dt.date.max, 0), False)
         return (0, quote.said.sort_key(), quote.said.approximate)
 
     return tuple(sorted(quotes, key=key))
 
 
-def _matrix_parties(brief: Brief) -> tuple[Party, ...]:
-    stating = {p.party for p in brief.positions}
-    return tuple(p for p in brief.parties if p.role == "party" or p.id in stating)
-
-
 # -- citations and sources --------------------------------------------------------------
-
-
-def anchors_of(brief: Brief, record: Record) -> tuple[Anchor, ...]:
-    """The anchors a record stands on: a quote's source, an event's or a position's
-    evidence (with the sources of the quotes a position cites). People, parties and
-    issues are not anchored."""
-    if isinstance(record, Quote):
-        return (record.source,)
-    if isinstance(record, Event):
-        return record.evidence
-    if isinstance(record, Position):
-        quoted = (brief[q] for q in record.quotes)
-        return record.evidence + tuple(q.source for q in quoted if isinstance(q, Quote))
-    return ()
 
 
 def citation_groups(brief: Brief, anchors: Iterable[Anchor]) -> tuple[tuple[int, tuple[int, ...]], ...]:
