@@ -1,0 +1,184 @@
+"""`peacebrief draft`: a first brief from new documents, every quote, speaker and date anchored."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+HELP = "draft a brief from new documents: quotes, speakers, dates, each anchored"
+DESCRIPTION = """\
+Draft a brief (format 1) from plain-text documents: one source per document, every
+passage in quotation marks as a direct quote, sentences with a reporting verb as
+reported quotes, each with its speaker; the people and parties named; and a candidate
+event for every dated sentence, its date resolved against the document's dateline
+(`date YYYY-MM-DD` on the first line) or, when there is none, against --date.
+
+Records the draft is unsure of carry `review: <reason>`; `peacebrief check` lists them.
+What it writes loads as it stands: check it, then edit it.
+
+With --brief EXISTING the output is that brief with the new records added at the end
+of each section: nothing in it is changed, and nothing it already has (the same quote
+words, the same person, the same document) is added again.
+
+The draft goes to standard output, or with -o to FILE, which is never overwritten
+without --force. Source paths are written relative to FILE's folder (to the current
+folder for standard output).
+
+Exit status: 0 when the draft was written, 1 when a document or the existing brief
+cannot be used (not UTF-8, does not load) or FILE exists, 2 on a usage error (a
+document that does not exist, a bad --date, no dateline and no --date)."""
+
+_MAX_BYTES = 16 * 1024 * 1024
+
+
+class _Fail(Exception):
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("documents", nargs="+", metavar="DOC", help="plain-text documents (UTF-8)")
+    parser.add_argument("--brief", metavar="EXISTING", help="add to this brief: match its people and parties, duplicate nothing")
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help="base date for documents without a dateline")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the brief to FILE (default: standard output)")
+    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        return _run(args)
+    except _Fail as fail:
+        print(f"peacebrief draft: {fail}", file=sys.stderr)
+        return fail.code
+
+
+def _run(args: argparse.Namespace) -> int:
+    from peacebrief.core.draft import MergeError, draft_text
+
+    base_date = _parse_date(args.date) if args.date else None
+    output = Path(args.output) if args.output else None
+    if output is not None:
+        if output.is_dir():
+            raise _Fail(f"{output}: is a folder; name a file in it", 2)
+        if output.exists() and not args.force:
+            raise _Fail(f"{output} already exists; pass --force to overwrite it", 1)
+        if not output.parent.resolve().is_dir():
+            raise _Fail(f"{output}: the folder {output.parent} does not exist", 2)
+    inputs = [_read_document(Path(name), base_date) for name in args.documents]
+    existing = existing_text = None
+    if args.brief:
+        existing, existing_text = _load_existing(Path(args.brief))
+    paths_from = output.parent if output is not None else Path.cwd()
+    brief_id = None
+    if output is not None and existing is None:
+        from peacebrief.core.draft.parties import slug
+
+        brief_id = slug(output.stem)
+    try:
+        text, draft = draft_text(inputs, paths_from=paths_from, existing_brief=existing, existing_text=existing_text, brief_id=brief_id)
+    except MergeError as exc:
+        raise _Fail(f"{args.brief}: {exc}", 1) from None
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return 0
+    _check_loads(text, output)
+    from peacebrief.core.export import ExportError, write_atomic
+
+    try:
+        write_atomic(output, text, force=args.force)
+    except ExportError as exc:
+        raise _Fail(str(exc), 1) from None
+    records = sum(len(r) for r in draft.records.values())
+    marks = draft.review_count
+    added = "added to the brief" if existing is not None else "drafted"
+    print(f"peacebrief draft: wrote {output}: {records} record{'s' * (records != 1)} {added}, "
+          f"{marks} review mark{'s' * (marks != 1)}", file=sys.stderr)
+    return 0
+
+
+def _parse_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise _Fail(f"--date {text}: not a date; write YYYY-MM-DD", 2) from None
+
+
+def _read_document(path: Path, base_date: dt.date | None):  # type: ignore[no-untyped-def]
+    from peacebrief.core.anchors import read_document
+    from peacebrief.core.draft import DocumentInput
+
+    try:
+        if path.is_dir():
+            raise _Fail(f"{path}: is a folder, not a document", 2)
+        size = path.stat().st_size
+        if size > _MAX_BYTES:
+            raise _Fail(f"{path}: is {size:,} bytes; the limit is {_MAX_BYTES:,}", 1)
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise _Fail(f"{path}: no such file", 2) from None
+    except PermissionError:
+        raise _Fail(f"{path}: cannot read it: permission denied", 1) from None
+    except OSError as exc:
+        raise _Fail(f"{path}: cannot read it: {exc.strerror or exc}", 1) from None
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise _Fail(f"{path}: is not UTF-8 text (byte {exc.start}, line {line}); save it as UTF-8", 1) from None
+    if not text.strip():
+        raise _Fail(f"{path}: is empty", 1)
+    try:
+        document = read_document(text)
+    except ValueError as exc:
+        raise _Fail(f"{path}: its dateline is not a valid date ({exc})", 1) from None
+    if document.dateline is None and base_date is None:
+        raise _Fail(f"{path}: has no dateline (`date YYYY-MM-DD` on its first line); give the base date with --date YYYY-MM-DD", 2)
+    if not document.paragraphs:
+        raise _Fail(f"{path}: has no text after its dateline", 1)
+    return DocumentInput(path, data, text, base_date)
+
+
+def _load_existing(path: Path):  # type: ignore[no-untyped-def]
+    from peacebrief.core.loader import load_brief
+    from peacebrief.core.problems import BriefError
+
+    if not path.exists():
+        raise _Fail(f"{path}: no such brief", 2)
+    try:
+        brief = load_brief(path)
+    except BriefError as exc:
+        count = sum(1 for p in exc.problems if p.severity == "error")
+        first = exc.problems[0] if exc.problems else None
+        raise _Fail(
+            f"{path}: the brief does not load ({count} error{'s' * (count != 1)}; first: {first}); "
+            f"fix it first (peacebrief check {path})",
+            1,
+        ) from None
+    return brief, path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+
+
+def _check_loads(text: str, output: Path) -> None:
+    """Load the draft from beside FILE before FILE is written: a draft that would not load
+    (a bug of ours) never replaces a brief."""
+    import secrets
+
+    from peacebrief.core.loader import load_brief
+    from peacebrief.core.problems import BriefError
+
+    probe = output.parent / f".{output.name}.{secrets.token_hex(4)}.check.yaml"
+    try:
+        probe.write_text(text, encoding="utf-8")
+        load_brief(probe)
+    except BriefError as exc:
+        raise _Fail(f"the draft does not load, so {output} was not written (please report this): {exc.problems[0]}", 70) from None
+    except OSError as exc:
+        raise _Fail(f"cannot write in {output.parent}: {exc.strerror or exc}", 1) from None
+    finally:
+        with contextlib.suppress(OSError):
+            os.remove(probe)

@@ -1,0 +1,45 @@
+"""Drafting a brief from new documents: the engine behind `peacebrief draft`.
+
+Pure Python, no Textual. One concept per module:
+
+- `sentences`: paragraphs, sentences and words with offsets; headline and headings;
+- `quotes`: passages inside quotation marks, both styles, with their form;
+- `timex`: time expressions and their resolution against a base date;
+- `names`: people (with titles and appositions), countries, institutions, places;
+- `parties`: the gazetteer, and matching to an existing brief's parties and people;
+- `speakers`: reporting clauses and their speakers, pronouns and offices;
+- `analyse`: one document read through: quotes, reported statements, dated sentences;
+- `build`: records with ids, checked anchors and review marks;
+- `writer`: YAML in format 1, standalone or added to an existing brief;
+- `evaluate`: comparing a draft with expected results (tests and benchmarks).
+
+    from peacebrief.core.draft import draft_text
+    yaml_text = draft_text([DocumentInput(path, data, text)], paths_from=Path("."))
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from peacebrief.core.draft.build import DocumentInput, Draft, build_draft
+from peacebrief.core.draft.writer import MergeError, merge, render
+
+
+def draft_text(
+    inputs: list[DocumentInput],
+    *,
+    paths_from: Path,
+    existing_brief: Any | None = None,
+    existing_text: str | None = None,
+    brief_id: str | None = None,
+) -> tuple[str, Draft]:
+    """The YAML of a draft (or of the existing brief with the draft added), and the draft."""
+    draft = build_draft(inputs, paths_from=paths_from, existing_brief=existing_brief, brief_id=brief_id)
+    if existing_brief is None:
+        return render(draft), draft
+    assert existing_text is not None
+    return merge(existing_text, existing_brief, draft, old_folder=Path(existing_brief.path).parent, new_folder=paths_from), draft
+
+
+__all__ = ["DocumentInput", "Draft", "MergeError", "build_draft", "draft_text", "merge", "render"]

@@ -1,0 +1,397 @@
+"""From analysed documents to brief records: ids, anchors, parties and review marks.
+
+Every record is anchored, and every anchor is checked here with the loader's own
+`DocumentIndex`: where a quote's or an event's words occur more than once in their
+document, the shortest prefix (then suffix) that picks the right place is added. A
+record whose words cannot be told apart from another place is left out and counted.
+
+With an existing brief, the draft only adds: people and parties are matched to the
+brief's (by id, name, alias, surname; by party name and short tag), a document the
+brief already holds keeps its source id, and a quote whose words the brief already
+quotes, or an event it already dates from the same words, is not added again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from peacebrief.core.anchors import AnchorError, DocumentIndex, normalise
+from peacebrief.core.draft.analyse import DocumentAnalysis, analyse, content_words
+from peacebrief.core.draft.names import PersonInfo
+from peacebrief.core.draft.parties import (
+    PLACEHOLDER_ID,
+    PLACEHOLDER_NAME,
+    ExistingBrief,
+    Gazetteer,
+    PartyGuess,
+    from_brief,
+    slug,
+    unique_id,
+)
+from peacebrief.core.draft.speakers import SpeakerRef
+
+SECTIONS = ("sources", "parties", "people", "events", "quotes")
+_CONTEXT_STEPS = (12, 24, 40, 64, 100, 160, 240)
+
+
+@dataclass(frozen=True, slots=True)
+class DraftAnchor:
+    source: str
+    exact: str
+    prefix: str | None = None
+    suffix: str | None = None
+
+
+@dataclass(slots=True)
+class DraftRecord:
+    """A record as the writer prints it: fields in order, and comment lines above it."""
+
+    section: str
+    fields: dict[str, Any]
+    comments: list[str] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return str(self.fields["id"])
+
+    @property
+    def review(self) -> str | None:
+        return self.fields.get("review")
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInput:
+    path: Path  # the document's file
+    data: bytes  # its bytes (for sha256)
+    text: str  # decoded, without a byte-order mark
+    base_date: dt.date | None = None  # --date, used when the text has no dateline
+
+
+@dataclass(slots=True)
+class Draft:
+    id: str
+    title: str
+    as_of: str
+    records: dict[str, list[DraftRecord]]
+    source_total: int  # sources in the finished brief, existing ones included
+    analyses: list[DocumentAnalysis]
+    base_dates: list[tuple[str, dt.date, bool]]  # (source id, base date, from the dateline)
+    skipped: list[str] = field(default_factory=list)  # records left out: why
+    duplicates: int = 0  # records the existing brief already had
+
+    @property
+    def review_count(self) -> int:
+        return sum(1 for records in self.records.values() for r in records if r.review)
+
+    def all_records(self) -> list[DraftRecord]:
+        return [r for section in SECTIONS for r in self.records[section]]
+
+
+class _Builder:
+    def __init__(self, existing: ExistingBrief | None, existing_brief: Any | None) -> None:
+        self.existing = existing
+        self.existing_brief = existing_brief
+        self.taken: set[str] = set(existing.ids) if existing else set()
+        self.records: dict[str, list[DraftRecord]] = {s: [] for s in SECTIONS}
+        self.party_ids: dict[str, str] = {}  # party name -> id
+        self.person_ids: dict[str, str] = {}  # person key -> id
+        self.person_party: dict[str, str] = {}  # person id -> party id
+        self.skipped: list[str] = []
+        self.duplicates = 0
+        self.indexes: dict[str, DocumentIndex] = {}
+        self.quote_keys: set[tuple[str, str]] = set()
+        self.existing_words = {_key(q.text) for q in getattr(existing_brief, "quotes", ())}
+
+    def new_id(self, base: str) -> str:
+        rid = unique_id(slug(base) if base else "x", self.taken)
+        self.taken.add(rid)
+        return rid
+
+    # -- parties and people ------------------------------------------------------------
+
+    def party(self, name: str, *, placeholder: bool = False) -> str:
+        if name in self.party_ids:
+            return self.party_ids[name]
+        if self.existing and not placeholder:
+            found = self.existing.party_id(name)
+            if found:
+                self.party_ids[name] = found
+                return found
+        if placeholder:
+            pid = PLACEHOLDER_ID if PLACEHOLDER_ID not in self.taken else self.new_id(PLACEHOLDER_ID)
+            self.taken.add(pid)
+            fields = {"id": pid, "name": PLACEHOLDER_NAME, "role": "party",
+                      "review": "placeholder party: give each person and quote here their real party, then delete it"}
+        else:
+            pid = self.new_id(name)
+            fields = {"id": pid, "name": name, "role": "party"}
+        self.records["parties"].append(DraftRecord("parties", fields))
+        self.party_ids[name] = pid
+        return pid
+
+    def person(self, key: str, info: PersonInfo) -> str:
+        if key in self.person_ids:
+            return self.person_ids[key]
+        if self.existing:
+            match = self.existing.person(key)
+            if match is not None:
+                self.person_ids[key] = match.id
+                self.person_party[match.id] = match.party
+                return match.id
+        guesses = [h for h in info.hints if h is not None]
+        fields: dict[str, Any] = {}
+        review: list[str] = []
+        if guesses:
+            counts = Counter(h.name for h in guesses if h.sure) or Counter(h.name for h in guesses)
+            name = counts.most_common(1)[0][0]
+            chosen = next(h for h in guesses if h.name == name)
+            party_id = self.party(name)
+            if not chosen.sure:
+                review.append(f"party guessed from '{chosen.words}'")
+            others = sorted({h.name for h in guesses if h.sure} - {name})
+            if others:
+                review.append(f"the document also ties them to {', '.join(others)}")
+        else:
+            party_id = self.party("", placeholder=True)
+            review.append("no party found in the document: assign one")
+        surname = key.split()[-1]
+        pid = self.new_id(surname if slug(surname) not in self.taken else key)
+        fields = {"id": pid, "name": key, "party": party_id}
+        if info.title:
+            fields["title"] = info.title
+        if info.surname_used and " " in key:
+            fields["aliases"] = [surname]
+        if review:
+            fields["review"] = "; ".join(review)
+        self.records["people"].append(DraftRecord("people", fields))
+        self.person_ids[key] = pid
+        self.person_party[pid] = party_id
+        return pid
+
+    def speaker(self, ref: SpeakerRef, analysis: DocumentAnalysis) -> tuple[str, str | None]:
+        """The id a quote names as its speaker, and a review reason when it is a stand-in."""
+        if ref.kind == "person":
+            info = analysis.names.people.get(ref.key) or PersonInfo(ref.key)
+            return self.person(ref.key, info), None
+        if ref.kind == "party":
+            return self.party(ref.key), None
+        return self.party("", placeholder=True), ref.review or f"speaker '{ref.words}' unknown: assign one"
+
+    # -- anchors -----------------------------------------------------------------------
+
+    def anchor(self, source: str, start: int, end: int) -> DraftAnchor | None:
+        """An anchor for `[start, end)` that resolves there and nowhere else."""
+        index = self.indexes[source]
+        text = index.document.text
+        exact = text[start:end]
+        for prefix_len, suffix_len in [(0, 0)] + [(n, 0) for n in _CONTEXT_STEPS] + [(n, n) for n in _CONTEXT_STEPS]:
+            prefix = _context_before(text, start, prefix_len, index.document.body_start) if prefix_len else None
+            suffix = _context_after(text, end, suffix_len) if suffix_len else None
+            if prefix_len and not prefix or suffix_len and not suffix:
+                continue
+            try:
+                found = index.resolve(exact, prefix, suffix)
+            except AnchorError:
+                continue
+            if found[0] == start and found[1] == end:
+                return DraftAnchor(source, exact, prefix, suffix)
+        return None
+
+
+def _context_before(text: str, start: int, length: int, lo: int) -> str | None:
+    begin = max(lo, start - length)
+    while begin > lo and not text[begin - 1].isspace():  # whole words
+        begin -= 1
+    words = " ".join(text[begin:start].split())
+    if not words:
+        return None
+    return words + (" " if text[start - 1 : start].isspace() else "")
+
+
+def _context_after(text: str, end: int, length: int) -> str | None:
+    finish = min(len(text), end + length)
+    while finish < len(text) and not text[finish].isspace():
+        finish += 1
+    words = " ".join(text[end:finish].split())
+    if not words:
+        return None
+    return (" " if text[end : end + 1].isspace() else "") + words
+
+
+def _key(text: str) -> str:
+    return " ".join(normalise(text).casefold().strip(" .,;:!?\"'").split())
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def build_draft(
+    inputs: list[DocumentInput],
+    *,
+    paths_from: Path,
+    existing_brief: Any | None = None,
+    brief_id: str | None = None,
+) -> Draft:
+    """Draft records for `inputs`; source paths are written relative to `paths_from`."""
+    existing = from_brief(existing_brief) if existing_brief is not None else None
+    builder = _Builder(existing, existing_brief)
+    gazetteer = Gazetteer()
+    known: dict[str, PersonInfo] = {}
+    if existing is not None:
+        for person in existing.people:
+            party = next((p.name for p in existing.parties if p.id == person.party), None)
+            hints = [PartyGuess(party, "the existing brief")] if party else []
+            known[person.name] = PersonInfo(person.name, [person.title] if person.title else [], hints, strong=True)
+            for party_record in existing.parties:
+                gazetteer.countries.add(party_record.name)
+    analyses: list[DocumentAnalysis] = []
+    base_dates: list[tuple[str, dt.date, bool]] = []
+    source_ids: list[str] = []
+    existing_sources = {s.sha256: s for s in getattr(existing_brief, "sources", ()) if getattr(s, "sha256", None)}
+    new_sources = 0
+    for document in inputs:
+        analysis = analyse(document.text, document.base_date, gazetteer=gazetteer, known=known)
+        analyses.append(analysis)
+        for key, info in analysis.names.people.items():
+            known.setdefault(key, info)
+        digest = hashlib.sha256(document.data).hexdigest()
+        if digest in existing_sources:
+            source_id = existing_sources[digest].id
+            builder.indexes[source_id] = DocumentIndex(analysis.document)
+        else:
+            source_id = builder.new_id(_source_base(document.path))
+            new_sources += 1
+            fields = {
+                "id": source_id,
+                "title": analysis.title,
+                "path": Path(os.path.relpath(document.path.resolve(), paths_from.resolve())).as_posix(),
+                "published": analysis.base_date.isoformat(),
+                "sha256": digest,
+            }
+            comments = []
+            if analysis.document.dateline is None:
+                comments.append(f"No dateline in the document: `--date {analysis.base_date.isoformat()}` gave the base date.")
+            builder.records["sources"].append(DraftRecord("sources", fields, comments))
+            builder.indexes[source_id] = DocumentIndex(analysis.document)
+        source_ids.append(source_id)
+        base_dates.append((source_id, analysis.base_date, analysis.document.dateline is not None))
+    source_total = len(getattr(existing_brief, "sources", ())) + new_sources
+
+    for analysis, source_id in zip(analyses, source_ids, strict=True):
+        # People who spoke or are named with an office, then everyone else named, in order.
+        people = sorted(analysis.names.people.values(), key=lambda p: (not (p.spoke or p.strong), p.first_offset))
+        for info in people:
+            if info.spoke or info.strong or _named_in_events(info.key, analysis):
+                builder.person(info.key, info)
+        event_ids = _events(builder, analysis, source_id, existing_brief)
+        _quotes(builder, analysis, source_id, event_ids, existing_brief)
+
+    titles = [a.title for a in analyses]
+    if existing_brief is not None:
+        draft_id, title, as_of = existing_brief.id, existing_brief.title, existing_brief.as_of.iso()
+    else:
+        draft_id = brief_id or (slug(f"draft-{source_ids[0]}") if len(source_ids) == 1 else "draft-brief")
+        title = titles[0] if len(titles) == 1 else f"Draft brief from {len(titles)} documents"
+        as_of = max(a.base_date for a in analyses).isoformat()
+    return Draft(draft_id, title, as_of, builder.records, source_total, analyses, base_dates, builder.skipped, builder.duplicates)
+
+
+def _source_base(path: Path) -> str:
+    stem = slug(path.stem, limit=30)
+    return stem if stem[0].isalpha() else f"doc-{stem}"
+
+
+def _named_in_events(key: str, analysis: DocumentAnalysis) -> bool:
+    return any(key in e.people for e in analysis.events)
+
+
+def _events(builder: _Builder, analysis: DocumentAnalysis, source_id: str, existing_brief: Any | None) -> dict[Any, str]:
+    """Event records; returns the event id of each time expression, for quotes' `event`."""
+    ids: dict[Any, str] = {}
+    existing_events = [e for e in getattr(existing_brief, "events", ())]
+    for finding in analysis.events:
+        date = finding.resolved.date.iso()
+        span = finding.evidence
+        duplicate = next(
+            (e for e in existing_events if e.date.iso() == date and any(a.source == source_id and _overlaps((a.start, a.end), span) for a in e.evidence)),
+            None,
+        )
+        if duplicate is not None:
+            ids[finding.resolved.timex] = duplicate.id
+            builder.duplicates += 1
+            continue
+        anchor = builder.anchor(source_id, *span)
+        if anchor is None:
+            builder.skipped.append(f"event '{finding.title}': its words occur more than once and no context tells them apart")
+            continue
+        words = content_words(finding.title, 3)
+        eid = builder.new_id("ev-" + "-".join(words) if words else "ev")
+        fields: dict[str, Any] = {"id": eid, "date": date, "date_text": finding.resolved.timex.text, "title": finding.title}
+        if finding.status != "occurred":
+            fields["status"] = finding.status
+        people = [builder.person_ids[k] for k in finding.people if k in builder.person_ids]
+        parties = [builder.party(name) for name in finding.parties]
+        parties += [builder.person_party[p] for p in people if builder.person_party.get(p) not in (None, PLACEHOLDER_ID)]
+        parties = [p for p in dict.fromkeys(parties) if p != PLACEHOLDER_ID]
+        if parties:
+            fields["parties"] = parties
+        if people:
+            fields["people"] = list(dict.fromkeys(people))
+        fields["evidence"] = [anchor]
+        if finding.review:
+            fields["review"] = finding.review
+        comment = f"'{finding.resolved.timex.text}': {finding.resolved.note}."
+        builder.records["events"].append(DraftRecord("events", fields, [comment]))
+        ids[finding.resolved.timex] = eid
+    return ids
+
+
+def _quotes(builder: _Builder, analysis: DocumentAnalysis, source_id: str, event_ids: dict[Any, str], existing_brief: Any | None) -> None:
+    existing_quotes = [q for q in getattr(existing_brief, "quotes", ())]
+    for finding in analysis.quotes:
+        speaker, stand_in = builder.speaker(finding.speaker, analysis)
+        words = _key(finding.text)
+        if words in builder.existing_words:  # the brief quotes these words already
+            builder.duplicates += 1
+            continue
+        if any(q.source.source == source_id and _overlaps((q.source.start, q.source.end), (finding.start, finding.end))
+               and q.speaker == speaker and q.quote_kind == finding.kind for q in existing_quotes):
+            builder.duplicates += 1
+            continue
+        if (words, speaker) in builder.quote_keys:
+            continue
+        anchor = builder.anchor(source_id, finding.start, finding.end)
+        if anchor is None:
+            builder.skipped.append(f"quote '{finding.text[:40]}': its words occur more than once and no context tells them apart")
+            continue
+        builder.quote_keys.add((words, speaker))
+        kind = finding.kind
+        reasons = [r for r in (finding.review, stand_in) if r]
+        if kind == "direct" and not builder.indexes[source_id].inside_quotation_marks(finding.start, finding.end):
+            # The loader pairs quotation marks its own way; where it would not see these
+            # words as quoted (marks of both styles mixed), offer them as reported.
+            kind = "reported"
+            reasons.append("its quotation marks do not pair up: offered as reported; check it")
+        who = speaker if speaker != PLACEHOLDER_ID else "unknown"
+        qid = builder.new_id("q-" + "-".join([who.split("-")[0], *content_words(finding.text, 2)]))
+        fields: dict[str, Any] = {"id": qid, "speaker": speaker, "kind": kind, "text": finding.text}
+        if finding.said is not None:
+            fields["said"] = finding.said.value
+            fields["date_text"] = finding.said.timex.text
+            event = event_ids.get(finding.said.timex)
+            if event:
+                fields["event"] = event
+        fields["source"] = anchor
+        if reasons:
+            fields["review"] = "; ".join(dict.fromkeys(reasons))
+        comments = []
+        if kind == "direct" and finding.form in ("split", "colon", "fragment"):
+            comments.append({"split": "Split by its attribution.", "colon": "Introduced by a colon.", "fragment": "A fragment inside the reporter's sentence."}[finding.form])
+        builder.records["quotes"].append(DraftRecord("quotes", fields, comments))

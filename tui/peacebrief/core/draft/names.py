@@ -1,0 +1,584 @@
+"""Names in a document: people (with their titles), countries, institutions and places.
+
+A name is a run of capitalised words outside quotation marks ("White House Press
+Secretary Karoline Leavitt", "Rustem Umerov"). Each run is split into what it holds:
+
+- an office before a name: capitalised ("Prime Minister Mara Lindqvist") or not
+  ("Kremlin spokesman Dmitry Peskov", "Kessland's defence minister, Pieter Holm");
+- an apposition after it ("Rustem Umerov, Ukraine's National Security and Defence
+  Council chief,"; "Holm, the minister,");
+- a country, seat of government, capital or demonym ("Kremlin", "Ukrainian");
+- a place ("in Abu Dhabi", "from Carrodia"), or an organisation ("National Security and
+  Defence Council");
+- otherwise, two or more words: a person ("Donald Trump").
+
+Later single words are matched to the people found: "Peskov" is Dmitry Peskov. The whole
+document is read before any single word is decided, so the order of mentions does not
+matter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from peacebrief.core.draft.parties import ALIASES, CAPITALS, CITIES, COUNTRIES, SEATS, Gazetteer, PartyGuess
+from peacebrief.core.draft.sentences import Sentence, Token
+from peacebrief.core.draft.timex import MONTHS, WEEKDAYS
+
+MentionKind = Literal["person", "party", "place", "org", "unknown"]
+
+# Offices written with a capital in front of a name ("President", "Foreign Minister").
+TITLE_CAPS = frozenset(
+    """President Minister Secretary Spokesman Spokeswoman Spokesperson Envoy Envoys Ambassador Chancellor General Gen
+    Senator Sen Mr Mrs Ms Miss Dr King Queen Prince Princess Sheikh Emir Chief Negotiator Mediator Commander Governor
+    Mayor Premier Admiral Colonel Col Director Chairman Chairwoman Chair Adviser Advisor Pope Judge Justice Commissioner
+    Representative Rep Lt Capt Sgt Speaker Leader Prosecutor Official Coordinator Delegate Diplomat Marshal Sir Dame
+    Lord Lady Professor Prof Rev Father Brig Maj""".split()
+)
+TITLE_MODIFIERS_CAP = frozenset(
+    """Prime Foreign Defence Defense Interior Finance Press Special Deputy Vice Acting Former Chief National Security
+    Senior Top Lead Presidential Military Economy Justice Trade Energy Health Home Executive Secretary-General""".split()
+)
+HONORIFICS = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she", "Sir": "he", "Dame": "she", "Lord": "he", "Lady": "she", "King": "he", "Queen": "she", "Prince": "he", "Princess": "she", "Father": "he"}
+
+# Offices written in lower case ("spokesman", "foreign minister", "chief negotiator").
+TITLE_NOUNS = frozenset(
+    """president minister secretary spokesman spokeswoman spokesperson envoy envoys ambassador chancellor general
+    senator chief negotiator negotiators mediator commander governor mayor premier diplomat diplomats delegate
+    delegates representative leader head director chairman chairwoman chair adviser advisor advisers official
+    officials aide aides counterpart officer lawmaker legislator prosecutor commissioner coordinator monarch king
+    queen sheikh emir""".split()
+)
+TITLE_MODIFIERS = frozenset(
+    """foreign defence defense interior finance prime chief top senior deputy special press lead presidential former
+    acting vice military national security trade energy economy health justice government kremlin transport
+    agriculture culture education environment labour labor fisheries digital infrastructure development
+    industry commerce tourism maritime water treasury intelligence""".split()
+)
+# Nouns for a side rather than a person ("the ministry said").
+ORG_NOUNS = frozenset(
+    """ministry government office embassy delegation delegations army military presidency cabinet side team authorities
+    administration spokesman's council parliament commission committee board agency secretariat""".split()
+)
+# Words in a capitalised run that make it an organisation, a place or a thing, not a person.
+ORG_WORDS = frozenset(
+    """Ministry Council House Office Government Parliament Assembly Kremlin Committee Union Nations Agency Department
+    Army Forces Force Republic Kingdom States Emirates Party Front Bank Court Plant Station Institute University
+    Commission Organisation Organization Alliance Corporation Company Group Navy Guard Senate Congress Cabinet
+    Secretariat Centre Center Embassy Service Services Authority Administration Port Harbour Harbor Airport Square
+    Street Palace Region Province District County City Island Islands Sea Ocean River Bay Gulf Strait Mountains Valley
+    Agreement Accord Accords Treaty Summit Talks Conference Forum Convention Times Post News Power Nuclear Energy
+    Security Defence Defense Foreign Affairs Interior Bridge Canal Pass Lake Dam Museum Hospital Airlines Media
+    Television Radio Network Channel Agency Federation Coalition Movement Brigade Battalion Regiment Division Corps
+    Command Mission Fund Programme Program Club League Cup Games Day Week War Revolution Crisis Plan""".split()
+)
+GEO_WORDS = frozenset(
+    """Port Harbour Harbor City Island Islands Sea Bay Gulf River Valley Mountains Strait Lake Region Province District
+    County Square Street Airport Station Coast Peninsula Delta Plain Plains Hills Heights Pass Canal""".split()
+)
+STOP_CAPS = frozenset(
+    """The A An However But And Or Meanwhile On In At While According It He She They We I You This That These Those There
+    Both After Before Although Though If When As Since Despite Under With Without For From To By Of Also Earlier Later
+    Then Yet So Still Instead Asked Speaking His Her Its Their Our My Your Nobody No Not Some Many Most All Each Every
+    Other Another One Two Three Four Five First Second Third Last Next Separately Elsewhere Overall Thus Indeed
+    Nevertheless Moreover Furthermore Further Among Amid Between Over Until Unlike Like Following Ahead During Once
+    Here Now Today Yesterday Tomorrow Tonight What Who Which Why How Where Whether Such""".split()
+)
+CONNECTORS = frozenset({"de", "van", "von", "der", "den", "bin", "ibn", "al", "el", "da", "del", "la", "le", "di", "du", "dos", "das"})
+JOINERS = frozenset({"of", "and", "for", "the"})
+PLACE_PREPS = frozenset({"in", "at", "from", "near", "across", "outside", "inside", "into", "towards", "toward", "throughout", "around", "via", "visited", "visiting", "capital"})
+DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
+_CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS)
+_DEMONYM = re.compile(r"(?:ian|an|ese|ish|i)$")
+
+
+@dataclass(slots=True)
+class Mention:
+    """A name as it stands in a sentence."""
+
+    kind: MentionKind
+    sentence: int
+    start: int  # where the mention starts, an office in front included
+    end: int
+    name_start: int  # where the name itself starts
+    words: str  # the name as printed
+    key: str = ""  # person: the registry key; party: the country's name
+    title: str | None = None
+    hints: list[PartyGuess] = field(default_factory=list)
+    honorific: str | None = None  # "he" / "she"
+    first: int = 0  # token indexes in the sentence, [first, last]
+    last: int = 0
+
+
+@dataclass(slots=True)
+class PersonInfo:
+    key: str  # the full name
+    titles: list[str] = field(default_factory=list)
+    hints: list[PartyGuess] = field(default_factory=list)
+    gender: str | None = None
+    strong: bool = False  # named with an office, an apposition, or as a speaker
+    spoke: bool = False
+    surname_used: bool = False
+    first_offset: int = 0
+
+    @property
+    def surname(self) -> str:
+        return self.key.split()[-1]
+
+    @property
+    def title(self) -> str | None:
+        return self.titles[0] if self.titles else None
+
+
+@dataclass(slots=True)
+class NameIndex:
+    """Every mention of the document, and the people they add up to."""
+
+    gazetteer: Gazetteer
+    people: dict[str, PersonInfo] = field(default_factory=dict)
+    mentions: dict[int, list[Mention]] = field(default_factory=dict)  # by sentence
+
+    def in_sentence(self, index: int) -> list[Mention]:
+        return self.mentions.get(index, [])
+
+    def ending_at(self, sentence: int, token: int) -> Mention | None:
+        for mention in self.in_sentence(sentence):
+            if mention.last == token:
+                return mention
+        return None
+
+    def starting_at(self, sentence: int, token: int) -> Mention | None:
+        for mention in self.in_sentence(sentence):
+            if mention.first == token:
+                return mention
+        return None
+
+    def person_by_surname(self, word: str) -> PersonInfo | None:
+        matches = [p for p in self.people.values() if p.surname == word and " " in p.key]
+        if len(matches) == 1:
+            return matches[0]
+        exact = self.people.get(word)
+        return exact if exact else (matches[0] if matches else None)
+
+
+def is_name_word(token: Token) -> bool:
+    return token.is_word and token.is_cap and token.bare not in _CALENDAR
+
+
+def build_index(sentences: list[Sentence], masks: dict[int, list[bool]], gazetteer: Gazetteer, known: dict[str, PersonInfo] | None = None) -> NameIndex:
+    """Read every sentence twice: first the names that say what they are, then the rest."""
+    index = NameIndex(gazetteer)
+    if known:
+        for key, info in known.items():
+            index.people[key] = PersonInfo(key, list(info.titles), list(info.hints), info.gender, info.strong)
+    runs_by_sentence: dict[int, list[tuple[int, int]]] = {}
+    for sentence in sentences:
+        mask = masks.get(sentence.index) or [False] * len(sentence.tokens)
+        runs = list(_runs(sentence.tokens, mask))
+        runs_by_sentence[sentence.index] = runs
+        for first, last in runs:  # places first: "in Abu Dhabi", "from Carrodia"
+            tokens = sentence.tokens
+            words = _words(tokens, first, last)
+            before = tokens[first - 1].lower if first > 0 else ""
+            if first == last and tokens[first].text not in STOP_CAPS:
+                gazetteer.singles.add(tokens[first].bare)
+            if before in PLACE_PREPS or words in CITIES:
+                run = tokens[first : last + 1]
+                if not any(t.text in ORG_WORDS and t.text not in GEO_WORDS for t in run) or words in CITIES:
+                    gazetteer.places.add(words)
+                    for token in run:
+                        if last > first and token.text not in ORG_WORDS and token.text not in JOINERS:
+                            gazetteer.places.add(token.bare)
+            if tokens[last].possessive and _office_follows(tokens, last + 1):
+                name = _words(tokens, first, last)
+                if " " not in name and name not in CAPITALS and name not in SEATS:
+                    gazetteer.countries.add(name)
+    for sentence in sentences:  # demonyms of the document's own names make them countries
+        for first, _last in runs_by_sentence[sentence.index]:
+            word = sentence.tokens[first].bare
+            if _DEMONYM.search(word):
+                guess = gazetteer.country_of(word)
+                if guess is not None and guess.name != word and (guess.name in gazetteer.places or guess.name in gazetteer.singles):
+                    gazetteer.countries.add(guess.name)
+    for sentence in sentences:
+        for first, last in runs_by_sentence[sentence.index]:
+            for mention in _classify(sentence, first, last, gazetteer):
+                index.mentions.setdefault(sentence.index, []).append(mention)
+                if mention.kind == "person":
+                    _register(index, mention, strong=mention.title is not None or sentence.heading is False and bool(mention.hints))
+    _merge_short_names(index)
+    for sentence in sentences:  # second pass: single words
+        for mention in index.in_sentence(sentence.index):
+            if mention.kind != "unknown":
+                continue
+            word = mention.words
+            person = index.person_by_surname(word) or (index.people.get(word) if word in index.people else None)
+            if person is not None:
+                mention.kind, mention.key = "person", person.key
+                if word != person.key:
+                    person.surname_used = True
+                continue
+            guess = gazetteer.country_of(word)
+            if guess is not None:
+                mention.kind, mention.key = "party", guess.name
+                mention.hints = [guess]
+            elif word in gazetteer.places:
+                mention.kind = "place"
+    for mentions in index.mentions.values():
+        mentions.sort(key=lambda m: m.start)
+    return index
+
+
+def _register(index: NameIndex, mention: Mention, *, strong: bool) -> None:
+    info = index.people.get(mention.key)
+    if info is None:
+        info = index.people[mention.key] = PersonInfo(mention.key, first_offset=mention.start)
+    if mention.title and mention.title not in info.titles:
+        info.titles.append(mention.title)
+    info.hints.extend(mention.hints)
+    if mention.honorific and info.gender is None:
+        info.gender = mention.honorific
+    info.strong = info.strong or strong
+
+
+def _merge_short_names(index: NameIndex) -> None:
+    """'Mr Holm' registered as 'Holm' is Pieter Holm when the document names him in full."""
+    for key in list(index.people):
+        if " " in key:
+            continue
+        full = [p for p in index.people.values() if " " in p.key and p.surname == key]
+        if len(full) == 1:
+            short = index.people.pop(key)
+            target = full[0]
+            target.titles.extend(t for t in short.titles if t not in target.titles)
+            target.hints.extend(short.hints)
+            target.gender = target.gender or short.gender
+            target.strong = target.strong or short.strong
+            target.surname_used = True
+            for mentions in index.mentions.values():
+                for mention in mentions:
+                    if mention.kind == "person" and mention.key == key:
+                        mention.key = target.key
+
+
+def _words(tokens: list[Token], first: int, last: int) -> str:
+    out = ""
+    for k in range(first, last + 1):
+        token = tokens[k]
+        text = token.bare if k == last else token.text
+        if k > first and tokens[k - 1].end < token.start:
+            out += " "
+        out += text
+    return out
+
+
+def _runs(tokens: list[Token], mask: list[bool]):  # type: ignore[no-untyped-def]
+    """[first, last] token indexes of each run of capitalised words outside quotes."""
+    i, n = 0, len(tokens)
+    while i < n:
+        token = tokens[i]
+        if mask[i] or not is_name_word(token) or token.text in STOP_CAPS:
+            i += 1
+            continue
+        j = i
+        while not tokens[j].possessive:
+            k = j + 1
+            if k < n and not mask[k] and is_name_word(tokens[k]) and tokens[k].start - tokens[j].end <= 1:
+                j = k
+                continue
+            if (
+                k + 1 < n
+                and (tokens[k].lower in CONNECTORS or tokens[k].text in JOINERS)
+                and not mask[k + 1]
+                and is_name_word(tokens[k + 1])
+                and tokens[k + 1].text not in STOP_CAPS
+            ):
+                j = k + 1
+                continue
+            break
+        yield from _split_run(tokens, i, j)
+        i = j + 1
+
+
+def _split_run(tokens: list[Token], first: int, last: int):  # type: ignore[no-untyped-def]
+    """Split 'Steve Witkoff and Jared Kushner' in two; keep 'Ministry of Defence' whole."""
+    words = [tokens[k].text for k in range(first, last + 1)]
+    has_org = any(w in ORG_WORDS for w in words)
+    start = first
+    for k in range(first, last + 1):
+        word = tokens[k].text
+        split = word == "and" and not (has_org and _words(tokens, first, last) not in COUNTRIES) or word == "the"
+        if word == "of" and not has_org and tokens[k - 1].text not in TITLE_CAPS:
+            split = True
+        if word == "and" and _words(tokens, first, last) in COUNTRIES:
+            split = False
+        if split:
+            if k - 1 >= start:
+                yield start, k - 1
+            start = k + 1
+    if start <= last:
+        yield start, last
+
+
+def _office_follows(tokens: list[Token], k: int) -> bool:
+    """After 'Veldmark's': an office ('chief negotiator', 'Foreign Minister')."""
+    for token in tokens[k : k + 6]:
+        if token.lower in TITLE_NOUNS or token.text in TITLE_CAPS or token.lower in ORG_NOUNS:
+            return True
+        if not token.is_word:
+            return False
+    return False
+
+
+def _classify(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -> list[Mention]:
+    tokens = sentence.tokens
+    words = _words(tokens, first, last)
+    start, end = tokens[first].start, tokens[last].end
+    base = dict(sentence=sentence.index, first=first, last=last)
+
+    def make(kind: MentionKind, **extra: object) -> Mention:
+        return Mention(kind, start=extra.pop("start", start), end=end, name_start=extra.pop("name_start", start), words=extra.pop("words", words), **base, **extra)  # type: ignore[arg-type]
+
+    if words in COUNTRIES or words in ALIASES or words in gazetteer.countries:
+        return [make("party", key=ALIASES.get(words, words), hints=[PartyGuess(ALIASES.get(words, words), words)])]
+    if words in CITIES or (words in gazetteer.places and words not in CAPITALS):
+        return [make("place")]
+    if words in SEATS or words in CAPITALS:
+        guess = gazetteer.country_of(words)
+        return [make("party", key=guess.name if guess else words, hints=[guess] if guess else [])]
+    # An office inside the run: "White House Press Secretary Karoline Leavitt".
+    title_at = max((k for k in range(first, last + 1) if tokens[k].text in TITLE_CAPS), default=None)
+    if title_at is not None and title_at < last:
+        name_first = title_at + 1
+        if tokens[title_at].text in TITLE_CAPS and name_first <= last and tokens[name_first].text == "of":
+            name_first += 2  # "Secretary of State Anton Bryce"
+        if name_first <= last and not any(tokens[k].text in ORG_WORDS for k in range(name_first, last + 1)):
+            office_tokens = [tokens[k] for k in range(first, name_first)]
+            title, hints, honorific = _office(office_tokens, gazetteer)
+            before_title, before_hints = _lower_office(tokens, first, gazetteer)
+            hints = before_hints + hints
+            if before_title and not title:
+                title = before_title
+            appos_title, appos_hints = _apposition(tokens, last, gazetteer)
+            name = _words(tokens, name_first, last)
+            return [
+                make("person", key=name, name_start=tokens[name_first].start, words=name, title=title or appos_title,
+                     hints=hints + appos_hints, honorific=honorific)
+            ]
+    if title_at == last and first == last:
+        return []  # a bare office: "President"
+    has_org = any(tokens[k].text in ORG_WORDS for k in range(first, last + 1))
+    if first == last:
+        word = tokens[first].bare
+        guess = gazetteer.country_of(word)
+        nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+        if nxt is not None and not nxt.is_cap and (nxt.lower in TITLE_NOUNS or nxt.lower in TITLE_MODIFIERS or nxt.lower in ORG_NOUNS):
+            # "Lisaran envoy", "Kremlin spokesman": a side in front of an office, not a person
+            guess = guess or gazetteer.office_country(word)
+            if guess is not None:
+                return [make("party", key=guess.name, hints=[guess], words=word)]
+            return [make("org", words=word)]
+        if guess is not None and (word in gazetteer.places or word in gazetteer.countries or word != guess.name and guess.sure):
+            return [make("party", key=guess.name, hints=[guess], words=word)]
+        office, hints = _lower_office(tokens, first, gazetteer)
+        appos, appos_hints = _apposition(tokens, last, gazetteer)
+        if office or appos:  # "Kremlin spokesman Peskov"
+            return [make("person", key=word, words=word, title=office or appos, hints=hints + appos_hints,
+                         start=_office_start(tokens, first) if office else start)]
+        if guess is not None:
+            return [make("party", key=guess.name, hints=[guess], words=word)]
+        return [make("unknown", words=word)]
+    if has_org:
+        seat = next((s for s in SEATS if s in words), None)
+        if seat:
+            guess = gazetteer.country_of(seat)
+            return [make("party", key=guess.name if guess else seat, hints=[guess] if guess else [])]
+        return [make("org")]
+    if not all(tokens[k].is_word for k in range(first, last + 1)) or last - first > 4 or sentence.heading:
+        return [make("org")]
+    # Two or more name words: a person. An office in lower case before, or an apposition after.
+    office, hints = _lower_office(tokens, first, gazetteer)
+    lead = tokens[first].bare
+    lead_guess = gazetteer.country_of(lead) if lead not in COUNTRIES else None
+    if lead_guess is not None and last > first and tokens[first].text not in TITLE_CAPS:
+        hints.append(lead_guess)  # "Ukrainian Volodymyr Zelenskyy" (rare without an office)
+        first_name = first + 1
+        name = _words(tokens, first_name, last)
+    else:
+        first_name = first
+        name = words
+    appos, appos_hints = _apposition(tokens, last, gazetteer)
+    return [
+        make("person", key=name, words=name, name_start=tokens[first_name].start, title=office or appos,
+             hints=hints + appos_hints, start=_office_start(tokens, first) if office else start)
+    ]
+
+
+def _office(office: list[Token], gazetteer: Gazetteer) -> tuple[str | None, list[PartyGuess], str | None]:
+    """Split the capitalised office in front of a name into a title and party evidence."""
+    hints: list[PartyGuess] = []
+    honorific = None
+    kept: list[Token] = []
+    k = 0
+    while k < len(office):
+        token = office[k]
+        if token.text in HONORIFICS:
+            honorific = HONORIFICS[token.text]
+            k += 1
+            continue
+        pair = f"{token.text} {office[k + 1].text}" if k + 1 < len(office) else ""
+        if pair in SEATS:
+            guess = gazetteer.country_of(pair)
+            if guess:
+                hints.append(PartyGuess(guess.name, pair))
+            kept.extend(office[k : k + 2])
+            k += 2
+            continue
+        if token.text not in TITLE_CAPS and token.text not in TITLE_MODIFIERS_CAP and token.text != "of":
+            guess = gazetteer.office_country(token.text)
+            if guess is not None:
+                hints.append(guess)
+                if token.bare in SEATS:
+                    kept.append(token)
+                k += 1
+                continue
+        kept.append(token)
+        k += 1
+    if kept and kept[-1].text in ("Mr", "Mrs", "Ms", "Dr"):
+        kept.pop()
+    title = " ".join(t.text for t in kept) or None
+    if title and title.endswith("Envoys"):
+        title = title[:-1]
+    return title, hints, honorific
+
+
+def _office_start(tokens: list[Token], first: int) -> int:
+    k = first - 1
+    if k >= 0 and tokens[k].text == ",":
+        k -= 1
+    while k >= 0 and (tokens[k].lower in TITLE_NOUNS or tokens[k].lower in TITLE_MODIFIERS):
+        k -= 1
+    while k >= 0 and tokens[k].is_cap and tokens[k].is_word and tokens[k].text not in STOP_CAPS:
+        k -= 1
+    return tokens[k + 1].start
+
+
+def _lower_office(tokens: list[Token], first: int, gazetteer: Gazetteer) -> tuple[str | None, list[PartyGuess]]:
+    """'Kremlin spokesman', "Kessland's defence minister," or 'American envoys' before a name."""
+    k = first - 1
+    comma = k >= 0 and tokens[k].text == ","
+    if comma:
+        k -= 1
+        # "Kessland's defence minister, Pieter Holm": one office, in the singular, and no
+        # apposition of the name's own ("US officials, Rustem Umerov, Ukraine's ... chief").
+        if k < 0 or tokens[k].lower.endswith("s") and tokens[k].lower not in ("chief", "boss"):
+            return None, []
+        if _apposition(tokens, _name_end(tokens, first), gazetteer)[0]:
+            return None, []
+    end = k
+    while k >= 0 and (tokens[k].lower in TITLE_NOUNS or tokens[k].lower in TITLE_MODIFIERS) and not tokens[k].is_cap:
+        k -= 1
+    if k == end or not any(tokens[j].lower in TITLE_NOUNS for j in range(k + 1, end + 1)):
+        if end >= 0 and tokens[end].lower == "and":  # "envoys Steve Witkoff and Jared Kushner"
+            return _coordinated_office(tokens, end, gazetteer)
+        return None, []
+    words = [tokens[j].text for j in range(k + 1, end + 1)]
+    hints: list[PartyGuess] = []
+    lead: list[str] = []
+    j = k
+    while j >= 0 and tokens[j].is_word and tokens[j].is_cap and tokens[j].text not in STOP_CAPS:
+        j -= 1
+    if j < k:
+        cap = _words(tokens, j + 1, k)
+        guess = gazetteer.office_country(cap)
+        if guess is not None:
+            hints.append(guess)
+            if cap in SEATS or cap.rstrip("s").rstrip("\u2019'") in SEATS:
+                lead = [cap]
+        elif cap not in STOP_CAPS:
+            lead = [cap]
+            # "Tesk Islands spokesman": an unknown name in front of an office names a side.
+            if not any(w in TITLE_CAPS for w in cap.split()) and tokens[j + 1].text not in STOP_CAPS:
+                hints.append(PartyGuess(cap, f"{cap} {' '.join(words)}", sure=False))
+    title = " ".join(lead + words)
+    if title.endswith("envoys") or title.endswith("officials") or title.endswith("negotiators"):
+        title = title[:-1]
+    return title, hints
+
+
+def _name_end(tokens: list[Token], first: int) -> int:
+    k = first
+    while k + 1 < len(tokens) and tokens[k + 1].is_word and tokens[k + 1].is_cap and not tokens[k].possessive:
+        k += 1
+    return k
+
+
+def _coordinated_office(tokens: list[Token], and_at: int, gazetteer: Gazetteer) -> tuple[str | None, list[PartyGuess]]:
+    k = and_at - 1
+    while k >= 0 and tokens[k].is_word and tokens[k].is_cap:
+        k -= 1
+    if k == and_at - 1:
+        return None, []
+    return _lower_office(tokens, k + 1, gazetteer)
+
+
+def _apposition(tokens: list[Token], last: int, gazetteer: Gazetteer) -> tuple[str | None, list[PartyGuess]]:
+    """', Ukraine's National Security and Defence Council chief,' or ', the minister,' after a name."""
+    k = last + 1
+    if k >= len(tokens) or tokens[k].text != ",":
+        return None, []
+    segment: list[Token] = []
+    for token in tokens[k + 1 : k + 16]:
+        if token.text in (",", ";", ".", ":", "\u201c", "\u201d", '"', "\u2014", "(", ")"):
+            break
+        segment.append(token)
+    if segment and segment[0].lower == "who" and any(t.lower in _LEADS for t in segment[1:3]):
+        # ", who heads Brevania's delegation," / ", who led the Auralian delegation,"
+        for token in segment[2:]:
+            if token.is_cap and token.is_word:
+                guess = gazetteer.office_country(token.bare) if not token.possessive else gazetteer.country_of(token.bare) or PartyGuess(token.bare, token.text, sure=False)
+                if guess is not None:
+                    return None, [guess]
+        return None, []
+    if not segment or segment[0].lower in ("who", "which", "whose", "whom", "said", "says", "told"):
+        return None, []
+    if not any(t.lower in TITLE_NOUNS or t.text in TITLE_CAPS for t in segment):
+        return None, []
+    if any(t.lower in ("said", "says", "told", "is", "was", "has", "had", "will", "would") for t in segment):
+        return None, []
+    hints: list[PartyGuess] = []
+    while segment and segment[0].lower in DETERMINERS:
+        segment = segment[1:]
+    if segment and segment[0].possessive:
+        guess = gazetteer.country_of(segment[0].bare)
+        if guess:
+            hints.append(guess)
+        segment = segment[1:]
+    elif segment and segment[0].is_cap and gazetteer.office_country(segment[0].text) is not None and segment[0].text not in SEATS:
+        guess = gazetteer.office_country(segment[0].text)
+        if guess:
+            hints.append(guess)
+        segment = segment[1:]
+    for j, token in enumerate(segment):  # "a spokesman for the Kremlin", "minister of Carrodia"
+        if token.lower in ("for", "of", "to") and j + 1 < len(segment):
+            rest = [t for t in segment[j + 1 :] if t.lower != "the"]
+            if rest:
+                guess = gazetteer.country_of(_words(rest, 0, len(rest) - 1))
+                if guess:
+                    hints.append(guess)
+                    segment = segment[:j]
+                    break
+    if not segment:
+        return None, hints
+    return _words(segment, 0, len(segment) - 1), hints
+
+
+_LEADS = frozenset({"heads", "headed", "leads", "led", "represents", "represented", "chairs", "chaired", "speaks", "spoke"})
+
+
+def role_words(text: str) -> str:
+    """'the country's foreign minister' -> 'foreign minister' (for matching titles)."""
+    words = [w for w in re.split(r"\s+", text.lower()) if w not in DETERMINERS and not re.search(r"[\u2019']s$", w)]
+    return " ".join(words)
