@@ -62,11 +62,20 @@ class History:
         return self.current
 
     def keep_only(self, exists: set[str]) -> None:
-        """After a reload: forget places whose record is gone, keep the rest in order."""
-        current = self.current
-        kept = [p for p in self._places if p.record is None or p.record in exists]
-        self._places = [p for i, p in enumerate(kept) if i == 0 or p != kept[i - 1]]
-        if current in self._places:
-            self._index = self._places.index(current)
-        else:
-            self._index = len(self._places) - 1
+        """After a reload: forget places whose record is gone, keep the rest in order.
+
+        The cursor stays on the same step, or on the nearest earlier step that is kept.
+        """
+        kept: list[Place] = []
+        index = -1
+        for i, place in enumerate(self._places):
+            if place.record is not None and place.record not in exists:
+                continue
+            if not kept or kept[-1] != place:
+                kept.append(place)
+            if i <= self._index:
+                index = len(kept) - 1
+        self._places = kept
+        self._index = index if kept else -1
+        if self._index < 0 and kept:
+            self._index = 0

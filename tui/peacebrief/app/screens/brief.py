@@ -53,6 +53,7 @@ class BriefScreen(Screen[None]):
         Binding("tab", "cycle_pane(1)", "Next pane", show=False, id="pane.next", priority=True),
         Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="pane.previous", priority=True),
         Binding("d", "toggle_detail", "Detail", id="detail.toggle"),
+        Binding("escape", "leave_detail", "Back to the pane", show=False, id="detail.leave"),
         Binding("backspace,alt+left", "back", "Back", id="history.back"),
         Binding("alt+right", "forward", "Forward", id="history.forward"),
         Binding("slash", "search", "Search", id="search.open"),
@@ -144,8 +145,15 @@ class BriefScreen(Screen[None]):
             self.history.visit(where)
         self._show_detail(where.record)
         self._mark(where.record)
-        self.refresh_bindings()
+        self._refresh_history_keys()
         return shown
+
+    def _refresh_history_keys(self) -> None:
+        """The footer offers Back and Forward only when they can act; rebuild it only then."""
+        state = (self.history.can_go_back, self.history.can_go_forward)
+        if state != getattr(self, "_history_keys", None):
+            self._history_keys = state
+            self.refresh_bindings()
 
     def _mark(self, place: str | None) -> None:
         """An event marks its quotes and parties; a quote marks its anchor and its event."""
@@ -200,7 +208,6 @@ class BriefScreen(Screen[None]):
         self.history.replace(Place(message.pane, message.place))
         self._show_detail(message.place)
         self._mark(message.place)
-        self.refresh_bindings()
 
     def on_follow_link(self, message: FollowLink) -> None:
         self.go(Place(self.pane_for(message.target), message.target))
@@ -237,6 +244,10 @@ class BriefScreen(Screen[None]):
         else:
             self.pane(self.current_pane).focus_pane()
 
+    def action_leave_detail(self) -> None:
+        if self.focused is not None and self.focused in self.detail.query("*"):
+            self.pane(self.current_pane).focus_pane()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":
             return self.history.can_go_back
@@ -248,11 +259,13 @@ class BriefScreen(Screen[None]):
         place = self.history.back()
         if place is not None:
             self.go(place, record_history=False)
+        self._refresh_history_keys()
 
     def action_forward(self) -> None:
         place = self.history.forward()
         if place is not None:
             self.go(place, record_history=False)
+        self._refresh_history_keys()
 
     def action_search(self) -> None:
         from peacebrief.app.screens.search import SearchScreen

@@ -26,7 +26,7 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
         ("Moving in a list", [b for b in RecordList.BINDINGS if isinstance(b, Binding)]
          + [b for b in (*DelegationsPane.BINDINGS, *SourcePane.BINDINGS) if isinstance(b, Binding)]),
         ("Links and history", [Binding("1-9", "", "follow link N (in the detail panel)", id="detail.link_N"),
-                               *(b for b in screen if b.id and (b.id.startswith("history.") or b.id == "detail.toggle"))]),
+                               *(b for b in screen if b.id and (b.id.startswith("history.") or b.id.startswith("detail.")))]),
         ("Tools", [*(b for b in screen if b.id in ("search.open", "filter.cycle", "record.copy", "export.open", "brief.reload")),
                    Binding("ctrl+p", "", "command palette: jump to any record", id="app.palette"),
                    *(b for b in BriefApp.BINDINGS if isinstance(b, Binding))]),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -57,9 +58,12 @@ class LinkList(OptionList):
                 options.append(Option(Text(render.KIND_TITLES[kind], style="bold"), disabled=True))
             self.targets.append(item.target)
             number = len(self.targets)
-            prompt = Text(f"{number:>2} ", style="bold")
-            prompt.append(link_label(brief, item))
-            prompt.append(f"  {item.how}", style="dim italic")
+            words = Text(link_label(brief, item))
+            words.append(f"  {item.how}", style="dim italic")
+            prompt = Table.grid(padding=(0, 1))  # a hanging indent under the number
+            prompt.add_column(width=2, justify="right", style="bold")
+            prompt.add_column(ratio=1)
+            prompt.add_row(str(number), words)
             options.append(Option(prompt, id=f"link-{number}"))
         if not options:
             options.append(Option(Text("No links.", style="dim italic"), disabled=True))

@@ -335,8 +335,11 @@ class IssuesPane(Pane):
         if keep:
             self.show(keep)
 
-    def on_resize(self) -> None:
-        self.refill()
+    def on_resize(self, event) -> None:  # type: ignore[no-untyped-def]
+        # Column widths follow the pane's width; a change of height needs no rebuild.
+        if event.size.width != getattr(self, "_built_width", None):
+            self._built_width = event.size.width
+            self.refill()
 
     def _cell_place(self, row: int, column: int) -> str | None:
         if not (0 <= row < len(self.brief.issues)):
@@ -417,8 +420,9 @@ class SourcePane(Pane):
             heading.append(f"  · source {self.source_index + 1} of {len(self.brief.sources)} (s: next)", style="dim")
         self.query_one("#source-heading", Static).update(heading)
         keep = self.current()
-        span_style = self.get_component_rich_style("source-pane--span", default=None) or "underline"
-        mark_style = self.get_component_rich_style("source-pane--mark", default=None) or "reverse"
+        if keep is not None and not keep.startswith(f"{source.id}#"):
+            keep = None  # the cursor was in another source: start this one at the top
+        span_style, mark_style = self._styles()
         options = [
             Option(self._paragraph_text(source.id, n, span_style, mark_style), id=paragraph_id(source.id, n))
             for n in range(1, len(source.document.paragraphs) + 1)
@@ -459,10 +463,27 @@ class SourcePane(Pane):
         return grid
 
     def set_marks(self, marks: frozenset[str]) -> None:
-        if marks != self.marks:
-            super().set_marks(marks)
-            if self.is_mounted:
-                self.refill()
+        """Repaint only the paragraphs whose marks change, not the whole document."""
+        if marks == self.marks:
+            return
+        changed = self.marks ^ marks
+        super().set_marks(marks)
+        if not self.is_mounted:
+            return
+        source = self.brief.sources[self.source_index]
+        span_style, mark_style = self._styles()
+        for rid in changed:
+            record = self.brief.get(rid)
+            anchors = (record.source,) if isinstance(record, Quote) else getattr(record, "evidence", ())
+            for anchor in anchors:
+                if anchor.source == source.id:
+                    prompt = self._paragraph_text(source.id, anchor.paragraph, span_style, mark_style)
+                    self.paragraphs.replace_option_prompt(paragraph_id(source.id, anchor.paragraph), prompt)
+
+    def _styles(self):  # type: ignore[no-untyped-def]
+        span_style = self.get_component_rich_style("source-pane--span", default=None) or "underline"
+        mark_style = self.get_component_rich_style("source-pane--mark", default=None) or "reverse"
+        return span_style, mark_style
 
     def show(self, place: str) -> bool:
         spot = split_paragraph_id(place)
