@@ -60,3 +60,9 @@ def bundled_brief() -> Brief:
 def harbour_brief() -> Brief:
     """The made-up test brief: two sources, every date form and every status."""
     return load_brief(HARBOUR_BRIEF)
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads or writes the user's brief cache."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))

@@ -15,7 +15,7 @@ from textual.worker import get_current_worker
 
 from peacebrief.app.commands import RecordCommands
 from peacebrief.app.keymap import read_keymap
-from peacebrief.core.loader import load_brief
+from peacebrief.core.cache import load_brief_cached
 from peacebrief.core.model import Brief
 from peacebrief.core.problems import BriefError, Problem
 from peacebrief.core.visible import visible
@@ -112,7 +112,7 @@ class BriefApp(App[None]):
         worker = get_current_worker()
         signature = self._file_signature()
         try:
-            brief = load_brief(self.path)
+            brief = load_brief_cached(self.path)
         except BriefError as exc:
             if not worker.is_cancelled:
                 self.call_from_thread(self._failed, exc.problems, signature)

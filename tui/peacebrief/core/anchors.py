@@ -58,12 +58,11 @@ def read_document(text: str) -> SourceDocument:
 
 
 def _add_block(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append((start, end))
+    block = text[start:end]
+    left = len(block) - len(block.lstrip())
+    right = len(block) - len(block.rstrip())
+    if left < len(block):
+        out.append((start + left, end - right))
 
 
 def normalise(text: str) -> str:

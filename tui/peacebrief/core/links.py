@@ -1,22 +1,19 @@
 """Links between records, derived both ways from the ids a brief holds.
 
 Authors write a link once (a quote's `speaker`, an event's `parties`); the reader needs
-it from both ends (a party's quotes, a speaker's events). Every link is kept as a `Link`
-from the record that holds the id to the record it names, indexed by both ends.
+it from both ends (a party's quotes, a speaker's events). A record's own fields give its
+outgoing links; `build_links` indexes the other direction once, when a brief is loaded.
+`Link` objects are made only when asked for, so a brief of 100,000 records loads fast
+and stays small.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import TYPE_CHECKING
 
 from peacebrief.core.model import Anchor, Event, Person, Position, Quote, Record
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,32 +31,11 @@ class Link:
     paragraph: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Links:
-    outgoing: Mapping[str, tuple[Link, ...]]
-    incoming: Mapping[str, tuple[Link, ...]]
-    by_paragraph: Mapping[tuple[str, int], tuple[str, ...]]  # (source, paragraph) -> record ids
-    matrix: Mapping[tuple[str, str], tuple[str, ...]]  # (issue, party) -> position ids
-
-    def out(self, record_id: str) -> tuple[Link, ...]:
-        return self.outgoing.get(record_id, ())
-
-    def into(self, record_id: str) -> tuple[Link, ...]:
-        return self.incoming.get(record_id, ())
-
-    def referrers(self, record_id: str, relation: str | None = None) -> tuple[str, ...]:
-        """Ids of the records that link to `record_id`, first seen first, without repeats."""
-        seen = dict.fromkeys(
-            link.origin for link in self.into(record_id) if relation is None or link.relation == relation
-        )
-        return tuple(seen)
+# An incoming link as stored: (origin, relation, paragraph).
+_Incoming = tuple[str, str, int | None]
 
 
-def _anchor_link(origin: str, anchor: Anchor) -> Link:
-    return Link(origin, "anchor", anchor.source, anchor.paragraph)
-
-
-def _record_links(record: Record, records: Mapping[str, Record]) -> Iterable[Link]:
+def _record_links(record: Record, records: Mapping[str, Record]) -> Iterator[Link]:
     rid = record.id
     if isinstance(record, Person):
         yield Link(rid, "party", record.party)
@@ -84,24 +60,96 @@ def _record_links(record: Record, records: Mapping[str, Record]) -> Iterable[Lin
         yield _anchor_link(rid, record.source)
 
 
+def _anchor_link(origin: str, anchor: Anchor) -> Link:
+    return Link(origin, "anchor", anchor.source, anchor.paragraph)
+
+
+@dataclass(frozen=True, slots=True)
+class Links:
+    records: Mapping[str, Record]
+    _incoming: Mapping[str, tuple[_Incoming, ...]]
+    by_paragraph: Mapping[tuple[str, int], tuple[str, ...]]  # (source, paragraph) -> record ids
+    matrix: Mapping[tuple[str, str], tuple[str, ...]]  # (issue, party) -> position ids
+
+    def out(self, record_id: str) -> tuple[Link, ...]:
+        """The links a record holds, in the order of its fields."""
+        record = self.records.get(record_id)
+        return tuple(_record_links(record, self.records)) if record is not None else ()
+
+    def into(self, record_id: str) -> tuple[Link, ...]:
+        """The links that name a record, in the order of the brief."""
+        return tuple(Link(origin, relation, record_id, paragraph) for origin, relation, paragraph in self._incoming.get(record_id, ()))
+
+    def referrers(self, record_id: str, relation: str | None = None) -> tuple[str, ...]:
+        """Ids of the records that link to `record_id`, first seen first, without repeats."""
+        seen = dict.fromkeys(
+            origin for origin, rel, _ in self._incoming.get(record_id, ()) if relation is None or rel == relation
+        )
+        return tuple(seen)
+
+    @property
+    def outgoing(self) -> Mapping[str, tuple[Link, ...]]:
+        """Every record's outgoing links (built on demand: for tools and tests, not the reader)."""
+        return {rid: links for rid in self.records if (links := self.out(rid))}
+
+    @property
+    def incoming(self) -> Mapping[str, tuple[Link, ...]]:
+        return {rid: self.into(rid) for rid in self._incoming}
+
+
 def build_links(records: Mapping[str, Record]) -> Links:
-    outgoing: dict[str, list[Link]] = defaultdict(list)
-    incoming: dict[str, list[Link]] = defaultdict(list)
-    by_paragraph: dict[tuple[str, int], list[str]] = defaultdict(list)
-    matrix: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for record in records.values():
-        for link in _record_links(record, records):
-            outgoing[link.origin].append(link)
-            incoming[link.target].append(link)
-            if link.paragraph is not None:
-                spot = by_paragraph[(link.target, link.paragraph)]
-                if link.origin not in spot:
-                    spot.append(link.origin)
-        if isinstance(record, Position):
-            matrix[(record.issue, record.party)].append(record.id)
+    """Index every link by its target, and the anchored records by paragraph."""
+    incoming: dict[str, list[_Incoming]] = {}
+    by_paragraph: dict[tuple[str, int], list[str]] = {}
+    matrix: dict[tuple[str, str], list[str]] = {}
+
+    # Written out rather than through `_record_links`: this runs over every record at load.
+    def link(origin: str, relation: str, target: str, paragraph: int | None = None) -> None:
+        found = incoming.get(target)
+        if found is None:
+            incoming[target] = [(origin, relation, paragraph)]
+        else:
+            found.append((origin, relation, paragraph))
+
+    def anchored(origin: str, anchor: Anchor) -> None:
+        link(origin, "anchor", anchor.source, anchor.paragraph)
+        spot = by_paragraph.setdefault((anchor.source, anchor.paragraph), [])
+        if origin not in spot:
+            spot.append(origin)
+
+    for rid, record in records.items():
+        if isinstance(record, Quote):
+            link(rid, "speaker", record.speaker)
+            speaker = records.get(record.speaker)
+            if isinstance(speaker, Person):
+                link(rid, "delegation", speaker.party)
+            if record.event:
+                link(rid, "event", record.event)
+            for issue in record.issues:
+                link(rid, "issues", issue)
+            anchored(rid, record.source)
+        elif isinstance(record, Event):
+            for party in record.parties:
+                link(rid, "parties", party)
+            for person in record.people:
+                link(rid, "people", person)
+            for issue in record.issues:
+                link(rid, "issues", issue)
+            for anchor in record.evidence:
+                anchored(rid, anchor)
+        elif isinstance(record, Position):
+            link(rid, "party", record.party)
+            link(rid, "issue", record.issue)
+            for quote in record.quotes:
+                link(rid, "evidence", quote)
+            for anchor in record.evidence:
+                anchored(rid, anchor)
+            matrix.setdefault((record.issue, record.party), []).append(rid)
+        elif isinstance(record, Person):
+            link(rid, "party", record.party)
     return Links(
-        outgoing=MappingProxyType({k: tuple(v) for k, v in outgoing.items()}),
-        incoming=MappingProxyType({k: tuple(v) for k, v in incoming.items()}),
+        records=records,
+        _incoming=MappingProxyType({k: tuple(v) for k, v in incoming.items()}),
         by_paragraph=MappingProxyType({k: tuple(v) for k, v in by_paragraph.items()}),
         matrix=MappingProxyType({k: tuple(v) for k, v in matrix.items()}),
     )

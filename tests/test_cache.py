@@ -1,0 +1,99 @@
+"""The brief cache: a second open reads JSON, and any change means a fresh load."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from peacebrief.core import cache
+from peacebrief.core.cache import cache_dir, load_brief_cached
+from peacebrief.core.loader import load_brief
+from peacebrief.core.problems import BriefError
+
+from conftest import HARBOUR_BRIEF
+
+
+@pytest.fixture
+def harbour(tmp_path: Path) -> Path:
+    """A private copy of the harbour brief and its seeds, free to change."""
+    for folder in ("briefs", "seeds"):
+        (tmp_path / folder).mkdir()
+        for file in (HARBOUR_BRIEF.parent.parent / folder).iterdir():
+            (tmp_path / folder / file.name).write_bytes(file.read_bytes())
+    return tmp_path / "briefs" / HARBOUR_BRIEF.name
+
+
+def entries() -> list[Path]:
+    return sorted(cache_dir().glob("brief-*.json"))
+
+
+def test_the_second_open_comes_from_the_cache_and_equals_a_fresh_load(harbour: Path, monkeypatch) -> None:
+    first = load_brief_cached(harbour)
+    assert len(entries()) == 1
+    monkeypatch.setattr(cache, "load_brief", lambda path: pytest.fail("the loader ran on a fresh cache"))
+    second = load_brief_cached(harbour)
+    fresh = load_brief(harbour)
+    for field in ("sources", "parties", "people", "issues", "events", "positions", "quotes", "key_points", "warnings"):
+        assert getattr(second, field) == getattr(fresh, field) == getattr(first, field), field
+    assert second.links.matrix == fresh.links.matrix
+    assert second.links.by_paragraph == fresh.links.by_paragraph
+    assert second.links.incoming == fresh.links.incoming
+
+
+def test_the_cache_is_json_data_not_pickle(harbour: Path) -> None:
+    load_brief_cached(harbour)
+    payload = json.loads(entries()[0].read_text(encoding="utf-8"))
+    assert payload["brief"]["id"] == "harbour-talks"
+    assert payload["brief_file"]["sha256"]
+
+
+def test_a_changed_brief_is_loaded_again(harbour: Path) -> None:
+    load_brief_cached(harbour)
+    text = harbour.read_text(encoding="utf-8")
+    harbour.write_text(text.replace("title: ", "title: Revised ", 1), encoding="utf-8")
+    assert load_brief_cached(harbour).title.startswith("Revised ")
+
+
+def test_a_brief_changed_without_a_new_size_or_time_is_still_seen(harbour: Path) -> None:
+    load_brief_cached(harbour)
+    stat = harbour.stat()
+    text = harbour.read_text(encoding="utf-8")
+    changed = text.replace("harbour-talks", "harbour-tolks", 1)
+    assert len(changed) == len(text)
+    harbour.write_text(changed, encoding="utf-8")
+    os.utime(harbour, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert load_brief_cached(harbour).id == "harbour-tolks"
+
+
+def test_a_changed_source_is_checked_again(harbour: Path) -> None:
+    brief = load_brief_cached(harbour)
+    source = brief.sources[0].file
+    source.write_text(source.read_text(encoding="utf-8") + "\nA new paragraph.\n", encoding="utf-8")
+    with pytest.raises(BriefError) as caught:
+        load_brief_cached(harbour)  # its sha256 no longer matches the brief's
+    assert any("sha256" in p.message for p in caught.value.problems)
+
+
+@pytest.mark.parametrize("garbage", [b"", b"{", b"\x80\x81", b'{"format": 1, "brief": 7}', b"[]"])
+def test_a_corrupt_cache_is_ignored_and_rebuilt(harbour: Path, garbage: bytes) -> None:
+    load_brief_cached(harbour)
+    entries()[0].write_bytes(garbage)
+    assert load_brief_cached(harbour).id == "harbour-talks"
+    assert json.loads(entries()[0].read_bytes())["brief"]["id"] == "harbour-talks"
+
+
+def test_an_unwritable_cache_folder_does_not_stop_the_reader(harbour: Path, monkeypatch, tmp_path: Path) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    assert load_brief_cached(harbour).id == "harbour-talks"
+
+
+def test_errors_are_reported_as_the_loader_reports_them(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.yaml"
+    with pytest.raises(BriefError) as caught:
+        load_brief_cached(missing)
+    assert "no such brief file" in caught.value.problems[0].message
