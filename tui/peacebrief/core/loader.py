@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,9 +50,13 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _YamlLoader  # type: ignore[assignment]
 
 FORMAT_VERSION = 1
+_MAX_NUMBER = 100  # characters in a number the loader will convert; longer stays text
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 
 _YAML = "tag:yaml.org,2002:"
+# What YAML counts as a line break, for lines that are YAML's (and libyaml's) lines.
+_LINE_BREAKS = ("\r\n", "\r", "\n", "\x85", "\u2028", "\u2029")
+_LINE_BREAK = re.compile("|".join(map(re.escape, _LINE_BREAKS)))
 _PLAIN_TAGS = frozenset(_YAML + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map"))
 
 # The record lists of the format, in file order, with the kind each holds.
@@ -98,11 +103,7 @@ def load_brief(path: str | Path, *, limits: LoadLimits | None = None) -> Brief:
     try:
         root = yaml.compose(text, Loader=_YamlLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        what = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-        raise BriefError(
-            [Problem(label, f"YAML syntax error: {what}", mark.line + 1 if mark else None, mark.column + 1 if mark else None)]
-        ) from None
+        raise BriefError([_syntax_problem(label, text, exc, limits)]) from None
     except yaml.reader.ReaderError as exc:
         raise BriefError([_reader_problem(label, text, exc)]) from None
     except yaml.YAMLError as exc:
@@ -112,7 +113,7 @@ def load_brief(path: str | Path, *, limits: LoadLimits | None = None) -> Brief:
     if root is None or (isinstance(root, ScalarNode) and root.tag == _YAML + "null"):  # also a bare `---`
         raise BriefError([Problem(label, "the file is empty: a brief starts with `peacebrief: 1`", 1, 1)])
     budget = len(text) + limits.alias_slack
-    refused = _screen(root, budget)
+    refused = _screen(root, budget, limits.max_depth)
     if refused:
         raise BriefError([_problem_at(label, node, message) for node, message in refused])
     reader = _Reader(label, path, limits, budget=budget)
@@ -129,6 +130,25 @@ def load_brief(path: str | Path, *, limits: LoadLimits | None = None) -> Brief:
 
 def _problem_at(label: str, node: Node, message: str) -> Problem:
     return Problem(label, message, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _syntax_problem(label: str, text: str, exc: yaml.MarkedYAMLError, limits: LoadLimits) -> Problem:
+    """A YAML syntax error, at a place an editor can go to."""
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:  # pragma: no cover - both parsers mark their syntax errors
+        return Problem(label, f"YAML syntax error: {exc}")
+    what = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+    if "maximum nesting depth" in what:
+        # libyaml's own bound (1,000 levels): the same limit as ours, in the same words.
+        what = f"values are nested too deeply (the limit is {limits.max_depth})"
+    else:
+        what = f"YAML syntax error: {what}"
+    line, column = mark.line + 1, mark.column + 1
+    if mark.index >= len(text) and mark.line > 0 and mark.column == 0 and not text.endswith(_LINE_BREAKS):
+        # libyaml puts the end of a file that has no final line break at the start of a
+        # line after the last one, which no editor can go to: name the end of the last line.
+        line, column = mark.line, len(_LINE_BREAK.split(text)[-1]) + 1
+    return Problem(label, what, line, column)
 
 
 def _reader_problem(label: str, text: str, exc: yaml.reader.ReaderError) -> Problem:
@@ -154,40 +174,49 @@ def _children(node: Node) -> list[Node]:
     return []
 
 
-def _screen(root: Node, budget: int) -> list[tuple[Node, str]]:
+def _screen(root: Node, budget: int, max_depth: int) -> list[tuple[Node, str]]:
     """Refuse what no brief needs before reading any of it, wherever in the file it is.
 
-    The reader only walks the fields of the format, so a tag or an alias bomb under a key
-    it does not know (extra fields are allowed) would otherwise pass unseen; and anything
-    else that opens the file (an editor's schema check, `yaml.safe_load`) would choke on
-    it. Each node is visited once, aliases included (they are the same node object), so
-    this takes time in proportion to the file, however far its aliases would expand.
+    The reader only walks the fields of the format, so a tag, an alias bomb or absurd
+    nesting under a key it does not know (extra fields are allowed) would otherwise pass
+    unseen; and anything else that opens the file (an editor's schema check,
+    `yaml.safe_load`) would choke on it. Each node is visited once, aliases included (they
+    are the same node object), so this takes time in proportion to the file, however far
+    its aliases would expand.
     """
     found: list[tuple[Node, str]] = []
-    size: dict[int, int] = {}  # id(node) -> values it stands for with every alias expanded
+    # id(node) -> (values it stands for with every alias expanded, levels of lists and
+    # mappings below it): a second alias to a node is judged without walking it again.
+    size: dict[int, tuple[int, int]] = {}
     inside: set[int] = set()  # nodes whose children are still being counted
-    stack: list[tuple[Node, bool]] = [(root, False)]
+    too_deep = f"values are nested too deeply (the limit is {max_depth})"
+    stack: list[tuple[Node, bool, int]] = [(root, False, 0)]  # the top level is depth 0, as in the reader
     while stack:
-        node, counted = stack.pop()
+        node, counted, depth = stack.pop()
         key = id(node)
         if counted:
             inside.discard(key)
-            total = 1 + sum(size[id(child)] for child in _children(node))
+            below = [size[id(child)] for child in _children(node)]
+            total = 1 + sum(values for values, _ in below)
             if total > budget:
                 message = (f"YAML aliases here expand to more than {budget:,} values, far more than the file "
                            "holds (an alias bomb?); write the values out instead")
                 return [*found, (node, message)]
-            size[key] = total
+            size[key] = (total, 1 + max((levels for _, levels in below), default=-1))
             continue
-        if key in size:  # a second alias to a value already counted
+        if key in size:  # a second alias to a value already counted: it may stand deeper
+            if depth + size[key][1] > max_depth:
+                return [*found, (node, too_deep)]
             continue
         if key in inside:
             return [*found, (node, "a YAML alias refers to the value that contains it; a brief cannot hold a loop")]
+        if depth > max_depth:
+            return [*found, (node, too_deep)]
         if node.tag not in _PLAIN_TAGS and node.tag != _YAML + "merge":  # `<<` keys: the reader says more
             found.append((node, _tag_message(node.tag)))
         inside.add(key)
-        stack.append((node, True))
-        stack.extend((child, False) for child in reversed(_children(node)))
+        stack.append((node, True, depth))
+        stack.extend((child, False, depth + 1) for child in reversed(_children(node)))
     return found
 
 
@@ -208,14 +237,29 @@ def _read_text(path: Path, label: str, limits: LoadLimits, *, what: str) -> str:
             raise fail(f"is a folder, not a {what} file")
         if size > limits.max_bytes:
             raise fail(f"the {what} is {size:,} bytes; the limit is {limits.max_bytes:,}")
-        data = path.read_bytes()
+        data = _read_bounded(path, limits.max_bytes)
+        if data is None:
+            raise fail(f"the {what} is more than {limits.max_bytes:,} bytes, the limit")
     except FileNotFoundError:
         raise fail(f"no such {what} file") from None
     except PermissionError:
         raise fail(f"cannot read the {what} file: permission denied") from None
     except OSError as exc:
         raise fail(f"cannot read the {what} file: {exc.strerror or exc}") from None
+    except ValueError as exc:  # a name no file can have: a NUL in it
+        raise fail(f"cannot read the {what} file: {exc}") from None
     return _decode(data, fail)
+
+
+def _read_bounded(path: Path, limit: int) -> bytes | None:
+    """The file's bytes, or None when it holds more than `limit` of them.
+
+    A pipe or a device has no size to check first (`/dev/zero` says 0 and never ends), so
+    read one byte past the limit rather than trust `stat`.
+    """
+    with path.open("rb") as stream:
+        data = stream.read(limit + 1)
+    return data if len(data) <= limit else None
 
 
 def _decode(data: bytes, fail: Callable[..., BriefError]) -> str:
@@ -278,9 +322,18 @@ class _Reader:
             return None
         if node.tag == _YAML + "str":
             return node.value
+        if node.tag == _YAML + "int" and len(node.value) > _MAX_NUMBER:
+            # Python builds a base-60 `1:2:3:...` in time that grows with the square of its
+            # length, and refuses to print an int of more than 4,300 digits. No brief needs
+            # such a number: keep the text as written, so a text field keeps it as it is
+            # and a number or date field says it is not one.
+            return node.value
         try:
             return self._scalars.construct_object(node)
-        except (yaml.YAMLError, ValueError, OverflowError):
+        # PyYAML's constructors trust that the resolver chose the tag from the text; a tag
+        # the author wrote does not (`!!bool maybe`, `!!int ""`, `!!timestamp soon`), and
+        # then they fail with KeyError, IndexError or AttributeError.
+        except (yaml.YAMLError, ValueError, OverflowError, KeyError, IndexError, AttributeError):
             if node.tag == _YAML + "timestamp":
                 # Shaped like a date but not one (`2026-02-30`): the text as written, so a
                 # date field says why ("not a day of the calendar") and a text field keeps it.
@@ -488,10 +541,11 @@ class _Reader:
 
         try:
             data_text = _read_source(file, self.limits, problem, sha256)
-            document = read_document(data_text)
         except BriefError as exc:
             self.problems.extend(exc.problems)
             return None
+        try:  # only the dateline: a ValueError from reading the file is not about it
+            document = read_document(data_text)
         except ValueError as exc:
             self.problems.append(problem(f"its dateline is not a valid date ({exc})"))
             return None
@@ -616,14 +670,22 @@ def _read_source(file: Path, limits: LoadLimits, problem: Callable[..., Problem]
     try:
         if file.is_dir():
             raise fail("is a folder, not a text file")
-        size = file.stat().st_size
-        if size > limits.max_bytes:
-            raise fail(f"is {size:,} bytes; the limit is {limits.max_bytes:,}")
-        data = file.read_bytes()
+        status = file.stat()
+        if not stat.S_ISREG(status.st_mode):
+            # A brief from someone else must not make the reader wait on a pipe or read a
+            # device for ever (`path: /dev/zero`, `path: /dev/stdin`).
+            raise fail("is not a regular file: a source is a text file")
+        if status.st_size > limits.max_bytes:
+            raise fail(f"is {status.st_size:,} bytes; the limit is {limits.max_bytes:,}")
+        data = _read_bounded(file, limits.max_bytes)
+        if data is None:  # it grew while it was read
+            raise fail(f"is more than {limits.max_bytes:,} bytes, the limit")
     except FileNotFoundError:
         raise fail(f"not found (looked for {file})") from None
     except OSError as exc:
         raise fail(f"cannot be read: {exc.strerror or exc}") from None
+    except ValueError as exc:  # `path: "a\0b"`: a name no file can have
+        raise fail(f"cannot be read: {exc}") from None
     if sha256 is not None:
         actual = hashlib.sha256(data).hexdigest()
         if actual != sha256.lower():
