@@ -8,8 +8,10 @@ records themselves. Nothing is returned until everything has been checked.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
+import sys
 import re
 import stat
 from collections.abc import Callable, Iterable
@@ -24,6 +26,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from peacebrief.core.anchors import AnchorError, DocumentIndex, read_document
 from peacebrief.core.dates import BriefDate, DateError, parse_date
+from peacebrief.core.gc import paused_gc
 from peacebrief.core.links import build_links
 from peacebrief.core.model import (
     QUOTE_KINDS,
@@ -43,6 +46,7 @@ from peacebrief.core.model import (
     Source,
 )
 from peacebrief.core.problems import BriefError, Problem
+from peacebrief.core.yamlstream import StreamComposer, TooDeep
 
 try:  # libyaml's parser is several times faster; the pure one gives the same nodes
     from yaml import CSafeLoader as _YamlLoader
@@ -70,6 +74,9 @@ SECTIONS: tuple[tuple[str, Kind], ...] = (
     ("quotes", "quote"),
 )
 
+_STREAMED = frozenset(section for section, _ in SECTIONS)
+_KINDS: dict[str, Kind] = dict(SECTIONS)
+
 T = TypeVar("T")
 
 
@@ -81,6 +88,14 @@ class LoadLimits:
     max_depth: int = 32  # nesting of the values the format reads
     max_string: int = 1_000_000  # characters in one value
     alias_slack: int = 10_000  # node visits allowed beyond one per byte of the file
+
+
+class _Refused(Exception):
+    """What the screen refuses: reported alone, since nothing else was read safely."""
+
+    def __init__(self, found: list[tuple[Node, str]]) -> None:
+        super().__init__(found[0][1])
+        self.found = found
 
 
 class _Abort(Exception):
@@ -97,28 +112,24 @@ def load_brief(path: str | Path, *, limits: LoadLimits | None = None) -> Brief:
     limits = limits or LoadLimits()
     path = Path(path)
     label = str(path)
-    text = _read_text(path, label, limits, what="brief")
-    if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
+    data = _read_brief_bytes(path, label, limits)
+    if not data.strip():
         raise BriefError([Problem(label, "the file is empty: a brief starts with `peacebrief: 1`", 1, 1)])
+    reader = _Reader(label, path, limits, budget=len(data) + limits.alias_slack)
     try:
-        root = yaml.compose(text, Loader=_YamlLoader)
-    except yaml.MarkedYAMLError as exc:
-        raise BriefError([_syntax_problem(label, text, exc, limits)]) from None
+        brief = reader.read(StreamComposer(data, _YamlLoader, limits.max_depth))
+    except yaml.MarkedYAMLError as exc:  # the text is needed only to place the error
+        raise BriefError([_syntax_problem(label, data.decode("utf-8"), exc, limits)]) from None
     except yaml.reader.ReaderError as exc:
-        raise BriefError([_reader_problem(label, text, exc)]) from None
+        raise BriefError([_reader_problem(label, data.decode("utf-8"), exc)]) from None
     except yaml.YAMLError as exc:
         raise BriefError([Problem(label, f"YAML error: {exc}")]) from None
     except RecursionError:
         raise BriefError([Problem(label, f"values are nested too deeply (the limit is {limits.max_depth})")]) from None
-    if root is None or (isinstance(root, ScalarNode) and root.tag == _YAML + "null"):  # also a bare `---`
-        raise BriefError([Problem(label, "the file is empty: a brief starts with `peacebrief: 1`", 1, 1)])
-    budget = len(text) + limits.alias_slack
-    refused = _screen(root, budget, limits.max_depth)
-    if refused:
-        raise BriefError([_problem_at(label, node, message) for node, message in refused])
-    reader = _Reader(label, path, limits, budget=budget)
-    try:
-        brief = reader.read(root)
+    except TooDeep as deep:
+        raise BriefError([Problem(label, str(deep), deep.mark.line + 1, deep.mark.column + 1)]) from None
+    except _Refused as refused:
+        raise BriefError([_problem_at(label, node, message) for node, message in refused.found]) from None
     except _Abort as abort:
         reader.error(abort.node, abort.message)
         brief = None
@@ -174,7 +185,7 @@ def _children(node: Node) -> list[Node]:
     return []
 
 
-def _screen(root: Node, budget: int, max_depth: int) -> list[tuple[Node, str]]:
+def _screen(root: Node, budget: int, max_depth: int, depth: int = 0) -> tuple[list[tuple[Node, str]], int]:
     """Refuse what no brief needs before reading any of it, wherever in the file it is.
 
     The reader only walks the fields of the format, so a tag, an alias bomb or absurd
@@ -183,6 +194,9 @@ def _screen(root: Node, budget: int, max_depth: int) -> list[tuple[Node, str]]:
     `yaml.safe_load`) would choke on it. Each node is visited once, aliases included (they
     are the same node object), so this takes time in proportion to the file, however far
     its aliases would expand.
+
+    Returns what is refused and how many values `root` stands for with its aliases
+    expanded; -1 for the count when the refusal ends the reading (a bomb, a loop, depth).
     """
     found: list[tuple[Node, str]] = []
     # id(node) -> (values it stands for with every alias expanded, levels of lists and
@@ -190,7 +204,7 @@ def _screen(root: Node, budget: int, max_depth: int) -> list[tuple[Node, str]]:
     size: dict[int, tuple[int, int]] = {}
     inside: set[int] = set()  # nodes whose children are still being counted
     too_deep = f"values are nested too deeply (the limit is {max_depth})"
-    stack: list[tuple[Node, bool, int]] = [(root, False, 0)]  # the top level is depth 0, as in the reader
+    stack: list[tuple[Node, bool, int]] = [(root, False, depth)]  # the top level is depth 0, as in the reader
     while stack:
         node, counted, depth = stack.pop()
         key = id(node)
@@ -201,23 +215,23 @@ def _screen(root: Node, budget: int, max_depth: int) -> list[tuple[Node, str]]:
             if total > budget:
                 message = (f"YAML aliases here expand to more than {budget:,} values, far more than the file "
                            "holds (an alias bomb?); write the values out instead")
-                return [*found, (node, message)]
+                return [*found, (node, message)], -1
             size[key] = (total, 1 + max((levels for _, levels in below), default=-1))
             continue
         if key in size:  # a second alias to a value already counted: it may stand deeper
             if depth + size[key][1] > max_depth:
-                return [*found, (node, too_deep)]
+                return [*found, (node, too_deep)], -1
             continue
         if key in inside:
-            return [*found, (node, "a YAML alias refers to the value that contains it; a brief cannot hold a loop")]
+            return [*found, (node, "a YAML alias refers to the value that contains it; a brief cannot hold a loop")], -1
         if depth > max_depth:
-            return [*found, (node, too_deep)]
+            return [*found, (node, too_deep)], -1
         if node.tag not in _PLAIN_TAGS and node.tag != _YAML + "merge":  # `<<` keys: the reader says more
             found.append((node, _tag_message(node.tag)))
         inside.add(key)
         stack.append((node, True, depth))
         stack.extend((child, False, depth + 1) for child in reversed(_children(node)))
-    return found
+    return found, size[id(root)][0]
 
 
 def _tag_message(tag: str) -> str:
@@ -227,6 +241,12 @@ def _tag_message(tag: str) -> str:
 
 def _read_text(path: Path, label: str, limits: LoadLimits, *, what: str) -> str:
     """Read a UTF-8 file whole, or raise a BriefError that says what to do."""
+    data = _read_text_bytes(path, label, limits, what=what)
+    return _decode(data, lambda message, line=None: BriefError([Problem(label, message, line, 1 if line else None)]))
+
+
+def _read_text_bytes(path: Path, label: str, limits: LoadLimits, *, what: str) -> bytes:
+    """Read a file whole, within the size limit, or raise a BriefError that says what to do."""
 
     def fail(message: str, line: int | None = None) -> BriefError:
         return BriefError([Problem(label, message, line, 1 if line else None)])
@@ -248,7 +268,25 @@ def _read_text(path: Path, label: str, limits: LoadLimits, *, what: str) -> str:
         raise fail(f"cannot read the {what} file: {exc.strerror or exc}") from None
     except ValueError as exc:  # a name no file can have: a NUL in it
         raise fail(f"cannot read the {what} file: {exc}") from None
-    return _decode(data, fail)
+    return data
+
+
+def _read_brief_bytes(path: Path, label: str, limits: LoadLimits) -> bytes:
+    """The brief's bytes, checked to be UTF-8, without a byte-order mark.
+
+    The parser reads UTF-8 bytes itself; decoding the whole file into a str first would
+    hold a second copy of it (up to four bytes a character) for the whole load.
+    """
+    data = _read_text_bytes(path, label, limits, what="brief")
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)
+    try:
+        for start in range(0, len(data), 1 << 20):
+            decoder.decode(view[start : start + (1 << 20)])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        _decode(data, lambda message, line=None: BriefError([Problem(label, message, line, 1 if line else None)]))
+    return data.removeprefix(b"\xef\xbb\xbf")
 
 
 def _read_bounded(path: Path, limit: int) -> bytes | None:
@@ -285,10 +323,13 @@ class _Reader:
         self.indexes: dict[str, DocumentIndex] = {}
         self.single_source: str | None = None
         self._scalars = SafeConstructor()
+        self._muted = False
 
     # -- reporting -------------------------------------------------------------
 
     def error(self, node: Node | None, message: str, record: str | None = None) -> None:
+        if self._muted:
+            return
 
         mark = node.start_mark if node is not None else None
         line = mark.line + 1 if mark is not None else None
@@ -359,7 +400,7 @@ class _Reader:
             return None
         if node.tag == _YAML + "null" or not node.value.strip():
             return None
-        return node.value
+        return sys.intern(node.value)  # an id stands in many records: keep one copy of it
 
     def sequence(self, node: Node, depth: int, record: str | None, what: str) -> list[Node] | None:
         self._visit(node, depth)
@@ -400,8 +441,35 @@ class _Reader:
 
     # -- the brief -------------------------------------------------------------
 
-    def read(self, root: Node) -> Brief | None:
+    def read(self, composer: StreamComposer) -> Brief | None:
+        """Read the brief in two passes over the file, one record at a time.
+
+        The first pass screens every value, learns every record's id and kind (so that
+        references resolve in any order) and keeps the sources; the second builds the
+        other records, letting each record's nodes go as soon as it is built.
+        """
+        self._accepted: dict[str, list[str | None]] = {section: [] for section, _ in SECTIONS}
+        self._whole: dict[str, list[Node]] = {section: [] for section, _ in SECTIONS}  # lists not streamed
+        self._source_fields: list[_Fields] = []
+        self._where: dict[str, tuple[int, int]] = {}  # id -> line and column of its record
+        self._refused: list[tuple[Node, str]] = []
+        self._screened = 0
+        self._composer: StreamComposer | None = composer
+        root = composer.walk(_STREAMED, self._first_pass)
+        self._composer = None  # from here on, lists read whole are screened in full
+        if root is None or (isinstance(root, ScalarNode) and root.tag == _YAML + "null"):  # also a bare `---`
+            self.problems.append(Problem(self.label, "the file is empty: a brief starts with `peacebrief: 1`", 1, 1))
+            return None
+        self._screen(root, 0)
         top = self.mapping(root, 0, None, "the top level of a brief")
+        if top is not None:
+            for section, _ in SECTIONS:  # lists read whole (an anchored one): their items now
+                if section in top:
+                    for item in self.section(top[section][1], f"`{section}`"):
+                        self._whole[section].append(item)
+                        self._first_pass(section, item)
+        if self._refused:
+            raise _Refused(self._refused)
         if top is None:
             return None
         fields = _Fields(self, root, top, None, 0, "brief")  # "this brief has no `title`"
@@ -413,14 +481,135 @@ class _Reader:
         title = fields.text("title", required=True)
         as_of = fields.date("as_of", required=True)
         summary = fields.text("summary")
+        for section, kind in SECTIONS[:2]:
+            if section not in top:
+                self.problems.append(Problem(self.label, f"a brief needs `{section}:`, a list of {kind} records", 1, 1))
 
-        sections = self._collect_ids(top)
-        sources = [s for s in (self._source(f) for f in sections["sources"]) if s is not None]
-        if not sections["sources"] and "sources" in top:
+        sources = [s for s in (self._source(f) for f in self._source_fields) if s is not None]
+        if not self._accepted["sources"] and "sources" in top:
             self.error(top["sources"][1], "a brief needs at least one source")
-        if len(sources) == 1 and len(sections["sources"]) == 1:
+        if len(sources) == 1 and len(self._accepted["sources"]) == 1:
             self.single_source = sources[0].id
-        builders: dict[str, Callable[[_Fields], Record | None]] = {
+        self._source_fields = []
+
+        self._built: dict[str, list[Any]] = {section: [] for section, _ in SECTIONS}
+        self._built["sources"] = sources
+        self._seen = {section: 0 for section, _ in SECTIONS}
+        self._build = self._builders()
+        self.visits = 0  # the second pass walks the same values again
+        with paused_gc():
+            composer.walk(_STREAMED, self._second_pass)
+            for section, _ in SECTIONS[1:]:
+                for item in self._whole[section]:
+                    self._second_pass(section, item)
+        key_points = self._key_points(top)
+        built = self._built
+
+        # Every record that was not built must have said why; one that did not would leave
+        # a half-loaded brief, which the format forbids. So refuse, and say it is our bug.
+        if not any(p.severity == "error" for p in self.problems):
+            made = {record.id for records in built.values() for record in records}
+            for section, kind in SECTIONS:
+                for record_id in self._accepted[section]:
+                    if record_id is not None and record_id not in made:
+                        self.problems.append(Problem(self.label, f"{kind} {record_id} could not be read, and no rule "
+                                                     "said why: this is a bug in peacebrief, please report it",
+                                                     *self._where.get(record_id, (None, None)), record_id))
+
+        if any(p.severity == "error" for p in self.problems) or brief_id is None or title is None or as_of is None:
+            return None
+
+        with paused_gc():
+            events = tuple(sorted(built["events"], key=Event.sort_key))
+            built["events"] = list(events)
+            records: dict[str, Record] = {}
+            for section, _ in SECTIONS:
+                for record in built[section]:
+                    records[record.id] = record
+            brief_parts = dict(
+                sources=tuple(sources),
+                parties=tuple(built["parties"]),
+                people=tuple(built["people"]),
+                issues=tuple(built["issues"]),
+                events=events,
+                positions=tuple(built["positions"]),
+                quotes=tuple(built["quotes"]),
+            )
+            warnings = tuple(sorted((p for p in self.problems if p.severity == "warning"), key=Problem.sort_key))
+            return Brief(
+                path=self.path,
+                id=brief_id,
+                title=title,
+                as_of=as_of,
+                summary=summary,
+                key_points=tuple(key_points),
+                warnings=warnings,
+                records=MappingProxyType(records),
+                order=MappingProxyType({rid: i for i, rid in enumerate(records)}),
+                links=build_links(records),
+                **brief_parts,  # type: ignore[arg-type]
+            )
+
+    def _screen(self, node: Node, depth: int) -> None:
+        found, values = _screen(node, self.budget - self._screened, self.limits.max_depth, depth)
+        self._refused += found
+        if values < 0:
+            raise _Refused(self._refused)
+        self._screened += values
+
+    def _first_pass(self, section: str, item: Node) -> None:
+        """Screen one record and learn its id; keep it only if it is a source."""
+        if self._composer is None or self._composer.unusual:
+            # An alias or a tag in this record (or in one before it): walk it all.
+            self._screen(item, 2)
+            if self._composer is not None:
+                self._composer.unusual = False
+        else:
+            self._screened += 1  # plain values only: nothing to refuse, no aliases to expand
+        kind = _KINDS[section]
+        entries = self.mapping(item, 2, None, f"each of `{section}`")
+        record_id = None
+        if entries is not None:
+            if "id" not in entries:
+                self.error(item, f"this {kind} has no `id`")
+            else:
+                id_node = entries["id"][1]
+                record_id = self.ident(id_node, 3, None, "id")
+                if record_id is None:
+                    if _is_empty(id_node):  # else `ident` has said what is wrong
+                        self.error(id_node, f"this {kind}'s `id` is empty")
+                elif not ID_PATTERN.match(record_id):
+                    self.error(id_node, f"id '{record_id}' is not valid: use lowercase letters, digits and '-', starting with a letter or digit")
+                    record_id = None
+                elif record_id in self.kinds:
+                    self.error(id_node, f"id '{record_id}' is already used by the {self.kinds[record_id]} on line {self._where[record_id][0]}; ids are unique across the brief", record_id)
+                    record_id = None
+                else:
+                    self.kinds[record_id] = kind
+                    self._where[record_id] = (item.start_mark.line + 1, item.start_mark.column + 1)
+            if section == "sources":
+                self._source_fields.append(_Fields(self, item, entries, record_id, 2, kind))
+        self._accepted[section].append(record_id)
+
+    def _second_pass(self, section: str, item: Node) -> None:
+        """Build one record (sources are built already) and let its nodes go."""
+        index = self._seen[section]
+        self._seen[section] = index + 1
+        if section == "sources":
+            return
+        self._muted = True  # the first pass has reported what is wrong with the mapping itself
+        try:
+            entries = self.mapping(item, 2, None, f"each of `{section}`")
+        finally:
+            self._muted = False
+        if entries is None:
+            return
+        record = self._build[section](_Fields(self, item, entries, self._accepted[section][index], 2, _KINDS[section]))
+        if record is not None:
+            self._built[section].append(record)
+
+    def _builders(self) -> dict[str, Callable[[_Fields], Record | None]]:
+        return {
             "parties": self._party,
             "people": self._person,
             "issues": self._issue,
@@ -428,88 +617,6 @@ class _Reader:
             "positions": self._position,
             "quotes": self._quote,
         }
-        built: dict[str, list[Any]] = {"sources": sources}
-        for section, builder in builders.items():
-            built[section] = [r for r in (builder(fields) for fields in sections[section]) if r is not None]
-        key_points = self._key_points(top)
-
-        # Every record that was not built must have said why; one that did not would leave
-        # a half-loaded brief, which the format forbids. So refuse, and say it is our bug.
-        if not any(p.severity == "error" for p in self.problems):
-            made = {record.id for records in built.values() for record in records}
-            for section, kind in SECTIONS:
-                for f in sections[section]:
-                    if f.record is not None and f.record not in made:
-                        self.error(f.node, f"{kind} {f.record} could not be read, and no rule said why: "
-                                   "this is a bug in peacebrief, please report it", f.record)
-
-        if any(p.severity == "error" for p in self.problems) or brief_id is None or title is None or as_of is None:
-            return None
-
-        events = tuple(sorted(built["events"], key=Event.sort_key))
-        built["events"] = list(events)
-        records: dict[str, Record] = {}
-        for section in ("sources", *builders):
-            for record in built[section]:
-                records[record.id] = record
-        brief_parts = dict(
-            sources=tuple(sources),
-            parties=tuple(built["parties"]),
-            people=tuple(built["people"]),
-            issues=tuple(built["issues"]),
-            events=events,
-            positions=tuple(built["positions"]),
-            quotes=tuple(built["quotes"]),
-        )
-        warnings = tuple(sorted((p for p in self.problems if p.severity == "warning"), key=Problem.sort_key))
-        return Brief(
-            path=self.path,
-            id=brief_id,
-            title=title,
-            as_of=as_of,
-            summary=summary,
-            key_points=tuple(key_points),
-            warnings=warnings,
-            records=MappingProxyType(records),
-            order=MappingProxyType({rid: i for i, rid in enumerate(records)}),
-            links=build_links(records),
-            **brief_parts,  # type: ignore[arg-type]
-        )
-
-    def _collect_ids(self, top: dict[str, tuple[ScalarNode, Node]]) -> dict[str, list[_Fields]]:
-        """First pass: every record's id and kind, so references resolve in any order."""
-        sections: dict[str, list[_Fields]] = {}
-        where: dict[str, int] = {}
-        for section, kind in SECTIONS:
-            sections[section] = []
-            if section not in top:
-                if section in ("sources", "parties"):
-                    self.problems.append(Problem(self.label, f"a brief needs `{section}:`, a list of {kind} records", 1, 1))
-                continue
-            items = self.section(top[section][1], f"`{section}`")
-            for item in items:
-                entries = self.mapping(item, 2, None, f"each of `{section}`")
-                if entries is None:
-                    continue
-                record_id = None
-                if "id" not in entries:
-                    self.error(item, f"this {kind} has no `id`")
-                else:
-                    id_node = entries["id"][1]
-                    record_id = self.ident(id_node, 3, None, "id")
-                    if record_id is None:
-                        if _is_empty(id_node):  # else `ident` has said what is wrong
-                            self.error(id_node, f"this {kind}'s `id` is empty")
-                    elif not ID_PATTERN.match(record_id):
-                        self.error(id_node, f"id '{record_id}' is not valid: use lowercase letters, digits and '-', starting with a letter or digit")
-                    elif record_id in self.kinds:
-                        self.error(id_node, f"id '{record_id}' is already used by the {self.kinds[record_id]} on line {where[record_id]}; ids are unique across the brief", record_id)
-                        record_id = None
-                    else:
-                        self.kinds[record_id] = kind
-                        where[record_id] = item.start_mark.line + 1
-                sections[section].append(_Fields(self, item, entries, record_id, 2, kind))
-        return sections
 
     # -- records ---------------------------------------------------------------
 

@@ -133,7 +133,8 @@ class RecordList(ScrollView, can_focus=True):
         index = self._index.get(record_id)
         if index is None:
             return False
-        self.cursor = index
+        if index != self.cursor:
+            self.cursor = index
         return True
 
     # -- movement --------------------------------------------------------------

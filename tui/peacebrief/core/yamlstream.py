@@ -1,0 +1,198 @@
+"""Composing a brief's YAML one record at a time.
+
+`yaml.compose` builds the node tree of the whole file (every value with two position
+marks) before anything can be read: for a brief of 50,000 events that tree alone takes
+more than a gigabyte. A brief is a mapping of a few keys whose values are long lists of
+records, so `walk` composes the top level as usual but hands each item of those lists to
+a callback as soon as it is complete, and keeps nothing of it. Reading the parser's
+events and composing in Python is also faster than PyYAML's own composer, whose cost is
+mostly the per-node work it does in Python anyway.
+
+The nodes are PyYAML's own (`ScalarNode`, `SequenceNode`, `MappingNode`), with the same
+tags, values and marks `yaml.compose` would give, so code that reads nodes is unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import yaml
+from yaml.composer import ComposerError
+from yaml.error import Mark
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import Resolver
+
+ItemCallback = Callable[[str, Node], None]
+
+
+class TooDeep(Exception):
+    """Values nest deeper than the composer's bound; `mark` is where the limit was passed.
+
+    Stopping at once matters: PyYAML's pure-Python scanner slows with the square of the
+    nesting, so a file of 10,000 `[` would otherwise take seconds to refuse.
+    """
+
+    def __init__(self, mark: Mark, limit: int) -> None:
+        super().__init__(f"values are nested too deeply (the limit is {limit})")
+        self.mark = mark
+        self.limit = limit
+
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_STR = "tag:yaml.org,2002:str"
+# A plain scalar can be anything but text only if it starts with one of these (YAML 1.1's
+# implicit resolvers are keyed by first character); the rest skip the resolver's regexes.
+_RESOLVABLE = frozenset(Resolver.yaml_implicit_resolvers)
+assert None not in _RESOLVABLE  # no resolver that applies to every first character
+
+
+class StreamComposer:
+    """Composes one YAML document from a parser's events; see `walk`."""
+
+    def __init__(self, text: str | bytes, loader: type, max_depth: int = 1000) -> None:
+        self.text = text
+        self.loader = loader
+        self.max_depth = max_depth
+        self._resolver = Resolver()
+        self._anchors: dict[str, Node] = {}
+        self._events: Iterator[Event] = iter(())
+        # Set when an alias or an explicit tag has been composed: only then can a value hide
+        # an alias bomb or a forbidden tag, and need the reader's screening. Reset by the caller.
+        self.unusual = False
+
+    def walk(self, streamed: frozenset[str], on_item: ItemCallback) -> Node | None:
+        """Compose the document; each item of a top-level list under a key in `streamed`
+        goes to `on_item(key, item)` instead of into the tree, where its list stays empty.
+
+        Returns the root node (None for an empty document). Raises PyYAML's errors, as
+        `yaml.compose` does.
+        """
+        self._anchors = {}
+        self._events = iter(yaml.parse(self.text, Loader=self.loader))
+        event = next(self._events)  # StreamStartEvent
+        event = next(self._events)
+        if isinstance(event, StreamEndEvent):
+            return None
+        assert isinstance(event, DocumentStartEvent)
+        first = next(self._events)
+        if isinstance(first, MappingStartEvent) and not first.anchor:
+            root: Node = self._top_mapping(first, streamed, on_item)
+        else:
+            root = self._node(first, 0)
+        end = next(self._events)
+        assert isinstance(end, DocumentEndEvent)
+        event = next(self._events)
+        if not isinstance(event, StreamEndEvent):
+            raise ComposerError(
+                "expected a single document in the stream", root.start_mark, "but found another document", event.start_mark
+            )
+        return root
+
+    def _top_mapping(self, start: MappingStartEvent, streamed: frozenset[str], on_item: ItemCallback) -> MappingNode:
+        node = MappingNode(self._tag(start, MappingNode), [], start.start_mark, None, flow_style=start.flow_style)
+        seen: set[str] = set()  # a key given twice is kept whole, for the reader to refuse
+        while True:
+            event = next(self._events)
+            if isinstance(event, MappingEndEvent):
+                node.end_mark = event.end_mark
+                return node
+            key = self._node(event, 1)
+            value_start = next(self._events)
+            if (
+                isinstance(key, ScalarNode)
+                and key.value in streamed
+                and isinstance(value_start, SequenceStartEvent)
+                and not value_start.anchor  # an anchored list may be aliased: keep it whole
+                and key.value not in seen
+            ):
+                seen.add(key.value)
+                value: Node = SequenceNode(self._tag(value_start, SequenceNode), [], value_start.start_mark, None,
+                                           flow_style=value_start.flow_style)
+                while not isinstance(item_start := next(self._events), SequenceEndEvent):
+                    on_item(key.value, self._node(item_start, 2))
+                value.end_mark = item_start.end_mark
+            else:
+                value = self._node(value_start, 1)
+            node.value.append((key, value))
+
+    def _tag(self, event: ScalarEvent | SequenceStartEvent | MappingStartEvent, kind: type) -> str:
+        tag = event.tag
+        if tag is None or tag == "!":
+            if kind is ScalarNode:
+                assert isinstance(event, ScalarEvent)
+                value = event.value
+                if event.implicit[0] and value and value[0] not in _RESOLVABLE:
+                    return _STR
+                return self._resolver.resolve(ScalarNode, value, event.implicit)
+            return _SEQ if kind is SequenceNode else _MAP
+        self.unusual = True
+        return tag
+
+    def _node(self, event: Event, depth: int) -> Node:
+        """The node that starts with `event` at `depth`, composed whole (iteratively: no recursion)."""
+        if isinstance(event, AliasEvent):
+            return self._alias(event)
+        if isinstance(event, ScalarEvent):
+            return self._remember(event, ScalarNode(self._tag(event, ScalarNode), event.value, event.start_mark,
+                                                    event.end_mark, style=event.style))
+        root = self._open(event)
+        stack: list[tuple[Node, list[Node]]] = [(root, [])]  # a mapping collects keys and values in turn
+        while stack:
+            event = next(self._events)
+            parent, pending = stack[-1]
+            if isinstance(event, (SequenceEndEvent, MappingEndEvent)):
+                parent.end_mark = event.end_mark
+                stack.pop()
+                continue
+            opened = False
+            if isinstance(event, AliasEvent):
+                child = self._alias(event)  # complete already, or an ancestor: never reopened
+            elif isinstance(event, ScalarEvent):
+                child = self._remember(event, ScalarNode(self._tag(event, ScalarNode), event.value, event.start_mark,
+                                                         event.end_mark, style=event.style))
+            else:
+                child, opened = self._open(event), True
+            if isinstance(parent, SequenceNode):
+                parent.value.append(child)
+            elif pending:
+                parent.value.append((pending.pop(), child))
+            else:
+                pending.append(child)
+            if opened:
+                stack.append((child, []))
+                if depth + len(stack) - 1 > self.max_depth:
+                    raise TooDeep(event.start_mark, self.max_depth)
+        return root
+
+    def _open(self, event: Event) -> Node:
+        if isinstance(event, SequenceStartEvent):
+            node: Node = SequenceNode(self._tag(event, SequenceNode), [], event.start_mark, None, flow_style=event.flow_style)
+        elif isinstance(event, MappingStartEvent):
+            node = MappingNode(self._tag(event, MappingNode), [], event.start_mark, None, flow_style=event.flow_style)
+        else:  # pragma: no cover - the parser emits no other node events
+            raise ComposerError(None, None, f"unexpected {type(event).__name__}", event.start_mark)
+        return self._remember(event, node)
+
+    def _remember(self, event: ScalarEvent | SequenceStartEvent | MappingStartEvent, node: Node) -> Node:
+        if event.anchor:
+            self._anchors[event.anchor] = node
+        return node
+
+    def _alias(self, event: AliasEvent) -> Node:
+        self.unusual = True
+        try:
+            return self._anchors[event.anchor]
+        except KeyError:
+            raise ComposerError(None, None, f"found undefined alias {event.anchor!r}", event.start_mark) from None
