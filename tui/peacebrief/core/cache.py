@@ -15,17 +15,18 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TextIO
 
 from peacebrief import __version__
 from peacebrief.core.anchors import read_document
 from peacebrief.core.dates import BriefDate, parse_date
+from peacebrief.core.gc import paused_gc
 from peacebrief.core.links import build_links
 from peacebrief.core.loader import load_brief
-from peacebrief.core.gc import paused_gc
 from peacebrief.core.model import (
     Anchor,
     Brief,
@@ -196,8 +197,47 @@ def _row(record: Record, **fields: Any) -> dict[str, Any]:
     return row
 
 
-def _encode(brief: Brief) -> dict[str, Any]:
+def _sections(brief: Brief) -> dict[str, Iterator[dict[str, Any]]]:
+    """Each record list as rows, made one at a time (a big brief's rows would not fit twice)."""
     return {
+        "sources": (
+            _row(s, title=s.title, path=s.path, published=s.published.iso(), publisher=s.publisher, url=s.url,
+                 sha256=s.sha256, file=str(s.file), file_sha256=hashlib.sha256(s.file.read_bytes()).hexdigest())
+            for s in brief.sources
+        ),
+        "parties": (_row(p, name=p.name, role=p.role, short=p.short, summary=p.summary) for p in brief.parties),
+        "people": (
+            _row(p, name=p.name, party=p.party, title=p.title, aliases=list(p.aliases) or None, delegate=p.delegate or None)
+            for p in brief.people
+        ),
+        "issues": (_row(i, title=i.title, summary=i.summary) for i in brief.issues),
+        "events": (
+            _row(e, date=e.date.iso(), title=e.title, evidence=[_anchor_row(a) for a in e.evidence],
+                 date_text=e.date_text, summary=e.summary, place=e.place, status=e.status,
+                 parties=list(e.parties), people=list(e.people), issues=list(e.issues))
+            for e in brief.events
+        ),
+        "positions": (
+            _row(p, party=p.party, issue=p.issue, stance=p.stance, evidence=[_anchor_row(a) for a in p.evidence],
+                 quotes=list(p.quotes), detail=p.detail)
+            for p in brief.positions
+        ),
+        "quotes": (
+            _row(q, speaker=q.speaker, text=q.text, kind=q.quote_kind, source=_anchor_row(q.source),
+                 text_start=q.text_start, text_end=q.text_end, said=q.said.iso() if q.said else None,
+                 date_text=q.date_text, event=q.event, issues=list(q.issues))
+            for q in brief.quotes
+        ),
+    }
+
+
+def _write_json(stream: TextIO, fingerprint: dict[str, Any], brief: Brief) -> None:
+    """The entry, written piece by piece: the same JSON as one `json.dumps` of it all."""
+
+    def dump(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    head = {
         "id": brief.id,
         "title": brief.title,
         "as_of": brief.as_of.iso(),
@@ -205,48 +245,25 @@ def _encode(brief: Brief) -> dict[str, Any]:
         "key_points": [{"text": k.text, "refs": list(k.refs), "line": k.line} for k in brief.key_points],
         "warnings": [{"path": w.path, "message": w.message, "line": w.line, "column": w.column,
                       "record": w.record, "severity": w.severity} for w in brief.warnings],
-        "sources": [
-            _row(s, title=s.title, path=s.path, published=s.published.iso(), publisher=s.publisher, url=s.url,
-                 sha256=s.sha256, file=str(s.file),
-                 file_sha256=hashlib.sha256(s.file.read_bytes()).hexdigest())
-            for s in brief.sources
-        ],
-        "parties": [_row(p, name=p.name, role=p.role, short=p.short, summary=p.summary) for p in brief.parties],
-        "people": [
-            _row(p, name=p.name, party=p.party, title=p.title, aliases=list(p.aliases) or None, delegate=p.delegate or None)
-            for p in brief.people
-        ],
-        "issues": [_row(i, title=i.title, summary=i.summary) for i in brief.issues],
-        "events": [
-            _row(e, date=e.date.iso(), title=e.title, evidence=[_anchor_row(a) for a in e.evidence],
-                 date_text=e.date_text, summary=e.summary, place=e.place, status=e.status,
-                 parties=list(e.parties), people=list(e.people), issues=list(e.issues))
-            for e in brief.events
-        ],
-        "positions": [
-            _row(p, party=p.party, issue=p.issue, stance=p.stance, evidence=[_anchor_row(a) for a in p.evidence],
-                 quotes=list(p.quotes), detail=p.detail)
-            for p in brief.positions
-        ],
-        "quotes": [
-            _row(q, speaker=q.speaker, text=q.text, kind=q.quote_kind, source=_anchor_row(q.source),
-                 text_start=q.text_start, text_end=q.text_end, said=q.said.iso() if q.said else None,
-                 date_text=q.date_text, event=q.event, issues=list(q.issues))
-            for q in brief.quotes
-        ],
     }
+    stream.write(f'{{"format":{CACHE_FORMAT},"peacebrief":{dump(__version__)},"brief_file":{dump(fingerprint)},"brief":')
+    stream.write(dump(head)[:-1])  # the head's fields, then the record lists, in one object
+    for name, rows in _sections(brief).items():
+        stream.write(f',{dump(name)}:[')
+        for number, row in enumerate(rows):
+            stream.write(("," if number else "") + dump(row))
+        stream.write("]")
+    stream.write("}}")
 
 
 def _write_entry(entry: Path, fingerprint: dict[str, Any], brief: Brief) -> None:
     """Write the entry atomically; a cache that cannot be written is simply not used."""
     try:
-        payload = {"format": CACHE_FORMAT, "peacebrief": __version__, "brief_file": fingerprint, "brief": _encode(brief)}
-        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
         entry.parent.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(prefix=".brief-", suffix=".tmp", dir=entry.parent)
         try:
             with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
-                stream.write(text)
+                _write_json(stream, fingerprint, brief)
             os.replace(temporary, entry)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
