@@ -13,7 +13,7 @@ for every case, that `load_brief`:
   small and read with libyaml), so all its problems, errors and warnings alike, must be
   located: file-level ones too ("the file is empty" is line 1, bad UTF-8 is the line of
   the byte, a missing source file is the brief's `path:` line);
-- takes less than a second.
+- takes less than a second (of CPU, see `Timing`).
 
 CI runs a short, reproducible session (the `peacebrief-fuzz-ci` profile). A long local
 run: `PEACEBRIEF_FUZZ_EXAMPLES=20000 pytest tests/test_fuzz_loader.py` (that many cases
@@ -27,11 +27,13 @@ clear error, within a second.
 from __future__ import annotations
 
 import copy
+import gc
 import os
 import re
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +61,10 @@ settings.register_profile(
 settings.register_profile(
     "peacebrief-fuzz-long",
     max_examples=int(os.environ.get("PEACEBRIEF_FUZZ_EXAMPLES", "0") or 0) or 1,
-    deadline=1000,
+    # No wall-clock deadline: over tens of thousands of cases, collecting hypothesis' own
+    # growing data (or another process) stalls a case for a second now and then, which
+    # does not reproduce. `check_load` times the loader alone instead.
+    deadline=None,
     derandomize=False,  # new cases each run; `--hypothesis-seed=N` picks them
     suppress_health_check=_CHECKS_OFF,
     print_blob=True,
@@ -506,6 +511,37 @@ def fuzz_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "briefs" / "fuzz.yaml"
 
 
+class Timing:
+    """The loader's own time: CPU seconds with the garbage collector held off.
+
+    Wall-clock time on a shared machine, or with a collection of hypothesis' own data
+    falling due mid-case, stalled trivial cases past a second in long runs, and they did
+    not reproduce. CPU time shows a slow loader; the wall clock still bounds a loader that
+    waits (on a pipe, say), generously.
+    """
+
+    def __init__(self) -> None:
+        self.cpu = self.wall = 0.0
+
+    def check(self) -> None:
+        assert self.cpu < 1.0, f"loading took {self.cpu:.2f} s of CPU"
+        assert self.wall < 10.0, f"loading took {self.wall:.2f} s"
+
+
+@contextmanager
+def timed() -> Iterator[Timing]:
+    timing = Timing()
+    enabled = gc.isenabled()
+    gc.disable()
+    cpu, wall = time.process_time(), time.perf_counter()
+    try:
+        yield timing
+    finally:
+        timing.cpu, timing.wall = time.process_time() - cpu, time.perf_counter() - wall
+        if enabled:
+            gc.enable()
+
+
 def _line_breaks(text: str) -> int:
     """An upper bound on the lines YAML counts: it also breaks at \\r, NEL, LS and PS."""
     return sum(text.count(c) for c in "\n\r\x85\u2028\u2029")
@@ -515,18 +551,18 @@ def check_load(path: Path, case: Case) -> Brief | None:
     """Write the case, load it, and assert the loader's promises; return the brief, if any."""
     data = case.text.encode("utf-8") if isinstance(case.text, str) else case.text
     path.write_bytes(data)
-    started = time.perf_counter()
-    try:
-        brief: Brief | None = load_brief(path)  # anything but BriefError fails the test
-    except BriefError as exc:
-        brief, problems = None, exc.problems
+    with timed() as took:
+        try:
+            brief: Brief | None = load_brief(path)  # anything but BriefError fails the test
+        except BriefError as exc:
+            brief, problems = None, exc.problems
+    if brief is None:
         assert any(p.severity == "error" for p in problems), f"a BriefError without an error: {problems}"
     else:
         problems = list(brief.warnings)
-    elapsed = time.perf_counter() - started
     if currently_in_test_context():
         note(f"{len(data):,} bytes; problems: {[str(p)[len(str(path)):][:200] for p in problems[:5]]}")
-    assert elapsed < 1.0, f"loading took {elapsed:.2f} s"
+    took.check()
     last_line = _line_breaks(data.decode("utf-8", "replace")) + 1
     for problem in problems:
         _assert_located(problem, path, last_line)
@@ -630,10 +666,9 @@ BUNDLED_TEXT = BUNDLED_BRIEF.read_text(encoding="utf-8")
 
 def only_error(path: Path, limits: LoadLimits | None = None) -> Problem:
     """The one error loading `path` gives (the bundled brief's review marks aside), timed."""
-    started = time.perf_counter()
-    with pytest.raises(BriefError) as caught:
+    with timed() as took, pytest.raises(BriefError) as caught:
         load_brief(path, limits=limits)
-    assert time.perf_counter() - started < 1.0
+    took.check()
     errors = [p for p in caught.value.problems if p.severity == "error"]
     assert len(errors) == 1, errors
     return errors[0]
@@ -753,10 +788,12 @@ def test_a_timestamp_tag_on_words_keeps_the_words(bundled_copy):
 def test_a_very_long_number_stays_text_and_loads_quickly(bundled_copy, digits):
     # A base-60 number took 18 s to build, and a number of over 4,300 digits could not
     # be printed in the version's message (a ValueError escaped).
-    started = time.perf_counter()
-    brief = load_brief(bundled_copy(BUNDLED_TEXT.replace(TITLE, f"title: {digits}", 1)))
+    path = bundled_copy(BUNDLED_TEXT.replace(TITLE, f"title: {digits}", 1))
 
-    assert time.perf_counter() - started < 1.0
+    with timed() as took:
+        brief = load_brief(path)
+
+    took.check()
     assert brief.title == digits
 
 
