@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -253,3 +254,12 @@ def test_check_never_imports_textual(tmp_path):
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "no textual"
+
+
+def test_check_never_prints_a_control_character_from_the_brief(capsys):
+    hostile = Path(__file__).parent / "data" / "hostile" / "briefs" / "hostile.yaml"
+    assert main(["check", str(hostile)]) == 0
+    out = capsys.readouterr().out
+    assert "needs review" in out
+    assert not any(ch in out for ch in "\x1b\x07\x9b\u202e"), "a raw control character reached the terminal"
+    assert "\u241b[2J" in out  # ESC shown as its visible stand-in

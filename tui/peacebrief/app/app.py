@@ -78,7 +78,7 @@ class BriefApp(App[None]):
         if keymap:
             self.set_keymap(keymap)
         if problem:
-            self.notify(problem, title="Keymap not used", severity="warning", markup=False)
+            self.notify(visible(problem), title="Keymap not used", severity="warning", markup=False)
         self.push_screen(LoadingScreen(self.path))
         self.load()
         if self.watch_files:
@@ -138,7 +138,7 @@ class BriefApp(App[None]):
         if screen is not None:
             screen.show_brief(brief)
             if not first:
-                self.notify(f"Reloaded {self.path.name}", markup=False, timeout=2)
+                self.notify(f"Reloaded {visible(self.path.name)}", markup=False, timeout=2)
         else:
             self.switch_screen(BriefScreen(brief))
 

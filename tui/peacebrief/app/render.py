@@ -7,6 +7,8 @@ only (bold, dim, italic); colours come from the theme through the stylesheet.
 
 from __future__ import annotations
 
+from markdown_it import MarkdownIt
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.markdown import Markdown
 from rich.text import Text
@@ -44,6 +46,32 @@ KIND_NAMES = {
 MARK = "▍"
 
 
+class SafeMarkdown(Markdown):
+    """Rich's Markdown with raw HTML off: `<b>` and the placeholders `visible()` writes
+    (`<RLO>`) stay on screen as text. Rich drops every HTML tag it does not know, so
+    with HTML on they would vanish."""
+
+    def __init__(self, markup: str) -> None:
+        super().__init__("")
+        self.markup = markup
+        self.parsed = MarkdownIt("commonmark", {"html": False}).enable("strikethrough").enable("table").parse(markup)
+
+
+def clip(text: str, cells: int) -> str:
+    """`text` cut to at most `cells` terminal cells, ending in `…` when cut, never inside
+    a character cluster (an accented letter, an emoji with its skin tone, a flag)."""
+    if cell_len(text) <= cells:
+        return text
+    clipped = Text(text)
+    clipped.truncate(cells, overflow="ellipsis")
+    return clipped.plain
+
+
+def pad(text: str, cells: int) -> str:
+    """`text` followed by spaces up to `cells` terminal cells: columns measured in cells, not characters."""
+    return text + " " * max(0, cells - cell_len(text))
+
+
 def label(brief: Brief, record_id: str) -> str:
     record = brief.get(record_id)
     return one_line(record.label) if record else record_id
@@ -67,7 +95,7 @@ def quote_party_tag(brief: Brief, quote: Quote) -> str:
 
 def event_row(brief: Brief, event: Event, *, marked: bool, date_width: int) -> Text:
     text = Text(MARK if marked else " ", style="bold")
-    text.append(event.date.display().ljust(date_width), style="dim" if event.date.approximate else "")
+    text.append(pad(event.date.display(), date_width), style="dim" if event.date.approximate else "")
     text.append("  ")
     mark = STATUS_MARKS[event.status]
     if mark:
@@ -135,7 +163,7 @@ def _field(name: str, value: str | Text) -> Text:
 def _markdown(source: str | None) -> list[RenderableType]:
     if not source:
         return []
-    return [Text(), Markdown(visible(source))]
+    return [Text(), SafeMarkdown(visible(source))]
 
 
 def detail(brief: Brief, record: Record) -> RenderableType:

@@ -50,10 +50,6 @@ def _summary(path: str, brief: Brief | None, problems: list[Problem]) -> str:
     return f"{path}: ok, {record_count(brief)} records, {anchor_count(brief)} anchors verified{review}"
 
 
-def _format(problem: Problem) -> str:
-    return str(problem) if problem.severity == "error" else f"{problem.location()}: {problem.record + ': ' if problem.record else ''}warning: {problem.message}"
-
-
 def run(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.briefs] or bundled_briefs()
     if not paths:
@@ -94,6 +90,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         for path, brief, problems in results:
             for problem in problems:
-                print(_format(problem))
+                print(problem)
             print(_summary(path, brief, problems))
     return 1 if failed else 0

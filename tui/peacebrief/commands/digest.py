@@ -11,11 +11,17 @@ import sys
 from pathlib import Path
 
 from peacebrief.core.bundled import default_brief
-from peacebrief.core.digest import DEFAULT_WIDTH, FORMATS, MIN_WIDTH, DigestError, render_digest
+from peacebrief.core.digest import (
+    DEFAULT_WIDTH,
+    FORMATS,
+    MIN_WIDTH,
+    DigestError,
+    render_digest,
+)
 from peacebrief.core.digest.view import parse_bound
 from peacebrief.core.export import ExportError, write_atomic
 from peacebrief.core.loader import load_brief
-from peacebrief.core.problems import BriefError, Problem
+from peacebrief.core.problems import BriefError
 
 HELP = "write a plain-text digest of a brief (or Markdown, or JSON)"
 DESCRIPTION = f"""\
@@ -89,14 +95,6 @@ def _date(text: str) -> str:
     return text
 
 
-def _problem_line(problem: Problem) -> str:
-    """A problem as `peacebrief check` prints it: `path:line:col: record: message`."""
-    if problem.severity == "error":
-        return str(problem)
-    record = f"{problem.record}: " if problem.record else ""
-    return f"{problem.location()}: {record}warning: {problem.message}"
-
-
 def _fail(message: str, status: int) -> int:
     print(f"peacebrief digest: {message}", file=sys.stderr)
     return status
@@ -110,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
         brief = load_brief(path)
     except BriefError as exc:
         for problem in exc.problems:
-            print(_problem_line(problem), file=sys.stderr)
+            print(problem, file=sys.stderr)
         errors = sum(1 for p in exc.problems if p.severity == "error")
         return _fail(f"{path}: {errors} error{'s' * (errors != 1)}, no digest written", 1)
     try:

@@ -352,6 +352,10 @@ _ASCII_TABLE: dict[str, str] = {
     "\u00fe": "th",
     "\u00de": "Th",
     "\u0131": "i",
+    # The Control Pictures that `visible()` shows for control characters, in caret
+    # notation: ␛ (escape) -> ^[, ␇ (bell) -> ^G, ␡ (delete) -> ^?.
+    **{chr(0x2400 + code): "^" + chr(0x40 + code) for code in range(0x20)},
+    "\u2421": "^?",
     GLUE: GLUE,  # ours: wrap() turns it back into a space
 }
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from peacebrief.core.visible import visible
+
 Severity = Literal["error", "warning"]
 
 
@@ -28,10 +30,12 @@ class Problem:
         return ":".join(parts)
 
     def __str__(self) -> str:
+        """`path:line:col: record-id: message`, safe to print: it quotes the brief's words,
+        and a control character in them must not reach the terminal as itself."""
         record = f"{self.record}: " if self.record else ""
         # A broken brief's BriefError lists its review marks too: they must not read as errors.
         severity = "warning: " if self.severity == "warning" else ""
-        return f"{self.location()}: {record}{severity}{self.message}"
+        return visible(f"{self.location()}: {record}{severity}{self.message}", keep_newlines=False)
 
     def sort_key(self) -> tuple[str, int, int]:
         return (self.path, self.line or 0, self.column or 0)

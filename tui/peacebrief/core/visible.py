@@ -19,6 +19,11 @@ _BIDI_NAMES = {
 }
 
 
+# The placeholders that look like HTML tags (`<RLO>`, `<U+009B>`): Markdown output escapes
+# them, or a renderer that allows HTML would drop them as unknown tags.
+PLACEHOLDER_TAG = re.compile("<(?:" + "|".join(sorted(set(_BIDI_NAMES.values()))) + "|U\\+[0-9A-F]{4})>")
+
+
 def _placeholder(match: re.Match[str]) -> str:
     char = match.group()
     code = ord(char)

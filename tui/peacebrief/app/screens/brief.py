@@ -11,26 +11,34 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Static
 
 from peacebrief.app.messages import FollowLink, OpenDetail, RecordHighlighted
+from peacebrief.app.render import clip
 from peacebrief.app.widgets.detail import DetailPanel
 from peacebrief.app.widgets.panes import PANES, Pane
 from peacebrief.core.citation import record_plaintext
 from peacebrief.core.history import History, Place
 from peacebrief.core.model import Brief, Event, Quote
 from peacebrief.core.related import split_paragraph_id
-from peacebrief.core.visible import one_line
+from peacebrief.core.visible import one_line, visible
 
 WIDE = 120  # from this many columns, the detail panel sits beside the pane
+COMPACT = 80  # under this many columns, the top line names only the current pane
+SHORT = 20  # under this many lines, the panes and the detail panel give up their minimum heights
 
 
 class PaneBar(Static):
-    """The top line: the brief, the pane keys (the current one lit) and the party filter."""
+    """The top line: the brief, the pane keys (the current one lit) and the party filter.
 
-    def show_state(self, brief: Brief, current: str, party: str | None) -> None:
+    On a narrow screen only the current pane is named, and `? keys` says where the key
+    help is (the footer has no room left to show it)."""
+
+    def show_state(self, brief: Brief, current: str, party: str | None, *, compact: bool = False) -> None:
         text = Text()
         for pane in PANES:
             number, name = pane.title.split(" ", 1)
             style = "reverse bold" if pane.pane_id == current else ""
-            text.append(f" {number} {name} ", style=style)
+            text.append(f" {number} {name} " if pane.pane_id == current or not compact else f" {number} ", style=style)
+        if compact:
+            text.append("  ? keys", style="bold")
         if party is not None:
             record = brief.get(party)
             text.append(f"  filter: {one_line(record.label) if record else party} (f)", style="bold italic")
@@ -107,7 +115,8 @@ class BriefScreen(Screen[None]):
         return self.query_one(DetailPanel)
 
     def _update_bar(self) -> None:
-        self.query_one(PaneBar).show_state(self.brief, self.current_pane, self.party_filter)
+        compact = self.size.width < COMPACT
+        self.query_one(PaneBar).show_state(self.brief, self.current_pane, self.party_filter, compact=compact)
 
     def _show_detail(self, place: str | None) -> None:
         self.detail.show_place(self.brief, place)
@@ -298,7 +307,7 @@ class BriefScreen(Screen[None]):
 
         def done(path: object) -> None:
             if path is not None:
-                self.notify(f"Digest written to {path}", title="Exported", markup=False, timeout=6)
+                self.notify(f"Digest written to {visible(str(path))}", title="Exported", markup=False, timeout=6)
 
         self.app.push_screen(ExportScreen(self.brief, self.party_filter), done)
 
@@ -315,7 +324,11 @@ class BriefScreen(Screen[None]):
             text = record_plaintext(self.brief, self.brief[place])
         self.app.copy_to_clipboard(text)
         first = text.splitlines()[0]
-        self.notify(first[:200], title="Copied with its citation", markup=False)
+        self.notify(clip(first, 200), title="Copied with its citation", markup=False)
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width >= WIDE, "-wide")
+        self.set_class(event.size.height < SHORT, "-short")
+        if (event.size.width < COMPACT) != getattr(self, "_compact", None):
+            self._compact = event.size.width < COMPACT
+            self._update_bar()

@@ -14,7 +14,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from peacebrief.core.export import ExportError, ExportExistsError, default_export_path, export_digest
 from peacebrief.core.model import Brief
-from peacebrief.core.visible import one_line
+from peacebrief.core.visible import one_line, visible
 
 FORMATS = ("text", "markdown", "json")
 
@@ -69,7 +69,7 @@ class ExportScreen(ModalScreen[Path | None]):
         if message is None:
             self._confirm_overwrite = None
         widget = self.query_one("#export-message", Static)
-        widget.update(Text(message or "", style="bold" if warning else ""))
+        widget.update(Text(visible(message or ""), style="bold" if warning else ""))
         widget.set_class(warning, "-warning")
 
     @on(Input.Submitted)

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from peacebrief.app.keymap import keymap_path
+from peacebrief.core.visible import visible
 
 
 def binding_sections() -> list[tuple[str, list[Binding]]]:
@@ -42,9 +43,15 @@ def _keys(binding: Binding, keymap: dict[str, str]) -> str:
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close")]
 
+    NARROW = 70  # under this many columns, the binding ids (for keymaps) are left out
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
             yield Static(self._table(), id="help-text")
+
+    def on_resize(self) -> None:
+        if (self.size.width < self.NARROW) != getattr(self, "_narrow", None):
+            self.query_one("#help-text", Static).update(self._table())
 
     def on_mount(self) -> None:
         box = self.query_one("#help-box")
@@ -52,17 +59,31 @@ class HelpScreen(ModalScreen[None]):
         box.border_subtitle = "Escape closes"
 
     def _table(self) -> Table:
+        """Keys, what they do and (when there is room) their ids; on a narrow screen the
+        keys and their descriptions, so both stay readable."""
+        self._narrow = narrow = self.app.size.width < self.NARROW
         keymap = dict(getattr(self.app, "_keymap", {}) or {})
         table = Table.grid(padding=(0, 2))
-        table.add_column(no_wrap=True, style="bold")
+        if narrow:  # long key lists ("backspace, alt+left") wrap rather than squeeze out the descriptions
+            table.add_column(style="bold", max_width=max(8, self.app.size.width // 3))
+        else:
+            table.add_column(no_wrap=True, style="bold")
         table.add_column()
-        table.add_column(style="dim")
+        if not narrow:
+            table.add_column(style="dim")
+
+        def row(*cells: str | Text) -> None:
+            # Text, not str: a Rich table parses a str as markup, and a keymap is the user's text.
+            texts = [cell if isinstance(cell, Text) else Text(visible(cell)) for cell in cells]
+            table.add_row(*(texts[:2] if narrow else texts))
+
         for title, bindings in binding_sections():
-            table.add_row(Text(title, style="bold underline"), "", "")
+            row(Text(title, style="bold underline"), "", "")
             for binding in bindings:
-                table.add_row(_keys(binding, keymap), binding.description, binding.id or "")
-            table.add_row("", "", "")
-        table.add_row(Text("Keymap", style="bold underline"), "", "")
-        table.add_row("", Text(f"Rebind any key by its id (right column) in {keymap_path()}"), "")
-        table.add_row("", Text('[keys]\n"pane.timeline" = "t"'), "")
+                row(_keys(binding, keymap), binding.description, binding.id or "")
+            row("", "", "")
+        row(Text("Keymap", style="bold underline"), "", "")
+        where = "the right column" if not narrow else "the ids on a wider screen"
+        row("", Text(f"Rebind any key by its id ({where}) in {visible(str(keymap_path()))}"), "")
+        row("", Text('[keys]\n"pane.timeline" = "t"'), "")
         return table

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from rich.console import Group
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,8 +24,8 @@ def link_label(brief: Brief, item: Related) -> str:
     if spot is not None:
         source = brief.source(spot[0])
         text = source.document.paragraph_text(spot[1])
-        where = f" of {one_line(source.title)[:30]}…" if len(brief.sources) > 1 else ""
-        return f"¶{spot[1]}{where}: {one_line(text)[:90]}"
+        where = f" of {render.clip(one_line(source.title), 30)}" if len(brief.sources) > 1 else ""
+        return f"¶{spot[1]}{where}: {render.clip(one_line(text), 90)}"
     record = brief[item.target]
     if record.kind == "quote":
         speaker = brief.get(record.speaker)  # type: ignore[attr-defined]
@@ -35,6 +36,9 @@ def link_label(brief: Brief, item: Related) -> str:
     if record.kind == "position":
         return f"{one_line(brief[record.party].label)} on {one_line(brief[record.issue].label)}: {one_line(record.label)}"  # type: ignore[attr-defined]
     return one_line(record.label)
+
+
+LINKS_PER_KIND = 12  # more would make every move slow on a big brief, and help no one
 
 
 class LinkList(OptionList):
@@ -52,23 +56,37 @@ class LinkList(OptionList):
         options: list[Option] = []
         self.targets = []
         kind = None
+        shown = 0
+        counts = Counter(item.kind for item in items)
         for item in items:
             if item.kind != kind:
-                kind = item.kind
+                if kind is not None and counts[kind] > shown:
+                    options.append(self._more(counts[kind] - shown, kind))
+                kind, shown = item.kind, 0
                 options.append(Option(Text(render.KIND_TITLES[kind], style="bold"), disabled=True))
+            if shown == LINKS_PER_KIND:
+                continue  # a party may have thousands of quotes: list a few, count the rest
+            shown += 1
             self.targets.append(item.target)
             number = len(self.targets)
-            words = Text(link_label(brief, item))
-            words.append(f"  {item.how}", style="dim italic")
-            prompt = Table.grid(padding=(0, 1))  # a hanging indent under the number
-            prompt.add_column(width=2, justify="right", style="bold")
-            prompt.add_column(ratio=1)
-            prompt.add_row(str(number), words)
+            # Plain Text, not a grid with a hanging indent: a grid is measured by rendering
+            # it, for every link, on every move of the cursor.
+            prompt = Text(f"{number:>2} ", style="bold", overflow="fold")
+            prompt.append(link_label(brief, item))
+            prompt.append(f"  {item.how}", style="dim italic")
             options.append(Option(prompt, id=f"link-{number}"))
+        if kind is not None and counts[kind] > shown:
+            options.append(self._more(counts[kind] - shown, kind))
         if not options:
             options.append(Option(Text("No links.", style="dim italic"), disabled=True))
         self.set_options(options)
-        self.border_title = f"Links ({len(self.targets)})"
+        self.border_title = f"Links ({len(items)})"
+
+    @staticmethod
+    def _more(count: int, kind: str) -> Option:
+        what = render.KIND_TITLES[kind].lower()
+        return Option(Text(f"   … and {count:,} more {what}: find them with / or the party filter (f)", style="dim italic"),
+                      disabled=True)
 
     def action_follow_number(self, number: int) -> None:
         if 1 <= number <= len(self.targets):
@@ -100,6 +118,9 @@ class DetailPanel(Vertical):
         return self.query_one(LinkList)
 
     def show_place(self, brief: Brief, place: str | None) -> None:
+        if place == self.place and brief is getattr(self, "_brief", None):
+            return  # already shown: a pane switch or a re-highlight re-sends the same place
+        self._brief = brief
         self.place = place
         body = self.query_one("#detail-text", Static)
         if place is None:

@@ -6,8 +6,10 @@ screen calls `show`, `set_marks` and `set_filter` on it. Panes never touch each 
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -24,6 +26,26 @@ from peacebrief.core.filters import concerns, matrix_parties
 from peacebrief.core.model import Brief, Event, Party, Person, Position, Quote
 from peacebrief.core.related import paragraph_id, split_paragraph_id
 from peacebrief.core.visible import one_line, visible
+
+
+def _visible_with_offsets(raw: str, offsets: list[int]) -> tuple[Text, dict[int, int]]:
+    """`raw` made visible as Text, and where each of `offsets` in `raw` lands in it.
+
+    A placeholder is longer than the character it stands for (`<RLO>` for one), so the
+    text is made visible piece by piece between the offsets, and anchored words stay
+    highlighted in a paragraph that holds control characters. A long word wraps.
+    """
+    cuts = sorted({0, len(raw), *(min(max(0, x), len(raw)) for x in offsets)})
+    where: dict[int, int] = {}
+    pieces: list[str] = []
+    length = 0
+    for a, b in pairwise(cuts):
+        where[a] = length
+        piece = visible(raw[a:b])
+        pieces.append(piece)
+        length += len(piece)
+    where[len(raw)] = length
+    return Text("".join(pieces), overflow="fold"), where
 
 
 class Pane(Vertical):
@@ -133,7 +155,7 @@ class TimelinePane(ListPane):
     empty_text = "No events."
 
     def refill(self) -> None:
-        self.date_width = max((len(e.date.display()) for e in self.brief.events), default=10)
+        self.date_width = max((cell_len(e.date.display()) for e in self.brief.events), default=10)
         super().refill()
 
     def all_ids(self) -> list[str]:
@@ -318,10 +340,10 @@ class IssuesPane(Pane):
         cell_width = max(14, (width - issue_width) // max(1, len(parties)) - 2)
         table.add_column(Text("Issue", style="bold"), key="issue", width=issue_width)
         for party in parties:
-            table.add_column(Text(party.name, style="bold"), key=party.id, width=cell_width)
+            table.add_column(Text(one_line(party.name), style="bold"), key=party.id, width=cell_width)
         matrix = self.brief.links.matrix if self.brief.links else {}
         for issue in self.brief.issues:
-            cells: list[Text] = [Text(visible(issue.title), style="bold")]
+            cells: list[Text] = [Text(one_line(issue.title), style="bold")]
             lines = 1
             for party in parties:
                 ids = matrix.get((issue.id, party.id), ())
@@ -414,7 +436,9 @@ class SourcePane(Pane):
     def refill(self) -> None:
         self.source_index = min(self.source_index, len(self.brief.sources) - 1)
         source = self.brief.sources[self.source_index]
-        heading = Text(visible(source.title), style="bold")
+        # One line, so a long title cannot push the paragraphs off a small screen; the
+        # detail panel shows it in full.
+        heading = Text(one_line(source.title), style="bold", no_wrap=True, overflow="ellipsis")
         heading.append(f"  {source.published.display()}", style="dim")
         if len(self.brief.sources) > 1:
             heading.append(f"  · source {self.source_index + 1} of {len(self.brief.sources)} (s: next)", style="dim")
@@ -451,11 +475,10 @@ class SourcePane(Pane):
         """A numbered paragraph, its anchored words highlighted, wrapped with a hanging indent."""
         document = self.brief.source(source_id).document
         start, end = document.paragraphs[number - 1]
-        raw = document.text[start:end]
-        body = Text(visible(raw))
-        if len(body.plain) == len(raw):  # placeholders change lengths; then skip highlighting
-            for s, e, marked in sorted(self._spans(source_id, number), key=lambda span: span[2]):
-                body.stylize(mark_style if marked else span_style, s - start, e - start)
+        spans = [(max(0, s - start), min(end, e) - start, marked) for s, e, marked in self._spans(source_id, number)]
+        body, where = _visible_with_offsets(document.text[start:end], [x for s, e, _ in spans for x in (s, e)])
+        for s, e, marked in sorted(spans, key=lambda span: span[2]):
+            body.stylize(mark_style if marked else span_style, where[s], where[e])
         grid = Table.grid(padding=(0, 1))
         grid.add_column(width=4, justify="right", style="dim")
         grid.add_column(ratio=1)

@@ -23,10 +23,18 @@ FORMAT_VERSION = 1
 Json = dict[str, Any]
 
 
+# JSON escapes the C0 controls itself; DEL, the C1 controls (\x9b is a CSI to many
+# terminals) and the bidi controls it writes raw. They are escaped too (`\u009b`), so
+# the digest can be printed to a terminal; a JSON reader gets the same strings back.
+_ESCAPES = {code: f"\\u{code:04x}" for code in (*range(0x7F, 0xA0), 0x61C, 0x200E, 0x200F,
+                                                 *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+
+
 def render_json(view: DigestView, *, ascii: bool = False) -> str:
     # --ascii escapes rather than folds: a quote's words and an anchor's `exact` must stay
     # the source's own characters, or the offsets beside them would no longer match.
-    return json.dumps(digest_document(view), ensure_ascii=ascii, indent=2) + "\n"
+    # Outside strings JSON is plain ASCII, so every character escaped here is in a string.
+    return json.dumps(digest_document(view), ensure_ascii=ascii, indent=2).translate(_ESCAPES) + "\n"
 
 
 def digest_document(view: DigestView) -> Json:

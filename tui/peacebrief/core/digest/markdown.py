@@ -2,12 +2,16 @@
 
 Headings for the sections, a table for the issue-by-party matrix, block quotes for the
 quotes. The brief's own Markdown (summaries, key points) is copied in as written; every
-other string from the brief is escaped so that a `*` or a `|` in a name stays a
-character. Nothing is wrapped: a Markdown renderer fills its own lines.
+other string from the brief is escaped so that a `*`, a `|`, a `[link=…]` or an `&amp;`
+in a name stays characters. Control characters become the placeholders the reader shows
+(`visible`), in both, and a placeholder that looks like an HTML tag (`<RLO>`) is escaped
+so that a renderer shows it instead of dropping it. Nothing is wrapped: a Markdown
+renderer fills its own lines.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from peacebrief.core.citation import anchors_of
@@ -25,10 +29,16 @@ from peacebrief.core.digest.view import (
 )
 from peacebrief.core.model import Event, Party, Person, Position, Quote, Record, Source
 from peacebrief.core.plaintext import to_ascii
+from peacebrief.core.visible import PLACEHOLDER_TAG, visible
 
 # Characters that can start or end Markdown syntax in running text. Escaping them all is
-# simpler and safer than knowing which position makes each one special.
-_SPECIAL = frozenset("\\`*_[]<>|#")
+# simpler and safer than knowing which position makes each one special. `&` starts an
+# entity (`&amp;` would show as `&`), `~` strikethrough in GitHub's Markdown.
+_SPECIAL = frozenset("\\`*_[]<>|#&~")
+# At the start of a line (or of a list item), these make a list item, a heading or a rule.
+_LINE_START = re.compile(r"^(\d{1,9})([.)])|^([-+=])")
+# A URL that CommonMark reads as an autolink between `<` and `>`.
+_AUTOLINK = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*")
 
 
 def render_markdown_digest(view: DigestView, *, ascii: bool = False) -> str:
@@ -51,8 +61,16 @@ def _escape_chars(text: str) -> str:
 
 
 def escape(text: str) -> str:
-    """Plain text made safe to put in running Markdown (and in a table cell)."""
-    return " ".join(_escape_chars(text).split())  # a newline in a name would end a table row
+    """Plain text made safe to put in running Markdown (and in a table cell), control
+    characters shown as placeholders."""
+    text = " ".join(_escape_chars(visible(text)).split())  # a newline in a name would end a table row
+    return _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
+
+
+def markdown_source(text: str) -> str:
+    """The brief's own Markdown, control characters shown as placeholders; a placeholder
+    such as `<RLO>` is escaped (`\\<RLO>`), or a renderer would take it for an HTML tag."""
+    return PLACEHOLDER_TAG.sub(lambda m: "\\" + m[0], visible(text))
 
 
 def fold_markdown(text: str) -> str:
@@ -75,11 +93,13 @@ class _Doc:
     # -- strings ---------------------------------------------------------------------
 
     def plain(self, text: str) -> str:
-        return escape(to_ascii(text) if self.ascii else text)
+        # visible() before to_ascii(): folding would drop a bidi control and turn a C1
+        # control into "?", where the reader shows a placeholder.
+        return escape(to_ascii(visible(text)) if self.ascii else text)
 
     def source_md(self, text: str) -> str:
         """The brief's own Markdown, trimmed; with --ascii, folded without adding syntax."""
-        text = text.strip()
+        text = markdown_source(text.strip())
         return fold_markdown(text) if self.ascii else text
 
     def date(self, date: BriefDate | None) -> str:
@@ -220,7 +240,9 @@ class _Doc:
             )
             item = f"{number}. **{self.plain(source.title)}**  \n   {facts}"
             if source.url:
-                item += f"  \n   <{source.url}>"
+                url = source.url.strip()
+                autolink = _AUTOLINK.fullmatch(url) and visible(url) == url
+                item += f"  \n   <{url}>" if autolink else f"  \n   {self.plain(url)}"
             items.append(item)
         return "## Sources\n\n" + "\n".join(items)
 

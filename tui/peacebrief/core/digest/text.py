@@ -2,8 +2,10 @@
 
 No ANSI codes and no markup: setext-style underlines for headings, columns padded with
 spaces and measured in terminal cells, hanging indents under every label. Every string
-from the brief passes through `_Layout.clean` (the `--ascii` folding) before it is
-measured, so folding `…` into `...` cannot push a line past the width.
+from the brief passes through `_Layout.clean` before it is measured: control characters
+become the visible placeholders the reader shows (`visible`), so an escape in a brief
+cannot act on the terminal the digest is printed to, and `--ascii` folding `…` into
+`...` cannot push a line past the width.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from peacebrief.core.digest.view import (
 )
 from peacebrief.core.model import Event, Party, Person, Quote, Record, Source
 from peacebrief.core.plaintext import GLUE, cell_width, nobreak, pad, render_markdown, to_ascii, wrap
+from peacebrief.core.visible import visible
 
 DELEGATE_MARK = "*"
 
@@ -59,6 +62,9 @@ class _Layout:
     ascii: bool
 
     def clean(self, text: str) -> str:
+        """A string from the brief as the digest prints it: on one line, control
+        characters as visible placeholders, folded to ASCII with `--ascii`."""
+        text = visible(text, keep_newlines=False)
         return to_ascii(text) if self.ascii else text
 
     def columns(self, labels: Sequence[str], indent: int = 0, gutter: int = _GUTTER) -> _Columns:
@@ -70,7 +76,7 @@ class _Layout:
         return wrap(self.clean(text), self.width, first=first, rest=rest)
 
     def markdown(self, source: str, first: str = "", rest: str = "", tail: str = "") -> list[str]:
-        return render_markdown(source, self.width, first=first, rest=rest, tail=tail, ascii=self.ascii)
+        return render_markdown(visible(source), self.width, first=first, rest=rest, tail=tail, ascii=self.ascii)
 
     def row(self, columns: _Columns, label: str, text: str, tail: str = "") -> tuple[list[str], str]:
         """A label and its text side by side; returns the lines and the prefix under the text."""
