@@ -671,3 +671,33 @@ async def test_small_terminals_every_pane_without_errors() -> None:
                 assert screen.detail.display
                 assert screen.detail.region.y >= screen.query_one("#panes").region.bottom  # below, not beside
                 assert "╭─ Detail" in screen_text(app)
+
+
+async def test_a_change_on_disk_reloads_keeps_the_last_good_brief_and_recovers(tmp_path: Path) -> None:
+    for folder in ("briefs", "seeds"):
+        (tmp_path / folder).mkdir()
+        for file in (BUNDLED_BRIEF.parent.parent / folder).iterdir():
+            if file.is_file():
+                (tmp_path / folder / file.name).write_bytes(file.read_bytes())
+    path = tmp_path / "briefs" / BUNDLED_BRIEF.name
+    good = path.read_text(encoding="utf-8")
+    async with reader(path) as (app, pilot, screen):
+        app.WATCH_SECONDS = 0.1
+        await pilot.press("3", "j")
+        await pilot.pause()
+        chosen = screen.detail.place
+        assert chosen is not None and chosen.startswith("q-")
+
+        path.write_text(good.replace("speaker: trump", "speaker: trump-2", 1), encoding="utf-8")
+        await pilot.press("r")
+        panel = screen.query_one("#problems-panel")
+        await wait_for(pilot, lambda: panel.display, "the problems panel")
+        shown = str(panel.render())
+        assert "speaker 'trump-2'" in shown and f"{path}:" in shown
+        assert app.screen is screen and screen.detail.place == chosen  # the last good brief stays
+
+        path.write_text(good.replace("title: Trump claims Putin", "title: Trump now claims Putin", 1), encoding="utf-8")
+        await pilot.press("r")
+        await wait_for(pilot, lambda: not panel.display, "the recovery")
+        assert screen.brief["ev-trump-kept-word"].title.startswith("Trump now claims")
+        assert screen.current_pane == "quotes" and screen.detail.place == chosen
