@@ -52,29 +52,21 @@ class RecordList(ScrollView, can_focus=True):
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
-    class Highlighted(Message):
+    class _RecordMessage(Message):
+        def __init__(self, record_list: RecordList, record_id: str) -> None:
+            super().__init__()
+            self.record_list = record_list
+            self.record_id = record_id
+
+        @property
+        def control(self) -> RecordList:
+            return self.record_list
+
+    class Highlighted(_RecordMessage):
         """The cursor moved onto a record."""
 
-        def __init__(self, record_list: RecordList, record_id: str) -> None:
-            super().__init__()
-            self.record_list = record_list
-            self.record_id = record_id
-
-        @property
-        def control(self) -> RecordList:
-            return self.record_list
-
-    class Chosen(Message):
+    class Chosen(_RecordMessage):
         """Enter (or a click on the highlighted row) on a record."""
-
-        def __init__(self, record_list: RecordList, record_id: str) -> None:
-            super().__init__()
-            self.record_list = record_list
-            self.record_id = record_id
-
-        @property
-        def control(self) -> RecordList:
-            return self.record_list
 
     def __init__(
         self,
