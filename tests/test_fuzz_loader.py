@@ -51,8 +51,8 @@ from conftest import BUNDLED_BRIEF
 _CHECKS_OFF = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
 settings.register_profile(
     "peacebrief-fuzz-ci",
-    max_examples=200,
-    deadline=1000,  # ms, the whole case: mutate, serialise, write and load
+    max_examples=100,
+    deadline=None,  # the tests time each case in CPU seconds themselves: wall time flakes on a busy machine
     derandomize=True,  # the same cases on every CI run, so a failure there reproduces
     database=None,
     suppress_health_check=_CHECKS_OFF,
