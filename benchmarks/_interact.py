@@ -58,10 +58,9 @@ def common_words(brief, count: int = 12) -> list[str]:  # type: ignore[no-untype
 
 
 async def measure(path: Path, samples: int) -> dict[str, object]:
-    from textual.app import App
-    from textual._compositor import CompositorUpdate
-
     from peacebrief.app.app import BriefApp
+    from textual._compositor import CompositorUpdate
+    from textual.app import App
 
     paints: list[float] = []
     display = App._display

@@ -25,7 +25,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tui"))
 
 from peacebrief.core.draft import DocumentInput, draft_text  # noqa: E402
-from peacebrief.core.draft.evaluate import Score, draft_and_load, expected_from_brief, load_expected, score  # noqa: E402
+from peacebrief.core.draft.evaluate import (  # noqa: E402
+    Score,
+    draft_and_load,
+    expected_from_brief,
+    load_expected,
+    score,
+)
 from peacebrief.core.loader import load_brief  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "data" / "draft"

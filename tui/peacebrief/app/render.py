@@ -14,7 +14,17 @@ from rich.markdown import Markdown
 from rich.text import Text
 
 from peacebrief.core.citation import long_cite, quoted_words
-from peacebrief.core.model import Brief, Event, Issue, Party, Person, Position, Quote, Record, Source
+from peacebrief.core.model import (
+    Brief,
+    Event,
+    Issue,
+    Party,
+    Person,
+    Position,
+    Quote,
+    Record,
+    Source,
+)
 from peacebrief.core.visible import one_line, visible
 
 STATUS_MARKS = {

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from peacebrief.core.model import Anchor, Brief, Event, Issue, Party, Person, Position, Quote, Record, Source
+from peacebrief.core.model import (
+    Anchor,
+    Brief,
+    Event,
+    Issue,
+    Party,
+    Person,
+    Position,
+    Quote,
+    Record,
+    Source,
+)
 from peacebrief.core.visible import one_line
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import hashlib
-import sys
 import re
 import stat
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -451,7 +451,7 @@ class _Reader:
         self._accepted: dict[str, list[str | None]] = {section: [] for section, _ in SECTIONS}
         self._whole: dict[str, list[Node]] = {section: [] for section, _ in SECTIONS}  # lists not streamed
         self._source_fields: list[_Fields] = []
-        self._where: dict[str, tuple[int, int]] = {}  # id -> line and column of its record
+        self._where: dict[str, tuple[int | None, int | None]] = {}  # id -> line and column of its record
         self._refused: list[tuple[Node, str]] = []
         self._screened = 0
         self._composer: StreamComposer | None = composer
@@ -512,9 +512,10 @@ class _Reader:
             for section, kind in SECTIONS:
                 for record_id in self._accepted[section]:
                     if record_id is not None and record_id not in made:
+                        line, column = self._where.get(record_id, (None, None))
                         self.problems.append(Problem(self.label, f"{kind} {record_id} could not be read, and no rule "
                                                      "said why: this is a bug in peacebrief, please report it",
-                                                     *self._where.get(record_id, (None, None)), record_id))
+                                                     line, column, record_id))
 
         if any(p.severity == "error" for p in self.problems) or brief_id is None or title is None or as_of is None:
             return None

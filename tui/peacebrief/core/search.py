@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from peacebrief.core.model import Brief, Event, Issue, Party, Person, Position, Quote, Record, Source
+from peacebrief.core.model import (
+    Brief,
+    Event,
+    Issue,
+    Party,
+    Person,
+    Position,
+    Quote,
+    Record,
+    Source,
+)
 
 
 def searchable_text(brief: Brief, record: Record) -> str:

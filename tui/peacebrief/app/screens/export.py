@@ -12,7 +12,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
-from peacebrief.core.export import ExportError, ExportExistsError, default_export_path, export_digest
+from peacebrief.core.export import (
+    ExportError,
+    ExportExistsError,
+    default_export_path,
+    export_digest,
+)
 from peacebrief.core.model import Brief
 from peacebrief.core.visible import one_line, visible
 

@@ -15,7 +15,18 @@ from peacebrief.core.citation import anchors_of
 from peacebrief.core.dates import BriefDate
 from peacebrief.core.digest.view import DigestView, citation_groups, source_sha256
 from peacebrief.core.links import Link, build_links
-from peacebrief.core.model import Anchor, Brief, Event, Issue, Party, Person, Position, Quote, Record, Source
+from peacebrief.core.model import (
+    Anchor,
+    Brief,
+    Event,
+    Issue,
+    Party,
+    Person,
+    Position,
+    Quote,
+    Record,
+    Source,
+)
 
 FORMAT_NAME = "peacebrief-digest"
 FORMAT_VERSION = 1

@@ -27,7 +27,15 @@ from peacebrief.core.digest.view import (
     source_sha256,
 )
 from peacebrief.core.model import Event, Party, Person, Quote, Record, Source
-from peacebrief.core.plaintext import GLUE, cell_width, nobreak, pad, render_markdown, to_ascii, wrap
+from peacebrief.core.plaintext import (
+    GLUE,
+    cell_width,
+    nobreak,
+    pad,
+    render_markdown,
+    to_ascii,
+    wrap,
+)
 from peacebrief.core.visible import visible
 
 DELEGATE_MARK = "*"

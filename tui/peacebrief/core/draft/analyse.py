@@ -17,8 +17,20 @@ from peacebrief.core.draft.names import NameIndex, PersonInfo, build_index
 from peacebrief.core.draft.parties import Gazetteer
 from peacebrief.core.draft.quotes import Passage, find_passages, passage_mask
 from peacebrief.core.draft.sentences import Sentence, document_title, split_sentences
-from peacebrief.core.draft.speakers import Discourse, Reporting, SpeakerRef, colon_reporting, find_reportings
-from peacebrief.core.draft.timex import Resolved, Timex, clause_tense, find_timexes, resolve
+from peacebrief.core.draft.speakers import (
+    Discourse,
+    Reporting,
+    SpeakerRef,
+    colon_reporting,
+    find_reportings,
+)
+from peacebrief.core.draft.timex import (
+    Resolved,
+    Timex,
+    clause_tense,
+    find_timexes,
+    resolve,
+)
 from peacebrief.core.model import SourceDocument
 
 QuoteKind = Literal["direct", "reported"]

@@ -23,7 +23,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from peacebrief.core.draft.parties import ALIASES, CAPITALS, CITIES, COUNTRIES, SEATS, Gazetteer, PartyGuess
+from peacebrief.core.draft.parties import (
+    ALIASES,
+    CAPITALS,
+    CITIES,
+    COUNTRIES,
+    SEATS,
+    Gazetteer,
+    PartyGuess,
+)
 from peacebrief.core.draft.sentences import Sentence, Token
 from peacebrief.core.draft.timex import MONTHS, WEEKDAYS
 
