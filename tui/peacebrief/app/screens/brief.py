@@ -31,6 +31,13 @@ class PaneBar(Static):
     On a narrow screen only the current pane is named, and `? keys` says where the key
     help is (the footer has no room left to show it)."""
 
+    _counted: tuple[Brief | None, int] = (None, 0)  # (brief, its review marks): counted once per brief
+
+    def _review_count(self, brief: Brief) -> int:
+        if self._counted[0] is not brief:
+            self._counted = (brief, brief.review_count)
+        return self._counted[1]
+
     def show_state(self, brief: Brief, current: str, party: str | None, *, compact: bool = False) -> None:
         text = Text()
         for pane in PANES:
@@ -42,8 +49,9 @@ class PaneBar(Static):
         if party is not None:
             record = brief.get(party)
             text.append(f"  filter: {one_line(record.label) if record else party} (f)", style="bold italic")
-        if brief.review_count:
-            text.append(f"  ⚑ {brief.review_count} to review", style="italic")
+        reviews = self._review_count(brief)
+        if reviews:
+            text.append(f"  ⚑ {reviews} to review", style="italic")
         text.append("  ")
         text.append(one_line(brief.title), style="bold")
         text.no_wrap = True

@@ -133,7 +133,7 @@ class RecordList(ScrollView, can_focus=True):
 
     def watch_cursor(self, old: int, new: int) -> None:
         self._scroll_to_cursor(True)
-        self.refresh_rows()
+        self.refresh()  # rendered rows are cached by cursor state too: nothing to forget
         if self.highlighted_id is not None:
             self.post_message(self.Highlighted(self, self.highlighted_id))
 
@@ -230,7 +230,7 @@ class RecordList(ScrollView, can_focus=True):
         return self._strips(row, width, row == self.cursor, self.has_focus)[offset]
 
     def on_focus(self) -> None:
-        self.refresh_rows()
+        self.refresh()
 
     def on_blur(self) -> None:
-        self.refresh_rows()
+        self.refresh()
