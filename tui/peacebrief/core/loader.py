@@ -351,7 +351,8 @@ class _Reader:
         self.error(node, _tag_message(node.tag), record)
         return False
 
-    def scalar(self, node: Node, depth: int, record: str | None, what: str) -> Any:
+    def _single(self, node: Node, depth: int, record: str | None, what: str) -> ScalarNode | None:
+        """The node if it is one plain value of a bounded length; else say why, and None."""
         self._visit(node, depth)
         if not isinstance(node, ScalarNode):
             self.error(node, f"{what} must be a single value, not a {_shape(node)}", record)
@@ -361,6 +362,12 @@ class _Reader:
         if len(node.value) > self.limits.max_string:
             self.error(node, f"{what} is {len(node.value):,} characters long; the limit is {self.limits.max_string:,}", record)
             return None
+        return node
+
+    def scalar(self, node: Node, depth: int, record: str | None, what: str) -> Any:
+        if self._single(node, depth, record, what) is None:
+            return None
+        assert isinstance(node, ScalarNode)
         if node.tag == _YAML + "str":
             return node.value
         if node.tag == _YAML + "int" and len(node.value) > _MAX_NUMBER:
@@ -389,15 +396,9 @@ class _Reader:
         `0x1f` as 31, `no` as false and `2026-02-04` as a date, and the id would not be the
         one in the file.
         """
-        self._visit(node, depth)
-        if not isinstance(node, ScalarNode):
-            self.error(node, f"{what} must be a single value, not a {_shape(node)}", record)
+        if self._single(node, depth, record, what) is None:
             return None
-        if not self._tag_ok(node, record):
-            return None
-        if len(node.value) > self.limits.max_string:
-            self.error(node, f"{what} is {len(node.value):,} characters long; the limit is {self.limits.max_string:,}", record)
-            return None
+        assert isinstance(node, ScalarNode)
         if node.tag == _YAML + "null" or not node.value.strip():
             return None
         return sys.intern(node.value)  # an id stands in many records: keep one copy of it
