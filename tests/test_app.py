@@ -81,7 +81,7 @@ def widget_lines(widget) -> list[str]:  # type: ignore[no-untyped-def]
 
 def detail_text(screen: BriefScreen) -> str:
     """The detail panel's text in full (it may scroll), rendered as the panel renders it."""
-    return _render_text(screen.query_one("#detail-text").content, 200)
+    return screen.detail.body.text
 
 
 def _render_text(renderable, width: int) -> str:  # type: ignore[no-untyped-def]
@@ -119,7 +119,7 @@ async def follow(pilot: Pilot, screen: BriefScreen, target: str, how: str = "num
         assert number <= 9, f"{target} is link {number}: no key for it"
         await pilot.press(str(number))
     else:
-        links.highlighted = links.get_option_index(f"link-{number}")
+        links.highlight_link(number)
         await pilot.press("enter")
 
 
@@ -249,7 +249,7 @@ async def check_source(app: BriefApp, pilot: Pilot, screen: BriefScreen, bundled
     pane = screen.pane("source")
     assert isinstance(pane, SourcePane)
     document = bundled_brief.source(SOURCE).document
-    assert pane.paragraphs.option_count == len(document.paragraphs)
+    assert len(pane.paragraphs.items) == len(document.paragraphs)
     assert pane.current() == f"{SOURCE}#1"
     shown = "\n".join(widget_lines(pane.paragraphs))
     for n in (1, 2, 3):
@@ -316,7 +316,7 @@ async def test_each_kind_of_link_lands_on_its_target(bundled_brief: Brief) -> No
                     assert isinstance(quote, Quote)
                     # A quote marks its anchor in the source and its event in the timeline.
                     assert screen.pane("source").marks == {target}, step
-                    assert screen.pane("timeline").records._marks == ({quote.event} if quote.event else set()), step
+                    assert screen.pane("timeline").marks == ({quote.event} if quote.event else set()), step
                     assert bundled_brief[quote.speaker].label in records.render_line(row).text, step
                     assert " ".join(quote.text.split()[:3]) in records.render_line(row + 1).text, step
             if isinstance(pane, SourcePane):
@@ -537,15 +537,18 @@ async def test_selecting_an_event_marks_its_quotes_and_parties(bundled_brief: Br
         delegations = screen.pane("delegations")
         assert isinstance(quotes, QuotesPane) and isinstance(delegations, DelegationsPane)
         # The first event (the invasion, RU UA) has no quotes.
-        assert quotes.records._marks == frozenset()
-        assert [c.id for c in delegations.columns if c.has_class("-marked")] == ["col-russia", "col-ukraine"]
+        assert quotes.marks == frozenset()
+        assert delegations.marks == {"russia", "ukraine"}
         await select(pilot, screen, "timeline", "ev-trump-kept-word")
-        assert quotes.records._marks == {"q-trump-kept-word", "q-trump-claim"}
-        assert [c.id for c in delegations.columns if c.has_class("-marked")] == ["col-us"]
+        assert quotes.marks == {"q-trump-kept-word", "q-trump-claim"}
+        assert delegations.marks == {"us"}
         await select(pilot, screen, "timeline", "ev-overnight-attack")
         said_there = {q.id for q in bundled_brief.quotes if q.event == "ev-overnight-attack"}
-        assert quotes.records._marks == said_there == {"q-zelenskyy-coldest-days", "q-zelenskyy-power-grid"}
+        assert quotes.marks == said_there == {"q-zelenskyy-coldest-days", "q-zelenskyy-power-grid"}
+        # Hidden panes paint their marks when they are shown.
+        await pilot.press("2")
         assert [c.id for c in delegations.columns if c.has_class("-marked")] == ["col-russia", "col-ukraine"]
+        await pilot.press("1")
 
         await pilot.press("3")  # seen: the mark before each marked quote, and only there
         lines = widget_lines(quotes.records)  # all on screen at this size

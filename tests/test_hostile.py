@@ -142,10 +142,9 @@ def assert_no_raw(app: BriefApp, where: str = "") -> None:
 
 def detail_text(app: BriefApp, screen: BriefScreen) -> str:
     """The detail panel's text as on screen; all of it fits at the size these tests use."""
-    body = screen.detail.query_one("#detail-text")
-    box = screen.detail.query_one("#detail-body")
-    assert body.region.height <= box.content_region.height, "the detail does not fit: a test size too small"
-    return region_text(app, body.region)
+    body = screen.detail.body
+    assert body.virtual_size.height <= body.scrollable_content_region.height, "the detail does not fit: a test size too small"
+    return region_text(app, body.scrollable_content_region)
 
 
 def links_text(app: BriefApp, screen: BriefScreen) -> str:
@@ -369,7 +368,7 @@ async def test_every_pane_detail_and_link_shows_the_strings_literally(hostile: B
         source = hostile.sources[0]
         pane = screen.pane("source")
         assert_shows(region_text(app, pane.query_one("#source-heading").region), shown("Source", SHOWN[0]), where="source heading")
-        paragraphs = region_text(app, pane.query_one(OptionList).scrollable_content_region)
+        paragraphs = region_text(app, pane.paragraphs.scrollable_content_region)
         for quote in hostile.quotes:
             assert_shows(paragraphs, shown(label_of(quote.text)), where=f"paragraph of {quote.id}")
         assert screen.detail.place == f"{source.id}#1"

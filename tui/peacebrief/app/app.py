@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from rich.text import Text
@@ -10,11 +11,12 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Middle, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from peacebrief.app.commands import RecordCommands
 from peacebrief.app.keymap import read_keymap
+from peacebrief.app.widgets.footer import KeyFooter
 from peacebrief.core.cache import load_brief_cached
 from peacebrief.core.model import Brief
 from peacebrief.core.problems import BriefError, Problem
@@ -29,7 +31,7 @@ class LoadingScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Middle(), Center():
             yield Static(Text(f"Loading {visible(str(self.path))}…"), id="loading")
-        yield Footer()
+        yield KeyFooter()
 
 
 class ProblemsScreen(Screen[None]):
@@ -50,7 +52,7 @@ class ProblemsScreen(Screen[None]):
         text.append("\nFix the brief and press r to reload, or q to quit. `peacebrief check` lists the same problems.", style="italic")
         with VerticalScroll(id="problems"):
             yield Static(text)
-        yield Footer()
+        yield KeyFooter()
 
 
 class BriefApp(App[None]):
@@ -133,6 +135,10 @@ class BriefApp(App[None]):
 
         first = self.brief is None
         self.brief = brief
+        # The brief lives as long as the reader does. Out of the cyclic collector's sight,
+        # its objects no longer make a full collection (taken in the middle of some
+        # keystroke) walk every record of a big brief.
+        gc.freeze()
         self._signature = self._file_signature() if signature != self._file_signature() else signature
         screen = self._brief_screen()
         if screen is not None:

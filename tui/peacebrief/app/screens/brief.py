@@ -8,11 +8,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Static
+from textual.widgets import ContentSwitcher, Static
 
 from peacebrief.app.messages import FollowLink, OpenDetail, RecordHighlighted
 from peacebrief.app.render import clip
 from peacebrief.app.widgets.detail import DetailPanel
+from peacebrief.app.widgets.footer import KeyFooter
 from peacebrief.app.widgets.panes import PANES, Pane
 from peacebrief.core.citation import record_plaintext
 from peacebrief.core.history import History, Place
@@ -95,7 +96,7 @@ class BriefScreen(Screen[None]):
                     yield pane_class(self.brief)
             yield DetailPanel()
         yield Static(id="problems-panel")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#problems-panel").display = False
@@ -143,6 +144,7 @@ class BriefScreen(Screen[None]):
     def _switch(self, pane_id: str) -> None:
         self.current_pane = pane_id
         self.query_one(ContentSwitcher).current = f"pane-{pane_id}"
+        self.pane(pane_id).reveal()
         self._update_bar()
 
     def go(self, place: Place, *, record_history: bool = True) -> bool:

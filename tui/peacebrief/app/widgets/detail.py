@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from collections import Counter
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.containers import Vertical
+from textual.strip import Strip
 
 from peacebrief.app import render
 from peacebrief.app.messages import FollowLink
+from peacebrief.app.widgets.item_list import Item, ItemList
+from peacebrief.app.widgets.line_box import LineBox
 from peacebrief.core.model import Brief
 from peacebrief.core.related import Related, related, split_paragraph_id
 from peacebrief.core.visible import one_line
@@ -41,8 +42,8 @@ def link_label(brief: Brief, item: Related) -> str:
 LINKS_PER_KIND = 12  # more would make every move slow on a big brief, and help no one
 
 
-class LinkList(OptionList):
-    """The record's links, grouped by kind and numbered; a number key follows one."""
+class LinkList(ItemList):
+    """The record's links, grouped by kind and numbered; Enter, a click or a number key follows one."""
 
     BINDINGS = [
         Binding(str(n), f"follow_number({n})", f"Link {n}", show=False, id=f"detail.link_{n}") for n in range(1, 10)
@@ -53,7 +54,7 @@ class LinkList(OptionList):
         self.targets: list[str] = []
 
     def show_links(self, brief: Brief, items: tuple[Related, ...]) -> None:
-        options: list[Option] = []
+        entries: list[Item] = []
         self.targets = []
         kind = None
         shown = 0
@@ -61,41 +62,68 @@ class LinkList(OptionList):
         for item in items:
             if item.kind != kind:
                 if kind is not None and counts[kind] > shown:
-                    options.append(self._more(counts[kind] - shown, kind))
+                    entries.append(self._more(counts[kind] - shown, kind))
                 kind, shown = item.kind, 0
-                options.append(Option(Text(render.KIND_TITLES[kind], style="bold"), disabled=True))
+                entries.append(Item(Text(render.KIND_TITLES[kind], style="bold")))
             if shown == LINKS_PER_KIND:
                 continue  # a party may have thousands of quotes: list a few, count the rest
             shown += 1
             self.targets.append(item.target)
             number = len(self.targets)
-            # Plain Text, not a grid with a hanging indent: a grid is measured by rendering
-            # it, for every link, on every move of the cursor.
-            prompt = Text(f"{number:>2} ", style="bold", overflow="fold")
-            prompt.append(link_label(brief, item))
+            prompt = Text(link_label(brief, item), overflow="fold")
             prompt.append(f"  {item.how}", style="dim italic")
-            options.append(Option(prompt, id=f"link-{number}"))
+            entries.append(Item(prompt, f"link-{number}", label=Text(f"{number:>2} ", style="bold"), gutter=3))
         if kind is not None and counts[kind] > shown:
-            options.append(self._more(counts[kind] - shown, kind))
-        if not options:
-            options.append(Option(Text("No links.", style="dim italic"), disabled=True))
-        self.set_options(options)
+            entries.append(self._more(counts[kind] - shown, kind))
+        if not entries:
+            entries.append(Item(Text("No links.", style="dim italic")))
+        self.set_items(entries)
         self.border_title = f"Links ({len(items)})"
 
     @staticmethod
-    def _more(count: int, kind: str) -> Option:
+    def _more(count: int, kind: str) -> Item:
         what = render.KIND_TITLES[kind].lower()
-        return Option(Text(f"   … and {count:,} more {what}: find them with / or the party filter (f)", style="dim italic"),
-                      disabled=True)
+        return Item(Text(f"   … and {count:,} more {what}: find them with / or the party filter (f)", style="dim italic"))
+
+    def highlight_link(self, number: int) -> None:
+        index = self.index_of(f"link-{number}")
+        if index is not None:
+            self.highlighted = index
 
     def action_follow_number(self, number: int) -> None:
         if 1 <= number <= len(self.targets):
             self.post_message(FollowLink(self.targets[number - 1]))
 
-    def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
+    def on_item_list_highlighted(self, message: ItemList.Highlighted) -> None:
         message.stop()
-        if message.option.id and message.option.id.startswith("link-"):
-            self.action_follow_number(int(message.option.id.removeprefix("link-")))
+
+    def on_item_list_selected(self, message: ItemList.Selected) -> None:
+        message.stop()
+        if message.item.id is not None:
+            self.action_follow_number(int(message.item.id.removeprefix("link-")))
+
+
+class DetailBody(LineBox):
+    """The selected place in full: a Rich renderable, rendered once at the box's width."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._renderable: RenderableType = Text()
+
+    @property
+    def text(self) -> str:
+        """Every line as shown (some may be scrolled out of view)."""
+        return "\n".join(line.text.rstrip() for line in self.lines)
+
+    def show(self, renderable: RenderableType) -> None:
+        self._renderable = renderable
+        self.redraw()
+        self.scroll_to(y=0, animate=False)
+
+    def rebuild(self) -> list[Strip]:
+        console = self.app.console
+        options = console.options.update(width=self.line_width, highlight=False)
+        return [Strip(line, self.line_width) for line in console.render_lines(self._renderable, options, style=self.rich_style)]
 
 
 class DetailPanel(Vertical):
@@ -106,12 +134,15 @@ class DetailPanel(Vertical):
         self.place: str | None = None
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="detail-body"):
-            yield Static(id="detail-text")
+        yield DetailBody(id="detail-body")
         yield LinkList()
 
     def on_mount(self) -> None:
         self.border_title = "Detail"
+
+    @property
+    def body(self) -> DetailBody:
+        return self.query_one(DetailBody)
 
     @property
     def links(self) -> LinkList:
@@ -122,9 +153,9 @@ class DetailPanel(Vertical):
             return  # already shown: a pane switch or a re-highlight re-sends the same place
         self._brief = brief
         self.place = place
-        body = self.query_one("#detail-text", Static)
+        body = self.body
         if place is None:
-            body.update(Text("Nothing selected.", style="dim italic"))
+            body.show(Text("Nothing selected.", style="dim italic"))
             self.links.show_links(brief, ())
             return
         spot = split_paragraph_id(place)
@@ -133,8 +164,7 @@ class DetailPanel(Vertical):
             heading = Text(f"PARAGRAPH ¶{spot[1]}", style="dim")
             title = Text(one_line(source.title), style="bold")
             words = Text(one_line(source.document.paragraph_text(spot[1])))
-            body.update(Group(heading, title, Text(), words))
+            body.show(Group(heading, title, Text(), words))
         elif place in brief:
-            body.update(render.detail(brief, brief[place]))
-        self.query_one("#detail-body").scroll_home(animate=False)
+            body.show(render.detail(brief, brief[place]))
         self.links.show_links(brief, related(brief, place))

@@ -10,17 +10,16 @@ from itertools import pairwise
 from typing import ClassVar
 
 from rich.cells import cell_len
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import DataTable, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import DataTable, Static
 
 from peacebrief.app import render
 from peacebrief.app.messages import OpenDetail, RecordHighlighted
+from peacebrief.app.widgets.item_list import Item, ItemList
 from peacebrief.app.widgets.record_list import RecordList, RowState
 from peacebrief.core.filters import concerns, matrix_parties
 from peacebrief.core.model import Brief, Event, Party, Person, Position, Quote
@@ -60,6 +59,7 @@ class Pane(Vertical):
         self.brief = brief
         self.party_filter: str | None = None
         self.marks: frozenset[str] = frozenset()
+        self._painted_marks: frozenset[str] = frozenset()
 
     def on_mount(self) -> None:
         self.border_title = self.title
@@ -77,7 +77,23 @@ class Pane(Vertical):
         self.refill()
 
     def set_marks(self, marks: frozenset[str]) -> None:
+        """Mark the records linked to the selection in another pane.
+
+        A pane out of sight only notes them and paints them when the screen brings it to
+        the front (`reveal`): the marks change on every cursor move, and repainting hidden
+        lists cost each move a layout of the whole screen."""
         self.marks = marks
+        if self.display:
+            self.reveal()
+
+    def reveal(self) -> None:
+        """The pane is (being) shown: paint the marks noted while it was hidden."""
+        if self.marks != self._painted_marks and self.is_mounted:
+            old, self._painted_marks = self._painted_marks, self.marks
+            self.paint_marks(old)
+
+    def paint_marks(self, old: frozenset[str]) -> None:
+        """Show `self.marks` in place of `old`."""
 
     def show(self, place: str) -> bool:
         """Put the cursor on `place`; False if this pane does not show it."""
@@ -95,7 +111,7 @@ class Pane(Vertical):
 
     def on_record_list_highlighted(self, message: RecordList.Highlighted) -> None:
         message.stop()
-        self.post_message(RecordHighlighted(self.pane_id, message.record_id))
+        self.screen.post_message(RecordHighlighted(self.pane_id, message.record_id))
 
     def on_record_list_chosen(self, message: RecordList.Chosen) -> None:
         message.stop()
@@ -134,9 +150,8 @@ class ListPane(Pane):
     def render_row(self, record_id: str, state: RowState) -> list[Text]:
         raise NotImplementedError
 
-    def set_marks(self, marks: frozenset[str]) -> None:
-        super().set_marks(marks)
-        self.records.set_marks(marks)
+    def paint_marks(self, old: frozenset[str]) -> None:
+        self.records.set_marks(self.marks)
 
     def show(self, place: str) -> bool:
         return self.records.select(place)
@@ -195,6 +210,8 @@ class DelegationsPane(Pane):
         Binding("right,l", "column(1)", "Next column", show=False, id="delegations.right"),
     ]
 
+    MIN_COLUMN = 24  # cells; with more parties than fit, the columns scroll sideways
+
     def compose(self) -> ComposeResult:
         with Horizontal(id="delegation-columns"):
             for party in self.brief.parties:
@@ -245,11 +262,26 @@ class DelegationsPane(Pane):
             column.border_title = Content(one_line(party.name))
             column.display = self.party_filter is None or party.id == self.party_filter
             column.set_class(party.id in self.marks, "-marked")
+        self._painted_marks = self.marks
+        self._fit_columns()
 
-    def set_marks(self, marks: frozenset[str]) -> None:
-        super().set_marks(marks)
+    def on_resize(self) -> None:
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Share the width among the columns shown, none narrower than MIN_COLUMN."""
+        shown = [c for c in self.columns if c.display]
+        width = self.content_size.width
+        if not shown or not width:
+            return
+        fit = "1fr" if width // len(shown) >= self.MIN_COLUMN else f"{self.MIN_COLUMN}"
+        for column in shown:
+            if str(column.styles.width) != fit:
+                column.styles.width = fit
+
+    def paint_marks(self, old: frozenset[str]) -> None:
         for party, column in zip(self.brief.parties, self.columns):
-            column.set_class(party.id in marks, "-marked")
+            column.set_class(party.id in self.marks, "-marked")
             column.refresh_rows()
 
     def _column_for(self, place: str) -> RecordList | None:
@@ -423,11 +455,11 @@ class SourcePane(Pane):
 
     def compose(self) -> ComposeResult:
         yield Static(id="source-heading")
-        yield OptionList(id="paragraphs")
+        yield ItemList(id="paragraphs")
 
     @property
-    def paragraphs(self) -> OptionList:
-        return self.query_one("#paragraphs", OptionList)
+    def paragraphs(self) -> ItemList:
+        return self.query_one("#paragraphs", ItemList)
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -447,14 +479,16 @@ class SourcePane(Pane):
         if keep is not None and not keep.startswith(f"{source.id}#"):
             keep = None  # the cursor was in another source: start this one at the top
         span_style, mark_style = self._styles()
-        options = [
-            Option(self._paragraph_text(source.id, n, span_style, mark_style), id=paragraph_id(source.id, n))
+        items = [
+            Item(self._paragraph_text(source.id, n, span_style, mark_style), paragraph_id(source.id, n),
+                 label=Text(f"{f'¶{n}':>4} ", style="dim"), gutter=5)
             for n in range(1, len(source.document.paragraphs) + 1)
         ]
-        self.paragraphs.set_options(options)
+        self.paragraphs.set_items(items)
+        self._painted_marks = self.marks
         if keep:
             self.show(keep)
-        elif options:
+        elif items:
             self.paragraphs.highlighted = 0
 
     COMPONENT_CLASSES = {"source-pane--span", "source-pane--mark", "source-pane--number"}
@@ -471,28 +505,19 @@ class SourcePane(Pane):
                     spans.append((anchor.start, anchor.end, rid in self.marks))
         return spans
 
-    def _paragraph_text(self, source_id: str, number: int, span_style, mark_style) -> Table:  # type: ignore[no-untyped-def]
-        """A numbered paragraph, its anchored words highlighted, wrapped with a hanging indent."""
+    def _paragraph_text(self, source_id: str, number: int, span_style, mark_style) -> Text:  # type: ignore[no-untyped-def]
+        """A paragraph, its anchored words highlighted."""
         document = self.brief.source(source_id).document
         start, end = document.paragraphs[number - 1]
         spans = [(max(0, s - start), min(end, e) - start, marked) for s, e, marked in self._spans(source_id, number)]
         body, where = _visible_with_offsets(document.text[start:end], [x for s, e, _ in spans for x in (s, e)])
         for s, e, marked in sorted(spans, key=lambda span: span[2]):
             body.stylize(mark_style if marked else span_style, where[s], where[e])
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(width=4, justify="right", style="dim")
-        grid.add_column(ratio=1)
-        grid.add_row(f"¶{number}", body)
-        return grid
+        return body
 
-    def set_marks(self, marks: frozenset[str]) -> None:
+    def paint_marks(self, old: frozenset[str]) -> None:
         """Repaint only the paragraphs whose marks change, not the whole document."""
-        if marks == self.marks:
-            return
-        changed = self.marks ^ marks
-        super().set_marks(marks)
-        if not self.is_mounted:
-            return
+        changed = self.marks ^ old
         source = self.brief.sources[self.source_index]
         span_style, mark_style = self._styles()
         for rid in changed:
@@ -500,8 +525,10 @@ class SourcePane(Pane):
             anchors = (record.source,) if isinstance(record, Quote) else getattr(record, "evidence", ())
             for anchor in anchors:
                 if anchor.source == source.id:
-                    prompt = self._paragraph_text(source.id, anchor.paragraph, span_style, mark_style)
-                    self.paragraphs.replace_option_prompt(paragraph_id(source.id, anchor.paragraph), prompt)
+                    index = self.paragraphs.index_of(paragraph_id(source.id, anchor.paragraph))
+                    if index is not None:
+                        prompt = self._paragraph_text(source.id, anchor.paragraph, span_style, mark_style)
+                        self.paragraphs.replace_item(index, prompt)
 
     def _styles(self):  # type: ignore[no-untyped-def]
         span_style = self.get_component_rich_style("source-pane--span", default=None) or "underline"
@@ -521,18 +548,18 @@ class SourcePane(Pane):
         if source_ids.index(spot[0]) != self.source_index:
             self.source_index = source_ids.index(spot[0])
             self.refill()
-        try:
-            self.paragraphs.highlighted = self.paragraphs.get_option_index(paragraph_id(*spot))
-        except Exception:
+        index = self.paragraphs.index_of(paragraph_id(*spot))
+        if index is None:
             return False
+        self.paragraphs.highlighted = index
         self.paragraphs.scroll_to_highlight(top=True)
         return True
 
     def current(self) -> str | None:
         if not self.is_mounted:
             return None
-        option = self.paragraphs.highlighted_option
-        return option.id if option else None
+        item = self.paragraphs.highlighted_item
+        return item.id if item else None
 
     def focus_pane(self) -> None:
         self.paragraphs.focus()
@@ -543,12 +570,12 @@ class SourcePane(Pane):
             self.refill()
             self.paragraphs.highlighted = 0
 
-    def on_option_list_option_highlighted(self, message: OptionList.OptionHighlighted) -> None:
+    def on_item_list_highlighted(self, message: ItemList.Highlighted) -> None:
         message.stop()
-        if message.option.id:
-            self.post_message(RecordHighlighted(self.pane_id, message.option.id))
+        if message.item.id:
+            self.post_message(RecordHighlighted(self.pane_id, message.item.id))
 
-    def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
+    def on_item_list_selected(self, message: ItemList.Selected) -> None:
         message.stop()
         self.post_message(OpenDetail())
 

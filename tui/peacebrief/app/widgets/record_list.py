@@ -85,6 +85,7 @@ class RecordList(ScrollView, can_focus=True):
         self._ids: list[str] = []
         self._index: dict[str, int] = {}
         self._marks: frozenset[str] = frozenset()
+        self._rendered_width = 0
         self._strips = lru_cache(maxsize=512)(self._row_strips)
 
     # -- contents --------------------------------------------------------------
@@ -103,7 +104,7 @@ class RecordList(ScrollView, can_focus=True):
         self._ids = list(ids)
         self._index = {rid: i for i, rid in enumerate(self._ids)}
         self.refresh_rows()
-        self.virtual_size = Size(self.size.width, len(self._ids) * self.row_height)
+        self.virtual_size = Size(0, len(self._ids) * self.row_height)  # no sideways scrolling
         index = self._index.get(keep, 0) if keep is not None else 0
         self.set_reactive(RecordList.cursor, min(index, max(0, len(self._ids) - 1)))
         self.call_after_refresh(self._scroll_to_cursor, False)
@@ -138,8 +139,10 @@ class RecordList(ScrollView, can_focus=True):
             self.post_message(self.Highlighted(self, self.highlighted_id))
 
     def _scroll_to_cursor(self, animate: bool = False) -> None:
+        height = self.scrollable_content_region.height
+        if not height:
+            return  # hidden: scrolled to the cursor when it is shown (on_resize)
         top = self.cursor * self.row_height
-        height = max(1, self.scrollable_content_region.height)
         if top < self.scroll_y:
             self.scroll_to(y=top, animate=False)
         elif top + self.row_height > self.scroll_y + height:
@@ -185,8 +188,12 @@ class RecordList(ScrollView, can_focus=True):
     # -- rendering -------------------------------------------------------------
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self._ids) * self.row_height)
-        self.refresh_rows()
+        # A list shown again is "resized" from nothing to the size it had: a repaint of
+        # every row then would cost the pane switch a second frame.
+        if self.size.width != self._rendered_width:
+            self._rendered_width = self.size.width
+            self.refresh_rows()
+        self._scroll_to_cursor()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

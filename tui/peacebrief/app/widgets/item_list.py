@@ -1,0 +1,239 @@
+"""A focusable list of items of any height, with a cursor over those that can be chosen."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from rich.console import RenderableType
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import reactive
+from textual.strip import Strip
+
+from peacebrief.app.widgets.line_box import LineBox
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One entry: what to draw, and the id the cursor reports (None: a heading, passed over).
+
+    A `label` (a number, say) sits in a gutter of `gutter` cells left of the content, so
+    that wrapped lines of the content stay clear of it."""
+
+    content: RenderableType
+    id: str | None = None
+    label: Text | None = None
+    gutter: int = 0
+
+
+class ItemList(LineBox, can_focus=True):
+    """Items rendered once per change of content or width, each kept as its own lines.
+
+    Textual's OptionList re-measures every option when it is shown or resized and
+    re-lays out the screen when its options change; a source of a hundred paragraphs
+    cost a pane switch 80 ms. Here a cursor move re-renders two items, a new set of
+    items only this box, and showing the list again nothing at all.
+    """
+
+    COMPONENT_CLASSES = {"item-list--cursor", "item-list--cursor-blurred"}
+
+    DEFAULT_CSS = """
+    ItemList > .item-list--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+    }
+    ItemList > .item-list--cursor-blurred {
+        background: $block-cursor-blurred-background;
+    }
+    """
+
+    BINDINGS = [
+        Binding("up,k", "cursor(-1)", "Up", show=False, id="items.up"),
+        Binding("down,j", "cursor(1)", "Down", show=False, id="items.down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="items.page_up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="items.page_down"),
+        Binding("home,g", "first", "First", show=False, id="items.first"),
+        Binding("end,G", "last", "Last", show=False, id="items.last"),
+        Binding("enter", "select", "Open", show=False, id="items.open"),
+    ]
+
+    highlighted: reactive[int | None] = reactive(None, init=False)
+    """The index of the item under the cursor, or None."""
+
+    class _ItemMessage(Message):
+        def __init__(self, item_list: ItemList, item: Item) -> None:
+            super().__init__()
+            self.item_list = item_list
+            self.item = item
+
+        @property
+        def control(self) -> ItemList:
+            return self.item_list
+
+    class Highlighted(_ItemMessage):
+        """The cursor moved onto an item."""
+
+    class Selected(_ItemMessage):
+        """Enter, or a click, on an item."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._items: list[Item] = []
+        self._index: dict[str, int] = {}
+        self._rendered: dict[int, list[Strip]] = {}  # item -> its lines without the cursor
+        self._tops: list[int] = []  # item -> its first line
+
+    # -- contents --------------------------------------------------------------
+
+    @property
+    def items(self) -> Sequence[Item]:
+        return self._items
+
+    @property
+    def highlighted_item(self) -> Item | None:
+        index = self.highlighted
+        return self._items[index] if index is not None and 0 <= index < len(self._items) else None
+
+    def index_of(self, item_id: str) -> int | None:
+        return self._index.get(item_id)
+
+    def set_items(self, items: Sequence[Item]) -> None:
+        """Replace the items; the cursor goes off (set `highlighted` to put it back)."""
+        self._items = list(items)
+        self._index = {item.id: n for n, item in enumerate(self._items) if item.id is not None}
+        self._rendered.clear()
+        self.set_reactive(ItemList.highlighted, None)
+        self.redraw()
+        self.scroll_to(y=0, animate=False)
+
+    def replace_item(self, index: int, content: RenderableType) -> None:
+        """Draw one item anew (its height may change)."""
+        self._items[index] = replace(self._items[index], content=content)
+        self._rendered.pop(index, None)
+        self.redraw()
+
+    # -- rendering -------------------------------------------------------------
+
+    def _render_item(self, index: int, style: Style) -> list[Strip]:
+        item = self._items[index]
+        console = self.app.console
+        width = self.line_width
+        gutter = min(item.gutter, width // 2)
+        options = console.options.update(width=width - gutter, highlight=False)
+        lines = console.render_lines(item.content, options, style=style)
+        if gutter:
+            label = console.render_lines(item.label or Text(), options.update(width=gutter), style=style)[0]
+            blank = [Segment(" " * gutter, style)]
+            lines = [[*(label if n == 0 else blank), *line] for n, line in enumerate(lines)]
+        return [Strip(line, width) for line in lines]
+
+    def rebuild(self) -> list[Strip]:
+        lines: list[Strip] = []
+        self._tops = []
+        base = self.rich_style
+        for index in range(len(self._items)):
+            self._tops.append(len(lines))
+            if index == self.highlighted:
+                cursor = "item-list--cursor" if self.has_focus else "item-list--cursor-blurred"
+                lines += self._render_item(index, base + self.get_component_rich_style(cursor))
+            else:
+                if index not in self._rendered:
+                    self._rendered[index] = self._render_item(index, base)
+                lines += self._rendered[index]
+        return lines
+
+    def width_changed(self) -> None:
+        self._rendered.clear()
+
+    def notify_style_update(self) -> None:
+        if hasattr(self, "_rendered"):
+            self._rendered.clear()
+        super().notify_style_update()
+
+    # -- the cursor ------------------------------------------------------------
+
+    def watch_highlighted(self) -> None:
+        self.redraw()
+        self.scroll_to_highlight()
+        item = self.highlighted_item
+        if item is not None and item.id is not None:
+            self.post_message(self.Highlighted(self, item))
+
+    def _span(self, index: int) -> tuple[int, int]:
+        """The first line of an item and the line after its last."""
+        end = self._tops[index + 1] if index + 1 < len(self._tops) else len(self.lines)
+        return self._tops[index], end
+
+    def scroll_to_highlight(self, *, top: bool = False) -> None:
+        if self.highlighted is None or self.highlighted >= len(self._tops):
+            return
+        first, end = self._span(self.highlighted)
+        height = max(1, self.scrollable_content_region.height)
+        if top or first < self.scroll_y:
+            self.scroll_to(y=first, animate=False)
+        elif end > self.scroll_y + height:
+            self.scroll_to(y=min(first, end - height), animate=False)
+
+    def _choosable(self) -> list[int]:
+        return [n for n, item in enumerate(self._items) if item.id is not None]
+
+    def action_cursor(self, step: int) -> None:
+        choosable = self._choosable()
+        if not choosable:
+            return
+        if self.highlighted is None or self.highlighted not in choosable:
+            self.highlighted = choosable[0] if step > 0 else choosable[-1]
+            return
+        at = choosable.index(self.highlighted)
+        self.highlighted = choosable[max(0, min(len(choosable) - 1, at + step))]
+
+    def action_page(self, direction: int) -> None:
+        if self.highlighted is None or not self._tops:
+            self.action_cursor(direction)
+            return
+        height = max(1, self.scrollable_content_region.height)
+        target = self._tops[self.highlighted] + direction * height
+        line = max(0, min(len(self.lines) - 1, target))
+        index = max(0, bisect_right(self._tops, line) - 1)
+        choosable = self._choosable()
+        after = [n for n in choosable if (n >= index if direction > 0 else n <= index)]
+        if after:
+            self.highlighted = after[0] if direction > 0 else after[-1]
+        else:
+            self.action_last() if direction > 0 else self.action_first()
+
+    def action_first(self) -> None:
+        choosable = self._choosable()
+        if choosable:
+            self.highlighted = choosable[0]
+
+    def action_last(self) -> None:
+        choosable = self._choosable()
+        if choosable:
+            self.highlighted = choosable[-1]
+
+    def action_select(self) -> None:
+        item = self.highlighted_item
+        if item is not None and item.id is not None:
+            self.post_message(self.Selected(self, item))
+
+    def on_click(self, event: events.Click) -> None:
+        line = int(self.scroll_y) + event.y
+        if not self._tops or not 0 <= line < len(self.lines):
+            return
+        index = bisect_right(self._tops, line) - 1
+        if self._items[index].id is not None:
+            self.highlighted = index
+            self.action_select()
+
+    def on_focus(self) -> None:
+        self.redraw()
+
+    def on_blur(self) -> None:
+        self.redraw()
