@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from peacebrief.core import BriefError, LoadLimits, Problem, load_brief
-from peacebrief.core.model import STATUSES, Event, Party, Person, Position, Quote
+from peacebrief.core.model import STATUSES, Brief, Event, Party, Person, Position, Quote
 
 from conftest import BUNDLED_BRIEF, HARBOUR_BRIEF, write_brief
 
@@ -1147,3 +1147,43 @@ def test_a_record_dropped_without_a_reason_still_refuses_the_brief(brief_file, m
 
     assert at(problem) == where(HEADER, "{id: tolls")
     assert problem.message.startswith("issue tolls could not be read, and no rule said why")
+
+
+# -- any order of sections ------------------------------------------------------------------
+
+
+def _sections_of(text: str) -> list[str]:
+    """The top-level entries of a brief, each with the lines under it."""
+    parts: list[str] = []
+    for line in text.splitlines(keepends=True):
+        if line[:1].isalpha():
+            parts.append(line)
+        else:
+            parts[-1] += line
+    return parts
+
+
+def _records_without_lines(brief: Brief) -> dict[str, str]:
+    import dataclasses
+
+    return {rid: repr(dataclasses.replace(record, line=0)) for rid, record in brief.records.items()}
+
+
+@pytest.mark.parametrize("max_later", [None, 0])
+def test_sections_in_any_order_load_the_same_brief(brief_file, monkeypatch, max_later):
+    # The loader builds each record as it reads it, keeping for the end only those that
+    # name a record further on (here: every reference points forward); `max_later=0`
+    # makes it read such a brief in two passes instead. The brief is the same either way.
+    from peacebrief.core import loader
+
+    if max_later is not None:
+        monkeypatch.setattr(loader, "_MAX_LATER", max_later)
+    expected = load_brief(brief_file(VALID))
+    reordered = "".join(reversed(_sections_of(VALID)))
+
+    brief = load_brief(brief_file(reordered))
+
+    assert [r.id for r in brief.events] == [r.id for r in expected.events]
+    assert list(brief.records) == list(expected.records)
+    assert _records_without_lines(brief) == _records_without_lines(expected)
+    assert brief.quotes[0].line == reordered.count("\n", 0, reordered.index("- id: q-fair")) + 1

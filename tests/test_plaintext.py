@@ -216,3 +216,47 @@ def test_to_ascii_always_gives_ascii_and_is_stable(text: str) -> None:
 
 def test_to_ascii_keeps_the_glue_for_wrap() -> None:
     assert to_ascii(f"[1{GLUE}\u00b64]") == f"[1{GLUE}para 4]"
+
+
+# -- the plain-words shortcuts --------------------------------------------------------------
+# A text with no Markdown in it is read without markdown-it, and a string of one-cell
+# characters is measured without rich (both take longer to import than a digest takes to
+# write): each shortcut must give exactly what the library gives.
+
+
+def _markdown_it_blocks(source: str) -> tuple[object, ...]:
+    from peacebrief.core import plaintext
+
+    real = plaintext._plain_paragraphs
+    plaintext._plain_paragraphs = lambda _source: None  # type: ignore[assignment]
+    try:
+        return markdown_blocks(source)
+    finally:
+        plaintext._plain_paragraphs = real
+
+
+_PIECES = [*"ab1-*_ #>=+`[]()!&\\<\t\r\n \x00", "  ", "\n\n", "    ", "é", "\u2014", "word", "\n   "]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_plain_paragraphs_read_as_markdown_it_reads_them(source: str) -> None:
+    assert markdown_blocks(source) == _markdown_it_blocks(source)
+
+
+def test_plain_words_skip_markdown_it_and_keep_their_paragraphs() -> None:
+    from peacebrief.core.plaintext import _plain_paragraphs
+
+    source = "The first session\n  opened on Wednesday.\n\n \n\nThe second was “postponed”."
+    assert _plain_paragraphs(source) == ["The first session opened on Wednesday.", "The second was “postponed”."]
+    assert markdown_blocks(source) == _markdown_it_blocks(source)
+    assert _plain_paragraphs("An *equal* share") is None
+
+
+def test_one_cell_characters_are_measured_as_rich_measures_them() -> None:
+    from peacebrief.core.plaintext import _ONE_CELL, _measure
+
+    chars = [chr(c) for c in range(0x20, 0x3000) if _ONE_CELL.fullmatch(chr(c))]
+    assert len(chars) > 700
+    assert all(_measure()(char) == 1 for char in chars)
+    assert cell_width("Talks “resumed” — at last…") == 26
+    assert cell_width("会談") == 4  # not one-cell characters: rich measures them

@@ -28,12 +28,36 @@ commands:
 `peacebrief COMMAND --help` explains each command."""
 
 
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's formatter, sized to the terminal without `shutil`.
+
+    argparse makes a formatter for every `add_argument` (to check `nargs`), and its own
+    imports `shutil` to measure the terminal, which brings bz2, lzma and zlib: a few
+    milliseconds of every command's start-up, for a width only `--help` uses.
+    """
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position, _columns() - 2 if width is None else width)
+
+
+def _columns() -> int:
+    """The terminal's width as `shutil.get_terminal_size` finds it: $COLUMNS, the terminal, or 80."""
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
 def _open_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="peacebrief",
         description="A terminal briefing reader: the timeline, each delegation's positions and sourced quotes.",
         epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_HelpFormatter,
     )
     parser.add_argument("brief", nargs="?", metavar="BRIEF", help="a brief file to open (default: the bundled brief)")
     parser.add_argument("--version", action="version", version=f"peacebrief {__version__}")
@@ -44,7 +68,7 @@ def _command_parser(name: str, module: object) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=f"peacebrief {name}",
         description=getattr(module, "DESCRIPTION", None),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_HelpFormatter,
     )
     module.add_arguments(parser)  # type: ignore[attr-defined]
     return parser

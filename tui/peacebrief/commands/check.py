@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -71,6 +70,8 @@ def run(args: argparse.Namespace) -> int:
         failed = failed or brief is None
         results.append((str(path), brief, problems))
     if args.json:
+        import json  # only for --json: every other run starts without it
+
         payload = {
             "ok": not failed,
             "briefs": [

@@ -7,8 +7,24 @@ A front end needs only `load_brief` and the model it returns::
     for event in brief.events: ...
 """
 
-from peacebrief.core.loader import LoadLimits, load_brief
-from peacebrief.core.model import Brief
-from peacebrief.core.problems import BriefError, Problem
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from peacebrief.core.loader import LoadLimits, load_brief
+    from peacebrief.core.model import Brief
+    from peacebrief.core.problems import BriefError, Problem
 
 __all__ = ["Brief", "BriefError", "LoadLimits", "Problem", "load_brief"]
+
+# Imported on first use (PEP 562), not with the package: importing any core module runs
+# this file, and the reader opening a cached brief needs neither the loader nor yaml.
+_HOME = {"Brief": "model", "BriefError": "problems", "LoadLimits": "loader", "Problem": "problems", "load_brief": "loader"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOME:
+        return getattr(importlib.import_module(f"peacebrief.core.{_HOME[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -13,7 +13,6 @@ import datetime as dt
 import re
 import unicodedata
 from array import array
-from dataclasses import dataclass
 
 from peacebrief.core.model import SourceDocument
 
@@ -70,11 +69,19 @@ def normalise(text: str) -> str:
     return _normalise_with_offsets(text, want_offsets=False)[0]
 
 
-@dataclass(frozen=True, slots=True)
 class _Normalised:
-    text: str
-    starts: array  # original offset where each normalised character begins
-    ends: array  # original offset where it ends
+    """A document's normalised text, with where each of its characters came from.
+
+    A plain class: it is private and made only when an anchor needs normalising, and a
+    dataclass would cost every command's start-up the making of its methods.
+    """
+
+    __slots__ = ("ends", "starts", "text")
+
+    def __init__(self, text: str, starts: array, ends: array) -> None:
+        self.text = text
+        self.starts = starts  # original offset where each normalised character begins
+        self.ends = ends  # original offset where it ends
 
 
 def _normalise_with_offsets(text: str, *, want_offsets: bool = True) -> tuple[str, array, array]:

@@ -7,7 +7,6 @@ may mean, which gives briefs a total, stable order.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -50,8 +49,12 @@ class DatePoint:
     def last_day(self) -> dt.date:
         if self.day is not None:
             return dt.date(self.year, self.month or 1, self.day)
+        # The day before the first of the next month (not `calendar.monthrange`: that
+        # module, and `locale` with it, would be imported by every command for this).
         month = self.month or 12
-        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+        if month == 12:
+            return dt.date(self.year, 12, 31)
+        return dt.date(self.year, month + 1, 1) - dt.timedelta(days=1)
 
     def iso(self) -> str:
         text = f"{self.year:04d}"

@@ -68,6 +68,8 @@ def _anchor_link(origin: str, anchor: Anchor) -> Link:
 
 @dataclass(frozen=True, slots=True)
 class Links:
+    """The links of a brief, indexed from both ends (see `build_links`)."""
+
     records: Mapping[str, Record]
     _incoming: _Incoming
     by_paragraph: Mapping[tuple[str, int], tuple[str, ...]]  # (source, paragraph) -> record ids

@@ -68,6 +68,8 @@ class Anchor:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Record:
+    """What every record has: its id, an optional review mark, and its line in the brief."""
+
     id: str
     review: str | None = None
     line: int = 0  # where the record starts in the brief file, 1-based
@@ -82,6 +84,8 @@ class Record:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Source(Record):
+    """A document the brief quotes, read and split into paragraphs."""
+
     kind: ClassVar[Kind] = "source"
     title: str
     path: str
@@ -99,6 +103,8 @@ class Source(Record):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Party(Record):
+    """A side of the talks, a mediator or a host."""
+
     kind: ClassVar[Kind] = "party"
     name: str
     role: Role
@@ -116,6 +122,8 @@ class Party(Record):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Person(Record):
+    """Someone who speaks or acts for a party."""
+
     kind: ClassVar[Kind] = "person"
     name: str
     party: str
@@ -130,6 +138,8 @@ class Person(Record):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Issue(Record):
+    """A question the talks are about."""
+
     kind: ClassVar[Kind] = "issue"
     title: str
     summary: str | None = None
@@ -141,6 +151,8 @@ class Issue(Record):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Event(Record):
+    """Something that happened (or was due to) on a date, anchored in the sources."""
+
     kind: ClassVar[Kind] = "event"
     date: BriefDate
     title: str
@@ -163,6 +175,8 @@ class Event(Record):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Position(Record):
+    """A party's stance on an issue, with its evidence."""
+
     kind: ClassVar[Kind] = "position"
     party: str
     issue: str
@@ -178,6 +192,8 @@ class Position(Record):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Quote(Record):
+    """Words someone said, directly or as reported, anchored in a source."""
+
     kind: ClassVar[Kind] = "quote"
     speaker: str
     text: str
@@ -197,6 +213,8 @@ class Quote(Record):
 
 @dataclass(frozen=True, slots=True)
 class KeyPoint:
+    """One line of the brief's bottom line, with the records it rests on."""
+
     text: str
     refs: tuple[str, ...] = ()
     line: int = 0

@@ -15,14 +15,20 @@ Three small tools the digest is built from, none of which needs Textual:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.tree import SyntaxTreeNode
-from rich.cells import cell_len
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.tree import SyntaxTreeNode
+
+# markdown-it-py and rich are imported only for a text that needs them (Markdown syntax,
+# characters wider or narrower than one cell): they take longer to import than
+# `peacebrief digest` takes to write the digest of a brief written in plain words.
 
 # A space that `wrap` must not break at (inside a code span, inside a citation such as
 # `[1 ¶4]`). It is a private-use character so it cannot clash with a real no-break space
@@ -37,16 +43,21 @@ _ZERO_WIDTH_JOINER = "\u200d"
 
 
 def _measure_with_pinned_table(text: str) -> int:
+    from rich.cells import cell_len
+
     # "latest" pins the Unicode width table: rich's default ("auto") reads the
     # UNICODE_VERSION environment variable, and a digest must be the same bytes everywhere.
     return int(cell_len(text, "latest"))  # type: ignore[call-arg, unused-ignore]
 
 
 def _measure_default(text: str) -> int:
+    from rich.cells import cell_len
+
     return int(cell_len(text))
 
 
-def _pick_measure() -> Callable[[str], int]:
+@cache
+def _measure() -> Callable[[str], int]:
     try:  # rich < 14 has no unicode_version parameter; it has only one table anyway
         _measure_with_pinned_table("a")
     except TypeError:
@@ -54,13 +65,19 @@ def _pick_measure() -> Callable[[str], int]:
     return _measure_with_pinned_table
 
 
-_measure = _pick_measure()
+# Characters one cell wide in every table rich has (tests/test_plaintext.py checks each
+# against rich): printable ASCII, Latin-1 and the Latin extensions, and the typographic
+# punctuation of U+2010-U+2027 (dashes, quotes, the ellipsis) and U+2030-U+205E.
+_ONE_CELL = re.compile("[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e]*")
 
 
 def cell_width(text: str) -> int:
     """How many terminal cells `text` takes: 2 for a CJK character or an emoji, 0 for a
     combining accent."""
-    return _measure(text.replace(GLUE, " "))
+    text = text.replace(GLUE, " ")
+    if _ONE_CELL.fullmatch(text):
+        return len(text)
+    return _measure()(text)
 
 
 def pad(text: str, cells: int) -> str:
@@ -170,13 +187,44 @@ class Block:
 
 @cache
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     # CommonMark, with raw HTML off: an author's `<b>` stays visible as text rather than
     # vanishing from a plain-text digest.
     return MarkdownIt("commonmark", {"html": False})
 
 
+# What may make a text more than paragraphs of words to CommonMark: an inline or block
+# marker anywhere, a line that may open a list, a code block or a heading underline, a
+# line break kept by trailing spaces, a character the parser rewrites. Anything else is
+# plain paragraphs (tests/test_plaintext.py checks this against markdown-it).
+_MAYBE_MARKUP = re.compile(r"[\\`*_\[\]<>!&#~|=+\t\r\x00]|^ {4,}[^ \n]|^ *[-0-9]|[^ \n] +$", re.MULTILINE)
+
+
+def _plain_paragraphs(source: str) -> list[str] | None:
+    """The paragraphs of a text with no Markdown in it, as markdown-it reads them; None
+    when it may hold some."""
+    if _MAYBE_MARKUP.search(source):
+        return None
+    paragraphs: list[str] = []
+    lines: list[str] = []
+    for line in [*source.split("\n"), ""]:
+        if line.strip(" "):
+            lines.append(line.lstrip(" "))  # a soft line break is a space
+        elif lines:
+            paragraphs.append(" ".join(lines))
+            lines = []
+    return paragraphs
+
+
 def markdown_blocks(source: str, *, ascii: bool = False) -> tuple[Block, ...]:
     """The blocks of a Markdown text, in order, with their inline markup resolved."""
+    plain = _plain_paragraphs(source)
+    if plain is not None:  # as `_container` lays out the paragraphs at the top level
+        return tuple(Block(to_ascii(text) if ascii else text, "", "", None if index == 0 else "")
+                     for index, text in enumerate(plain))
+    from markdown_it.tree import SyntaxTreeNode
+
     root = SyntaxTreeNode(_parser().parse(source))
     out: list[Block] = []
     _container(root.children, "", "", None, True, out, ascii)

@@ -72,6 +72,12 @@ class StreamComposer:
         # an alias bomb or a forbidden tag, and need the reader's screening. Reset by the caller.
         self.unusual = False
 
+    def release(self) -> None:
+        """Let go of the text and the parser (which holds it too): nothing more will be read."""
+        self.text = b""
+        self._events = iter(())
+        self._anchors = {}
+
     def walk(self, streamed: frozenset[str], on_item: ItemCallback) -> Node | None:
         """Compose the document; each item of a top-level list under a key in `streamed`
         goes to `on_item(key, item)` instead of into the tree, where its list stays empty.
