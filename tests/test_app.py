@@ -16,6 +16,7 @@ from conftest import BUNDLED_BRIEF, HARBOUR_BRIEF, ROOT
 from peacebrief.app.app import BriefApp, ProblemsScreen
 from peacebrief.app.screens.brief import BriefScreen
 from peacebrief.app.screens.help import HelpScreen
+from peacebrief.app.screens import search as search_screen
 from peacebrief.app.screens.search import SearchScreen
 from peacebrief.app.widgets.panes import DelegationsPane, IssuesPane, QuotesPane, SourcePane, TimelinePane
 from peacebrief.app.widgets.record_list import RecordList
@@ -397,7 +398,7 @@ async def test_search_finds_a_quote_by_a_word_inside_it_and_enter_selects_it(bun
     async with reader() as (app, pilot, screen):
         search = await open_search(pilot, app)
         await pilot.press("k")
-        assert search.query_one("#search-results").option_count > 0
+        assert len(search.results.items) > 0
         await pilot.press("escape")  # closes, and leaves the place alone
         await wait_for(pilot, lambda: app.screen is screen, "the search box to close")
         assert screen.current_pane == "timeline"
@@ -406,7 +407,7 @@ async def test_search_finds_a_quote_by_a_word_inside_it_and_enter_selects_it(bun
 
         search = await open_search(pilot, app)
         await pilot.press(*"wave")  # "a fresh wave of attacks": results are live, one before any Enter
-        assert search.query_one("#search-results").option_count == 1
+        assert len(search.results.items) == 1
         shown = screen_text(app)
         assert "barely four days had passed" in shown
         assert "1 found" in shown
@@ -415,6 +416,44 @@ async def test_search_finds_a_quote_by_a_word_inside_it_and_enter_selects_it(bun
         assert screen.pane("quotes").current() == "q-zelenskyy-four-days"
         assert "QUOTE  q-zelenskyy-four-days" in detail_text(screen)
         assert screen.check_action("back", ())  # the jump is a step in the history
+
+
+async def test_search_lists_the_first_results_and_says_how_many_more(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search_screen, "RESULT_LIMIT", 3)
+    async with reader() as (app, pilot, _screen):
+        search = await open_search(pilot, app)
+        await pilot.press("e")  # in nearly every record
+        found = search.index.search("e").total
+        assert found > 3
+        assert [item.id for item in search.results.items] == list(search.index.search("e").ids[:3])
+        assert f"{found} found, {found - 3} more not shown: type more words to narrow" in screen_text(app)
+        await pilot.press("down", "enter")  # the second result
+        await wait_for(pilot, lambda: not isinstance(app.screen, SearchScreen), "the jump")
+        assert app.screen.detail.place == search.index.search("e").ids[1]
+
+
+def title_colour(app: BriefApp, title: str) -> str | None:
+    """The colour a box's title is drawn in, as the terminal shows it (below the top line)."""
+    for strip in app.screen._compositor.render_strips()[1:]:
+        for segment in strip:
+            if segment.text.strip() == title and segment.style is not None and segment.style.color is not None:
+                return segment.style.color.name
+    return None
+
+
+async def test_the_box_holding_the_focus_has_its_border_and_title_lit() -> None:
+    async with reader() as (app, pilot, screen):
+        accent = title_colour(app, "1 Timeline")
+        assert accent is not None and accent != title_colour(app, "Detail")
+        await pilot.press("3")
+        assert title_colour(app, "3 Quotes") == accent
+        assert title_colour(app, "1 Timeline") is None  # not on screen
+        await pilot.press("d")  # the focus goes to the links
+        assert title_colour(app, "Detail") == accent
+        assert title_colour(app, "3 Quotes") != accent
+        await pilot.press("escape")
+        assert title_colour(app, "3 Quotes") == accent
+        assert title_colour(app, "Detail") != accent
 
 
 # -- the party filter ---------------------------------------------------------------------

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
 from peacebrief.core import cache
-from peacebrief.core.cache import cache_dir, load_brief_cached
+from peacebrief.core.cache import cache_dir, cached_brief, load_brief_cached
+from peacebrief.core.links import Links
 from peacebrief.core.loader import load_brief
+from peacebrief.core.model import Anchor, Event, Issue, KeyPoint, Party, Person, Position, Quote, Source, SourceDocument
+from peacebrief.core.problems import Problem
 from peacebrief.core.problems import BriefError
 
 from conftest import HARBOUR_BRIEF
@@ -41,6 +45,20 @@ def test_the_second_open_comes_from_the_cache_and_equals_a_fresh_load(harbour: P
     assert second.links.matrix == fresh.links.matrix
     assert second.links.by_paragraph == fresh.links.by_paragraph
     assert second.links.incoming == fresh.links.incoming
+
+
+def test_cached_brief_reads_only_the_cache_and_never_parses(harbour: Path, monkeypatch) -> None:
+    monkeypatch.setattr(cache, "load_brief", lambda path: pytest.fail("cached_brief parsed the brief"))
+    assert cached_brief(harbour) is None  # nothing cached yet
+    assert cached_brief(harbour.parent / "nowhere.yaml") is None
+    monkeypatch.undo()
+    fresh = load_brief_cached(harbour)
+    monkeypatch.setattr(cache, "load_brief", lambda path: pytest.fail("cached_brief parsed the brief"))
+    again = cached_brief(harbour)
+    assert again is not None and again.quotes == fresh.quotes and again.sources == fresh.sources
+    assert cached_brief(harbour, max_entry_bytes=100) is None  # too big to read before the first paint
+    harbour.write_text(harbour.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert cached_brief(harbour) is None  # stale: the caller loads it afresh
 
 
 def test_the_cache_is_json_data_not_pickle(harbour: Path) -> None:
@@ -97,3 +115,26 @@ def test_errors_are_reported_as_the_loader_reports_them(tmp_path: Path) -> None:
     with pytest.raises(BriefError) as caught:
         load_brief_cached(missing)
     assert "no such brief file" in caught.value.problems[0].message
+
+
+def test_the_cache_rows_hold_every_field_of_the_model() -> None:
+    """The cache writes each record as a row of its fields, named one by one in cache.py.
+    A field added to the model and not to the rows would be lost on every cached open
+    (or come back as its default): this fails until cache.py says where the field goes."""
+    written = {
+        Source: ["id", "review", "line", "title", "path", "published", "document", "file", "publisher", "url", "sha256"],
+        SourceDocument: ["text", "dateline", "body_start", "paragraphs"],
+        Party: ["id", "review", "line", "name", "role", "short", "summary"],
+        Person: ["id", "review", "line", "name", "party", "title", "aliases", "delegate"],
+        Issue: ["id", "review", "line", "title", "summary"],
+        Event: ["id", "review", "line", "date", "title", "evidence", "date_text", "summary", "place", "status",
+                "parties", "people", "issues"],
+        Position: ["id", "review", "line", "party", "issue", "stance", "evidence", "quotes", "detail"],
+        Quote: ["id", "review", "line", "speaker", "text", "quote_kind", "source", "text_start", "text_end", "said",
+                "date_text", "event", "issues"],
+        Anchor: ["source", "exact", "start", "end", "paragraph", "prefix", "suffix", "normalised"],
+        KeyPoint: ["text", "refs", "line"],
+        Problem: ["path", "message", "line", "column", "record", "severity"],
+        Links: ["records", "_incoming", "by_paragraph", "matrix"],
+    }
+    assert {cls: [f.name for f in fields(cls)] for cls in written} == written

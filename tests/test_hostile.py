@@ -395,19 +395,19 @@ async def test_search_palette_copy_export_and_help_show_the_strings_literally(ho
         search = app.screen
         assert isinstance(search, SearchScreen)
         await pilot.press(*"[/]")  # typed
-        results = search.query_one("#search-results", OptionList)
-        assert results.option_count == len(hostile.records)
+        results = search.results
+        assert len(results.items) == len(hostile.records)
         field = search.query_one(Input)
         field.post_message(Paste(" [@click=app.quit]z[/]"))  # and pasted
         await wait_for(pilot, lambda: field.value == "[/] [@click=app.quit]z[/]", "the pasted words")
-        assert results.option_count == len(hostile.records)
+        assert len(results.items) == len(hostile.records)
         shown_results = region_text(app, results.scrollable_content_region)
         assert_shows(shown_results, shown("Source", HEAD), shown("Alpha", HEAD), shown("Beta", HEAD), where="search results")
         assert_no_raw(app, "search")
         # Narrowed to the source (by its publisher), Enter opens it: publisher and URL in full.
         field.value = ""
         await pilot.press(*"publ")
-        assert results.option_count == 1
+        assert len(results.items) == 1
         await pilot.press("enter")
         await wait_for(pilot, lambda: screen.detail.place == "hostile", "the source in the detail panel")
         assert_shows(detail_text(app, screen), *(shown(label_of(v)) for _, v in text_fields(hostile.sources[0])), where="source detail")

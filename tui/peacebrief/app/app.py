@@ -1,9 +1,10 @@
-"""The peacebrief reader: loads a brief off the UI thread, then shows it."""
+"""The peacebrief reader: shows a cached brief at once, loads any other off the UI thread."""
 
 from __future__ import annotations
 
 import gc
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
@@ -14,13 +15,24 @@ from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
-from peacebrief.app.commands import RecordCommands
 from peacebrief.app.keymap import read_keymap
 from peacebrief.app.widgets.footer import KeyFooter
-from peacebrief.core.cache import load_brief_cached
+from peacebrief.core.cache import cached_brief, load_brief_cached
+from peacebrief.core.gc import paused_gc
 from peacebrief.core.model import Brief
 from peacebrief.core.problems import BriefError, Problem
 from peacebrief.core.visible import visible
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+
+def record_commands() -> type[Provider]:
+    """The palette's record finder, imported on the first ctrl+p: it brings the search
+    index and the record rendering with it, which the first paint needs none of."""
+    from peacebrief.app.commands import RecordCommands
+
+    return RecordCommands
 
 
 class LoadingScreen(Screen[None]):
@@ -60,13 +72,14 @@ class BriefApp(App[None]):
 
     CSS_PATH = "peacebrief.tcss"
     TITLE = "peacebrief"
-    COMMANDS = App.COMMANDS | {RecordCommands}
+    COMMANDS = App.COMMANDS | {record_commands}
     BINDINGS = [
         Binding("question_mark,f1", "help", "Help", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
 
     WATCH_SECONDS = 1.0  # how often the brief and its sources are checked for changes
+    INSTANT_CACHE_BYTES = 20_000_000  # a cache entry read before the first paint (a 10k-event brief's is 9 MB)
 
     def __init__(self, path: str | Path, *, watch: bool = True) -> None:
         super().__init__()
@@ -81,8 +94,21 @@ class BriefApp(App[None]):
             self.set_keymap(keymap)
         if problem:
             self.notify(visible(problem), title="Keymap not used", severity="warning", markup=False)
-        self.push_screen(LoadingScreen(self.path))
-        self.load()
+        # A brief in the cache is read here and now, so the first thing painted is the
+        # brief. A real parse, which can take seconds, or a cache entry too big to read in
+        # a blink, runs in a worker behind the loading screen.
+        signature = self._file_signature()
+        with paused_gc():
+            brief = cached_brief(self.path, max_entry_bytes=self.INSTANT_CACHE_BYTES)
+            if brief is not None:
+                # Frozen (see `_loaded`) before the collector is back: its first pass would
+                # otherwise walk every record just made.
+                gc.freeze()
+        if brief is not None:
+            self._loaded(brief, signature)
+        else:
+            self.push_screen(LoadingScreen(self.path))
+            self.load()
         if self.watch_files:
             self.set_interval(self.WATCH_SECONDS, self._poll)
 
@@ -145,8 +171,10 @@ class BriefApp(App[None]):
             screen.show_brief(brief)
             if not first:
                 self.notify(f"Reloaded {visible(self.path.name)}", markup=False, timeout=2)
-        else:
+        elif isinstance(self.screen, (LoadingScreen, ProblemsScreen)):
             self.switch_screen(BriefScreen(brief))
+        else:  # opened straight from the cache: nothing to replace
+            self.push_screen(BriefScreen(brief))
 
     def _failed(self, problems: list[Problem], signature: tuple[tuple[str, int, int], ...]) -> None:
         self._signature = signature
@@ -155,7 +183,7 @@ class BriefApp(App[None]):
             # Keep the last good brief on screen; say what is wrong until the file is fixed.
             screen.show_problems(problems)
         else:
-            self.switch_screen(ProblemsScreen(self.path, problems))
+            self.switch_screen(ProblemsScreen(self.path, problems))  # in place of the loading or problems screen
 
     def action_reload(self) -> None:
         self.load()

@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
 
 
@@ -27,6 +26,8 @@ def read_keymap(path: Path | None = None) -> tuple[dict[str, str], str | None]:
     path = path or keymap_path()
     if not path.exists():
         return {}, None
+    import tomllib  # only when there is a keymap to read
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

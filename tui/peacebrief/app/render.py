@@ -7,10 +7,10 @@ only (bold, dim, italic); colours come from the theme through the stylesheet.
 
 from __future__ import annotations
 
-from markdown_it import MarkdownIt
+import re
+
 from rich.cells import cell_len
 from rich.console import Group, RenderableType
-from rich.markdown import Markdown
 from rich.text import Text
 
 from peacebrief.core.citation import long_cite, quoted_words
@@ -56,15 +56,20 @@ KIND_NAMES = {
 MARK = "▍"
 
 
-class SafeMarkdown(Markdown):
+def SafeMarkdown(markup: str) -> RenderableType:
     """Rich's Markdown with raw HTML off: `<b>` and the placeholders `visible()` writes
     (`<RLO>`) stay on screen as text. Rich drops every HTML tag it does not know, so
-    with HTML on they would vanish."""
+    with HTML on they would vanish.
 
-    def __init__(self, markup: str) -> None:
-        super().__init__("")
-        self.markup = markup
-        self.parsed = MarkdownIt("commonmark", {"html": False}).enable("strikethrough").enable("table").parse(markup)
+    Imported on first use: rich.markdown (with markdown_it and pygments) takes longer to
+    import than the rest of the reader, and the first paint rarely needs it."""
+    from markdown_it import MarkdownIt
+    from rich.markdown import Markdown
+
+    markdown = Markdown("")
+    markdown.markup = markup
+    markdown.parsed = MarkdownIt("commonmark", {"html": False}).enable("strikethrough").enable("table").parse(markup)
+    return markdown
 
 
 def clip(text: str, cells: int) -> str:
@@ -170,10 +175,19 @@ def _field(name: str, value: str | Text) -> Text:
     return text
 
 
+# A character or a start of line that Markdown acts on (CommonMark with tables and
+# strikethrough, as SafeMarkdown parses it). Text with none of them is one paragraph,
+# and Markdown would show it as this left-justified Text does: it goes without the parse.
+_MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]<>!&#~|\r\n\t]|^\s|^[-+=>]|^\d+[.)]|\s$")
+
+
 def _markdown(source: str | None) -> list[RenderableType]:
     if not source:
         return []
-    return [Text(), SafeMarkdown(visible(source))]
+    shown = visible(source)
+    if _MARKDOWN_SYNTAX.search(shown) is None:
+        return [Text(), Text(shown, justify="left")]
+    return [Text(), SafeMarkdown(shown)]
 
 
 def detail(brief: Brief, record: Record) -> RenderableType:

@@ -7,26 +7,30 @@ document still has the sha256 it had; anything else (a changed file, a different
 peacebrief, a corrupt or unreadable cache file) means the brief is loaded and checked
 afresh and the entry rewritten. Source texts are not cached: they are read from their
 files, which both checks them and gives the reader their words.
+
+The entry is laid out to be read back fast, since reading it is most of what opening a
+cached brief costs: each record is a list of its fields in a fixed order (no keys to
+parse), words that are a slice of their source's text (an anchor's `exact`, most
+quotes' `text`) are stored as null and sliced back out, and the link index and each
+source's paragraph bounds are stored as built rather than worked out again.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
 import tempfile
 from collections.abc import Iterator
-from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TextIO
 
 from peacebrief import __version__
-from peacebrief.core.anchors import read_document
 from peacebrief.core.dates import BriefDate, parse_date
 from peacebrief.core.gc import paused_gc
-from peacebrief.core.links import build_links
-from peacebrief.core.loader import load_brief
+from peacebrief.core.links import Links, build_links
 from peacebrief.core.model import (
     Anchor,
     Brief,
@@ -39,10 +43,11 @@ from peacebrief.core.model import (
     Quote,
     Record,
     Source,
+    SourceDocument,
 )
 from peacebrief.core.problems import Problem
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 def cache_dir() -> Path:
@@ -60,24 +65,48 @@ def _fingerprint(path: Path, data: bytes) -> dict[str, Any]:
     return {"path": str(path), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": hashlib.sha256(data).hexdigest()}
 
 
+def load_brief(path: Path) -> Brief:
+    """The loader, imported only on a cache miss: it brings yaml and the checks with it,
+    which a brief read from the cache needs none of."""
+    from peacebrief.core.loader import load_brief as load
+
+    return load(path)
+
+
 def load_brief_cached(path: str | Path, *, use_cache: bool = True) -> Brief:
     """`load_brief`, through the cache. Raises `BriefError` exactly as `load_brief` does."""
     path = Path(path)
     if not use_cache:
         return load_brief(path)
     resolved = path.resolve()
-    entry = _entry_path(resolved)
     try:
-        data = resolved.read_bytes()
-        fingerprint = _fingerprint(resolved, data)
+        fingerprint = _fingerprint(resolved, resolved.read_bytes())
     except OSError:
         return load_brief(path)  # the loader says what is wrong with the file
-    brief = _read_entry(entry, fingerprint, path)
+    brief = _read_entry(_entry_path(resolved), fingerprint, path)
     if brief is not None:
         return brief
     brief = load_brief(path)
-    _write_entry(entry, fingerprint, brief)
+    _write_entry(_entry_path(resolved), fingerprint, brief)
     return brief
+
+
+def cached_brief(path: str | Path, *, max_entry_bytes: int | None = None) -> Brief | None:
+    """The brief from a fresh cache entry, or None: no entry, a stale or unreadable one,
+    one larger than `max_entry_bytes`, or no such file. Never parses the brief: the
+    reader calls this to open a cached brief at once, before it decides whether a load
+    is worth a loading screen."""
+    path = Path(path)
+    resolved = path.resolve()
+    entry = _entry_path(resolved)
+    try:
+        size = entry.stat().st_size  # no entry: no need to hash the brief
+        if max_entry_bytes is not None and size > max_entry_bytes:
+            return None
+        fingerprint = _fingerprint(resolved, resolved.read_bytes())
+    except OSError:
+        return None
+    return _read_entry(entry, fingerprint, path)
 
 
 # -- reading -----------------------------------------------------------------------------
@@ -86,91 +115,113 @@ def load_brief_cached(path: str | Path, *, use_cache: bool = True) -> Brief:
 def _read_entry(entry: Path, fingerprint: dict[str, Any], path: Path) -> Brief | None:
     """The cached brief, or None when there is none, it is stale, or it cannot be read."""
     try:
-        payload = json.loads(entry.read_bytes())
-        if payload.get("format") != CACHE_FORMAT or payload.get("peacebrief") != __version__:
-            return None
-        if payload.get("brief_file") != fingerprint:
-            return None
+        raw = entry.read_bytes()
+        # The collector paused from the parse on: it builds hundreds of thousands of
+        # objects that all stay alive, and collecting among them frees nothing.
         with paused_gc():
+            payload = json.loads(raw)
+            if payload.get("format") != CACHE_FORMAT or payload.get("peacebrief") != __version__:
+                return None
+            if payload.get("brief_file") != fingerprint:
+                return None
             return _decode(payload["brief"], path)
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None  # a corrupt or foreign cache entry is ignored and rebuilt
 
 
-@lru_cache(maxsize=4096)
-def _date(text: str) -> BriefDate:
-    return parse_date(text)
-
-
-def _opt_date(text: str | None) -> BriefDate | None:
-    return None if text is None else _date(text)
-
-
-def _anchor(row: list[Any]) -> Anchor:
-    source, exact, start, end, paragraph, prefix, suffix, normalised = row
-    return Anchor(source, exact, start, end, paragraph, prefix, suffix, bool(normalised))
-
-
-def _common(row: dict[str, Any]) -> dict[str, Any]:
-    return {"id": row["id"], "review": row.get("review"), "line": row["line"]}
-
-
 def _decode(data: dict[str, Any], path: Path) -> Brief | None:
+    texts: dict[str, str] = {}  # source id -> its text, which gives back the words sliced out
+    dates: dict[str, BriefDate] = {}  # a brief repeats its dates: parse each once
+
+    def date(text: str) -> BriefDate:
+        found = dates.get(text)
+        if found is None:
+            found = dates[text] = parse_date(text)
+        return found
+
+    def anchor(row: list[Any]) -> Anchor:
+        source, exact, start, end, paragraph, prefix, suffix, normalised = row
+        return Anchor(source, texts[source][start:end] if exact is None else exact, start, end, paragraph,
+                      prefix, suffix, normalised)
+
     sources: list[Source] = []
-    for row in data["sources"]:
-        file = Path(row["file"])
+    for (rid, review, line, title, source_path, published, publisher, url, sha256, file_name, file_sha256,
+         dateline, body_start, bounds) in data["sources"]:
+        file = Path(file_name)
         raw = file.read_bytes()
-        if hashlib.sha256(raw).hexdigest() != row["file_sha256"]:
+        if hashlib.sha256(raw).hexdigest() != file_sha256:
             return None  # a source changed: the anchors must be checked again
+        # The same text as when the entry was written (its sha256 says so): its paragraphs are too.
+        document = SourceDocument(
+            text=raw.decode("utf-8").removeprefix("\ufeff"),
+            dateline=None if dateline is None else dt.date.fromisoformat(dateline),
+            body_start=body_start,
+            paragraphs=tuple(zip(bounds[::2], bounds[1::2])),
+        )
+        texts[rid] = document.text
         sources.append(
-            Source(
-                **_common(row), title=row["title"], path=row["path"], published=_date(row["published"]),
-                document=read_document(raw.decode("utf-8").removeprefix("\ufeff")), file=file,
-                publisher=row.get("publisher"), url=row.get("url"), sha256=row.get("sha256"),
-            )
+            Source(id=rid, review=review, line=line, title=title, path=source_path, published=date(published),
+                   document=document, file=file, publisher=publisher, url=url, sha256=sha256)
         )
     parties = [
-        Party(**_common(r), name=r["name"], role=r["role"], short=r.get("short"), summary=r.get("summary"))
-        for r in data["parties"]
+        Party(id=rid, review=review, line=line, name=name, role=role, short=short, summary=summary)
+        for rid, review, line, name, role, short, summary in data["parties"]
     ]
     people = [
-        Person(**_common(r), name=r["name"], party=r["party"], title=r.get("title"),
-               aliases=tuple(r.get("aliases", ())), delegate=bool(r.get("delegate")))
-        for r in data["people"]
+        Person(id=rid, review=review, line=line, name=name, party=party, title=title, aliases=tuple(aliases),
+               delegate=delegate)
+        for rid, review, line, name, party, title, aliases, delegate in data["people"]
     ]
-    issues = [Issue(**_common(r), title=r["title"], summary=r.get("summary")) for r in data["issues"]]
+    issues = [
+        Issue(id=rid, review=review, line=line, title=title, summary=summary)
+        for rid, review, line, title, summary in data["issues"]
+    ]
     events = [
-        Event(**_common(r), date=_date(r["date"]), title=r["title"], evidence=tuple(map(_anchor, r["evidence"])),
-              date_text=r.get("date_text"), summary=r.get("summary"), place=r.get("place"), status=r["status"],
-              parties=tuple(r["parties"]), people=tuple(r["people"]), issues=tuple(r["issues"]))
-        for r in data["events"]
+        Event(id=rid, review=review, line=line, date=date(when), title=title, evidence=tuple(map(anchor, evidence)),
+              date_text=date_text, summary=summary, place=place, status=status, parties=tuple(event_parties),
+              people=tuple(event_people), issues=tuple(event_issues))
+        for (rid, review, line, when, title, evidence, date_text, summary, place, status, event_parties,
+             event_people, event_issues) in data["events"]
     ]
     positions = [
-        Position(**_common(r), party=r["party"], issue=r["issue"], stance=r["stance"],
-                 evidence=tuple(map(_anchor, r["evidence"])), quotes=tuple(r["quotes"]), detail=r.get("detail"))
-        for r in data["positions"]
+        Position(id=rid, review=review, line=line, party=party, issue=issue, stance=stance,
+                 evidence=tuple(map(anchor, evidence)), quotes=tuple(position_quotes), detail=detail)
+        for rid, review, line, party, issue, stance, evidence, position_quotes, detail in data["positions"]
     ]
-    quotes = [
-        Quote(**_common(r), speaker=r["speaker"], text=r["text"], quote_kind=r["kind"], source=_anchor(r["source"]),
-              text_start=r["text_start"], text_end=r["text_end"], said=_opt_date(r.get("said")),
-              date_text=r.get("date_text"), event=r.get("event"), issues=tuple(r["issues"]))
-        for r in data["quotes"]
-    ]
+    quotes = []
+    for rid, review, line, speaker, text, kind, source, start, end, said, date_text, event, quote_issues in data["quotes"]:
+        where = anchor(source)
+        quotes.append(
+            Quote(id=rid, review=review, line=line, speaker=speaker,
+                  text=texts[where.source][start:end] if text is None else text, quote_kind=kind, source=where,
+                  text_start=start, text_end=end, said=None if said is None else date(said),
+                  date_text=date_text, event=event, issues=tuple(quote_issues))
+        )
     records: dict[str, Record] = {}
     for group in (sources, parties, people, issues, events, positions, quotes):
         for record in group:
             records[record.id] = record
+    view = MappingProxyType(records)
+    links = data["links"]
     return Brief(
         path=path,
         id=data["id"],
         title=data["title"],
-        as_of=_date(data["as_of"]),
-        summary=data.get("summary"),
-        key_points=tuple(KeyPoint(k["text"], tuple(k["refs"]), k["line"]) for k in data["key_points"]),
-        warnings=tuple(Problem(**w) for w in data["warnings"]),
-        records=MappingProxyType(records),
+        as_of=date(data["as_of"]),
+        summary=data["summary"],
+        key_points=tuple(KeyPoint(text, tuple(refs), line) for text, refs, line in data["key_points"]),
+        warnings=tuple(
+            Problem(path=file, message=message, line=line, column=column, record=record, severity=severity)
+            for file, message, line, column, record, severity in data["warnings"]
+        ),
+        records=view,
         order=MappingProxyType({rid: i for i, rid in enumerate(records)}),
-        links=build_links(records),
+        links=Links(
+            records=view,
+            _incoming=links["incoming"],  # target -> relation -> origins: JSON holds it as built
+            by_paragraph=MappingProxyType({(source, number): tuple(ids) for source, number, ids in links["by_paragraph"]}),
+            matrix=MappingProxyType({(issue, party): tuple(ids) for issue, party, ids in links["matrix"]}),
+        ),
         sources=tuple(sources),
         parties=tuple(parties),
         people=tuple(people),
@@ -184,51 +235,58 @@ def _decode(data: dict[str, Any], path: Path) -> Brief | None:
 # -- writing -----------------------------------------------------------------------------
 
 
-def _anchor_row(anchor: Anchor) -> list[Any]:
-    return [anchor.source, anchor.exact, anchor.start, anchor.end, anchor.paragraph,
-            anchor.prefix, anchor.suffix, anchor.normalised]
+class _Encoder:
+    """Records as rows, in the field order `_decode` reads them back. A field added to the
+    model needs a place in both (tests/test_cache.py fails until it has one)."""
 
+    def __init__(self, brief: Brief) -> None:
+        self.brief = brief
+        self.texts = {source.id: source.document.text for source in brief.sources}
 
-def _row(record: Record, **fields: Any) -> dict[str, Any]:
-    row: dict[str, Any] = {"id": record.id, "line": record.line}
-    if record.review:
-        row["review"] = record.review
-    row.update({k: v for k, v in fields.items() if v is not None})
-    return row
+    def sliced(self, words: str, source: str, start: int, end: int) -> str | None:
+        """None when `words` are the source's text from `start` to `end`: read back from there."""
+        text = self.texts.get(source)
+        return None if text is not None and text[start:end] == words else words
 
+    def anchor(self, a: Anchor) -> list[Any]:
+        return [a.source, self.sliced(a.exact, a.source, a.start, a.end), a.start, a.end, a.paragraph,
+                a.prefix, a.suffix, a.normalised]
 
-def _sections(brief: Brief) -> dict[str, Iterator[dict[str, Any]]]:
-    """Each record list as rows, made one at a time (a big brief's rows would not fit twice)."""
-    return {
-        "sources": (
-            _row(s, title=s.title, path=s.path, published=s.published.iso(), publisher=s.publisher, url=s.url,
-                 sha256=s.sha256, file=str(s.file), file_sha256=hashlib.sha256(s.file.read_bytes()).hexdigest())
-            for s in brief.sources
-        ),
-        "parties": (_row(p, name=p.name, role=p.role, short=p.short, summary=p.summary) for p in brief.parties),
-        "people": (
-            _row(p, name=p.name, party=p.party, title=p.title, aliases=list(p.aliases) or None, delegate=p.delegate or None)
-            for p in brief.people
-        ),
-        "issues": (_row(i, title=i.title, summary=i.summary) for i in brief.issues),
-        "events": (
-            _row(e, date=e.date.iso(), title=e.title, evidence=[_anchor_row(a) for a in e.evidence],
-                 date_text=e.date_text, summary=e.summary, place=e.place, status=e.status,
-                 parties=list(e.parties), people=list(e.people), issues=list(e.issues))
-            for e in brief.events
-        ),
-        "positions": (
-            _row(p, party=p.party, issue=p.issue, stance=p.stance, evidence=[_anchor_row(a) for a in p.evidence],
-                 quotes=list(p.quotes), detail=p.detail)
-            for p in brief.positions
-        ),
-        "quotes": (
-            _row(q, speaker=q.speaker, text=q.text, kind=q.quote_kind, source=_anchor_row(q.source),
-                 text_start=q.text_start, text_end=q.text_end, said=q.said.iso() if q.said else None,
-                 date_text=q.date_text, event=q.event, issues=list(q.issues))
-            for q in brief.quotes
-        ),
-    }
+    def anchors(self, anchors: tuple[Anchor, ...]) -> list[list[Any]]:
+        return [self.anchor(a) for a in anchors]
+
+    def sections(self) -> dict[str, Iterator[list[Any]]]:
+        """Each record list as rows, made one at a time (a big brief's rows would not fit twice)."""
+        brief = self.brief
+        return {
+            "sources": (
+                [s.id, s.review, s.line, s.title, s.path, s.published.iso(), s.publisher, s.url, s.sha256,
+                 str(s.file), hashlib.sha256(s.file.read_bytes()).hexdigest(),
+                 s.document.dateline.isoformat() if s.document.dateline else None, s.document.body_start,
+                 [bound for paragraph in s.document.paragraphs for bound in paragraph]]
+                for s in brief.sources
+            ),
+            "parties": ([p.id, p.review, p.line, p.name, p.role, p.short, p.summary] for p in brief.parties),
+            "people": (
+                [p.id, p.review, p.line, p.name, p.party, p.title, list(p.aliases), p.delegate] for p in brief.people
+            ),
+            "issues": ([i.id, i.review, i.line, i.title, i.summary] for i in brief.issues),
+            "events": (
+                [e.id, e.review, e.line, e.date.iso(), e.title, self.anchors(e.evidence), e.date_text, e.summary,
+                 e.place, e.status, list(e.parties), list(e.people), list(e.issues)]
+                for e in brief.events
+            ),
+            "positions": (
+                [p.id, p.review, p.line, p.party, p.issue, p.stance, self.anchors(p.evidence), list(p.quotes), p.detail]
+                for p in brief.positions
+            ),
+            "quotes": (
+                [q.id, q.review, q.line, q.speaker, self.sliced(q.text, q.source.source, q.text_start, q.text_end),
+                 q.quote_kind, self.anchor(q.source), q.text_start, q.text_end, q.said.iso() if q.said else None,
+                 q.date_text, q.event, list(q.issues)]
+                for q in brief.quotes
+            ),
+        }
 
 
 def _write_json(stream: TextIO, fingerprint: dict[str, Any], brief: Brief) -> None:
@@ -237,23 +295,29 @@ def _write_json(stream: TextIO, fingerprint: dict[str, Any], brief: Brief) -> No
     def dump(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
+    links = brief.links if brief.links is not None else build_links(brief.records)
     head = {
         "id": brief.id,
         "title": brief.title,
         "as_of": brief.as_of.iso(),
         "summary": brief.summary,
-        "key_points": [{"text": k.text, "refs": list(k.refs), "line": k.line} for k in brief.key_points],
-        "warnings": [{"path": w.path, "message": w.message, "line": w.line, "column": w.column,
-                      "record": w.record, "severity": w.severity} for w in brief.warnings],
+        "key_points": [[k.text, list(k.refs), k.line] for k in brief.key_points],
+        "warnings": [[w.path, w.message, w.line, w.column, w.record, w.severity] for w in brief.warnings],
     }
     stream.write(f'{{"format":{CACHE_FORMAT},"peacebrief":{dump(__version__)},"brief_file":{dump(fingerprint)},"brief":')
     stream.write(dump(head)[:-1])  # the head's fields, then the record lists, in one object
-    for name, rows in _sections(brief).items():
+    for name, rows in _Encoder(brief).sections().items():
         stream.write(f',{dump(name)}:[')
         for number, row in enumerate(rows):
             stream.write(("," if number else "") + dump(row))
         stream.write("]")
-    stream.write("}}")
+    stream.write(',"links":{"incoming":')
+    stream.write(dump(links._incoming))  # as built: JSON's dicts of lists are its own shape
+    stream.write(',"by_paragraph":')
+    stream.write(dump([[source, number, list(ids)] for (source, number), ids in links.by_paragraph.items()]))
+    stream.write(',"matrix":')
+    stream.write(dump([[issue, party, list(ids)] for (issue, party), ids in links.matrix.items()]))
+    stream.write("}}}")
 
 
 def _write_entry(entry: Path, fingerprint: dict[str, Any], brief: Brief) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import contains
 
 from peacebrief.core.model import (
     Brief,
@@ -75,8 +77,15 @@ class SearchIndex:
             new.startswith(old) if i == len(self._last_terms) - 1 else new == old
             for i, (old, new) in enumerate(zip(self._last_terms, terms))
         )
-        candidates = self._last_hits if narrowing else range(len(self._ids))
+        if narrowing:
+            # The last hits hold every earlier word: test only the word being typed, and any after it.
+            hits, todo = self._last_hits, terms[len(self._last_terms) - 1 :]
+        else:
+            hits, todo = list(range(len(self._ids))), terms
         texts = self._texts
-        hits = [i for i in candidates if all(term in texts[i] for term in terms)]
+        for term in todo:
+            # `term in text` over the candidates, looped in C (compress, map): a first
+            # letter tests every record of a big brief, 30,000 of them, in a few ms.
+            hits = list(compress(hits, map(contains, map(texts.__getitem__, hits), repeat(term))))
         self._last_terms, self._last_hits = terms, hits
         return SearchResult(tuple(self._ids[i] for i in hits[:limit]), len(hits))

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
 
-from peacebrief.app.messages import FollowLink, OpenDetail, RecordHighlighted
+from peacebrief.app.messages import FollowLink, OpenDetail
 from peacebrief.app.render import clip
 from peacebrief.app.widgets.detail import DetailPanel
 from peacebrief.app.widgets.footer import KeyFooter
@@ -39,7 +43,13 @@ class PaneBar(Static):
             self._counted = (brief, brief.review_count)
         return self._counted[1]
 
+    _shown: tuple[Brief | None, tuple[object, ...]] = (None, ())
+
     def show_state(self, brief: Brief, current: str, party: str | None, *, compact: bool = False) -> None:
+        state = (current, party, compact)
+        if self._shown[0] is brief and self._shown[1] == state:
+            return  # already says so (a brief is compared by identity: it may be huge)
+        self._shown = (brief, state)
         text = Text()
         for pane in PANES:
             number, name = pane.title.split(" ", 1)
@@ -57,7 +67,7 @@ class PaneBar(Static):
         text.append(one_line(brief.title), style="bold")
         text.no_wrap = True
         text.overflow = "ellipsis"
-        self.update(text)
+        self.update(text, layout=False)  # one line, whatever it says: nothing else moves
 
 
 class BriefScreen(Screen[None]):
@@ -86,42 +96,72 @@ class BriefScreen(Screen[None]):
         self.history = History()
         self.current_pane = "timeline"
         self.party_filter: str | None = None
-        self._restoring = False
+        self._started = False
+        self._routing = False  # True while the screen itself moves the panes' cursors
 
     def compose(self) -> ComposeResult:
+        # The size classes, set before the widgets mount: set later (on the first Resize)
+        # they restyle every widget of the screen once more before the first paint.
+        self.set_class(self.app.size.width >= WIDE, "-wide")
+        self.set_class(self.app.size.height < SHORT, "-short")
+        # Kept, not looked up: a key may ask for a pane or the panel several times over.
+        self._panes = {p.pane_id: p(self.brief, on_highlight=self._highlighted) for p in PANES}
+        self._detail = DetailPanel()
         yield PaneBar(id="pane-bar")
         with Horizontal(id="main"):
             with ContentSwitcher(initial="pane-timeline", id="panes"):
-                for pane_class in PANES:
-                    yield pane_class(self.brief)
-            yield DetailPanel()
+                yield from self._panes.values()
+            yield self._detail
         yield Static(id="problems-panel")
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.watch_focused(self.focused))
         self.query_one("#problems-panel").display = False
         self._update_bar()
         self.call_after_refresh(self._start)
 
     def _start(self) -> None:
+        self._started = True
         pane = self.pane(self.current_pane)
-        pane.focus_pane()
+        self._focus_pane(pane)
         place = pane.current()
         self.history.visit(Place(self.current_pane, place))
         self._show_detail(place)
+        self._mark(place)
 
     # -- helpers ---------------------------------------------------------------
 
     def pane(self, pane_id: str) -> Pane:
-        return self.query_one(f"#pane-{pane_id}", Pane)
+        return self._panes[pane_id]
 
     @property
     def panes(self) -> list[Pane]:
-        return list(self.query(Pane))
+        return list(self._panes.values())
 
     @property
     def detail(self) -> DetailPanel:
-        return self.query_one(DetailPanel)
+        return self._detail
+
+    def watch_focused(self, focused: Widget | None) -> None:
+        """Light the pane, or the detail panel, that holds the focus (a click moves it too)."""
+        if hasattr(self, "_detail"):
+            holders = set(focused.ancestors_with_self) if focused is not None else set()
+            self._light(next((box for box in (*self.panes, self.detail) if box in holders), None))
+
+    def _light(self, holder: Widget | None) -> None:
+        accent = self.app.theme_variables.get("accent", "ansi_yellow")  # the stylesheet's $accent
+        for box in (*self.panes, self.detail):
+            box.light_title(box is holder, accent)
+
+    def _focus_pane(self, pane: Pane) -> None:
+        pane.focus_pane()
+        # Lit now, in this key's frame: the focus itself moves a turn later (Widget.focus).
+        self._light(pane)
+
+    def _focus_links(self) -> None:
+        self.detail.links.focus()
+        self._light(self.detail)
 
     def _update_bar(self) -> None:
         compact = self.size.width < COMPACT
@@ -147,8 +187,21 @@ class BriefScreen(Screen[None]):
         self.pane(pane_id).reveal()
         self._update_bar()
 
+    @contextmanager
+    def _moving(self) -> Iterator[None]:
+        """The screen moves the panes' cursors itself: what they report meanwhile is not news."""
+        routing, self._routing = self._routing, True
+        try:
+            yield
+        finally:
+            self._routing = routing
+
     def go(self, place: Place, *, record_history: bool = True) -> bool:
         """Show `place`: switch pane, select the record, focus the pane, update the detail."""
+        with self._moving():
+            return self._go(place, record_history)
+
+    def _go(self, place: Place, record_history: bool) -> bool:
         self._switch(place.pane)
         pane = self.pane(place.pane)
         shown = True
@@ -158,7 +211,7 @@ class BriefScreen(Screen[None]):
                 # The filter hides the target: lift it rather than fail the link.
                 self._set_filter(None)
                 shown = pane.show(place.record)
-        pane.focus_pane()
+        self._focus_pane(pane)
         where = Place(place.pane, place.record if shown else pane.current())
         if record_history:
             self.history.visit(where)
@@ -172,6 +225,8 @@ class BriefScreen(Screen[None]):
         state = (self.history.can_go_back, self.history.can_go_forward)
         if state != getattr(self, "_history_keys", None):
             self._history_keys = state
+            # At once, so that the key shows (or goes) in this key's frame, not a later one.
+            self.query_one(KeyFooter).bindings_changed(self)
             self.refresh_bindings()
 
     def _mark(self, place: str | None) -> None:
@@ -190,6 +245,10 @@ class BriefScreen(Screen[None]):
 
     def show_brief(self, brief: Brief) -> None:
         """A reloaded brief: keep the pane, the selection and the history where records remain."""
+        with self._moving():
+            self._show_brief(brief)
+
+    def _show_brief(self, brief: Brief) -> None:
         self.brief = brief
         self.query_one("#problems-panel").display = False
         if self.party_filter is not None and self.party_filter not in brief:
@@ -219,14 +278,15 @@ class BriefScreen(Screen[None]):
         panel.update(text)
         panel.display = True
 
-    # -- messages from the panes -----------------------------------------------
+    # -- news from the panes ---------------------------------------------------
 
-    def on_record_highlighted(self, message: RecordHighlighted) -> None:
-        if message.pane != self.current_pane:
+    def _highlighted(self, pane_id: str, place: str) -> None:
+        """A pane's cursor moved (the reader moved it): follow it in the detail and the marks."""
+        if pane_id != self.current_pane or self._routing or not self._started:
             return
-        self.history.replace(Place(message.pane, message.place))
-        self._show_detail(message.place)
-        self._mark(message.place)
+        self.history.replace(Place(pane_id, place))
+        self._show_detail(place)
+        self._mark(place)
 
     def on_follow_link(self, message: FollowLink) -> None:
         self.go(Place(self.pane_for(message.target), message.target))
@@ -234,7 +294,7 @@ class BriefScreen(Screen[None]):
     def on_open_detail(self, message: OpenDetail) -> None:
         if not self.detail.display:
             self.detail.display = True
-        self.detail.links.focus()
+        self._focus_links()
         links = self.detail.links
         if links.targets and links.highlighted is None:
             links.action_first()
@@ -252,26 +312,28 @@ class BriefScreen(Screen[None]):
     def action_toggle_detail(self) -> None:
         detail = self.detail
         if detail.display and self.focused is not None and self.focused in detail.query("*"):
-            self.pane(self.current_pane).focus_pane()
+            self._focus_pane(self.pane(self.current_pane))
             return
         if detail.display and self.size.width >= WIDE:
-            detail.links.focus()
+            self._focus_links()
             return
         detail.display = not detail.display
         if detail.display:
-            detail.links.focus()
+            self._focus_links()
         else:
-            self.pane(self.current_pane).focus_pane()
+            self._focus_pane(self.pane(self.current_pane))
 
     def action_leave_detail(self) -> None:
         if self.focused is not None and self.focused in self.detail.query("*"):
-            self.pane(self.current_pane).focus_pane()
+            self._focus_pane(self.pane(self.current_pane))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # None, not False: the key does nothing, and the footer keeps it, hidden, to show
+        # it again without a rebuild (KeyFooter).
         if action == "back":
-            return self.history.can_go_back
+            return True if self.history.can_go_back else None
         if action == "forward":
-            return self.history.can_go_forward
+            return True if self.history.can_go_forward else None
         return True
 
     def action_back(self) -> None:
@@ -297,8 +359,9 @@ class BriefScreen(Screen[None]):
 
     def _set_filter(self, party: str | None) -> None:
         self.party_filter = party
-        for pane in self.panes:
-            pane.set_filter(party)
+        with self._moving():
+            for pane in self.panes:
+                pane.set_filter(party)
         self._update_bar()
 
     def action_cycle_filter(self) -> None:
@@ -309,6 +372,7 @@ class BriefScreen(Screen[None]):
         place = pane.current()
         self.history.replace(Place(self.current_pane, place))
         self._show_detail(place)
+        self._mark(place)
         label = "all parties" if party is None else one_line(self.brief[party].label)
         self.notify(f"Showing {label}", title="Filter", markup=False, timeout=2)
 

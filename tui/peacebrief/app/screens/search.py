@@ -2,22 +2,36 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Static
 
 from peacebrief.app import render
 from peacebrief.app.widgets.detail import link_label
+from peacebrief.app.widgets.item_list import Item, ItemList
 from peacebrief.core.model import Brief
 from peacebrief.core.related import Related
 from peacebrief.core.search import SearchIndex
 
-RESULT_LIMIT = 50
+RESULT_LIMIT = 50  # listed; the count line says how many more there are
+
+
+class SearchInput(Input):
+    """The search field. It hands each new value to `on_change` in the same turn as the
+    keystroke: as an `Input.Changed` message the results came a frame after the field."""
+
+    def __init__(self, on_change: Callable[[str], None], **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._on_change = on_change
+
+    def watch_value(self, value: str) -> None:
+        self._on_change(value)
 
 
 class SearchScreen(ModalScreen[str | None]):
@@ -44,50 +58,53 @@ class SearchScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
-            yield Input(placeholder="Search quotes, events, people, positions…", id="search-input")
+            yield SearchInput(self._show, placeholder="Search quotes, events, people, positions…", id="search-input")
             yield Static(id="search-count")
-            yield OptionList(id="search-results")
+            yield ItemList(id="search-results")
+
+    @property
+    def results(self) -> ItemList:
+        return self.query_one("#search-results", ItemList)
 
     def on_mount(self) -> None:
         self.query_one("#search-box").border_title = "Search"
         self.query_one(Input).focus()
         self._show("")
 
-    @on(Input.Changed)
-    def _changed(self, event: Input.Changed) -> None:
-        self._show(event.value)
-
     def _show(self, query: str) -> None:
-        results = self.query_one(OptionList)
+        if not self.is_mounted:
+            return
+        results = self.results
         count = self.query_one("#search-count", Static)
         if not query.strip():
-            results.clear_options()
-            count.update(Text(f"Type to search {len(self.index)} records.", style="dim"))
+            results.set_items([])
+            count.update(Text(f"Type to search {len(self.index)} records.", style="dim"), layout=False)
             return
         found = self.index.search(query, limit=RESULT_LIMIT)
-        options = []
+        items = []
         for rid in found.ids:
             record = self.brief[rid]
             prompt = Text(f"{render.KIND_NAMES[record.kind]:<9}", style="dim")
             prompt.append(link_label(self.brief, Related(rid, record.kind, "")))
-            options.append(Option(prompt, id=rid))
-        results.set_options(options)
-        if options:
+            items.append(Item(prompt, id=rid))
+        results.set_items(items)
+        if items:
             results.highlighted = 0
         more = f", {found.more} more not shown: type more words to narrow" if found.more else ""
-        count.update(Text(f"{found.total} found{more}", style="dim"))
+        # One line whatever it says (#search-count): no layout.
+        count.update(Text(f"{found.total} found{more}", style="dim"), layout=False)
 
     @on(Input.Submitted)
     def _submitted(self) -> None:
-        option = self.query_one(OptionList).highlighted_option
-        self.dismiss(option.id if option else None)
+        item = self.results.highlighted_item
+        self.dismiss(item.id if item else None)
 
-    @on(OptionList.OptionSelected)
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+    @on(ItemList.Selected)
+    def _selected(self, event: ItemList.Selected) -> None:
+        self.dismiss(event.item.id)
 
     def action_results_down(self) -> None:
-        self.query_one(OptionList).action_cursor_down()
+        self.results.action_cursor(1)
 
     def action_results_up(self) -> None:
-        self.query_one(OptionList).action_cursor_up()
+        self.results.action_cursor(-1)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, OrderedDict
+from collections.abc import Hashable
 
 from rich.console import Group, RenderableType
 from rich.text import Text
@@ -15,6 +16,7 @@ from peacebrief.app import render
 from peacebrief.app.messages import FollowLink
 from peacebrief.app.widgets.item_list import Item, ItemList
 from peacebrief.app.widgets.line_box import LineBox
+from peacebrief.app.widgets.lit import light_border
 from peacebrief.core.model import Brief
 from peacebrief.core.related import Related, related, split_paragraph_id
 from peacebrief.core.visible import one_line
@@ -53,7 +55,8 @@ class LinkList(ItemList):
         super().__init__(id="links")
         self.targets: list[str] = []
 
-    def show_links(self, brief: Brief, items: tuple[Related, ...]) -> None:
+    def show_links(self, brief: Brief, items: tuple[Related, ...], *, key: Hashable | None = None) -> None:
+        """List `items`; a `key` names them, so that the same key shows them again at once."""
         entries: list[Item] = []
         self.targets = []
         kind = None
@@ -77,7 +80,7 @@ class LinkList(ItemList):
             entries.append(self._more(counts[kind] - shown, kind))
         if not entries:
             entries.append(Item(Text("No links.", style="dim italic")))
-        self.set_items(entries)
+        self.set_items(entries, key=key)
         self.border_title = f"Links ({len(items)})"
 
     @staticmethod
@@ -94,9 +97,6 @@ class LinkList(ItemList):
         if 1 <= number <= len(self.targets):
             self.post_message(FollowLink(self.targets[number - 1]))
 
-    def on_item_list_highlighted(self, message: ItemList.Highlighted) -> None:
-        message.stop()
-
     def on_item_list_selected(self, message: ItemList.Selected) -> None:
         message.stop()
         if message.item.id is not None:
@@ -106,24 +106,42 @@ class LinkList(ItemList):
 class DetailBody(LineBox):
     """The selected place in full: a Rich renderable, rendered once at the box's width."""
 
+    MEMO = 16  # places whose lines are kept: enough for the panes and a few steps back
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._renderable: RenderableType = Text()
+        self._key: Hashable | None = None
+        self._memo: OrderedDict[Hashable, list[Strip]] = OrderedDict()
 
     @property
     def text(self) -> str:
         """Every line as shown (some may be scrolled out of view)."""
         return "\n".join(line.text.rstrip() for line in self.lines)
 
-    def show(self, renderable: RenderableType) -> None:
+    def show(self, renderable: RenderableType, *, key: Hashable | None = None) -> None:
+        """Show `renderable`; a `key` names it, so that the same key shows it again at once."""
         self._renderable = renderable
+        self._key = key
         self.redraw()
         self.scroll_to(y=0, animate=False)
 
     def rebuild(self) -> list[Strip]:
+        key = self._key
+        if key is not None and key in self._memo:
+            self._memo.move_to_end(key)
+            return self._memo[key]
         console = self.app.console
         options = console.options.update(width=self.line_width, highlight=False)
-        return [Strip(line, self.line_width) for line in console.render_lines(self._renderable, options, style=self.rich_style)]
+        lines = [Strip(line, self.line_width) for line in console.render_lines(self._renderable, options, style=self.rich_style)]
+        if key is not None:
+            self._memo[key] = lines
+            while len(self._memo) > self.MEMO:
+                self._memo.popitem(last=False)
+        return lines
+
+    def forget(self) -> None:
+        self._memo.clear()
 
 
 class DetailPanel(Vertical):
@@ -137,8 +155,16 @@ class DetailPanel(Vertical):
         yield DetailBody(id="detail-body")
         yield LinkList()
 
+    TITLE = "Detail"
+
     def on_mount(self) -> None:
-        self.border_title = "Detail"
+        self.border_title = self.TITLE
+
+    def light_title(self, lit: bool, accent: str) -> None:
+        """As `Pane.light_title`."""
+        if (lit, accent) != getattr(self, "_lit", (False, None)):
+            self._lit = (lit, accent)
+            light_border(self, self.TITLE, accent if lit else None)
 
     @property
     def body(self) -> DetailBody:
@@ -151,6 +177,12 @@ class DetailPanel(Vertical):
     def show_place(self, brief: Brief, place: str | None) -> None:
         if place == self.place and brief is getattr(self, "_brief", None):
             return  # already shown: a pane switch or a re-highlight re-sends the same place
+        if brief is not getattr(self, "_brief", None):
+            # The places seen last are kept, rendered, for going back to them (back,
+            # forward, a pane switch): until another brief is loaded.
+            self._related: OrderedDict[str, tuple[Related, ...]] = OrderedDict()
+            self.body.forget()
+            self.links.forget()
         self._brief = brief
         self.place = place
         body = self.body
@@ -164,7 +196,16 @@ class DetailPanel(Vertical):
             heading = Text(f"PARAGRAPH ¶{spot[1]}", style="dim")
             title = Text(one_line(source.title), style="bold")
             words = Text(one_line(source.document.paragraph_text(spot[1])))
-            body.show(Group(heading, title, Text(), words))
+            body.show(Group(heading, title, Text(), words), key=place)
         elif place in brief:
-            body.show(render.detail(brief, brief[place]))
-        self.links.show_links(brief, related(brief, place))
+            body.show(render.detail(brief, brief[place]), key=place)
+        self.links.show_links(brief, self._related_to(brief, place), key=place)
+
+    def _related_to(self, brief: Brief, place: str) -> tuple[Related, ...]:
+        # A party relates to thousands of records: finding them took 15 ms on a big brief.
+        if place not in self._related:
+            self._related[place] = related(brief, place)
+            while len(self._related) > DetailBody.MEMO:
+                self._related.popitem(last=False)
+        self._related.move_to_end(place)
+        return self._related[place]

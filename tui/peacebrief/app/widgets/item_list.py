@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
 
 from rich.console import RenderableType
@@ -76,17 +77,22 @@ class ItemList(LineBox, can_focus=True):
         def control(self) -> ItemList:
             return self.item_list
 
-    class Highlighted(_ItemMessage):
-        """The cursor moved onto an item."""
-
     class Selected(_ItemMessage):
         """Enter, or a click, on an item."""
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        on_highlight: Callable[[Item], None] | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
         super().__init__(id=id, classes=classes)
+        self._on_highlight = on_highlight  # told in the same turn (see RecordList._report)
         self._items: list[Item] = []
         self._index: dict[str, int] = {}
         self._rendered: dict[int, list[Strip]] = {}  # item -> its lines without the cursor
+        self._memo: OrderedDict[Hashable, dict[int, list[Strip]]] = OrderedDict()  # see set_items
         self._tops: list[int] = []  # item -> its first line
 
     # -- contents --------------------------------------------------------------
@@ -103,11 +109,22 @@ class ItemList(LineBox, can_focus=True):
     def index_of(self, item_id: str) -> int | None:
         return self._index.get(item_id)
 
-    def set_items(self, items: Sequence[Item]) -> None:
-        """Replace the items; the cursor goes off (set `highlighted` to put it back)."""
+    MEMO = 16  # sets of items whose rendered lines are kept (more cost every full collection of the GC)
+
+    def set_items(self, items: Sequence[Item], *, key: Hashable | None = None) -> None:
+        """Replace the items; the cursor goes off (set `highlighted` to put it back).
+
+        Items given with a `key` are drawn at once when given again with it (the same
+        key must mean the same items): the lines of the last few sets are kept."""
         self._items = list(items)
         self._index = {item.id: n for n, item in enumerate(self._items) if item.id is not None}
-        self._rendered.clear()
+        if key is None:
+            self._rendered = {}
+        else:
+            self._rendered = self._memo.setdefault(key, {})
+            self._memo.move_to_end(key)
+            while len(self._memo) > self.MEMO:
+                self._memo.popitem(last=False)
         self.set_reactive(ItemList.highlighted, None)
         self.redraw()
         self.scroll_to(y=0, animate=False)
@@ -148,13 +165,16 @@ class ItemList(LineBox, can_focus=True):
                 lines += self._rendered[index]
         return lines
 
-    def width_changed(self) -> None:
-        self._rendered.clear()
+    def forget(self) -> None:
+        self._rendered = {}
+        self._memo.clear()
 
-    def notify_style_update(self) -> None:
-        if hasattr(self, "_rendered"):
-            self._rendered.clear()
-        super().notify_style_update()
+    def look(self) -> Hashable:
+        return (
+            self.rich_style,
+            self.get_component_rich_style("item-list--cursor"),
+            self.get_component_rich_style("item-list--cursor-blurred"),
+        )
 
     # -- the cursor ------------------------------------------------------------
 
@@ -162,8 +182,8 @@ class ItemList(LineBox, can_focus=True):
         self.redraw()
         self.scroll_to_highlight()
         item = self.highlighted_item
-        if item is not None and item.id is not None:
-            self.post_message(self.Highlighted(self, item))
+        if item is not None and item.id is not None and self._on_highlight is not None:
+            self._on_highlight(item)
 
     def _span(self, index: int) -> tuple[int, int]:
         """The first line of an item and the line after its last."""
@@ -174,7 +194,7 @@ class ItemList(LineBox, can_focus=True):
         if self.highlighted is None or self.highlighted >= len(self._tops):
             return
         first, end = self._span(self.highlighted)
-        height = max(1, self.scrollable_content_region.height)
+        height = max(1, self.view_size.height)
         if top or first < self.scroll_y:
             self.scroll_to(y=first, animate=False)
         elif end > self.scroll_y + height:
@@ -197,7 +217,7 @@ class ItemList(LineBox, can_focus=True):
         if self.highlighted is None or not self._tops:
             self.action_cursor(direction)
             return
-        height = max(1, self.scrollable_content_region.height)
+        height = max(1, self.view_size.height)
         target = self._tops[self.highlighted] + direction * height
         line = max(0, min(len(self.lines) - 1, target))
         index = max(0, bisect_right(self._tops, line) - 1)
@@ -231,6 +251,12 @@ class ItemList(LineBox, can_focus=True):
         if self._items[index].id is not None:
             self.highlighted = index
             self.action_select()
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        # Textual restyles a widget whenever it gains or loses the focus, for `:focus`
+        # rules, and the restyle repaints its scroll bar a frame after the key's. No rule
+        # looks at an ItemList's focus: its cursor colour is picked here, in code.
+        pass
 
     def on_focus(self) -> None:
         self.redraw()

@@ -2,15 +2,42 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 
-class LineBox(ScrollView):
-    """Lines rendered once per change of content or width, then drawn row by row.
+class SteadyScrollView(ScrollView):
+    """A ScrollView that a layout of the screen leaves alone unless its own size changes."""
+
+    @property
+    def view_size(self) -> Size:
+        """The cells that show content: the widget less its borders, padding and scroll bars.
+
+        Worked out from the size at the last layout, so it holds while the widget is
+        hidden too (Textual's `scrollable_content_region` is empty then: a list drawn in
+        the background was drawn at width 0, then drawn again, whole, when shown)."""
+        width, height = self.outer_size
+        gutter = self.styles.gutter
+        return Size(
+            max(0, width - gutter.width - self.scrollbar_size_vertical),
+            max(0, height - gutter.height - self.scrollbar_size_horizontal),
+        )
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        # ScrollView compares its own virtual size (its content) with the one the
+        # compositor passes (its region): they differ whenever there is something to
+        # scroll, so every layout of the screen refreshed the scroll bars of every list
+        # on it, and the refresh cost each pane switch a frame after the layout's own.
+        if size == self.outer_size and container_size == self.container_size:
+            return False
+        return super()._size_updated(size, virtual_size, container_size, layout)
+
+
+class LineBox(SteadyScrollView):
+    """Lines rendered once per change of content, width or look, then drawn row by row.
 
     A Static in a scrolling container takes the height of its text, so every change of
     text re-laid out the whole screen two or three times over (the text, the container,
@@ -30,11 +57,16 @@ class LineBox(ScrollView):
         super().__init__(id=id, classes=classes)
         self._lines: list[Strip] = []
         self._drawn_width = 0
+        self._drawn_look: Hashable = None
 
     @property
     def line_width(self) -> int:
         """The width lines are rendered at."""
-        return max(0, self.scrollable_content_region.width)
+        return self.view_size.width
+
+    def look(self) -> Hashable:
+        """What the rendered lines take from the stylesheet; when it changes they are rendered again."""
+        return self.rich_style
 
     def rebuild(self) -> list[Strip]:
         """The lines for the current content at `line_width`."""
@@ -43,6 +75,8 @@ class LineBox(ScrollView):
     def redraw(self) -> None:
         """Render the content again (it, the width or the theme changed) and repaint."""
         self._drawn_width = self.line_width
+        if self.is_mounted:
+            self._drawn_look = self.look()
         self._lines = self.rebuild() if self.is_mounted and self.line_width else []
         size = Size(self.line_width, len(self._lines))
         if size != self.virtual_size:
@@ -59,15 +93,19 @@ class LineBox(ScrollView):
     def on_resize(self) -> None:
         # A change of height only shows more or fewer of the same lines.
         if self.line_width != self._drawn_width:
-            self.width_changed()
+            self.forget()
             self.redraw()
 
-    def width_changed(self) -> None:
-        """Forget whatever was rendered at the old width."""
+    def forget(self) -> None:
+        """Forget whatever was rendered at the old width (or in the old look)."""
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        if self.is_mounted:
+        # The stylesheet is applied again on every move of the focus in or out of a
+        # pane, mostly to no visible change here: render again only for a new look.
+        if self.is_mounted and self.look() != self._drawn_look:
+            self._drawn_look = self.look()
+            self.forget()
             self.redraw()
 
     def render_line(self, y: int) -> Strip:

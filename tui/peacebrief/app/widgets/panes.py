@@ -1,11 +1,13 @@
 """The five panes. Each shows one view of the brief and reports what its cursor is on.
 
-A pane knows only its own widgets: it posts `RecordHighlighted` and `OpenDetail`, and the
-screen calls `show`, `set_marks` and `set_filter` on it. Panes never touch each other.
+A pane knows only its own widgets: it reports where its cursor is through the
+`on_highlight` callback the screen gives it, posts `OpenDetail`, and the screen calls
+`show`, `set_marks` and `set_filter` on it. Panes never touch each other.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 from typing import ClassVar
 
@@ -18,8 +20,10 @@ from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from peacebrief.app import render
-from peacebrief.app.messages import OpenDetail, RecordHighlighted
+from peacebrief.app.messages import OpenDetail
 from peacebrief.app.widgets.item_list import Item, ItemList
+from peacebrief.app.widgets.line_box import SteadyScrollView
+from peacebrief.app.widgets.lit import light_border
 from peacebrief.app.widgets.record_list import RecordList, RowState
 from peacebrief.core.filters import concerns, matrix_parties
 from peacebrief.core.model import Brief, Event, Party, Person, Position, Quote
@@ -54,15 +58,23 @@ class Pane(Vertical):
     title: ClassVar[str]
     kinds: ClassVar[tuple[str, ...]] = ()  # the record kinds a link to lands on here
 
-    def __init__(self, brief: Brief) -> None:
+    def __init__(self, brief: Brief, on_highlight: Callable[[str, str], None] | None = None) -> None:
         super().__init__(id=f"pane-{self.pane_id}", classes="pane")
         self.brief = brief
+        self._on_highlight = on_highlight
         self.party_filter: str | None = None
         self.marks: frozenset[str] = frozenset()
         self._painted_marks: frozenset[str] = frozenset()
 
     def on_mount(self) -> None:
         self.border_title = self.title
+
+    def light_title(self, lit: bool, accent: str) -> None:
+        """The border and title in the accent colour while the focus is in the pane: the
+        screen calls this on every move of the focus (`BriefScreen.watch_focused`)."""
+        if (lit, accent) != getattr(self, "_lit", (False, None)):
+            self._lit = (lit, accent)
+            light_border(self, self.title, accent if lit else None)
 
     def load(self, brief: Brief) -> None:
         """Show a newly loaded brief, keeping the cursor where the record still exists."""
@@ -109,9 +121,14 @@ class Pane(Vertical):
         record = self.brief.get(record_id)
         return record is not None and (self.party_filter is None or concerns(self.brief, record, self.party_filter))
 
-    def on_record_list_highlighted(self, message: RecordList.Highlighted) -> None:
-        message.stop()
-        self.screen.post_message(RecordHighlighted(self.pane_id, message.record_id))
+    def report(self, place: str) -> None:
+        """The cursor is on `place`: tell the screen (`on_highlight(pane_id, place)`) now.
+
+        Called in the same turn as the move, so the list, the detail panel and the marks
+        all change in one frame; a posted message reached the screen only after the list
+        had painted, and the detail panel followed a frame (17 ms or more) later."""
+        if self._on_highlight is not None:
+            self._on_highlight(self.pane_id, place)
 
     def on_record_list_chosen(self, message: RecordList.Chosen) -> None:
         message.stop()
@@ -125,7 +142,7 @@ class ListPane(Pane):
     empty_text: ClassVar[str] = "Nothing here."
 
     def compose(self) -> ComposeResult:
-        yield RecordList(self.render_row, row_height=self.row_height, empty_text=self.empty_text)
+        yield RecordList(self.render_row, row_height=self.row_height, empty_text=self.empty_text, on_highlight=self.report)
 
     @property
     def records(self) -> RecordList:
@@ -215,7 +232,14 @@ class DelegationsPane(Pane):
     def compose(self) -> ComposeResult:
         with Horizontal(id="delegation-columns"):
             for party in self.brief.parties:
-                yield RecordList(self._renderer(party.id), row_height=2, id=f"col-{party.id}", classes="delegation")
+                yield RecordList(self._renderer(party.id), row_height=2, id=f"col-{party.id}", classes="delegation",
+                                 on_highlight=self._column_report, focus_styled=True)  # its border
+
+    def _column_report(self, record_id: str) -> None:
+        # Only the column the reader is in speaks for the pane (a refill moves them all).
+        column = self._active_column()
+        if column is not None and column.highlighted_id == record_id:
+            self.report(record_id)
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -281,8 +305,9 @@ class DelegationsPane(Pane):
 
     def paint_marks(self, old: frozenset[str]) -> None:
         for party, column in zip(self.brief.parties, self.columns):
-            column.set_class(party.id in self.marks, "-marked")
-            column.refresh_rows()
+            if (party.id in self.marks) != (party.id in old):  # only a party's own row shows its mark
+                column.set_class(party.id in self.marks, "-marked")
+                column.refresh_rows()
 
     def _column_for(self, place: str) -> RecordList | None:
         party = self.brief.party_of(place)
@@ -330,13 +355,17 @@ class DelegationsPane(Pane):
         self._focused_column = columns[index]
         columns[index].focus()
         if columns[index].highlighted_id:
-            self.post_message(RecordHighlighted(self.pane_id, columns[index].highlighted_id))
+            self.report(columns[index].highlighted_id)
 
     def on_descendant_focus(self, event) -> None:  # type: ignore[no-untyped-def]
         if isinstance(event.widget, RecordList) and event.widget in self.columns:
             self._focused_column = event.widget
             if event.widget.highlighted_id:
-                self.post_message(RecordHighlighted(self.pane_id, event.widget.highlighted_id))
+                self.report(event.widget.highlighted_id)
+
+
+class Matrix(DataTable[Text], SteadyScrollView):
+    """Textual's DataTable, left alone by layouts of the screen that do not resize it."""
 
 
 class IssuesPane(Pane):
@@ -348,8 +377,7 @@ class IssuesPane(Pane):
     NO_POSITION = "— no stated position"
 
     def compose(self) -> ComposeResult:
-        table: DataTable[Text] = DataTable(cursor_type="cell", zebra_stripes=True, id="matrix")
-        yield table
+        yield Matrix(cursor_type="cell", zebra_stripes=True, id="matrix")
 
     @property
     def table(self) -> DataTable[Text]:
@@ -433,7 +461,7 @@ class IssuesPane(Pane):
         message.stop()
         place = self._cell_place(message.coordinate.row, message.coordinate.column)
         if place:
-            self.post_message(RecordHighlighted(self.pane_id, place))
+            self.report(place)
 
     def on_data_table_cell_selected(self, message: DataTable.CellSelected) -> None:
         message.stop()
@@ -449,13 +477,13 @@ class SourcePane(Pane):
 
     BINDINGS = [Binding("s", "next_source", "Next source", show=False, id="source.next")]
 
-    def __init__(self, brief: Brief) -> None:
-        super().__init__(brief)
+    def __init__(self, brief: Brief, on_highlight: Callable[[str, str], None] | None = None) -> None:
+        super().__init__(brief, on_highlight)
         self.source_index = 0
 
     def compose(self) -> ComposeResult:
         yield Static(id="source-heading")
-        yield ItemList(id="paragraphs")
+        yield ItemList(id="paragraphs", on_highlight=self._paragraph_highlighted)
 
     @property
     def paragraphs(self) -> ItemList:
@@ -474,7 +502,7 @@ class SourcePane(Pane):
         heading.append(f"  {source.published.display()}", style="dim")
         if len(self.brief.sources) > 1:
             heading.append(f"  · source {self.source_index + 1} of {len(self.brief.sources)} (s: next)", style="dim")
-        self.query_one("#source-heading", Static).update(heading)
+        self.query_one("#source-heading", Static).update(heading, layout=False)  # always one line
         keep = self.current()
         if keep is not None and not keep.startswith(f"{source.id}#"):
             keep = None  # the cursor was in another source: start this one at the top
@@ -570,10 +598,9 @@ class SourcePane(Pane):
             self.refill()
             self.paragraphs.highlighted = 0
 
-    def on_item_list_highlighted(self, message: ItemList.Highlighted) -> None:
-        message.stop()
-        if message.item.id:
-            self.post_message(RecordHighlighted(self.pane_id, message.item.id))
+    def _paragraph_highlighted(self, item: Item) -> None:
+        if item.id:
+            self.report(item.id)
 
     def on_item_list_selected(self, message: ItemList.Selected) -> None:
         message.stop()

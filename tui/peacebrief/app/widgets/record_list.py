@@ -16,11 +16,22 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from peacebrief.app.widgets.line_box import SteadyScrollView
+
+
+@dataclass(frozen=True, slots=True)
+class RowLook:
+    """The styles a row is drawn in, taken from the stylesheet once per change of it."""
+
+    base: Style
+    cursor: Style
+    cursor_blurred: Style
+    mark: Style
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,12 +44,13 @@ class RowState:
 
 
 RowRenderer = Callable[[str, RowState], Sequence[Text]]
+HighlightHandler = Callable[[str], None]
 
 
-class RecordList(ScrollView, can_focus=True):
+class RecordList(SteadyScrollView, can_focus=True):
     """A focusable, scrolling list of record ids; a renderer turns an id into its lines."""
 
-    COMPONENT_CLASSES = {"record-list--cursor", "record-list--mark", "record-list--empty"}
+    COMPONENT_CLASSES = {"record-list--cursor", "record-list--cursor-blurred", "record-list--mark", "record-list--empty"}
 
     BINDINGS = [
         Binding("up,k", "cursor_up", "Up", show=False, id="list.up"),
@@ -62,9 +74,6 @@ class RecordList(ScrollView, can_focus=True):
         def control(self) -> RecordList:
             return self.record_list
 
-    class Highlighted(_RecordMessage):
-        """The cursor moved onto a record."""
-
     class Chosen(_RecordMessage):
         """Enter (or a click on the highlighted row) on a record."""
 
@@ -74,18 +83,25 @@ class RecordList(ScrollView, can_focus=True):
         *,
         row_height: int = 1,
         empty_text: str = "Nothing to show.",
+        on_highlight: HighlightHandler | None = None,
+        focus_styled: bool = False,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._render_row = render_row
+        self._on_highlight = on_highlight
+        self._focus_styled = focus_styled
         self.row_height = row_height
         self.empty_text = empty_text
         self._ids: list[str] = []
         self._index: dict[str, int] = {}
         self._marks: frozenset[str] = frozenset()
         self._rendered_width = 0
+        self._look: RowLook | None = None
+        # Rows are cached per look too, so a stylesheet pass that changes nothing (one
+        # runs on every move of the focus between panes) keeps them.
         self._strips = lru_cache(maxsize=512)(self._row_strips)
 
     # -- contents --------------------------------------------------------------
@@ -108,13 +124,13 @@ class RecordList(ScrollView, can_focus=True):
         index = self._index.get(keep, 0) if keep is not None else 0
         self.set_reactive(RecordList.cursor, min(index, max(0, len(self._ids) - 1)))
         self.call_after_refresh(self._scroll_to_cursor, False)
-        if self.highlighted_id is not None and self.highlighted_id != keep:
-            self.post_message(self.Highlighted(self, self.highlighted_id))
+        if self.highlighted_id != keep:
+            self._report()
 
     def set_marks(self, ids: frozenset[str]) -> None:
         if ids != self._marks:
             self._marks = ids
-            self.refresh_rows()
+            self.refresh()  # rows are cached by their mark too: the others stay as drawn
 
     def refresh_rows(self) -> None:
         """Forget rendered rows (after a theme, filter or data change) and repaint."""
@@ -133,13 +149,28 @@ class RecordList(ScrollView, can_focus=True):
     # -- movement --------------------------------------------------------------
 
     def watch_cursor(self, old: int, new: int) -> None:
+        top = self.scroll_y
         self._scroll_to_cursor(True)
-        self.refresh()  # rendered rows are cached by cursor state too: nothing to forget
-        if self.highlighted_id is not None:
-            self.post_message(self.Highlighted(self, self.highlighted_id))
+        if self.scroll_y == top:
+            # Repaint the two rows only: a repaint of the list draws all its lines again
+            # through Textual's styles (borders, scroll bar, background) at 0.1 ms a line.
+            width = self.outer_size.width
+            for row in {old, new}:
+                self.refresh(Region(0, row * self.row_height - int(top), width, self.row_height))
+        else:
+            self.refresh()  # rows are cached by cursor state too: nothing to forget
+        self._report()
+
+    def _report(self) -> None:
+        """Tell the owner (`on_highlight`) where the cursor is, in this same turn.
+
+        A posted message reached the screen only after this list had painted its new
+        cursor, so the detail panel followed a frame (17 ms or more) later."""
+        if self._on_highlight is not None and self.highlighted_id is not None:
+            self._on_highlight(self.highlighted_id)
 
     def _scroll_to_cursor(self, animate: bool = False) -> None:
-        height = self.scrollable_content_region.height
+        height = self.view_size.height
         if not height:
             return  # hidden: scrolled to the cursor when it is shown (on_resize)
         top = self.cursor * self.row_height
@@ -159,7 +190,7 @@ class RecordList(ScrollView, can_focus=True):
         self._move(1)
 
     def _page(self) -> int:
-        return max(1, self.scrollable_content_region.height // self.row_height - 1)
+        return max(1, self.view_size.height // self.row_height - 1)
 
     def action_page_up(self) -> None:
         self._move(-self._page())
@@ -197,21 +228,31 @@ class RecordList(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        if hasattr(self, "_strips"):
-            self._strips.cache_clear()
+        self._look = None
 
-    def _row_strips(self, row: int, width: int, cursor: bool, focused: bool) -> list[Strip]:
+    @property
+    def look(self) -> RowLook:
+        if self._look is None:
+            cursor = self.get_component_rich_style("record-list--cursor")
+            self._look = RowLook(
+                self.rich_style,
+                cursor,
+                self.get_component_rich_style("record-list--cursor-blurred", partial=True) + Style(bold=False),
+                self.get_component_rich_style("record-list--mark"),
+            )
+        return self._look
+
+    def _row_strips(self, row: int, width: int, cursor: bool, focused: bool, marked: bool, look: RowLook) -> list[Strip]:
         record_id = self._ids[row]
-        marked = record_id in self._marks
         lines = list(self._render_row(record_id, RowState(width, marked, cursor)))[: self.row_height]
         lines += [Text()] * (self.row_height - len(lines))
-        base = self.rich_style
+        base = look.base
         if cursor and focused:
-            base += self.get_component_rich_style("record-list--cursor")
+            base += look.cursor
         elif cursor:
-            base += self.get_component_rich_style("record-list--cursor", partial=True) + Style(bold=False)
+            base += look.cursor_blurred
         elif marked:
-            base += self.get_component_rich_style("record-list--mark")
+            base += look.mark
         console = self.app.console
         strips = []
         for line in lines:
@@ -223,21 +264,35 @@ class RecordList(ScrollView, can_focus=True):
         return strips
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        width = self.view_size.width
         line = int(self.scroll_y) + y
         row, offset = divmod(line, self.row_height)
+        look = self.look
         if not self._ids:
             if y == 0:
                 text = Text(self.empty_text, style=self.get_component_rich_style("record-list--empty"))
                 text.truncate(width, overflow="ellipsis", pad=True)
-                return Strip(list(text.render(self.app.console, end="")), width).apply_style(self.rich_style)
-            return Strip.blank(width, self.rich_style)
+                return Strip(list(text.render(self.app.console, end="")), width).apply_style(look.base)
+            return Strip.blank(width, look.base)
         if row >= len(self._ids):
-            return Strip.blank(width, self.rich_style)
-        return self._strips(row, width, row == self.cursor, self.has_focus)[offset]
+            return Strip.blank(width, look.base)
+        marked = self._ids[row] in self._marks
+        return self._strips(row, width, row == self.cursor, self.has_focus, marked, look)[offset]
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        # Textual restyles a widget whenever it gains or loses the focus, for `:focus`
+        # rules, and the restyle repaints its scroll bar a frame after the key's. Only a
+        # list made `focus_styled` has such a rule (a delegation column's border); the
+        # cursor's colours, focused or not, are component styles picked in code.
+        if self._focus_styled:
+            super().watch_has_focus(has_focus)
+
+    def _refresh_cursor(self) -> None:
+        top = self.cursor * self.row_height - int(self.scroll_y)
+        self.refresh(Region(0, top, self.outer_size.width, self.row_height))
 
     def on_focus(self) -> None:
-        self.refresh()
+        self._refresh_cursor()
 
     def on_blur(self) -> None:
-        self.refresh()
+        self._refresh_cursor()
