@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
-from textual.coordinate import Coordinate
 from textual.pilot import Pilot
 
 from conftest import BUNDLED_BRIEF, HARBOUR_BRIEF, ROOT
@@ -219,13 +218,13 @@ async def check_issues(app: BriefApp, pilot: Pilot, screen: BriefScreen, bundled
     table = pane.table
     assert table.row_count == len(bundled_brief.issues)
     parties = ["russia", "ukraine", "us"]  # the host states no position: no column
-    assert [str(c.label) for c in list(table.columns.values())[1:]] == [bundled_brief[p].label for p in parties]
+    assert [c.plain for c in table.header[1:]] == [bundled_brief[p].label for p in parties]
     missing = 0
     for row, issue in enumerate(bundled_brief.issues):
-        assert str(table.get_cell_at(Coordinate(row, 0))) == issue.title
+        assert table.cell(row, 0).plain == issue.title
         for column, party in enumerate(parties, start=1):
             stances = [p.stance for p in bundled_brief.positions if p.issue == issue.id and p.party == party]
-            cell = str(table.get_cell_at(Coordinate(row, column)))
+            cell = table.cell(row, column).plain
             if stances:
                 assert cell == "\n".join(stances)
             else:
@@ -237,11 +236,24 @@ async def check_issues(app: BriefApp, pilot: Pilot, screen: BriefScreen, bundled
     for issue in bundled_brief.issues:
         assert issue.title.split()[0] in shown
     assert "Ukraine must withdraw" in shown
+    assert [line.strip() for line in shown.splitlines()[0].split("  ") if line.strip()] == ["Issue", "Russia", "Ukraine", "United States"]
     # The cursor on a cell selects that party's position on that issue.
     assert pane.show("ru-territory")
     await pilot.pause()
     assert screen.detail.place == "ru-territory"
     assert "POSITION  ru-territory" in detail_text(screen)
+    # The arrow keys (and hjkl) move the cursor from cell to cell, the detail follows.
+    assert table.cursor == (1, 1)
+    await pilot.press("right")
+    assert table.cursor == (1, 2) and screen.detail.place == "ua-territory"
+    await pilot.press("j")
+    assert table.cursor == (2, 2) and screen.detail.place == "zaporizhzhia-npp"  # no position: the issue
+    await pilot.press("h", "k")
+    assert table.cursor == (1, 1) and screen.detail.place == "ru-territory"
+    await pilot.press("enter")  # to the links of the position
+    assert screen.focused is screen.detail.links
+    await pilot.press("escape")
+    assert screen.focused is table
 
 
 async def check_source(app: BriefApp, pilot: Pilot, screen: BriefScreen, bundled_brief: Brief) -> None:
@@ -271,6 +283,39 @@ async def test_each_pane_shows_the_brief(bundled_brief: Brief) -> None:
         await check_delegations(app, pilot, screen, bundled_brief)
         await check_issues(app, pilot, screen, bundled_brief)
         await check_source(app, pilot, screen, bundled_brief)
+
+
+async def test_hidden_panes_are_laid_out_out_of_sight_before_their_first_visit() -> None:
+    """After the first paint each hidden pane gets its size once, drawing nothing, so its
+    first visit costs one layout like every later one (Pane.prime)."""
+    async with reader() as (app, pilot, screen):
+        shown = screen_text(app)
+        await wait_for(pilot, lambda: not any(p.priming for p in screen.panes), "the panes laid out")
+        assert screen_text(app) == shown  # nothing of them was drawn meanwhile
+        for pane in screen.panes:
+            assert pane.display == (pane.pane_id == "timeline")
+            assert pane.styles.get_rule("offset") is None
+            if pane.pane_id != "timeline":
+                inner = [w for w in pane.query("*") if w.display]
+                assert inner and all(w.outer_size for w in inner), pane.pane_id  # sized, though hidden
+        # The first visit draws the pane as every later visit does, cursor lit.
+        await pilot.press("5")
+        source = screen.pane("source")
+        assert isinstance(source, SourcePane)
+        assert screen.focused is source.paragraphs
+        cursor = source.paragraphs.get_component_rich_style("item-list--cursor")
+        first = source.paragraphs.render_line(0)
+        assert any(seg.style and seg.style.bgcolor == cursor.bgcolor for seg in first)
+        await pilot.press("4")
+        assert screen.focused is screen.pane("issues").table
+        assert "Strikes on energy" in screen_text(app)
+        # A new size of the terminal: the hidden panes are laid out again, at the new size.
+        await pilot.resize_terminal(150, 45)
+        switcher = screen.pane("issues").parent
+        assert switcher is not None
+        await wait_for(pilot, lambda: all(p.outer_size == switcher.size and not p.priming for p in screen.panes),
+                       "the hidden panes at the new size")
+        assert [p.pane_id for p in screen.panes if p.display] == ["issues"]
 
 
 # -- cross-links ---------------------------------------------------------------------
@@ -328,7 +373,7 @@ async def test_each_kind_of_link_lands_on_its_target(bundled_brief: Brief) -> No
                 row = column.cursor * column.row_height - int(column.scroll_y)
                 assert bundled_brief[target].label[:8].casefold() in column.render_line(row).text.casefold(), step
             if isinstance(pane, IssuesPane):
-                cell = str(pane.table.get_cell_at(pane.table.cursor_coordinate))
+                cell = pane.table.cell(*pane.table.cursor).plain
                 assert bundled_brief[target].label in cell, step
         assert len(screen.history._places) == len(WALK) + 1
         assert "╭─ 3 Quotes" in screen_text(app)
@@ -489,7 +534,7 @@ async def test_party_filter_hides_the_other_parties_quotes(bundled_brief: Brief)
         assert all(concerns(bundled_brief, bundled_brief[e], "russia") for e in timeline.records.ids)
         assert "ev-white-house-confirms" not in timeline.records.ids
         assert [c.id for c in screen.pane("delegations").columns if c.display] == ["col-russia"]
-        assert [str(c.label) for c in list(screen.pane("issues").table.columns.values())[1:]] == ["Russia"]
+        assert [c.plain for c in screen.pane("issues").table.header[1:]] == ["Russia"]
 
         await pilot.press("f")
         assert screen.party_filter == "ukraine"

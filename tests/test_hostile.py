@@ -25,7 +25,7 @@ from textual.content import Content
 from textual.events import Paste
 from textual.geometry import Region
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, OptionList
+from textual.widgets import Input, OptionList
 
 from conftest import ROOT
 from peacebrief.app import render
@@ -34,6 +34,7 @@ from peacebrief.app.screens.brief import BriefScreen
 from peacebrief.app.screens.export import ExportScreen
 from peacebrief.app.screens.help import HelpScreen
 from peacebrief.app.screens.search import SearchScreen
+from peacebrief.app.widgets.matrix import Matrix
 from peacebrief.app.widgets.panes import DelegationsPane, IssuesPane
 from peacebrief.app.widgets.record_list import RecordList
 from peacebrief.core import Brief, load_brief
@@ -345,17 +346,17 @@ async def test_every_pane_detail_and_link_shows_the_strings_literally(hostile: B
         issues = screen.pane("issues")
         assert isinstance(issues, IssuesPane)
         table = issues.table
-        headers = [column.label.plain for column in table.ordered_columns]
+        headers = [label.plain for label in table.header]
         assert headers[1:] == [one_line(p.name) for p in (hostile.parties[0], hostile.parties[1], hostile.parties[2])]
         for row, issue in enumerate(hostile.issues):
-            cells = [table.get_cell_at((row, n)).plain for n in range(len(headers))]
+            cells = [table.cell(row, n).plain for n in range(len(headers))]
             assert cells[0] == one_line(issue.title)
             for position in hostile.positions:
                 if position.issue == issue.id:
                     assert one_line(position.stance) in cells
         for column, (x, width) in enumerate(matrix_columns(table)):  # what each cell shows, column by column
-            cell = region_text(app, Region(x, table.content_region.y + 1, width, table.ordered_rows[0].height))
-            expected = [squash(table.get_cell_at((0, column)).plain)[:40]]
+            cell = region_text(app, Region(x, table.content_region.y + 1, width, table.row_height(0)))
+            expected = [squash(table.cell(0, column).plain)[:40]]
             assert_shows(cell, *expected, where=f"matrix column {column}")
         assert_shows(detail_text(app, screen), *(shown(label_of(v)) for _, v in text_fields(hostile.issues[0])), where="issue detail")
         await pilot.press("right")  # the position of the first party
@@ -377,15 +378,9 @@ async def test_every_pane_detail_and_link_shows_the_strings_literally(hostile: B
         assert not RAW.findall(svg.replace("\n", ""))
 
 
-def matrix_columns(table: DataTable) -> list[tuple[int, int]]:  # type: ignore[type-arg]
-    """Each column's first screen cell and width, as the table lays them out."""
-    x = table.content_region.x - int(table.scroll_x)
-    spans = []
-    for column in table.ordered_columns:
-        width = column.get_render_width(table)
-        spans.append((x + 1, width - 2))  # inside its padding
-        x += width
-    return spans
+def matrix_columns(table: Matrix) -> list[tuple[int, int]]:
+    """Each column's first screen cell and width, as the grid lays them out."""
+    return [(table.content_region.x + x, width) for x, width in table.column_spans()]
 
 
 async def test_search_palette_copy_export_and_help_show_the_strings_literally(hostile: Brief, tmp_path: Path) -> None:

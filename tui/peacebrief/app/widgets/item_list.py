@@ -255,11 +255,8 @@ class ItemList(LineBox, can_focus=True):
     def watch_has_focus(self, has_focus: bool) -> None:
         # Textual restyles a widget whenever it gains or loses the focus, for `:focus`
         # rules, and the restyle repaints its scroll bar a frame after the key's. No rule
-        # looks at an ItemList's focus: its cursor colour is picked here, in code.
-        pass
-
-    def on_focus(self) -> None:
-        self.redraw()
-
-    def on_blur(self) -> None:
+        # looks at an ItemList's focus: its cursor colour is picked here, in code. (Here,
+        # not in on_focus: that runs before Textual sets `has_focus`, and drew the cursor
+        # as blurred; a first Resize used to draw it again, a pane laid out in advance
+        # gets none.)
         self.redraw()

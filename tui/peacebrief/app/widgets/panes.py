@@ -17,13 +17,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from peacebrief.app import render
 from peacebrief.app.messages import OpenDetail
 from peacebrief.app.widgets.item_list import Item, ItemList
-from peacebrief.app.widgets.line_box import SteadyScrollView
 from peacebrief.app.widgets.lit import light_border
+from peacebrief.app.widgets.matrix import Matrix
 from peacebrief.app.widgets.record_list import RecordList, RowState
 from peacebrief.core.filters import concerns, matrix_parties
 from peacebrief.core.model import Brief, Event, Party, Person, Position, Quote
@@ -65,9 +65,64 @@ class Pane(Vertical):
         self.party_filter: str | None = None
         self.marks: frozenset[str] = frozenset()
         self._painted_marks: frozenset[str] = frozenset()
+        self._priming = False  # being laid out out of sight (prime)
+        self._primed_for: object = None  # the size of the switcher then
 
     def on_mount(self) -> None:
         self.border_title = self.title
+        if self._primed_for is None:  # (Textual runs this once per class that defines on_mount)
+            self._primed_for = ()
+            self.call_after_refresh(self.prime)
+            # And again whenever a layout (a new size of the terminal, say) leaves a
+            # hidden pane at a size other than its switcher's, the size it is shown at.
+            self.screen.screen_layout_refresh_signal.subscribe(self, self._check_size)
+
+    def _check_size(self, _screen: object) -> None:
+        switcher = self.parent
+        if switcher is None or not switcher.size or self.outer_size == switcher.size:
+            return
+        if switcher.size != self._primed_for:  # (once per size, whatever the outcome)
+            self.prime()
+
+    @property
+    def priming(self) -> bool:
+        return self._priming
+
+    def prime(self) -> None:
+        """Lay the pane out once, out of sight, if it starts hidden.
+
+        Textual gives a widget its size, scroll bars and first Resize only when a layout
+        shows it, and each widget given a size asks for another layout: the first visit
+        to a pane took two or three layouts, and frames, where later visits take one. So
+        right after the first paint each hidden pane is laid out on its own layer of the
+        switcher (`#panes` in the stylesheet), moved its own width to the right: it gets
+        its real size, but lies outside the switcher, which clips it (nothing of it is
+        drawn), and the pane on screen does not move. (`visibility: hidden` would not do:
+        Textual gives no size to an invisible widget.)"""
+        if self.display or self._priming or not self.is_attached:
+            return
+        self._primed_for = getattr(self.parent, "size", None)
+        self._priming = True
+        self.styles.offset = ("100%", 0)
+        self.display = True
+        self._unprime(None, 20)
+
+    def _laid_out(self) -> tuple[object, ...]:
+        return tuple((w.size, w.virtual_size, w.scrollbars_enabled) for w in (self, *self.query("*")))
+
+    def _unprime(self, last: tuple[object, ...] | None, tries: int) -> None:
+        # Hidden again once the layouts it set off are over: the sizes and scroll bars of
+        # its widgets were given and have not moved for a while (a size that changes asks
+        # for one more layout; 50 ms is three frames).
+        if not self._priming:
+            return  # shown meanwhile (reveal)
+        now = self._laid_out()
+        if tries and (now != last or not self.size):
+            self.set_timer(0.05, lambda: self._unprime(now, tries - 1))
+            return
+        self._priming = False
+        self.styles.clear_rule("offset")
+        self.display = False
 
     def light_title(self, lit: bool, accent: str) -> None:
         """The border and title in the accent colour while the focus is in the pane: the
@@ -95,11 +150,14 @@ class Pane(Vertical):
         the front (`reveal`): the marks change on every cursor move, and repainting hidden
         lists cost each move a layout of the whole screen."""
         self.marks = marks
-        if self.display:
+        if self.display and not self._priming:
             self.reveal()
 
     def reveal(self) -> None:
         """The pane is (being) shown: paint the marks noted while it was hidden."""
+        if self._priming:  # shown while being laid out out of sight
+            self._priming = False
+            self.styles.clear_rule("offset")
         if self.marks != self._painted_marks and self.is_mounted:
             old, self._painted_marks = self._painted_marks, self.marks
             self.paint_marks(old)
@@ -156,7 +214,9 @@ class ListPane(Pane):
         raise NotImplementedError
 
     def refill(self) -> None:
-        ids = [rid for rid in self.all_ids() if self._keep(rid)]
+        ids = self.all_ids()
+        if self.party_filter is not None:
+            ids = [rid for rid in ids if self._keep(rid)]
         self.records.set_ids(ids)
         self._update_subtitle(len(ids))
 
@@ -187,7 +247,9 @@ class TimelinePane(ListPane):
     empty_text = "No events."
 
     def refill(self) -> None:
-        self.date_width = max((cell_len(e.date.display()) for e in self.brief.events), default=10)
+        # Measured once per date, not per event: a big brief's events share few dates.
+        dates = {id(e.date): e.date for e in self.brief.events}.values()
+        self.date_width = max((cell_len(d.display()) for d in dates), default=10)
         super().refill()
 
     def all_ids(self) -> list[str]:
@@ -364,10 +426,6 @@ class DelegationsPane(Pane):
                 self.report(event.widget.highlighted_id)
 
 
-class Matrix(DataTable[Text], SteadyScrollView):
-    """Textual's DataTable, left alone by layouts of the screen that do not resize it."""
-
-
 class IssuesPane(Pane):
     """The issue-by-party matrix: a row per issue, a column per party, the stance in each cell."""
 
@@ -377,11 +435,11 @@ class IssuesPane(Pane):
     NO_POSITION = "— no stated position"
 
     def compose(self) -> ComposeResult:
-        yield Matrix(cursor_type="cell", zebra_stripes=True, id="matrix")
+        yield Matrix(id="matrix", on_highlight=self._cell_highlighted)
 
     @property
-    def table(self) -> DataTable[Text]:
-        return self.query_one(DataTable)
+    def table(self) -> Matrix:
+        return self.query_one(Matrix)
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -391,37 +449,23 @@ class IssuesPane(Pane):
         return [p for p in matrix_parties(self.brief) if self.party_filter is None or p.id == self.party_filter]
 
     def refill(self) -> None:
-        table = self.table
         keep = self.current()
-        table.clear(columns=True)
         parties = self._parties()
-        width = max(20, self.size.width - 4)
-        issue_width = min(26, max(12, width // (len(parties) + 2)))
-        cell_width = max(14, (width - issue_width) // max(1, len(parties)) - 2)
-        table.add_column(Text("Issue", style="bold"), key="issue", width=issue_width)
-        for party in parties:
-            table.add_column(Text(one_line(party.name), style="bold"), key=party.id, width=cell_width)
+        header = [Text("Issue", style="bold"), *(Text(one_line(party.name), style="bold") for party in parties)]
         matrix = self.brief.links.matrix if self.brief.links else {}
+        rows: list[list[Text]] = []
         for issue in self.brief.issues:
-            cells: list[Text] = [Text(one_line(issue.title), style="bold")]
-            lines = 1
+            cells = [Text(one_line(issue.title), style="bold")]
             for party in parties:
                 ids = matrix.get((issue.id, party.id), ())
                 if ids:
-                    cell = Text("\n".join(one_line(self.brief[pid].label) for pid in ids))
-                    cells.append(cell)
-                    lines = max(lines, len(cell.wrap(self.app.console, cell_width - 2)))
+                    cells.append(Text("\n".join(one_line(self.brief[pid].label) for pid in ids)))
                 else:
                     cells.append(Text(self.NO_POSITION, style="dim italic"))
-            table.add_row(*cells, key=issue.id, height=min(lines, 6))
+            rows.append(cells)
+        self.table.set_grid(header, rows, cursor=(0, 0))
         if keep:
             self.show(keep)
-
-    def on_resize(self, event) -> None:  # type: ignore[no-untyped-def]
-        # Column widths follow the pane's width; a change of height needs no rebuild.
-        if event.size.width != getattr(self, "_built_width", None):
-            self._built_width = event.size.width
-            self.refill()
 
     def _cell_place(self, row: int, column: int) -> str | None:
         if not (0 <= row < len(self.brief.issues)):
@@ -437,8 +481,7 @@ class IssuesPane(Pane):
     def current(self) -> str | None:
         if not self.is_mounted or self.table.row_count == 0:
             return None
-        coordinate = self.table.cursor_coordinate
-        return self._cell_place(coordinate.row, coordinate.column)
+        return self._cell_place(*self.table.cursor)
 
     def show(self, place: str) -> bool:
         record = self.brief.get(place)
@@ -447,23 +490,22 @@ class IssuesPane(Pane):
             parties = [p.id for p in self._parties()]
             if record.party not in parties:
                 return False
-            self.table.move_cursor(row=issues.index(record.issue), column=parties.index(record.party) + 1)
+            self.table.move_cursor(issues.index(record.issue), parties.index(record.party) + 1)
             return True
         if place in issues:
-            self.table.move_cursor(row=issues.index(place), column=0)
+            self.table.move_cursor(issues.index(place), 0)
             return True
         return False
 
     def focus_pane(self) -> None:
         self.table.focus()
 
-    def on_data_table_cell_highlighted(self, message: DataTable.CellHighlighted) -> None:
-        message.stop()
-        place = self._cell_place(message.coordinate.row, message.coordinate.column)
+    def _cell_highlighted(self, row: int, column: int) -> None:
+        place = self._cell_place(row, column)
         if place:
             self.report(place)
 
-    def on_data_table_cell_selected(self, message: DataTable.CellSelected) -> None:
+    def on_matrix_selected(self, message: Matrix.Selected) -> None:
         message.stop()
         self.post_message(OpenDetail())
 
