@@ -11,6 +11,7 @@ import pytest
 
 from peacebrief.core import cache
 from peacebrief.core.cache import cache_dir, cached_brief, load_brief_cached
+from peacebrief.core.dates import BriefDate, DatePoint
 from peacebrief.core.links import Links
 from peacebrief.core.loader import load_brief
 from peacebrief.core.model import Anchor, Event, Issue, KeyPoint, Party, Person, Position, Quote, Source, SourceDocument
@@ -136,5 +137,21 @@ def test_the_cache_rows_hold_every_field_of_the_model() -> None:
         KeyPoint: ["text", "refs", "line"],
         Problem: ["path", "message", "line", "column", "record", "severity"],
         Links: ["records", "_incoming", "by_paragraph", "matrix"],
+        BriefDate: ["start", "end"],
+        DatePoint: ["year", "month", "day", "approximate", "uncertain"],
     }
     assert {cls: [f.name for f in fields(cls)] for cls in written} == written
+
+
+def test_records_made_from_rows_equal_those_made_by_their_class() -> None:
+    """The cache makes its many records without their dataclass __init__ (cache._builder):
+    what it makes must be the very record the class would make, every field set."""
+    anchor = Anchor("src-a", "words", 3, 8, 2, None, "after", True)
+    assert cache._ANCHOR("src-a", "words", 3, 8, 2, None, "after", True) == anchor
+    date = BriefDate(DatePoint(2026, 2, None, approximate=True), DatePoint(2026, 3))
+    assert cache._DATE(cache._POINT(2026, 2, None, True, False), cache._POINT(2026, 3, None, False, False)) == date
+    event = Event(id="ev-1", line=4, date=date, title="Talks", evidence=(anchor,), status="scheduled", parties=("a",))
+    made = cache._EVENT("ev-1", None, 4, date, "Talks", (anchor,), None, None, None, "scheduled", ("a",), (), ())
+    assert made == event and repr(made) == repr(event) and hash(made) == hash(event)
+    with pytest.raises(AttributeError):
+        made.title = "changed"  # still frozen
