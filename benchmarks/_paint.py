@@ -8,7 +8,9 @@ interpreter start-up, every import, loading the brief and composing and painting
 main screen. The reader is started through `peacebrief.cli.main([BRIEF])`, as the
 `peacebrief` command starts it; only `BriefApp` is replaced, by a subclass that runs
 headless at 120x40 and, once `_loaded` has switched to the BriefScreen, exits after the
-next refresh (`call_after_refresh(self.exit)`). The bare app (Header, Static, Footer)
+first refresh in which the screen is complete: its panes, its top bar and footer, and the
+detail panel showing the selected record (which the screen fills after its first frame,
+so that is the frame after it). The bare app (Header, Static, Footer)
 exits the same way after its first refresh.
 
 Exit status 0 on success, 3 when the brief could not be loaded, 4 when the app exited
@@ -72,7 +74,13 @@ def run_brief(path: str) -> int:
         def _painted(self) -> None:
             from peacebrief.app.screens.brief import BriefScreen
 
-            outcome["painted"] = isinstance(self.screen, BriefScreen)
+            screen = self.screen
+            if isinstance(screen, BriefScreen) and not screen._started:
+                # The screen fills the detail panel once its widgets have their sizes,
+                # after its first frame: the full paint is the frame after that.
+                self.call_after_refresh(self._painted)
+                return
+            outcome["painted"] = isinstance(screen, BriefScreen)
             self.exit()
 
         def _failed(self, problems, *args, **kwargs):  # type: ignore[no-untyped-def]

@@ -24,8 +24,9 @@ The figures and how each is measured:
    Measured: `python benchmarks/_paint.py briefs/abu-dhabi-2026-02.yaml`, whole process.
    The driver starts the reader through `peacebrief.cli.main([BRIEF])` with `BriefApp`
    replaced by a subclass that runs headless at 120x40 and, once `_loaded` has switched
-   to the BriefScreen, exits after the next refresh (`call_after_refresh(self.exit)`), so
-   the time covers start-up, imports, loading and the first full paint of the panes.
+   to the BriefScreen, exits after the first refresh in which the screen is complete (the
+   panes, the top bar, the footer, and the detail panel showing the selected record), so
+   the time covers start-up, imports, loading and the first full paint.
    Reference: `python benchmarks/_paint.py --bare`, a bare App (Header, Static, Footer)
    run headless at 120x40 that exits after its first refresh, timed the same way.
    Both share one XDG_CACHE_HOME, warmed by the untimed first run (a user's steady state).

@@ -62,9 +62,9 @@ def test_markdown_is_still_parsed_where_there_is_some() -> None:
     assert "•" in shown(render._markdown("- a list"), 40)
 
 
-async def test_a_cached_brief_opens_without_a_loading_screen(monkeypatch: pytest.MonkeyPatch) -> None:
-    load_brief_cached(BUNDLED_BRIEF)  # the cache is warm, as on every open after the first
-    made: list[object] = []
+def loading_screens(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The paths the reader shows a loading screen for, from now on."""
+    made: list[Path] = []
 
     class Loading(app_module.LoadingScreen):
         def __init__(self, path: Path) -> None:
@@ -72,6 +72,20 @@ async def test_a_cached_brief_opens_without_a_loading_screen(monkeypatch: pytest
             super().__init__(path)
 
     monkeypatch.setattr(app_module, "LoadingScreen", Loading)
+    return made
+
+
+async def until_shown(app: BriefApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(250):
+        if isinstance(app.screen, BriefScreen):
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"the brief was not shown: the screen is {type(app.screen).__name__}")
+
+
+async def test_a_cached_brief_opens_without_a_loading_screen(monkeypatch: pytest.MonkeyPatch) -> None:
+    load_brief_cached(BUNDLED_BRIEF)  # the cache is warm, as on every open after the first
+    made = loading_screens(monkeypatch)
     app = BriefApp(BUNDLED_BRIEF, watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -80,21 +94,10 @@ async def test_a_cached_brief_opens_without_a_loading_screen(monkeypatch: pytest
 
 
 async def test_an_uncached_brief_shows_the_loading_screen_first(monkeypatch: pytest.MonkeyPatch) -> None:
-    made: list[object] = []
-
-    class Loading(app_module.LoadingScreen):
-        def __init__(self, path: Path) -> None:
-            made.append(path)
-            super().__init__(path)
-
-    monkeypatch.setattr(app_module, "LoadingScreen", Loading)
+    made = loading_screens(monkeypatch)
     app = BriefApp(HARBOUR_BRIEF, watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(250):
-            if isinstance(app.screen, BriefScreen):
-                break
-            await pilot.pause(0.02)
-        assert isinstance(app.screen, BriefScreen)
+        await until_shown(app, pilot)
         assert made == [HARBOUR_BRIEF]
 
 
@@ -102,23 +105,12 @@ async def test_a_cache_entry_too_big_to_read_at_once_is_read_behind_the_loading_
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     load_brief_cached(BUNDLED_BRIEF)
-    made: list[object] = []
-
-    class Loading(app_module.LoadingScreen):
-        def __init__(self, path: Path) -> None:
-            made.append(path)
-            super().__init__(path)
-
-    monkeypatch.setattr(app_module, "LoadingScreen", Loading)
+    made = loading_screens(monkeypatch)
     monkeypatch.setattr(BriefApp, "INSTANT_CACHE_BYTES", 100)
     monkeypatch.setattr(cache, "load_brief", lambda path: pytest.fail("the cached brief was parsed"))
     app = BriefApp(BUNDLED_BRIEF, watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(250):
-            if isinstance(app.screen, BriefScreen):
-                break
-            await pilot.pause(0.02)
-        assert isinstance(app.screen, BriefScreen)
+        await until_shown(app, pilot)
         assert made == [BUNDLED_BRIEF]
 
 
