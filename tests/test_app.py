@@ -788,3 +788,29 @@ async def test_a_change_on_disk_reloads_keeps_the_last_good_brief_and_recovers(t
         await wait_for(pilot, lambda: not panel.display, "the recovery")
         assert screen.brief["ev-trump-kept-word"].title.startswith("Trump now claims")
         assert screen.current_pane == "quotes" and screen.detail.place == chosen
+
+
+async def test_a_party_lists_a_few_links_of_each_kind_and_counts_the_rest(
+    bundled_brief: Brief, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from peacebrief.app.widgets import detail
+    from peacebrief.core.related import related
+
+    monkeypatch.setattr(detail, "LINKS_PER_KIND", 2)
+    everything = related(bundled_brief, "russia")
+    quotes = [item.target for item in everything if item.kind == "quote"]
+    assert len(quotes) > 2
+    async with reader() as (app, pilot, screen):
+        await select(pilot, screen, "delegations", "russia")
+        links = screen.detail.links
+        assert links.border_title == f"Links ({len(everything)})"
+        assert [t for t in links.targets if t in quotes] == quotes[:2]
+        shown = "\n".join(widget_lines(links))
+        assert f"… and {len(quotes) - 2:,} more quotes" in shown
+        # back on the party after a step away: the same list, the same numbers
+        targets = list(links.targets)
+        await select(pilot, screen, "quotes", "q-ru-constructive")
+        assert links.targets != targets
+        await select(pilot, screen, "delegations", "russia")
+        assert links.targets == targets
+        assert "\n".join(widget_lines(links)) == shown

@@ -171,3 +171,33 @@ def test_referrers_lists_each_record_once_in_first_seen_order(links):
     # ev-kyiv-strike-halt anchors twice in the source: one referrer, not two.
     assert links.referrers(SOURCE).count("ev-kyiv-strike-halt") == 1
     assert links.referrers("nothing-links-here") == ()
+
+
+# -- what the detail panel lists: related, and its summary -----------------------------
+
+
+def test_origins_by_relation_agrees_with_into(bundled_brief, links):
+    for place in [*bundled_brief.records, "no-such-record"]:
+        expected = [(link.relation, link.origin) for link in links.into(place)]
+        got = [(relation, origin) for relation, origins in links.origins_by_relation(place) for origin in origins]
+        assert got == expected, place
+
+
+def test_a_related_summary_keeps_the_first_of_each_kind_and_counts_them_all(bundled_brief):
+    from collections import Counter
+
+    from peacebrief.core.related import related, related_summary
+
+    places = [*bundled_brief.records, f"{SOURCE}#2"]
+    for place in places:
+        everything = related(bundled_brief, place)
+        assert related_summary(bundled_brief, place, None).shown == everything
+        summary = related_summary(bundled_brief, place, 1)
+        assert summary.counts == Counter(item.kind for item in everything)
+        assert summary.total == len(everything)
+        firsts = {}
+        for item in everything:
+            firsts.setdefault(item.kind, item)
+        assert summary.shown == tuple(firsts.values()), place
+    # the bundled brief's parties relate to several of a kind: the summary is shorter
+    assert len(related_summary(bundled_brief, "russia", 1).shown) < len(related(bundled_brief, "russia"))

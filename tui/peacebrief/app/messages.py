@@ -1,17 +1,10 @@
-"""Messages the panes post; the screen routes them, so panes never reach into each other."""
+"""Messages the panes and the detail panel post; the screen routes them, so panes never
+reach into each other. (A cursor move is not a message: the screen hands each pane a
+callback, so that the detail panel and the marks change in the same frame as the cursor.)"""
 
 from __future__ import annotations
 
 from textual.message import Message
-
-
-class RecordHighlighted(Message):
-    """A pane's cursor is on a record (or a paragraph id, `source#3`)."""
-
-    def __init__(self, pane: str, place: str) -> None:
-        super().__init__()
-        self.pane = pane
-        self.place = place
 
 
 class FollowLink(Message):

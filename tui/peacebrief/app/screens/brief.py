@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import Resize
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
@@ -71,6 +72,11 @@ class PaneBar(Static):
 
 
 class BriefScreen(Screen[None]):
+    # Textual repaints the whole screen whenever the focus moves, after the frame the
+    # move is drawn in: a second frame, 2 ms later, for every link, back and pane switch.
+    # What shows the focus repaints itself (the lists' cursors, the lit pane titles).
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+
     BINDINGS = [
         Binding("1", "show_pane('timeline')", "Timeline", show=False, id="pane.timeline"),
         Binding("2", "show_pane('delegations')", "Delegations", show=False, id="pane.delegations"),

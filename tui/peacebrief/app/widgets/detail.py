@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter, OrderedDict
-from collections.abc import Hashable
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 
 from rich.console import Group, RenderableType
 from rich.text import Text
@@ -18,7 +18,7 @@ from peacebrief.app.widgets.item_list import Item, ItemList
 from peacebrief.app.widgets.line_box import LineBox
 from peacebrief.app.widgets.lit import light_border
 from peacebrief.core.model import Brief
-from peacebrief.core.related import Related, related, split_paragraph_id
+from peacebrief.core.related import Related, RelatedSummary, related_summary, split_paragraph_id
 from peacebrief.core.visible import one_line
 
 
@@ -54,39 +54,60 @@ class LinkList(ItemList):
     def __init__(self) -> None:
         super().__init__(id="links")
         self.targets: list[str] = []
+        self._brief: Brief | None = None
+        self._lists: OrderedDict[str, tuple[list[Item], list[str], int]] = OrderedDict()  # see show_related
 
-    def show_links(self, brief: Brief, items: tuple[Related, ...], *, key: Hashable | None = None) -> None:
-        """List `items`; a `key` names them, so that the same key shows them again at once."""
+    def show_related(self, brief: Brief, place: str | None) -> None:
+        """List what `place` links to and is linked from; the last few places' lists are kept,
+        so that going back to one shows it at once (a party's took 25 ms to find and build)."""
+        if brief is not self._brief:
+            self._brief = brief
+            self._lists.clear()
+        if place is None:
+            self._show([Item(Text("No links.", style="dim italic"))], [], 0, key=None)
+            return
+        if place not in self._lists:
+            self._lists[place] = self._build(brief, related_summary(brief, place, LINKS_PER_KIND))
+            while len(self._lists) > self.MEMO:  # as many as the item lines kept (ItemList.MEMO)
+                self._lists.popitem(last=False)
+        self._lists.move_to_end(place)
+        self._show(*self._lists[place], key=place)
+
+    def _show(self, entries: list[Item], targets: list[str], total: int, *, key: Hashable | None) -> None:
+        self.targets = targets
+        self.set_items(entries, key=key)
+        self.border_title = f"Links ({total})"
+
+    def _build(self, brief: Brief, found: RelatedSummary) -> tuple[list[Item], list[str], int]:
+        """The list's entries, the targets of its numbers, and how many links there are in all."""
         entries: list[Item] = []
-        self.targets = []
+        targets: list[str] = []
         kind = None
-        shown = 0
-        counts = Counter(item.kind for item in items)
-        for item in items:
+        for item in found.shown:  # a few of each kind: a party may have thousands of quotes
             if item.kind != kind:
-                if kind is not None and counts[kind] > shown:
-                    entries.append(self._more(counts[kind] - shown, kind))
-                kind, shown = item.kind, 0
+                if kind is not None:
+                    entries.extend(self._more(found, kind))
+                kind = item.kind
                 entries.append(Item(Text(render.KIND_TITLES[kind], style="bold")))
-            if shown == LINKS_PER_KIND:
-                continue  # a party may have thousands of quotes: list a few, count the rest
-            shown += 1
-            self.targets.append(item.target)
-            number = len(self.targets)
+            targets.append(item.target)
+            number = len(targets)
             prompt = Text(link_label(brief, item), overflow="fold")
             prompt.append(f"  {item.how}", style="dim italic")
             entries.append(Item(prompt, f"link-{number}", label=Text(f"{number:>2} ", style="bold"), gutter=3))
-        if kind is not None and counts[kind] > shown:
-            entries.append(self._more(counts[kind] - shown, kind))
+        if kind is not None:
+            entries.extend(self._more(found, kind))
         if not entries:
             entries.append(Item(Text("No links.", style="dim italic")))
-        self.set_items(entries, key=key)
-        self.border_title = f"Links ({len(items)})"
+        return entries, targets, found.total
 
     @staticmethod
-    def _more(count: int, kind: str) -> Item:
+    def _more(found: RelatedSummary, kind: str) -> list[Item]:
+        """The line that counts the links of `kind` not listed, if any."""
+        count = found.counts[kind] - LINKS_PER_KIND
+        if count <= 0:
+            return []
         what = render.KIND_TITLES[kind].lower()
-        return Item(Text(f"   … and {count:,} more {what}: find them with / or the party filter (f)", style="dim italic"))
+        return [Item(Text(f"   … and {count:,} more {what}: find them with / or the party filter (f)", style="dim italic"))]
 
     def highlight_link(self, number: int) -> None:
         index = self.index_of(f"link-{number}")
@@ -110,7 +131,7 @@ class DetailBody(LineBox):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._renderable: RenderableType = Text()
+        self._make: Callable[[], RenderableType] = Text
         self._key: Hashable | None = None
         self._memo: OrderedDict[Hashable, list[Strip]] = OrderedDict()
 
@@ -121,7 +142,11 @@ class DetailBody(LineBox):
 
     def show(self, renderable: RenderableType, *, key: Hashable | None = None) -> None:
         """Show `renderable`; a `key` names it, so that the same key shows it again at once."""
-        self._renderable = renderable
+        self.show_made(lambda: renderable, key=key)
+
+    def show_made(self, make: Callable[[], RenderableType], *, key: Hashable | None = None) -> None:
+        """Show what `make` returns, made only if the lines for `key` are not kept."""
+        self._make = make
         self._key = key
         self.redraw()
         self.scroll_to(y=0, animate=False)
@@ -133,12 +158,17 @@ class DetailBody(LineBox):
             return self._memo[key]
         console = self.app.console
         options = console.options.update(width=self.line_width, highlight=False)
-        lines = [Strip(line, self.line_width) for line in console.render_lines(self._renderable, options, style=self.rich_style)]
+        lines = [Strip(line, self.line_width) for line in console.render_lines(self._renderable(), options, style=self.rich_style)]
         if key is not None:
             self._memo[key] = lines
             while len(self._memo) > self.MEMO:
                 self._memo.popitem(last=False)
         return lines
+
+    def _renderable(self) -> RenderableType:
+        made = self._make()
+        self._make = lambda: made  # made once, though rendered again at another width
+        return made
 
     def forget(self) -> None:
         self._memo.clear()
@@ -180,7 +210,6 @@ class DetailPanel(Vertical):
         if brief is not getattr(self, "_brief", None):
             # The places seen last are kept, rendered, for going back to them (back,
             # forward, a pane switch): until another brief is loaded.
-            self._related: OrderedDict[str, tuple[Related, ...]] = OrderedDict()
             self.body.forget()
             self.links.forget()
         self._brief = brief
@@ -188,24 +217,17 @@ class DetailPanel(Vertical):
         body = self.body
         if place is None:
             body.show(Text("Nothing selected.", style="dim italic"))
-            self.links.show_links(brief, ())
-            return
-        spot = split_paragraph_id(place)
-        if spot is not None:
-            source = brief.source(spot[0])
-            heading = Text(f"PARAGRAPH ¶{spot[1]}", style="dim")
-            title = Text(one_line(source.title), style="bold")
-            words = Text(one_line(source.document.paragraph_text(spot[1])))
-            body.show(Group(heading, title, Text(), words), key=place)
-        elif place in brief:
-            body.show(render.detail(brief, brief[place]), key=place)
-        self.links.show_links(brief, self._related_to(brief, place), key=place)
+        elif place in brief or split_paragraph_id(place) is not None:
+            body.show_made(lambda: self._detail_of(brief, place), key=place)
+        self.links.show_related(brief, place)
 
-    def _related_to(self, brief: Brief, place: str) -> tuple[Related, ...]:
-        # A party relates to thousands of records: finding them took 15 ms on a big brief.
-        if place not in self._related:
-            self._related[place] = related(brief, place)
-            while len(self._related) > DetailBody.MEMO:
-                self._related.popitem(last=False)
-        self._related.move_to_end(place)
-        return self._related[place]
+    @staticmethod
+    def _detail_of(brief: Brief, place: str) -> RenderableType:
+        spot = split_paragraph_id(place)
+        if spot is None:
+            return render.detail(brief, brief[place])
+        source = brief.source(spot[0])
+        heading = Text(f"PARAGRAPH ¶{spot[1]}", style="dim")
+        title = Text(one_line(source.title), style="bold")
+        words = Text(one_line(source.document.paragraph_text(spot[1])))
+        return Group(heading, title, Text(), words)
