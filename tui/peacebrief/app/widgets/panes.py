@@ -221,7 +221,7 @@ class ListPane(Pane):
         self._update_subtitle(len(ids))
 
     def _update_subtitle(self, shown: int) -> None:
-        total = len(self.all_ids())
+        total = len(self.records.ids) if self.party_filter is None else len(self.all_ids())
         self.border_subtitle = f"{shown} of {total}" if shown != total else f"{total}"
 
     def render_row(self, record_id: str, state: RowState) -> list[Text]:
