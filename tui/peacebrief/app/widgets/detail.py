@@ -16,7 +16,7 @@ from peacebrief.app import render
 from peacebrief.app.messages import FollowLink
 from peacebrief.app.widgets.item_list import Item, ItemList
 from peacebrief.app.widgets.line_box import LineBox
-from peacebrief.app.widgets.lit import light_border
+from peacebrief.app.widgets.lit import LitBox
 from peacebrief.core.model import Brief
 from peacebrief.core.related import Related, RelatedSummary, related_summary, split_paragraph_id
 from peacebrief.core.visible import one_line
@@ -174,7 +174,7 @@ class DetailBody(LineBox):
         self._memo.clear()
 
 
-class DetailPanel(Vertical):
+class DetailPanel(LitBox, Vertical):
     """Shows one place (a record or a paragraph) in full, with its links."""
 
     def __init__(self) -> None:
@@ -185,16 +185,10 @@ class DetailPanel(Vertical):
         yield DetailBody(id="detail-body")
         yield LinkList()
 
-    TITLE = "Detail"
+    box_title = "Detail"
 
     def on_mount(self) -> None:
-        self.border_title = self.TITLE
-
-    def light_title(self, lit: bool, accent: str) -> None:
-        """As `Pane.light_title`."""
-        if (lit, accent) != getattr(self, "_lit", (False, None)):
-            self._lit = (lit, accent)
-            light_border(self, self.TITLE, accent if lit else None)
+        self.border_title = self.box_title
 
     @property
     def body(self) -> DetailBody:

@@ -6,11 +6,20 @@ from textual.content import Content
 from textual.widget import Widget
 
 
-def light_border(widget: Widget, title: str, accent: str | None) -> None:
-    """Draw `widget`'s round border and its title in `accent`, or as the stylesheet says (None).
+class LitBox(Widget):
+    """A box whose round border and title take the accent colour while the focus is in it.
 
-    Set on the widget alone: a `:focus-within` rule restyled every widget inside it, and
-    a colour changed there repainted them all (Textual refreshes the children of a node
+    Set on the box alone: a `:focus-within` rule restyled every widget inside it, and a
+    colour changed there repainted them all (Textual refreshes the children of a node
     whose colour changes), so each pane switch took 6 ms and a frame more."""
-    widget.styles.border = ("round", accent) if accent else None
-    widget.border_title = Content.styled(title, accent) if accent else title
+
+    box_title: str = ""
+    _lit: tuple[bool, str | None] = (False, None)
+
+    def light_title(self, lit: bool, accent: str) -> None:
+        """Lit or not: the screen calls this on every move of the focus
+        (`BriefScreen.watch_focused`); only a change restyles the box."""
+        if (lit, accent) != self._lit:
+            self._lit = (lit, accent)
+            self.styles.border = ("round", accent) if lit else None
+            self.border_title = Content.styled(self.box_title, accent) if lit else self.box_title

@@ -22,7 +22,7 @@ from textual.widgets import Static
 from peacebrief.app import render
 from peacebrief.app.messages import OpenDetail
 from peacebrief.app.widgets.item_list import Item, ItemList
-from peacebrief.app.widgets.lit import light_border
+from peacebrief.app.widgets.lit import LitBox
 from peacebrief.app.widgets.matrix import Matrix
 from peacebrief.app.widgets.record_list import RecordList, RowState
 from peacebrief.core.filters import concerns, matrix_parties
@@ -51,12 +51,16 @@ def _visible_with_offsets(raw: str, offsets: list[int]) -> tuple[Text, dict[int,
     return Text("".join(pieces), overflow="fold"), where
 
 
-class Pane(Vertical):
+class Pane(LitBox, Vertical):
     """Common behaviour: the brief, the party filter, and reporting the cursor."""
 
     pane_id: ClassVar[str]
     title: ClassVar[str]
     kinds: ClassVar[tuple[str, ...]] = ()  # the record kinds a link to lands on here
+
+    @property
+    def box_title(self) -> str:  # type: ignore[override]
+        return self.title
 
     def __init__(self, brief: Brief, on_highlight: Callable[[str, str], None] | None = None) -> None:
         super().__init__(id=f"pane-{self.pane_id}", classes="pane")
@@ -69,7 +73,7 @@ class Pane(Vertical):
         self._primed_for: object = None  # the size of the switcher then
 
     def on_mount(self) -> None:
-        self.border_title = self.title
+        self.border_title = self.box_title
         if self._primed_for is None:  # (Textual runs this once per class that defines on_mount)
             self._primed_for = ()
             self.call_after_refresh(self.prime)
@@ -123,13 +127,6 @@ class Pane(Vertical):
         self._priming = False
         self.styles.clear_rule("offset")
         self.display = False
-
-    def light_title(self, lit: bool, accent: str) -> None:
-        """The border and title in the accent colour while the focus is in the pane: the
-        screen calls this on every move of the focus (`BriefScreen.watch_focused`)."""
-        if (lit, accent) != getattr(self, "_lit", (False, None)):
-            self._lit = (lit, accent)
-            light_border(self, self.title, accent if lit else None)
 
     def load(self, brief: Brief) -> None:
         """Show a newly loaded brief, keeping the cursor where the record still exists."""
