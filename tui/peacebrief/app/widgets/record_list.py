@@ -177,7 +177,10 @@ class RecordList(SteadyScrollView, can_focus=True):
         if top < self.scroll_y:
             self.scroll_to(y=top, animate=False)
         elif top + self.row_height > self.scroll_y + height:
-            self.scroll_to(y=top + self.row_height - height, animate=False)
+            # Rounded up to a whole row: a list of two-line rows whose height is odd
+            # would otherwise start with the second line of a record.
+            rows = -(-(top + self.row_height - height) // self.row_height)
+            self.scroll_to(y=rows * self.row_height, animate=False)
 
     def _move(self, delta: int) -> None:
         if self._ids:
