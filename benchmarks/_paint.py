@@ -9,9 +9,9 @@ main screen. The reader is started through `peacebrief.cli.main([BRIEF])`, as th
 `peacebrief` command starts it; only `BriefApp` is replaced, by a subclass that runs
 headless at 120x40 and, once `_loaded` has switched to the BriefScreen, exits after the
 first refresh in which the screen is complete: its panes, its top bar and footer, and the
-detail panel showing the selected record (which the screen fills after its first frame,
-so that is the frame after it). The bare app (Header, Static, Footer)
-exits the same way after its first refresh.
+detail panel showing the selected record (if a refresh shows the screen without the
+record's lines in the detail panel, the driver waits for the next one). The bare app
+(Header, Static, Footer) exits the same way after its first refresh.
 
 Exit status 0 on success, 3 when the brief could not be loaded, 4 when the app exited
 without having shown the brief. `--rss` prints `maxrss_kb N` (peak resident memory of
@@ -75,9 +75,8 @@ def run_brief(path: str) -> int:
             from peacebrief.app.screens.brief import BriefScreen
 
             screen = self.screen
-            if isinstance(screen, BriefScreen) and not screen._started:
-                # The screen fills the detail panel once its widgets have their sizes,
-                # after its first frame: the full paint is the frame after that.
+            if isinstance(screen, BriefScreen) and not (screen.detail.place and screen.detail.body.lines):
+                # Not complete yet: the detail panel is still empty.
                 self.call_after_refresh(self._painted)
                 return
             outcome["painted"] = isinstance(screen, BriefScreen)

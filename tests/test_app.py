@@ -17,6 +17,7 @@ from peacebrief.app.screens.brief import BriefScreen
 from peacebrief.app.screens.help import HelpScreen
 from peacebrief.app.screens import search as search_screen
 from peacebrief.app.screens.search import SearchScreen
+from peacebrief.app.widgets.footer import KeyFooter
 from peacebrief.app.widgets.panes import DelegationsPane, IssuesPane, QuotesPane, SourcePane, TimelinePane
 from peacebrief.app.widgets.record_list import RecordList
 from peacebrief.core import Brief
@@ -385,6 +386,19 @@ async def test_each_kind_of_link_lands_on_its_target(bundled_brief: Brief) -> No
         assert await pilot.click(screen.detail.links, offset=(4, 2))
         await wait_for(pilot, lambda: screen.current_pane == "issues", "the issues pane after the click")
         assert screen.pane("issues").current() == first
+
+
+async def test_the_footer_shows_the_keys_and_a_click_on_one_presses_it() -> None:
+    async with reader() as (app, pilot, screen):
+        footer = screen.query_one(KeyFooter)
+        line = footer_text(app)
+        for label in ("d Detail", "/ Search", "f Filter", "y Copy", "e Export", "? Help", "q Quit", "^p palette"):
+            assert label in line
+        assert line.rstrip().endswith("▏^p palette")  # at the right edge, after a rule
+        search = next(key for key in footer.keys if key.label == "/ Search")
+        assert line[search.start:search.end].strip() == "/ Search"
+        assert await pilot.click(footer, offset=(search.start + 1, 0))
+        await wait_for(pilot, lambda: isinstance(app.screen, SearchScreen), "the search box after the click")
 
 
 # -- history ---------------------------------------------------------------------------

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from textual.widget import Widget
-from textual.widgets import Footer
 
 from conftest import BUNDLED_BRIEF, ROOT
 from peacebrief.app.app import BriefApp
@@ -20,6 +19,7 @@ from peacebrief.app.screens.brief import BriefScreen
 from peacebrief.app.screens.export import ExportScreen
 from peacebrief.app.screens.help import HelpScreen
 from peacebrief.app.screens.search import SearchScreen
+from peacebrief.app.widgets.footer import KeyFooter
 from peacebrief.core.export import default_export_name
 from test_app import PANE_KEYS, reader, wait_for
 from test_hostile import HOSTILE_BRIEF, RAW, screen_lines
@@ -41,7 +41,7 @@ def copy_of_the_bundled_brief(tmp_path: Path) -> Path:
 def assert_no_overlap(screen: BriefScreen, where: str) -> None:
     """The parts of the screen on show each have their own lines and columns, inside the screen."""
     parts: list[Widget] = [screen.query_one("#pane-bar"), screen.query_one("#panes"), screen.detail,
-                           screen.query_one("#problems-panel"), screen.query_one(Footer)]
+                           screen.query_one("#problems-panel"), screen.query_one(KeyFooter)]
     shown = [w for w in parts if w.display and w.region.area]
     for widget in shown:
         assert screen.region.contains_region(widget.region), f"{where}: {widget} is off the screen: {widget.region}"

@@ -125,7 +125,7 @@ class BriefScreen(Screen[None]):
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.watch_focused(self.focused))
         self.query_one("#problems-panel").display = False
         self._update_bar()
-        self.call_after_refresh(self._start)
+        self._start()
 
     def _start(self) -> None:
         self._started = True

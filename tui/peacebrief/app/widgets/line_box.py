@@ -90,11 +90,16 @@ class LineBox(SteadyScrollView):
     def lines(self) -> Sequence[Strip]:
         return self._lines
 
-    def on_resize(self) -> None:
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        # Rendered again in the layout that gives the box its new width, so that the frame
+        # drawn right after it shows the lines (on the Resize event, a turn later, they
+        # would show a frame late: the first paint without its detail panel).
         # A change of height only shows more or fewer of the same lines.
-        if self.line_width != self._drawn_width:
+        if changed and self.is_mounted and self.line_width != self._drawn_width:
             self.forget()
             self.redraw()
+        return changed
 
     def forget(self) -> None:
         """Forget whatever was rendered at the old width (or in the old look)."""
