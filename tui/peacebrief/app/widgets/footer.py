@@ -73,8 +73,12 @@ class KeyFooter(Widget, can_focus=False):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def bindings_changed(self, screen: Screen) -> None:  # type: ignore[type-arg]
-        """The keys may have changed (the focus moved, an action's check changed): redraw."""
-        self.refresh()
+        """The keys may have changed (the focus moved, an action's check changed): redraw if
+        they did. Textual says so a turn after every move of the focus, and a repaint then
+        was a second frame for every pane switch and link."""
+        shown = [(binding.key, f"{display} {binding.description}") for binding, display in self._shown()]
+        if shown != [(key.key, key.label) for key in self._keys]:
+            self.refresh()
 
     def _shown(self) -> list[tuple[Binding, str]]:
         """(binding, what the key shows), the command palette's last, as Textual's Footer orders them."""
