@@ -256,6 +256,24 @@ def test_check_never_imports_textual(tmp_path):
     assert result.stdout.splitlines()[-1] == "no textual"
 
 
+def test_check_starts_light(tmp_path):
+    # Start-up is the command's whole run: nothing of the digest, the reader or `typing`.
+    script = (
+        "import sys\n"
+        "import peacebrief.cli as cli\n"
+        "code = cli.main(['check'])\n"
+        "heavy = ('markdown_it', 'rich', 'typing', 'json', 'shutil', 'peacebrief.core.digest')\n"
+        "assert code == 0, code\n"
+        "assert not [m for m in heavy if m in sys.modules], [m for m in heavy if m in sys.modules]\n"
+    )
+
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=subprocess_env(), cwd=tmp_path, timeout=60,
+    )
+
+    assert result.returncode == 0, result.stderr
+
+
 def test_check_never_prints_a_control_character_from_the_brief(capsys):
     hostile = Path(__file__).parent / "data" / "hostile" / "briefs" / "hostile.yaml"
     assert main(["check", str(hostile)]) == 0

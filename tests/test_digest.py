@@ -514,6 +514,21 @@ def test_the_digest_path_does_not_import_textual() -> None:
     assert result.returncode == 0, result.stderr
 
 
+def test_the_bundled_digest_starts_light() -> None:
+    # Start-up is the command's whole run: markdown-it (the summary's only Markdown is
+    # bold words), rich (every character is one cell wide) and typing are not needed.
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "tui")}
+    code = (
+        "import sys; from peacebrief.cli import main; rc = main(['digest']); "
+        "assert rc == 0, rc; "
+        "heavy = ('markdown_it', 'rich', 'typing', 'secrets', 'shutil', 'json'); "
+        "assert not [m for m in heavy if m in sys.modules], [m for m in heavy if m in sys.modules]"
+    )
+    result = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    assert result.returncode == 0, result.stderr
+
+
 def test_the_core_digest_modules_do_not_import_textual() -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "tui")}
     code = (

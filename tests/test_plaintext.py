@@ -249,7 +249,55 @@ def test_plain_words_skip_markdown_it_and_keep_their_paragraphs() -> None:
     source = "The first session\n  opened on Wednesday.\n\n \n\nThe second was “postponed”."
     assert _plain_paragraphs(source) == ["The first session opened on Wednesday.", "The second was “postponed”."]
     assert markdown_blocks(source) == _markdown_it_blocks(source)
-    assert _plain_paragraphs("An *equal* share") is None
+    assert _plain_paragraphs("An `equal` share") is None
+
+
+# Words, spaces and punctuation around runs of stars: the places where CommonMark's
+# flanking rules decide whether a star opens, closes or stays a star.
+_EMPHASIS_PIECES = ["*", "**", "***", "word", "é", "1", " ", "\n", "\n\n", "\n  ", ".", ",", "(", ")",
+                    "\u201c", "\u201d", "\u2019", "\u00a0", "$", "-", "\u0301", "\u3192", "\u20ac", "* "]
+
+
+@given(st.lists(st.sampled_from(_EMPHASIS_PIECES), max_size=30).map("".join))
+def test_emphasis_reads_as_markdown_it_reads_it(source: str) -> None:
+    assert markdown_blocks(source) == _markdown_it_blocks(source)
+    assert markdown_blocks(source, ascii=True) == _markdown_it_blocks_ascii(source)
+
+
+def _markdown_it_blocks_ascii(source: str) -> tuple[object, ...]:
+    from peacebrief.core import plaintext
+
+    real = plaintext._plain_paragraphs
+    plaintext._plain_paragraphs = lambda _source: None  # type: ignore[assignment]
+    try:
+        return markdown_blocks(source, ascii=True)
+    finally:
+        plaintext._plain_paragraphs = real
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("talks in Abu Dhabi on **Wednesday 4 February 2026**, a two-day round",
+         ["talks in Abu Dhabi on Wednesday 4 February 2026, a two-day round"]),
+        ("An *equal* share", ["An equal share"]),
+        ("**Kyiv**\u2019s line (**firm**).", ["Kyiv\u2019s line (firm)."]),
+        ("**two\nlines**\n\nand *one*", ["two lines", "and one"]),
+        ("**two\n\nparagraphs**", None),  # emphasis never spans a paragraph break
+        ("a **b *c* d**", None),  # nested
+        ("***strong and em***", None),
+        ("**open only", None),
+        ("2*3*4", None),
+        ("* a list", None),
+        ("**a* b", None),
+        ("a ** b **", None),
+    ],
+)
+def test_emphasis_shortcut(source: str, expected: list[str] | None) -> None:
+    from peacebrief.core.plaintext import _plain_paragraphs
+
+    assert _plain_paragraphs(source) == expected
+    assert markdown_blocks(source) == _markdown_it_blocks(source)
 
 
 def test_one_cell_characters_are_measured_as_rich_measures_them() -> None:

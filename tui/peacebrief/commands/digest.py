@@ -19,7 +19,6 @@ from peacebrief.core.digest import (
     render_digest,
 )
 from peacebrief.core.digest.view import parse_bound
-from peacebrief.core.export import ExportError, write_atomic
 from peacebrief.core.loader import load_brief
 from peacebrief.core.problems import BriefError
 
@@ -119,6 +118,8 @@ def run(args: argparse.Namespace) -> int:
     except DigestError as exc:
         return _fail(str(exc), 2)
     if args.output and args.output != "-":
+        from peacebrief.core.export import ExportError, write_atomic  # secrets, random, hmac: for -o only
+
         try:
             written = write_atomic(args.output, text, force=args.force)
         except ExportError as exc:

@@ -10,9 +10,11 @@ A front end needs only `load_brief` and the model it returns::
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False  # not `typing`'s: `check` and `digest` start without importing it
 if TYPE_CHECKING:
+    from typing import Any
+
     from peacebrief.core.loader import LoadLimits, load_brief
     from peacebrief.core.model import Brief
     from peacebrief.core.problems import BriefError, Problem

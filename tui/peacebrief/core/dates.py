@@ -10,9 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Literal
 
-Precision = Literal["day", "month", "year"]
+TYPE_CHECKING = False  # not `typing`'s: `check` and `digest` start without importing it
+if TYPE_CHECKING:
+    from typing import Literal
+
+    Precision = Literal["day", "month", "year"]
 
 _PRECISION_RANK: dict[str, int] = {"day": 0, "month": 1, "year": 2}
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -14,8 +14,12 @@ import os
 import secrets
 from pathlib import Path
 
-from peacebrief.core.digest import DEFAULT_WIDTH, Format, render_digest
+from peacebrief.core.digest import DEFAULT_WIDTH, render_digest
 from peacebrief.core.model import Brief
+
+TYPE_CHECKING = False  # not `typing`'s: `check` and `digest` start without importing it
+if TYPE_CHECKING:
+    from peacebrief.core.digest import Format
 
 EXTENSIONS: dict[str, str] = {"text": "txt", "markdown": "md", "json": "json"}
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
-import hashlib
 import re
 import stat
 import sys
@@ -18,7 +17,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, TypeVar
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -37,7 +35,6 @@ from peacebrief.core.model import (
     Event,
     Issue,
     KeyPoint,
-    Kind,
     Party,
     Person,
     Position,
@@ -47,6 +44,14 @@ from peacebrief.core.model import (
 )
 from peacebrief.core.problems import BriefError, Problem
 from peacebrief.core.yamlstream import StreamComposer, TooDeep
+
+TYPE_CHECKING = False  # not `typing`'s: `check` and `digest` start without importing it
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
+    from peacebrief.core.model import Kind
+
+    T = TypeVar("T")
 
 try:  # libyaml's parser is several times faster; the pure one gives the same nodes
     from yaml import CSafeLoader as _YamlLoader
@@ -76,8 +81,6 @@ SECTIONS: tuple[tuple[str, Kind], ...] = (
 
 _STREAMED = frozenset(section for section, _ in SECTIONS)
 _KINDS: dict[str, Kind] = dict(SECTIONS)
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -925,6 +928,8 @@ def _read_source(file: Path, limits: LoadLimits, problem: Callable[..., Problem]
     except ValueError as exc:  # `path: "a\0b"`: a name no file can have
         raise fail(f"cannot be read: {exc}") from None
     if sha256 is not None:
+        import hashlib  # loading OpenSSL is a few ms of start-up: only for a brief that records a hash
+
         actual = hashlib.sha256(data).hexdigest()
         if actual != sha256.lower():
             raise BriefError([problem(f"sha256 is {actual}, not the {sha256} the brief records: the document has changed", "sha256")])

@@ -10,20 +10,21 @@ import bisect
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Literal
 
 from peacebrief.core.dates import BriefDate
 
+TYPE_CHECKING = False  # not `typing`'s: `check` and `digest` start without importing it
 if TYPE_CHECKING:
     import datetime as dt
+    from typing import ClassVar, Literal
 
     from peacebrief.core.links import Links
     from peacebrief.core.problems import Problem
 
-Role = Literal["party", "mediator", "host"]
-Status = Literal["occurred", "scheduled", "postponed", "cancelled", "reported"]
-QuoteKind = Literal["direct", "reported"]
-Kind = Literal["source", "party", "person", "issue", "event", "position", "quote"]
+    Role = Literal["party", "mediator", "host"]
+    Status = Literal["occurred", "scheduled", "postponed", "cancelled", "reported"]
+    QuoteKind = Literal["direct", "reported"]
+    Kind = Literal["source", "party", "person", "issue", "event", "position", "quote"]
 
 ROLES: tuple[Role, ...] = ("party", "mediator", "host")
 STATUSES: tuple[Status, ...] = ("occurred", "scheduled", "postponed", "cancelled", "reported")
@@ -74,7 +75,10 @@ class Record:
     review: str | None = None
     line: int = 0  # where the record starts in the brief file, 1-based
 
-    kind: ClassVar[Kind]
+    # For type checkers only: `dataclass` tells a `ClassVar` from a field only once
+    # `typing` is imported, so the subclasses set `kind` without an annotation.
+    if TYPE_CHECKING:
+        kind: ClassVar[Kind]
 
     @property
     def label(self) -> str:
@@ -86,7 +90,7 @@ class Record:
 class Source(Record):
     """A document the brief quotes, read and split into paragraphs."""
 
-    kind: ClassVar[Kind] = "source"
+    kind = "source"
     title: str
     path: str
     published: BriefDate
@@ -105,7 +109,7 @@ class Source(Record):
 class Party(Record):
     """A side of the talks, a mediator or a host."""
 
-    kind: ClassVar[Kind] = "party"
+    kind = "party"
     name: str
     role: Role
     short: str | None = None
@@ -124,7 +128,7 @@ class Party(Record):
 class Person(Record):
     """Someone who speaks or acts for a party."""
 
-    kind: ClassVar[Kind] = "person"
+    kind = "person"
     name: str
     party: str
     title: str | None = None
@@ -140,7 +144,7 @@ class Person(Record):
 class Issue(Record):
     """A question the talks are about."""
 
-    kind: ClassVar[Kind] = "issue"
+    kind = "issue"
     title: str
     summary: str | None = None
 
@@ -153,7 +157,7 @@ class Issue(Record):
 class Event(Record):
     """Something that happened (or was due to) on a date, anchored in the sources."""
 
-    kind: ClassVar[Kind] = "event"
+    kind = "event"
     date: BriefDate
     title: str
     evidence: tuple[Anchor, ...]
@@ -177,7 +181,7 @@ class Event(Record):
 class Position(Record):
     """A party's stance on an issue, with its evidence."""
 
-    kind: ClassVar[Kind] = "position"
+    kind = "position"
     party: str
     issue: str
     stance: str
@@ -194,7 +198,7 @@ class Position(Record):
 class Quote(Record):
     """Words someone said, directly or as reported, anchored in a source."""
 
-    kind: ClassVar[Kind] = "quote"
+    kind = "quote"
     speaker: str
     text: str
     quote_kind: QuoteKind

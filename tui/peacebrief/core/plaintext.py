@@ -6,6 +6,8 @@ Three small tools the digest is built from, none of which needs Textual:
   markdown-it-py's syntax tree (built from its token stream), never with regular
   expressions: emphasis is dropped, lists keep their markers and hang their wrapped lines,
   links become `text <url>`, inline code keeps its backticks, headings become plain lines.
+  Only plain paragraphs, whose sole markup may be `*emphasis*` of whole words, are read
+  without it (`_plain_paragraphs`; the tests check it against markdown-it).
 * `wrap` fills lines to a width measured in terminal cells (`rich.cells`, pure Python),
   so a line of CJK text or emoji, two cells a character, still ends inside the width and
   the columns after it stay aligned.
@@ -20,8 +22,8 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # not `typing`'s: `check` and `digest` start without importing it
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.tree import SyntaxTreeNode
@@ -113,27 +115,30 @@ def wrap(text: str, width: int, *, first: str = "", rest: str = "") -> list[str]
 
 
 def _fill(words: list[str], width: int, first: str, rest: str) -> Iterator[str]:
-    line, used, empty = first, cell_width(first), True
-    room = width - cell_width(rest)  # what a fresh continuation line holds
+    # Nearly every line is all one-cell characters: then each word is as wide as it is long.
+    one_cell = _ONE_CELL.fullmatch("".join((first, rest, *words)).replace(GLUE, " "))
+    measure = len if one_cell else cell_width
+    line, used, empty = first, measure(first), True
+    room = width - measure(rest)  # what a fresh continuation line holds
     for word in filter(None, words):
-        size = cell_width(word)
+        size = measure(word)
         gap = 0 if empty else 1
         if used + gap + size <= width:
             line, used, empty = line + " " * gap + word, used + gap + size, False
             continue
         if size <= room:  # it fits on a fresh line: break before it
             yield line
-            line, used, empty = rest + word, cell_width(rest) + size, False
+            line, used, empty = rest + word, measure(rest) + size, False
             continue
         # Wider than any line: start it here if a few cells are left, then cut it.
         if width - used - gap < 4:
             yield line
-            line, used, gap = rest, cell_width(rest), 0
+            line, used, gap = rest, measure(rest), 0
         pieces = _cut(word, width - used - gap, room)
         for piece in pieces[:-1]:
             yield line + " " * gap + piece
-            line, used, gap = rest, cell_width(rest), 0
-        line, used, empty = line + " " * gap + pieces[-1], used + gap + cell_width(pieces[-1]), False
+            line, used, gap = rest, measure(rest), 0
+        line, used, empty = line + " " * gap + pieces[-1], used + gap + measure(pieces[-1]), False
     yield line
 
 
@@ -197,13 +202,16 @@ def _parser() -> MarkdownIt:
 # What may make a text more than paragraphs of words to CommonMark: an inline or block
 # marker anywhere, a line that may open a list, a code block or a heading underline, a
 # line break kept by trailing spaces, a character the parser rewrites. Anything else is
-# plain paragraphs (tests/test_plaintext.py checks this against markdown-it).
-_MAYBE_MARKUP = re.compile(r"[\\`*_\[\]<>!&#~|=+\t\r\x00]|^ {4,}[^ \n]|^ *[-0-9]|[^ \n] +$", re.MULTILINE)
+# plain paragraphs (tests/test_plaintext.py checks this against markdown-it). A `*` is
+# left to `_without_emphasis`: a brief's prose often stresses a few words, and reading
+# that without markdown-it keeps its import out of most digests.
+_MAYBE_MARKUP = re.compile(r"[\\`_\[\]<>!&#~|=+\t\r\x00]|^ {4,}[^ \n]|^ *[-0-9]|[^ \n] +$", re.MULTILINE)
+_STARS = re.compile(r"\*+")
 
 
 def _plain_paragraphs(source: str) -> list[str] | None:
-    """The paragraphs of a text with no Markdown in it, as markdown-it reads them; None
-    when it may hold some."""
+    """The paragraphs of a text with no Markdown in it but emphasis, as markdown-it reads
+    them; None when it may hold some."""
     if _MAYBE_MARKUP.search(source):
         return None
     paragraphs: list[str] = []
@@ -212,9 +220,50 @@ def _plain_paragraphs(source: str) -> list[str] | None:
         if line.strip(" "):
             lines.append(line.lstrip(" "))  # a soft line break is a space
         elif lines:
-            paragraphs.append(" ".join(lines))
+            paragraph = _without_emphasis(" ".join(lines))
+            # markdown-it trims a paragraph of all white space, a no-break space too
+            if paragraph is None or paragraph[:1].isspace() or paragraph[-1:].isspace():
+                return None
+            paragraphs.append(paragraph)
             lines = []
     return paragraphs
+
+
+def _without_emphasis(paragraph: str) -> str | None:
+    """The words of a paragraph without its `*text*` and `**text**` marks, as `_inline`
+    gives them; None unless every run of stars surely opens or closes emphasis.
+
+    By CommonMark's flanking rules, a run with a letter or digit after it and a space or
+    punctuation before it can only open; the mirror image can only close. A run that
+    does either, each closing the one of the same length opened just before it, always
+    pairs up; anything else (nesting, `***`, a list's `* `, `2*3`) goes to markdown-it.
+    """
+    open_size = 0
+    for run in _STARS.finditer(paragraph):
+        size = run.end() - run.start()
+        before = paragraph[run.start() - 1] if run.start() else " "
+        after = paragraph[run.end()] if run.end() < len(paragraph) else " "
+        if size > 2:
+            return None
+        if not open_size and _is_word(after) and _is_edge(before):
+            open_size = size
+        elif size == open_size and _is_word(before) and _is_edge(after):
+            open_size = 0
+        else:
+            return None
+    return None if open_size else paragraph.replace("*", "")
+
+
+def _is_word(char: str) -> bool:
+    """A letter or a digit: neither white space nor punctuation to CommonMark."""
+    return unicodedata.category(char)[0] in "LN"
+
+
+def _is_edge(char: str) -> bool:
+    """A space or punctuation, as every markdown-it-py reads it: ASCII symbols (`$`, `+`)
+    count, other symbols (`€`) only since version 4, so those go to markdown-it."""
+    category = unicodedata.category(char)[0]
+    return char == " " or category == "P" or (category == "S" and char.isascii())
 
 
 def markdown_blocks(source: str, *, ascii: bool = False) -> tuple[Block, ...]:

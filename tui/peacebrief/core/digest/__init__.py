@@ -10,19 +10,22 @@ then `peacebrief.core.export.write_atomic` to write a file.
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Literal
-
-from peacebrief.core.dates import BriefDate
 from peacebrief.core.digest.view import DigestError, DigestView, build_view
-from peacebrief.core.model import Brief
 
-Format = Literal["text", "markdown", "json"]
+TYPE_CHECKING = False  # not `typing`'s: `check` and `digest` start without importing it
+if TYPE_CHECKING:
+    import datetime as dt
+    from typing import Literal
+
+    from peacebrief.core.dates import BriefDate
+    from peacebrief.core.model import Brief
+
+    Format = Literal["text", "markdown", "json"]
+    DateBound = str | dt.date | BriefDate | None
+
 FORMATS: tuple[Format, ...] = ("text", "markdown", "json")
 MIN_WIDTH = 40
 DEFAULT_WIDTH = 72
-
-DateBound = str | dt.date | BriefDate | None
 
 __all__ = [
     "DEFAULT_WIDTH",

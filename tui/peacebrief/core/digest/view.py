@@ -8,7 +8,6 @@ same options always give the same view, and so the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -267,6 +266,8 @@ def source_sha256(source: Source) -> str | None:
     """The sha256 the brief records (the loader has checked it), else the file's, else None."""
     if source.sha256:
         return source.sha256
+    import hashlib  # loading OpenSSL is a few ms of start-up, and most briefs record the hash
+
     try:
         return hashlib.sha256(source.file.read_bytes()).hexdigest()
     except OSError:
