@@ -22,6 +22,10 @@ class FooterKey(NamedTuple):
     end: int
 
 
+def _label(binding: Binding, display: str) -> str:
+    return f"{display} {binding.description}"
+
+
 class KeyFooter(Widget, can_focus=False):
     """Textual's Footer is a container of a widget per key: ten keys were ten widgets to
     build, style and lay out before the first paint, and a rebuild (a layout, another
@@ -76,7 +80,7 @@ class KeyFooter(Widget, can_focus=False):
         """The keys may have changed (the focus moved, an action's check changed): redraw if
         they did. Textual says so a turn after every move of the focus, and a repaint then
         was a second frame for every pane switch and link."""
-        shown = [(binding.key, f"{display} {binding.description}") for binding, display in self._shown()]
+        shown = [(binding.key, _label(binding, display)) for binding, display in self._shown()]
         if shown != [(key.key, key.label) for key in self._keys]:
             self.refresh()
 
@@ -115,7 +119,7 @@ class KeyFooter(Widget, can_focus=False):
                 start = line.cell_len
                 line.append(f" {display} ", key_style)
                 line.append(f"{binding.description} ", description_style)
-            keys.append(FooterKey(binding.key, f"{display} {binding.description}", start, line.cell_len))
+            keys.append(FooterKey(binding.key, _label(binding, display), start, line.cell_len))
         self._keys = keys
         hovered = self._key_at(self._hover)
         if hovered is not None:
