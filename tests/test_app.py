@@ -291,7 +291,7 @@ async def test_hidden_panes_are_laid_out_out_of_sight_before_their_first_visit()
     first visit costs one layout like every later one (Pane.prime)."""
     async with reader() as (app, pilot, screen):
         shown = screen_text(app)
-        await wait_for(pilot, lambda: not any(p.priming for p in screen.panes), "the panes laid out")
+        await wait_for(pilot, lambda: all(p.is_mounted and not p.priming for p in screen.panes), "the panes laid out")
         assert screen_text(app) == shown  # nothing of them was drawn meanwhile
         for pane in screen.panes:
             assert pane.display == (pane.pane_id == "timeline")
@@ -317,6 +317,31 @@ async def test_hidden_panes_are_laid_out_out_of_sight_before_their_first_visit()
         await wait_for(pilot, lambda: all(p.outer_size == switcher.size and not p.priming for p in screen.panes),
                        "the hidden panes at the new size")
         assert [p.pane_id for p in screen.panes if p.display] == ["issues"]
+
+
+async def test_the_first_paint_holds_only_the_pane_on_screen_and_a_key_for_another_waits_for_it(
+    monkeypatch: pytest.MonkeyPatch, bundled_brief: Brief
+) -> None:
+    """The four hidden panes are mounted right after the first paint, which they would
+    slow by a tenth; a key pressed before they are there takes effect once they are."""
+    mount_hidden = BriefScreen._mount_hidden_panes
+    monkeypatch.setattr(BriefScreen, "_mount_hidden_panes", lambda self: None)  # held, to press keys first
+    async with reader() as (app, pilot, screen):
+        assert [p.pane_id for p in screen.panes if p.is_mounted] == ["timeline"]
+        assert "╭─ 1 Timeline" in screen_text(app)
+        await pilot.press("f")  # the party filter: Russia
+        await pilot.press("3")
+        assert screen.current_pane == "timeline"  # the quotes pane is not there yet
+        await mount_hidden(screen)
+        await pilot.pause()
+        assert all(p.is_mounted for p in screen.panes) and screen.current_pane == "quotes"
+        assert "╭─ 3 Quotes" in screen_text(app)
+        pane = screen.pane("quotes")
+        assert isinstance(pane, QuotesPane)
+        russian = [q.id for q in bundled_brief.quotes if concerns(bundled_brief, q, "russia")]
+        assert screen.party_filter == "russia" and list(pane.records.ids) == russian  # filtered as it mounted
+        assert screen.detail.place == russian[0]
+        assert screen.focused is pane.records
 
 
 # -- cross-links ---------------------------------------------------------------------

@@ -104,6 +104,7 @@ class BriefScreen(Screen[None]):
         self.party_filter: str | None = None
         self._started = False
         self._routing = False  # True while the screen itself moves the panes' cursors
+        self._waiting: tuple[Place, bool] | None = None  # a go() held until its pane is mounted
 
     def compose(self) -> ComposeResult:
         # The size classes, set before the widgets mount: set later (on the first Resize)
@@ -112,11 +113,15 @@ class BriefScreen(Screen[None]):
         self.set_class(self.app.size.height < SHORT, "-short")
         # Kept, not looked up: a key may ask for a pane or the panel several times over.
         self._panes = {p.pane_id: p(self.brief, on_highlight=self._highlighted) for p in PANES}
+        for pane in self._panes.values():
+            pane.display = pane.pane_id == self.current_pane
         self._detail = DetailPanel()
         yield PaneBar(id="pane-bar")
         with Horizontal(id="main"):
-            with ContentSwitcher(initial="pane-timeline", id="panes"):
-                yield from self._panes.values()
+            with ContentSwitcher(initial=f"pane-{self.current_pane}", id="panes"):
+                # Only the pane on screen: the other four join it right after the first
+                # paint (_mount_hidden_panes). Mounted with it, they held it back 15 ms.
+                yield self.pane(self.current_pane)
             yield self._detail
         yield Static(id="problems-panel")
         yield KeyFooter()
@@ -126,6 +131,16 @@ class BriefScreen(Screen[None]):
         self.query_one("#problems-panel").display = False
         self._update_bar()
         self._start()
+        self.call_after_refresh(self._mount_hidden_panes)
+
+    async def _mount_hidden_panes(self) -> None:
+        """Mount the panes out of sight (display: none), then go where a key asked meanwhile."""
+        hidden = [pane for pane in self.panes if not pane.is_attached]
+        await self.query_one(ContentSwitcher).mount_all(hidden)
+        if self._waiting is not None:  # a key asked for one of them before it was there
+            place, record_history = self._waiting
+            self._waiting = None
+            self.go(place, record_history=record_history)
 
     def _start(self) -> None:
         self._started = True
@@ -203,7 +218,13 @@ class BriefScreen(Screen[None]):
             self._routing = routing
 
     def go(self, place: Place, *, record_history: bool = True) -> bool:
-        """Show `place`: switch pane, select the record, focus the pane, update the detail."""
+        """Show `place`: switch pane, select the record, focus the pane, update the detail.
+
+        A pane that is not mounted yet (the first instants after the first paint) is gone
+        to as soon as it is (`_mount_hidden_panes`)."""
+        if not self.pane(place.pane).is_mounted:
+            self._waiting = (place, record_history)
+            return True
         with self._moving():
             return self._go(place, record_history)
 
@@ -218,7 +239,8 @@ class BriefScreen(Screen[None]):
                 self._set_filter(None)
                 shown = pane.show(place.record)
         self._focus_pane(pane)
-        where = Place(place.pane, place.record if shown else pane.current())
+        # No record (or one the pane lacks): wherever the pane's cursor is.
+        where = Place(place.pane, place.record if shown and place.record is not None else pane.current())
         if record_history:
             self.history.visit(where)
         self._show_detail(where.record)
@@ -309,7 +331,7 @@ class BriefScreen(Screen[None]):
 
     def action_show_pane(self, pane_id: str) -> None:
         pane = self.pane(pane_id)
-        self.go(Place(pane_id, pane.current()))
+        self.go(Place(pane_id, pane.current() if pane.is_mounted else None))  # (None: see _go)
 
     def action_cycle_pane(self, step: int) -> None:
         ids = [p.pane_id for p in PANES]

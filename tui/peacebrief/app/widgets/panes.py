@@ -73,13 +73,14 @@ class Pane(LitBox, Vertical):
         self._primed_for: object = None  # the size of the switcher then
 
     def on_mount(self) -> None:
+        if not self.children:
+            return  # pruned before its widgets mounted: the app quit as it started
         self.border_title = self.box_title
-        if self._primed_for is None:  # (Textual runs this once per class that defines on_mount)
-            self._primed_for = ()
-            self.call_after_refresh(self.prime)
-            # And again whenever a layout (a new size of the terminal, say) leaves a
-            # hidden pane at a size other than its switcher's, the size it is shown at.
-            self.screen.screen_layout_refresh_signal.subscribe(self, self._check_size)
+        self.refill()
+        self.call_after_refresh(self.prime)
+        # And again whenever a layout (a new size of the terminal, say) leaves a hidden
+        # pane at a size other than its switcher's, the size it is shown at.
+        self.screen.screen_layout_refresh_signal.subscribe(self, self._check_size)
 
     def _check_size(self, _screen: object) -> None:
         switcher = self.parent
@@ -131,14 +132,16 @@ class Pane(LitBox, Vertical):
     def load(self, brief: Brief) -> None:
         """Show a newly loaded brief, keeping the cursor where the record still exists."""
         self.brief = brief
-        self.refill()
+        if self.is_mounted:  # (a pane not mounted yet fills itself when it is: on_mount)
+            self.refill()
 
     def refill(self) -> None:
         raise NotImplementedError
 
     def set_filter(self, party: str | None) -> None:
         self.party_filter = party
-        self.refill()
+        if self.is_mounted:
+            self.refill()
 
     def set_marks(self, marks: frozenset[str]) -> None:
         """Mark the records linked to the selection in another pane.
@@ -202,10 +205,6 @@ class ListPane(Pane):
     @property
     def records(self) -> RecordList:
         return self.query_one(RecordList)
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.refill()
 
     def all_ids(self) -> list[str]:
         raise NotImplementedError
@@ -300,13 +299,11 @@ class DelegationsPane(Pane):
         if column is not None and column.highlighted_id == record_id:
             self.report(record_id)
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.refill()
-
     def load(self, brief: Brief) -> None:
         same_parties = [p.id for p in brief.parties] == [p.id for p in self.brief.parties]
         self.brief = brief
+        if not self.is_mounted:
+            return
         if same_parties:
             self.refill()
         else:
@@ -438,10 +435,6 @@ class IssuesPane(Pane):
     def table(self) -> Matrix:
         return self.query_one(Matrix)
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.refill()
-
     def _parties(self) -> list[Party]:
         return [p for p in matrix_parties(self.brief) if self.party_filter is None or p.id == self.party_filter]
 
@@ -527,10 +520,6 @@ class SourcePane(Pane):
     @property
     def paragraphs(self) -> ItemList:
         return self.query_one("#paragraphs", ItemList)
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.refill()
 
     def refill(self) -> None:
         self.source_index = min(self.source_index, len(self.brief.sources) - 1)
