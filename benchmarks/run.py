@@ -15,21 +15,29 @@ Every subprocess runs with this checkout's `tui/` on PYTHONPATH, no TEXTUAL_* va
 an empty XDG_CONFIG_HOME (no user keymap), bytecode caching on (PYTHONPYCACHEPREFIX in
 a temporary folder, so nothing is written into the source tree, and
 PYTHONDONTWRITEBYTECODE dropped) and its own XDG_CACHE_HOME: a fresh, empty one per run
-unless said otherwise below. "Whole process" means the wall time of the
-subprocess from launch to exit, measured by this script with time.perf_counter().
+unless said otherwise below. "Whole process" means the wall time of the subprocess from
+launch to exit, measured by this script with time.perf_counter(); "to first paint" means
+from launch to the moment the paint driver (`benchmarks/_paint.py`) stamps the frame
+that first shows the whole screen, on the same clock (time.perf_counter() is
+CLOCK_MONOTONIC on Linux, shared by every process).
 
 The figures and how each is measured:
 
 1. `peacebrief` to first paint of the bundled brief, <= 1.15x a bare Textual app.
-   Measured: `python benchmarks/_paint.py briefs/abu-dhabi-2026-02.yaml`, whole process.
+   Measured: `python benchmarks/_paint.py briefs/abu-dhabi-2026-02.yaml`, to first paint.
    The driver starts the reader through `peacebrief.cli.main([BRIEF])` with `BriefApp`
-   replaced by a subclass that runs headless at 120x40 and, once `_loaded` has switched
-   to the BriefScreen, exits after the first refresh in which the screen is complete (the
-   panes, the top bar, the footer, and the detail panel showing the selected record), so
-   the time covers start-up, imports, loading and the first full paint.
-   Reference: `python benchmarks/_paint.py --bare`, a bare App (Header, Static, Footer)
-   run headless at 120x40 that exits after its first refresh, timed the same way.
+   replaced by a subclass that runs headless at 120x40; a hook on `App._display` (where
+   Textual hands a frame to the terminal driver) encodes each frame as a terminal would
+   get it and stamps the first one in which the screen is complete: the pane on screen,
+   the top bar, the footer, and the detail panel showing the selected record. The time
+   covers interpreter start-up, imports, loading and that first full frame, and nothing
+   the app does after it. Reference: `python benchmarks/_paint.py --bare`, a bare App
+   (Header, Static, Footer) run headless at 120x40, its first frame stamped the same way.
    Both share one XDG_CACHE_HOME, warmed by the untimed first run (a user's steady state).
+   An info row under it gives the same two runs timed as whole processes (the driver
+   exits right after the stamped frame), as this figure was measured up to 2026-12-01:
+   that reading also counts what an app does after its first paint and the
+   interpreter's exit, which the reader does not wait for.
 
 2. `peacebrief check` and 3. `peacebrief digest` on the bundled brief, whole process,
    <= 1.5x and <= 2.5x `python -c "import yaml"` (whole process). The commands are
@@ -37,7 +45,7 @@ The figures and how each is measured:
    captured, not shown). A command that does not exist yet is shown as n/a.
 
 4. Open the big brief (10k events), first time, <= 1.2x the raw parse of that file.
-   Measured: the paint driver of figure 1 on the 10k brief, whole process, with a fresh,
+   Measured: the paint driver of figure 1 on the 10k brief, to first paint, with a fresh,
    empty XDG_CACHE_HOME. Reference: `python benchmarks/_parse.py BRIEF`, which times
    in-process only `yaml.load(f, Loader=yaml.CSafeLoader)` on the file opened in binary
    mode (not the interpreter's start, not `import yaml`), and prints it.
@@ -105,6 +113,9 @@ sys.path.insert(0, str(HERE))
 import generate  # noqa: E402  (benchmarks/generate.py)
 
 
+NOT_A_TARGET = "info (not a target)"  # a row shown for reference only
+
+
 class DriverError(Exception):
     """A benchmarked command failed: the figure cannot be measured."""
 
@@ -121,6 +132,8 @@ class Figure:
 
     @property
     def target(self) -> str:
+        if self.note == NOT_A_TARGET:
+            return "-"
         return f"<= {self.limit:g}x" if self.unit == "x" else f"<= {self.limit:g} {self.unit}"
 
     @property
@@ -174,15 +187,28 @@ class Runner:
 
     def run(self, argv: list[str], cache: Path | None = None) -> tuple[float, str]:
         """Run a command to completion; (wall seconds, stdout). Raises DriverError on failure."""
+        start, end, out = self._launch(argv, cache)
+        return end - start, out
+
+    def paint(self, argv: list[str], cache: Path | None = None) -> tuple[float, float]:
+        """Run the paint driver: (seconds from launch to its first full paint, whole process)."""
+        start, end, out = self._launch(argv, cache)
+        stamps = [line.split()[1] for line in out.splitlines() if line.startswith("first_paint_at ")]
+        if not stamps:
+            raise DriverError(f"{Path(argv[1]).name}: no first_paint_at in its output")
+        # The driver's time.perf_counter(): CLOCK_MONOTONIC, the same clock as this process's.
+        return float(stamps[0]) - start, end - start
+
+    def _launch(self, argv: list[str], cache: Path | None) -> tuple[float, float, str]:
         env = dict(self.env, XDG_CACHE_HOME=str(cache or self.fresh_cache()))
         start = time.perf_counter()
         proc = subprocess.run(argv, cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True, timeout=TIMEOUT)
-        elapsed = time.perf_counter() - start
+        end = time.perf_counter()
         if proc.returncode != 0:
             last = (proc.stderr.strip().splitlines() or ["(no output)"])[-1]
             raise DriverError(f"{' '.join(Path(a).name if '/' in a else a for a in argv[1:])}: exit {proc.returncode}: {last}")
-        return elapsed, proc.stdout
+        return start, end, proc.stdout
 
     def parse_time(self, brief: Path) -> float:
         _, out = self.run([PY, str(HERE / "_parse.py"), str(brief)])
@@ -219,16 +245,25 @@ def startup(r: Runner, reps: int) -> tuple[list[Figure], float | None]:
     warm = r.fresh_cache()
     bare_cmd = [PY, str(HERE / "_paint.py"), "--bare"]
     cmd = [PY, str(HERE / "_paint.py"), str(BUNDLED)]
+    whole_name = "  the same, launch to exit (info)"
     try:
-        r.run(bare_cmd, warm), r.run(cmd, warm)
-        bare, got = [], []
+        r.paint(bare_cmd, warm), r.paint(cmd, warm)
+        bare, got, bare_whole, got_whole = [], [], [], []
         for i in range(reps):
-            bare.append(r.run(bare_cmd, warm)[0])
-            got.append(r.run(cmd, warm)[0])
-            r.log(f"start-up {i + 1}/{reps}: bare app {bare[-1]:.3f} s, peacebrief {got[-1]:.3f} s")
+            for times, wholes, argv in ((bare, bare_whole, bare_cmd), (got, got_whole, cmd)):
+                painted, whole = r.paint(argv, warm)
+                times.append(painted)
+                wholes.append(whole)
+            r.log(f"start-up {i + 1}/{reps}: first paint: bare app {bare[-1]:.3f} s, peacebrief {got[-1]:.3f} s; "
+                  f"exit: bare app {bare_whole[-1]:.3f} s, peacebrief {got_whole[-1]:.3f} s")
     except DriverError as exc:
         return error_figures([(name, 1.15, "x")], exc), None
-    return [ratio_figure(name, 1.15, "bare app", bare, got)], statistics.median(bare)
+    # How earlier runs measured start-up: the whole process, to its exit just after the
+    # first paint. Not a target: what an app does after its first paint (and how long the
+    # interpreter takes to exit) is not in the figure the reader feels.
+    whole = ratio_figure(whole_name, 1.15, "bare app", bare_whole, got_whole)
+    whole.note = NOT_A_TARGET
+    return [ratio_figure(name, 1.15, "bare app", bare, got), whole], statistics.median(bare)
 
 
 def commands(r: Runner, reps: int) -> list[Figure]:
@@ -270,8 +305,8 @@ def open_big(r: Runner, brief: Path, label: str, reps: int) -> list[Figure]:
         for i in range(reps):
             parses.append(r.parse_time(brief))
             cache = r.fresh_cache()
-            first.append(r.run(cmd, cache)[0])
-            again.append(r.run(cmd, cache)[0])
+            first.append(r.paint(cmd, cache)[0])
+            again.append(r.paint(cmd, cache)[0])
             r.log(f"open {label} {i + 1}/{reps}: raw parse {parses[-1]:.2f} s, first open {first[-1]:.2f} s, "
                   f"again {again[-1]:.2f} s")
     except DriverError as exc:
@@ -332,7 +367,7 @@ def memory(r: Runner, brief: Path, label: str) -> list[Figure]:
         return error_figures([(name, 400, "MB")], exc)
     kb = int(out.strip().splitlines()[-1].split()[-1])
     mb = kb / 1024
-    r.log(f"memory {label}: {mb:.0f} MB peak ({elapsed:.1f} s to first paint)")
+    r.log(f"memory {label}: {mb:.0f} MB peak ({elapsed:.1f} s in all)")
     return [Figure(name, 400, "MB", "-", f"{mb:.0f} MB", mb)]
 
 
@@ -441,7 +476,8 @@ def main(argv: list[str] | None = None) -> int:
               else "\nno gross regressions")
     else:
         bad = [f for f in figures if f.passed is False or f.note.startswith("error")]
-        print(f"\n{len(bad)} of {len(figures)} figures fail their targets" if bad else "\nevery figure meets its target")
+        targets = [f for f in figures if not f.note.startswith("info")]
+        print(f"\n{len(bad)} of {len(targets)} figures fail their targets" if bad else "\nevery figure meets its target")
     return 1 if bad else 0
 
 
