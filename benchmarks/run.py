@@ -1,7 +1,7 @@
 """peacebrief's performance benchmark: one table of figures, each against its target.
 
-    python benchmarks/run.py            # the full run: 10k and 50k briefs (about 15-20 min on 2 cores)
-    python benchmarks/run.py --quick    # CI: the 1k brief, fewer runs (about 2 min)
+    python benchmarks/run.py            # the full run: 10k and 50k briefs (about 5 min on 2 cores, most of it parsing the 50k brief)
+    python benchmarks/run.py --quick    # CI: the 1k brief, fewer runs (under a minute)
 
 Times on a shared machine drift from run to run, so most targets are ratios against a
 reference the script measures side by side in the same run: each repetition runs the
