@@ -101,12 +101,10 @@ class BriefApp(App[None]):
         with paused_gc():
             brief = cached_brief(self.path, max_entry_bytes=self.INSTANT_CACHE_BYTES)
             if brief is not None:
-                # Frozen (see `_loaded`) before the collector is back: its first pass would
-                # otherwise walk every record just made.
-                gc.freeze()
-        if brief is not None:
-            self._loaded(brief, signature)
-        else:
+                # Before the collector is back: `_loaded` freezes the records just made out
+                # of its sight, which its first pass would otherwise walk.
+                self._loaded(brief, signature)
+        if brief is None:
             self.push_screen(LoadingScreen(self.path))
             self.load()
         if self.watch_files:

@@ -60,9 +60,10 @@ class LinkList(ItemList):
     def show_related(self, brief: Brief, place: str | None) -> None:
         """List what `place` links to and is linked from; the last few places' lists are kept,
         so that going back to one shows it at once (a party's took 25 ms to find and build)."""
-        if brief is not self._brief:
+        if brief is not self._brief:  # another brief: what was kept for the last one goes
             self._brief = brief
             self._lists.clear()
+            self.forget()
         if place is None:
             self._show([Item(Text("No links.", style="dim italic"))], [], 0, key=None)
             return
@@ -180,6 +181,7 @@ class DetailPanel(LitBox, Vertical):
     def __init__(self) -> None:
         super().__init__(id="detail")
         self.place: str | None = None
+        self._brief: Brief | None = None
 
     def compose(self) -> ComposeResult:
         yield DetailBody(id="detail-body")
@@ -199,13 +201,13 @@ class DetailPanel(LitBox, Vertical):
         return self.query_one(LinkList)
 
     def show_place(self, brief: Brief, place: str | None) -> None:
-        if place == self.place and brief is getattr(self, "_brief", None):
+        if place == self.place and brief is self._brief:
             return  # already shown: a pane switch or a re-highlight re-sends the same place
-        if brief is not getattr(self, "_brief", None):
+        if brief is not self._brief:
             # The places seen last are kept, rendered, for going back to them (back,
-            # forward, a pane switch): until another brief is loaded.
+            # forward, a pane switch): until another brief is loaded (the links see to
+            # their own in show_related).
             self.body.forget()
-            self.links.forget()
         self._brief = brief
         self.place = place
         body = self.body
