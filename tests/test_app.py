@@ -764,9 +764,12 @@ async def test_a_broken_brief_shows_its_problems_with_file_and_line(tmp_path: Pa
     path, line = broken_copy_of_the_bundled_brief(tmp_path)
     app = BriefApp(path)
     async with app.run_test(size=(200, 30)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, ProblemsScreen), "the problems screen")
+        await wait_for(
+            pilot,
+            lambda: isinstance(app.screen, ProblemsScreen) and f"{path}:{line}:" in screen_text(app),
+            "the problems screen with its first problem drawn",
+        )
         text = screen_text(app)
-        assert f"{path}:{line}:" in text
         assert "'nobody'" in text
         assert "could not be opened" in text
         await pilot.press("3", "slash", "f")  # no brief: the reader's keys do nothing, and nothing breaks

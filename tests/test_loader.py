@@ -951,11 +951,11 @@ i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
 def test_an_alias_bomb_is_refused_within_a_second(brief_file, text):
     path = brief_file(text)
 
-    started = time.perf_counter()
+    started = time.process_time()
     problem = only_problem(path)
-    elapsed = time.perf_counter() - started
+    cpu_seconds = time.process_time() - started
 
-    assert elapsed < 1.0
+    assert cpu_seconds < 1.0
     assert "YAML aliases here expand to more than" in problem.message
     assert problem.message.endswith("write the values out instead")
     assert problem.line is not None and problem.line > HEADER.count("\n")
@@ -979,10 +979,10 @@ def test_an_alias_that_contains_itself_is_refused(brief_file):
 def test_deep_nesting_is_refused_quickly(brief_file):
     text = VALID + "extra: " + "[" * 20_000 + "]" * 20_000 + "\n"
 
-    started = time.perf_counter()
+    started = time.process_time()
     problem = only_problem(brief_file(text))
 
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     assert problem.line == VALID.count("\n") + 1
 
 
@@ -1123,10 +1123,10 @@ def test_the_pure_python_parser_refuses_deep_nesting(brief_file, monkeypatch):
     monkeypatch.setattr(loader, "_YamlLoader", yaml.SafeLoader)
     path = brief_file(VALID + "extra: " + "[" * 5_000 + "]" * 5_000 + "\n")
 
-    started = time.perf_counter()
+    started = time.process_time()
     problem = only_problem(path)
 
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     assert problem.message.startswith("values are nested too deeply")
 
 

@@ -76,8 +76,10 @@ def loading_screens(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 
 
 async def until_shown(app: BriefApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    # Shown means started (its pane filled and focused), not only pushed: leaving the
+    # app while the screen still mounts would test the quit instead.
     for _ in range(250):
-        if isinstance(app.screen, BriefScreen):
+        if isinstance(app.screen, BriefScreen) and app.screen.is_mounted and app.screen.focused is not None:
             return
         await pilot.pause(0.02)
     raise AssertionError(f"the brief was not shown: the screen is {type(app.screen).__name__}")
