@@ -40,7 +40,7 @@ def own_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 # -- helpers --------------------------------------------------------------------
 
 
-async def wait_for(pilot: Pilot, condition: Callable[[], object], what: str, timeout: float = 5.0) -> None:
+async def wait_for(pilot: Pilot, condition: Callable[[], object], what: str, timeout: float = 30.0) -> None:
     """Let the app run until `condition()` holds (then once more, to settle what it set off)."""
     if condition():
         return

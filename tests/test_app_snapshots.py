@@ -30,7 +30,7 @@ def showing(key: str):  # type: ignore[no-untyped-def]
 
     async def run_before(pilot: Pilot) -> None:
         app = pilot.app
-        for _ in range(250):
+        for _ in range(1500):
             screen = app.screen
             if isinstance(screen, BriefScreen) and screen.history.current is not None:
                 break

@@ -78,7 +78,7 @@ def loading_screens(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 async def until_shown(app: BriefApp, pilot) -> None:  # type: ignore[no-untyped-def]
     # Shown means started (its pane filled and focused), not only pushed: leaving the
     # app while the screen still mounts would test the quit instead.
-    for _ in range(250):
+    for _ in range(1500):  # 30 s at the least: a loaded machine may be slow, never wrong
         if isinstance(app.screen, BriefScreen) and app.screen.is_mounted and app.screen.focused is not None:
             return
         await pilot.pause(0.02)
