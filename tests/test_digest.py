@@ -112,24 +112,65 @@ def test_header_lists_each_source_with_publisher_and_date(harbour: Brief) -> Non
 
 
 def test_every_quote_appears_with_its_speaker(bundled: Brief) -> None:
+    """Each quote is shown with its words and citation, or stands within a quote of the
+    same speaker that repeats its words (one line for both, see the next tests)."""
     text = collapsed(render_digest(bundled))
     for quote in bundled.quotes:
         speaker = bundled[quote.speaker].label
         words = collapsed(quote.text)
+        document = bundled.source(quote.source.source).document
+        citation = f"[{bundled.source_number(quote.source.source)} {document.place(quote.source.paragraph)}]"
         if quote.quote_kind == "direct":
-            expected = f"{speaker}: \u201c{words}\u201d"
+            expected = f"{speaker}: \u201c{words}\u201d {citation}"
         else:
-            expected = f"{speaker} (reported): {words}"
-        citation = f"[{bundled.source_number(quote.source.source)} \u00b6{quote.source.paragraph}]"
-        assert f"{expected} {citation}" in text, quote.id
+            expected = f"{speaker} (reported): {words} {citation}"
+        repeated = f"{speaker} (reported): " in text and f"\u201c{words}\u201d" in text
+        assert expected in text or repeated, quote.id
+
+
+def test_quotes_repeating_the_same_words_are_listed_once_citing_both(bundled: Brief) -> None:
+    quotes = section(render_digest(bundled), "Quotes")
+    assert quotes.count("kept his word") == 1 and quotes.count("unfortunately unsurprised") == 1
+    assert "  3 Feb 2026           Donald Trump (reported): Putin \u201ckept his word\u201d on" in quotes
+    # Both parties called the first round "constructive": two speakers, two lines.
+    assert quotes.count("\u201cconstructive\u201d") == 2
+    doc = json.loads(render_digest(bundled, fmt="json"))
+    same = {q["id"]: q["same_words"] for q in doc["quotes"] if q["same_words"]}
+    assert same == {
+        "q-trump-kept-word": ["q-trump-claim"], "q-trump-claim": ["q-trump-kept-word"],
+        "q-leavitt-unsurprised": ["q-leavitt-said"],
+        "q-leavitt-said": ["q-leavitt-unsurprised"],
+    }
+
+
+def test_same_words_cites_every_record_of_the_line(bundled: Brief) -> None:
+    from peacebrief.core.digest import build_view
+    from peacebrief.core.digest.view import same_words
+
+    view = build_view(bundled)
+    entries = same_words(bundled, view.quotes)
+    assert sum(len(e.records) for e in entries) == len(bundled.quotes)
+    merged = {e.quote.id: [q.id for q in e.records] for e in entries if len(e.records) > 1}
+    assert merged == {"q-trump-claim": ["q-trump-claim", "q-trump-kept-word"],
+                      "q-leavitt-said": ["q-leavitt-said", "q-leavitt-unsurprised"]}
+
+
+def test_a_quote_without_a_date_shows_its_source_date_marked_reported(bundled: Brief) -> None:
+    quotes = section(render_digest(bundled), "Quotes")
+    assert "undated" not in quotes
+    assert "  reported 4 Feb 2026  Dmitry Peskov: \u201cthe doors for a peaceful" in quotes
+    markdown = render_digest(bundled, fmt="markdown")
+    assert "\u2014 Dmitry Peskov, reported 4 Feb 2026 [1 \u00b63]" in markdown
 
 
 def test_quotes_are_grouped_by_party_and_dated(bundled: Brief) -> None:
     quotes = section(render_digest(bundled), "Quotes")
     groups = [line for line in quotes.splitlines() if line and not line.startswith(" ")]
     assert groups == ["Russia", "Ukraine", "United States"]
-    assert "  3 Feb 2026         Donald Trump: \u201ckept his word\u201d [1 \u00b614]" in quotes.splitlines()
-    assert "  undated            Dmitry Peskov: \u201cthe doors for a peaceful settlement" in quotes
+    lines = quotes.splitlines()
+    assert lines[1].startswith("  26 Jan-1 Feb 2026    Russia (reported)")
+    # By date; a quote dated by its source only stands at that date, after those of the day.
+    assert lines.index("Ukraine") < next(i for i, line in enumerate(lines) if "reported 4 Feb 2026  Ukraine" in line)
 
 
 @pytest.mark.parametrize("width", [40, 72, 100])
@@ -246,11 +287,16 @@ def test_timeline_is_chronological_and_notes_status(bundled: Brief) -> None:
     assert "Kyiv, Kyiv" not in timeline
 
 
-def test_sources_give_paragraphs_and_sha256(bundled: Brief, harbour: Brief) -> None:
-    assert "4 Feb 2026; 19 paragraphs; sha256 43e5f4e195e0" in section(render_digest(bundled), "Sources")
+def test_sources_give_paragraphs_without_the_sha256(bundled: Brief, harbour: Brief) -> None:
+    """The text digest is for e-mail: no sha256 (the JSON keeps it); three one-line
+    headings of the bundled source are not counted among its paragraphs."""
+    sources = section(render_digest(bundled), "Sources")
+    assert sources.endswith("    4 Feb 2026; 16 paragraphs\n") and "sha256" not in render_digest(bundled)
     sources = section(render_digest(harbour), "Sources")
-    assert "[1] Harbour talks open in Veldmark\n    Calder Bay Wire, 12 Jun 2025; 7 paragraphs; sha256 4f543cf28a0d" in sources
+    assert "[1] Harbour talks open in Veldmark\n    Calder Bay Wire, 12 Jun 2025; 7 paragraphs\n" in sources
     assert "[2] Second session" in sources
+    assert "sha256" not in render_digest(harbour, fmt="markdown")
+    assert json.loads(render_digest(bundled, fmt="json"))["sources"][0]["sha256"].startswith("43e5f4e195e0")
 
 
 def test_sha256_is_computed_when_the_brief_has_none(tmp_path: Path) -> None:
@@ -260,7 +306,6 @@ def test_sha256_is_computed_when_the_brief_has_none(tmp_path: Path) -> None:
     brief = load_brief(path)
     assert all(source.sha256 is None for source in brief.sources)
     expected = hashlib.sha256((tmp_path / "harbour" / "seeds" / "harbour-wire.txt").read_bytes()).hexdigest()
-    assert f"sha256 {expected[:12]}" in render_digest(brief)
     assert json.loads(render_digest(brief, fmt="json"))["sources"][0]["sha256"] == expected
 
 
@@ -376,7 +421,7 @@ def test_ascii_leaves_no_other_character(name: str, path: Path, fmt: str) -> Non
 
 def test_ascii_folds_punctuation_and_keeps_the_words(bundled: Brief) -> None:
     text = render_digest(bundled, ascii=True)
-    assert 'Donald Trump: "kept his word" [1 para 14]' in collapsed(text)
+    assert 'Donald Trump (reported): Putin "kept his word" on the temporary pause [1 para 12]' in collapsed(text)
     assert "Ukraine's power grid" in collapsed(text)
     assert "(Abu Dhabi, 23-24 Jan 2026)" in collapsed(text)
     # JSON escapes instead of folding: the data stays the source's own characters.
@@ -394,8 +439,8 @@ def test_markdown_has_headings_a_matrix_table_and_block_quotes(bundled: Brief) -
     assert "| Issue | Russia | Ukraine | United States |" in out
     assert "| Control of the Zaporizhzhia Nuclear Power Plant | Russia must have control" in out
     assert out.count("*no stated position*") == 3
-    assert sum(1 for t in tokens if t.type == "blockquote_open") == len(bundled.quotes)
-    assert "> \u201ckept his word\u201d\n>\n> \u2014 Donald Trump, 3 Feb 2026 [1 \u00b614]" in out
+    assert sum(1 for t in tokens if t.type == "blockquote_open") == len(bundled.quotes) - 2  # two said twice
+    assert "> *Reported:* Putin \u201ckept his word\u201d on the temporary pause\n>\n> \u2014 Donald Trump, 3 Feb 2026 [1 \u00b612]" in out
     assert "> *Reported:* Moscow will press its military action" in out
 
 
@@ -409,7 +454,7 @@ def test_markdown_escapes_the_brief_plain_strings() -> None:
 def test_json_is_the_resolved_brief(name: str, path: Path) -> None:
     brief = load_brief(path)
     doc = json.loads(render_digest(brief, fmt="json"))
-    assert (doc["format"], doc["version"]) == ("peacebrief-digest", 1)
+    assert (doc["format"], doc["version"]) == ("peacebrief-digest", 2)
     assert list(doc) == ["format", "version", "brief", "filter", "key_points", "sources", "parties", "people",
                          "issues", "events", "positions", "quotes", "matrix", "links"]
     ids = [r["id"] for kind in ("sources", "parties", "people", "issues", "events", "positions", "quotes") for r in doc[kind]]
@@ -420,8 +465,11 @@ def test_json_is_the_resolved_brief(name: str, path: Path) -> None:
     ]
     for anchor in anchors:
         assert texts[anchor["source"]][anchor["start"] : anchor["end"]] == anchor["matched"]
-        paragraph = doc["sources"][anchor["source_number"] - 1]["paragraphs"][anchor["paragraph"] - 1]
-        assert paragraph["start"] <= anchor["start"] < paragraph["end"]
+        source = doc["sources"][anchor["source_number"] - 1]
+        blocks = sorted(source["paragraphs"] + source["headings"], key=lambda b: b["block"])
+        block = blocks[anchor["block"] - 1]
+        assert block["start"] <= anchor["start"] < block["end"]
+        assert block.get("number") == anchor["paragraph"]  # a heading has no number, nor its anchors
     for quote in doc["quotes"]:
         in_source = texts[quote["source"]["source"]][quote["text_start"] : quote["text_end"]]
         assert normalise(in_source) == normalise(quote["text"])  # the source may wrap the words
@@ -429,7 +477,8 @@ def test_json_is_the_resolved_brief(name: str, path: Path) -> None:
     assert sum(len(m["positions"]) for m in doc["matrix"]) == len(brief.positions)
     kept = set(ids)
     assert doc["links"] and all(link["origin"] in kept and link["target"] in kept for link in doc["links"])
-    assert {"origin": "q-peskov-doors", "relation": "speaker", "target": "peskov", "paragraph": None} in doc["links"] or name != "abu-dhabi-2026-02"
+    assert {"origin": "q-peskov-doors", "relation": "speaker", "target": "peskov", "paragraph": None,
+            "block": None} in doc["links"] or name != "abu-dhabi-2026-02"
 
 
 def test_the_json_document_names_no_local_path(bundled: Brief) -> None:

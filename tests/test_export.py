@@ -237,7 +237,7 @@ def test_cli_refuses_to_overwrite_without_force(tmp_path: Path, capsys: pytest.C
     assert out == "" and err == f"peacebrief digest: {target} already exists; pass --force to overwrite it\n"
     assert target.read_text() == OLD
     assert main(["digest", "-o", str(target), "--force", "--format", "json"]) == 0
-    assert target.read_text(encoding="utf-8").startswith('{\n  "format": "peacebrief-digest",\n  "version": 1,')
+    assert target.read_text(encoding="utf-8").startswith('{\n  "format": "peacebrief-digest",\n  "version": 2,')
 
 
 def test_cli_missing_folder_is_one_clear_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

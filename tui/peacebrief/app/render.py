@@ -248,7 +248,7 @@ def detail(brief: Brief, record: Record) -> RenderableType:
         if record.url:
             parts.append(_field("URL", one_line(record.url)))
         parts.append(_field("File", one_line(record.path)))
-        parts.append(_field("Paragraphs", str(len(record.document.paragraphs))))
+        parts.append(_field("Paragraphs", str(record.document.paragraph_count)))
     if record.review:
         parts.append(Text())
         parts.append(Text(f"⚑ Needs review: {one_line(record.review)}", style="bold italic"))

@@ -42,15 +42,83 @@ class SourceDocument:
     text: str
     dateline: dt.date | None
     body_start: int
-    paragraphs: tuple[tuple[int, int], ...]  # [start, end) of each paragraph, numbered from 1
+    # [start, end) of each block of text between blank lines, numbered from 1. A block is
+    # a paragraph or a one-line heading (`is_heading`); anchors, links and the reader's
+    # places count blocks, and what a reader is shown counts paragraphs (`number`).
+    paragraphs: tuple[tuple[int, int], ...]
+    # Derived from the text on first use, not stored: the paragraph number of each block
+    # (0 for a heading). Opening a big brief must not pay for what only display needs.
+    _numbers: tuple[int, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     def paragraph_at(self, offset: int) -> int:
-        """The number of the paragraph that holds `offset` (the nearest one before it)."""
+        """The number of the block that holds `offset` (the nearest one before it)."""
         return max(1, bisect.bisect_right(self.paragraphs, (offset, len(self.text) + 1)))
 
     def paragraph_text(self, number: int) -> str:
         start, end = self.paragraphs[number - 1]
         return self.text[start:end]
+
+    def is_heading(self, block: int) -> bool:
+        """True when block `block` is a one-line heading, not a paragraph of text."""
+        return self._block_numbers()[block - 1] == 0
+
+    def number(self, block: int) -> int | None:
+        """The paragraph number a reader counts for block `block`; None for a heading."""
+        return self._block_numbers()[block - 1] or None
+
+    def place(self, block: int) -> str:
+        """`¶5` for a paragraph; `heading above ¶5` for a heading (anchors may point into one)."""
+        numbers = self._block_numbers()
+        if numbers[block - 1]:
+            return f"\u00b6{numbers[block - 1]}"
+        after = next((n for n in numbers[block:] if n), None)
+        if after is not None:
+            return f"heading above \u00b6{after}"
+        before = next((n for n in reversed(numbers[: block - 1]) if n), None)
+        return f"heading below \u00b6{before}" if before is not None else "heading"
+
+    @property
+    def paragraph_count(self) -> int:
+        """How many paragraphs of text the document has, headings left out."""
+        return max(self._block_numbers(), default=0)
+
+    def _block_numbers(self) -> tuple[int, ...]:
+        if self._numbers is None:
+            object.__setattr__(self, "_numbers", number_blocks(self.text, self.paragraphs))
+        return self._numbers  # type: ignore[return-value]
+
+
+# A heading is short and stands on one line: a title, a subheading, a caption.
+_HEADING_MAX_CHARS = 100
+_HEADING_MAX_WORDS = 14
+# A block ending in one of these is a sentence (or a quotation), not a heading.
+_SENTENCE_ENDS = frozenset(".!?\u2026:;,\"'\u201d\u2019\u00bb")
+
+
+def _heading_shaped(text: str, start: int, end: int) -> bool:
+    if end - start > _HEADING_MAX_CHARS or "\n" in text[start:end]:
+        return False
+    line = text[start:end]
+    return line[-1] not in _SENTENCE_ENDS and len(line.split()) <= _HEADING_MAX_WORDS
+
+
+def number_blocks(text: str, blocks: tuple[tuple[int, int], ...]) -> tuple[int, ...]:
+    """The paragraph number of each block, 0 for a heading.
+
+    A heading is one short line without the punctuation that ends a sentence, followed
+    by a block that is not heading-shaped itself (a heading stands above text): so a
+    document made only of short lines keeps every line numbered.
+    """
+    shaped = [_heading_shaped(text, start, end) for start, end in blocks]
+    numbers: list[int] = []
+    count = 0
+    for index, shape in enumerate(shaped):
+        if shape and index + 1 < len(shaped) and not shaped[index + 1]:
+            numbers.append(0)
+        else:
+            count += 1
+            numbers.append(count)
+    return tuple(numbers)
 
 
 @dataclass(frozen=True, slots=True)

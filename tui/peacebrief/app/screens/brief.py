@@ -20,7 +20,7 @@ from peacebrief.app.render import clip
 from peacebrief.app.widgets.detail import DetailPanel
 from peacebrief.app.widgets.footer import KeyFooter
 from peacebrief.app.widgets.panes import PANES, Pane
-from peacebrief.core.citation import record_plaintext
+from peacebrief.core.citation import paragraph_plaintext, record_plaintext
 from peacebrief.core.history import History, Place
 from peacebrief.core.model import Brief, Event, Quote
 from peacebrief.core.related import split_paragraph_id
@@ -420,8 +420,7 @@ class BriefScreen(Screen[None]):
             return
         spot = split_paragraph_id(place)
         if spot is not None:
-            source = self.brief.source(spot[0])
-            text = f"{one_line(source.document.paragraph_text(spot[1]))}\nSource: {one_line(source.title)}, ¶{spot[1]}"
+            text = paragraph_plaintext(self.brief, *spot)
         else:
             text = record_plaintext(self.brief, self.brief[place])
         self.app.copy_to_clipboard(text)

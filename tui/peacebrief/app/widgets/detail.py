@@ -28,7 +28,7 @@ def link_label(brief: Brief, item: Related) -> str:
         source = brief.source(spot[0])
         text = source.document.paragraph_text(spot[1])
         where = f" of {render.clip(one_line(source.title), 30)}" if len(brief.sources) > 1 else ""
-        return f"¶{spot[1]}{where}: {render.clip(one_line(text), 90)}"
+        return f"{source.document.place(spot[1])}{where}: {render.clip(one_line(text), 90)}"
     record = brief[item.target]
     if record.kind == "quote":
         speaker = brief.get(record.speaker)  # type: ignore[attr-defined]
@@ -223,7 +223,9 @@ class DetailPanel(LitBox, Vertical):
         if spot is None:
             return render.detail(brief, brief[place])
         source = brief.source(spot[0])
-        heading = Text(f"PARAGRAPH ¶{spot[1]}", style="dim")
+        document = source.document
+        kind = f"PARAGRAPH {document.place(spot[1])}" if not document.is_heading(spot[1]) else document.place(spot[1]).upper()
+        heading = Text(kind, style="dim")
         title = Text(one_line(source.title), style="bold")
         words = Text(one_line(source.document.paragraph_text(spot[1])))
         return Group(heading, title, Text(), words)

@@ -535,10 +535,11 @@ class SourcePane(Pane):
         if keep is not None and not keep.startswith(f"{source.id}#"):
             keep = None  # the cursor was in another source: start this one at the top
         span_style, mark_style = self._styles()
+        document = source.document
         items = [
             Item(self._paragraph_text(source.id, n, span_style, mark_style), paragraph_id(source.id, n),
-                 label=Text(f"{f'¶{n}':>4} ", style="dim"), gutter=5)
-            for n in range(1, len(source.document.paragraphs) + 1)
+                 label=_paragraph_label(document.number(n)), gutter=5)
+            for n in range(1, len(document.paragraphs) + 1)
         ]
         self.paragraphs.set_items(items)
         self._painted_marks = self.marks
@@ -567,6 +568,8 @@ class SourcePane(Pane):
         start, end = document.paragraphs[number - 1]
         spans = [(max(0, s - start), min(end, e) - start, marked) for s, e, marked in self._spans(source_id, number)]
         body, where = _visible_with_offsets(document.text[start:end], [x for s, e, _ in spans for x in (s, e)])
+        if document.is_heading(number):  # a heading of the source reads as one, unnumbered
+            body.stylize("bold")
         for s, e, marked in sorted(spans, key=lambda span: span[2]):
             body.stylize(mark_style if marked else span_style, where[s], where[e])
         return body
@@ -636,3 +639,8 @@ class SourcePane(Pane):
 
 
 PANES: tuple[type[Pane], ...] = (TimelinePane, DelegationsPane, QuotesPane, IssuesPane, SourcePane)
+
+
+def _paragraph_label(number: int | None) -> Text:
+    """`  ¶4 ` beside a paragraph; blanks beside a heading, which is not counted."""
+    return Text(f"{f'¶{number}' if number else '':>4} ", style="dim")

@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from peacebrief.core.citation import anchors_of
+from peacebrief.core.citation import anchors_of, citation_groups, places, record_plaintext, source_citation
 from peacebrief.core.dates import BriefDate
-from peacebrief.core.digest.view import DigestView, citation_groups, source_sha256
+from peacebrief.core.digest.view import DigestView, same_words, source_sha256
 from peacebrief.core.links import Link, build_links
 from peacebrief.core.model import (
     Anchor,
@@ -29,7 +29,7 @@ from peacebrief.core.model import (
 )
 
 FORMAT_NAME = "peacebrief-digest"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 Json = dict[str, Any]
 
@@ -52,6 +52,7 @@ def digest_document(view: DigestView) -> Json:
     """The JSON digest as Python values (what `render_json` serialises)."""
     brief = view.brief
     kept = view.record_ids()
+    repeats = _repeats(view)
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
@@ -79,13 +80,13 @@ def digest_document(view: DigestView) -> Json:
         "events": [_event(brief, e) for e in view.events],
         "positions": [_position(brief, p) for p in view.positions],
         # The brief's order, not the digest's by-party-and-date order: this is the brief.
-        "quotes": [_quote(brief, q) for q in brief.quotes if q.id in kept],
+        "quotes": [_quote(brief, q, repeats.get(q.id, ())) for q in brief.quotes if q.id in kept],
         "matrix": [
             {"issue": issue.id, "party": party.id, "positions": [p.id for p in view.cell(issue, party)]}
             for issue in view.issues
             for party in view.delegations
         ],
-        "links": [_link(link) for link in _links(brief, kept)],
+        "links": [_link(brief, link) for link in _links(brief, kept)],
     }
 
 
@@ -116,7 +117,9 @@ def anchor_json(brief: Brief, anchor: Anchor) -> Json:
         "suffix": anchor.suffix,
         "start": anchor.start,
         "end": anchor.end,
-        "paragraph": anchor.paragraph,
+        "paragraph": brief.source(anchor.source).document.number(anchor.paragraph),
+        "block": anchor.paragraph,
+        "place": brief.source(anchor.source).document.place(anchor.paragraph),
         "normalised": anchor.normalised,
         "matched": text[anchor.start : anchor.end],
     }
@@ -131,10 +134,26 @@ def _anchors(brief: Brief, ids: tuple[str, ...]) -> list[Anchor]:
 
 
 def _citations(brief: Brief, anchors: list[Anchor]) -> list[Json]:
-    return [
-        {"source_number": number, "paragraphs": list(paragraphs)}
-        for number, paragraphs in citation_groups(brief, anchors)
-    ]
+    cited = []
+    for number, blocks in citation_groups(brief, anchors):
+        source = brief.sources[number - 1]
+        numbers = (source.document.number(block) for block in blocks)
+        cited.append({
+            "source_number": number,
+            "paragraphs": [n for n in numbers if n is not None],
+            "places": places(source, blocks),
+            "text": source_citation(source, blocks),
+        })
+    return cited
+
+
+def _repeats(view: DigestView) -> dict[str, tuple[str, ...]]:
+    """For each quote the digest lists as one line with others, the ids of the others."""
+    repeats: dict[str, tuple[str, ...]] = {}
+    for entry in same_words(view.brief, view.quotes):
+        for quote in entry.records if len(entry.records) > 1 else ():
+            repeats[quote.id] = tuple(q.id for q in entry.records if q.id != quote.id)
+    return repeats
 
 
 # -- records --------------------------------------------------------------------------
@@ -155,7 +174,14 @@ def _source(brief: Brief, source: Source) -> Json:
         "dateline": document.dateline.isoformat() if document.dateline else None,
         "characters": len(document.text),
         "paragraphs": [
-            {"number": n, "start": start, "end": end} for n, (start, end) in enumerate(document.paragraphs, start=1)
+            {"number": document.number(block), "block": block, "start": start, "end": end}
+            for block, (start, end) in enumerate(document.paragraphs, start=1)
+            if not document.is_heading(block)
+        ],
+        "headings": [
+            {"block": block, "start": start, "end": end}
+            for block, (start, end) in enumerate(document.paragraphs, start=1)
+            if document.is_heading(block)
         ],
     }
 
@@ -200,6 +226,7 @@ def _event(brief: Brief, event: Event) -> Json:
         "issues": list(event.issues),
         "evidence": [anchor_json(brief, a) for a in event.evidence],
         "citations": _citations(brief, list(event.evidence)),
+        "citation": record_plaintext(brief, event),
     }
 
 
@@ -213,10 +240,11 @@ def _position(brief: Brief, position: Position) -> Json:
         "evidence": [anchor_json(brief, a) for a in position.evidence],
         "quotes": list(position.quotes),
         "citations": _citations(brief, list(anchors_of(brief, position))),
+        "citation": record_plaintext(brief, position),
     }
 
 
-def _quote(brief: Brief, quote: Quote) -> Json:
+def _quote(brief: Brief, quote: Quote, repeats: tuple[str, ...]) -> Json:
     party = brief.party_of(quote.id)
     return {
         **_common(quote),
@@ -232,6 +260,8 @@ def _quote(brief: Brief, quote: Quote) -> Json:
         "text_start": quote.text_start,
         "text_end": quote.text_end,
         "citations": _citations(brief, [quote.source]),
+        "citation": record_plaintext(brief, quote),
+        "same_words": list(repeats),
     }
 
 
@@ -250,5 +280,9 @@ def _links(brief: Brief, kept: frozenset[str]) -> list[Link]:
     ]
 
 
-def _link(link: Link) -> Json:
-    return {"origin": link.origin, "relation": link.relation, "target": link.target, "paragraph": link.paragraph}
+def _link(brief: Brief, link: Link) -> Json:
+    paragraph = None
+    if link.paragraph is not None:
+        paragraph = brief.source(link.target).document.number(link.paragraph)
+    return {"origin": link.origin, "relation": link.relation, "target": link.target, "paragraph": paragraph,
+            "block": link.paragraph}

@@ -14,18 +14,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from peacebrief.core.citation import anchors_of
+from peacebrief.core.citation import anchors_of, citation_groups, quote_date, short_citation
 from peacebrief.core.dates import BriefDate
 from peacebrief.core.digest.view import (
     NO_POSITION,
     REVIEW_MARK,
     STATUS_LABELS,
-    UNDATED,
     DigestView,
-    citation_groups,
+    QuoteEntry,
     filter_note,
-    format_citation,
-    source_sha256,
 )
 from peacebrief.core.model import Event, Party, Person, Position, Quote, Record, Source
 from peacebrief.core.plaintext import to_ascii
@@ -102,13 +99,13 @@ class _Doc:
         text = markdown_source(text.strip())
         return fold_markdown(text) if self.ascii else text
 
-    def date(self, date: BriefDate | None) -> str:
-        return date.display() if date else UNDATED
+    def said(self, entry: QuoteEntry) -> str:
+        return entry.said.display() if entry.said else quote_date(self.view.brief, entry.quote)
 
     def cite(self, records: Sequence[Record]) -> str:
         brief = self.view.brief
         anchors = [anchor for record in records for anchor in anchors_of(brief, record)]
-        citation = format_citation(citation_groups(brief, anchors), ascii=self.ascii)
+        citation = short_citation(brief, citation_groups(brief, anchors), ascii=self.ascii)
         return f" {citation}" if citation else ""
 
     def quoted(self, words: str) -> str:
@@ -163,7 +160,7 @@ class _Doc:
 
     def event(self, event: Event) -> str:
         status = STATUS_LABELS.get(event.status)
-        line = f"- **{self.date(event.date)}**: "
+        line = f"- **{event.date.display()}**: "
         line += f"*{status.capitalize()}:* " if status else ""
         line += self.plain(event.title)
         if event.place and event.place.casefold() not in event.title.casefold():
@@ -216,28 +213,26 @@ class _Doc:
 
     def quotes(self) -> str:
         blocks = []
-        for party, quotes in self.view.quote_groups():
-            blocks.append(f"### {self.plain(party.name)}\n\n" + "\n\n".join(self.quote(q) for q in quotes))
+        for party, entries in self.view.quote_groups():
+            blocks.append(f"### {self.plain(party.name)}\n\n" + "\n\n".join(self.quote(e) for e in entries))
         return "## Quotes\n\n" + "\n\n".join(blocks) if blocks else self.empty("Quotes", "quotes")
 
-    def quote(self, quote: Quote) -> str:
+    def quote(self, entry: QuoteEntry) -> str:
+        quote = entry.quote
         speaker = self.plain(self.view.brief[quote.speaker].label)
         words = self.quoted(quote.text) if quote.quote_kind == "direct" else f"*Reported:* {self.plain(quote.text)}"
-        review = f" *{REVIEW_MARK}*" if quote.review else ""
-        attribution = f"{self.dash()} {speaker}, {self.date(quote.said)}{review}{self.cite([quote])}"
+        review = f" *{REVIEW_MARK}*" if any(q.review for q in entry.records) else ""
+        attribution = f"{self.dash()} {speaker}, {self.plain(self.said(entry))}{review}{self.cite(entry.records)}"
         return f"> {words}\n>\n> {attribution}"
 
     def sources(self) -> str:
         items = []
         for number, source in enumerate(self.view.brief.sources, start=1):
-            sha = source_sha256(source)
-            count = len(source.document.paragraphs)
+            count = source.document.paragraph_count
             where = source.published.display()
             if source.publisher:
                 where = f"{self.plain(source.publisher)}, {where}"
-            facts = f"{where}; {count} paragraph{'s' * (count != 1)}; " + (
-                f"sha256 `{sha[:12]}`" if sha else "sha256 unavailable"
-            )
+            facts = f"{where}; {count} paragraph{'s' * (count != 1)}"
             item = f"{number}. **{self.plain(source.title)}**  \n   {facts}"
             if source.url:
                 url = source.url.strip()

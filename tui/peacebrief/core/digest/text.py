@@ -13,18 +13,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from peacebrief.core.citation import anchors_of
+from peacebrief.core.citation import anchors_of, citation_groups, quote_date, short_citation, source_reference
 from peacebrief.core.dates import BriefDate
 from peacebrief.core.digest.view import (
     NO_POSITION,
     REVIEW_MARK,
     STATUS_LABELS,
-    UNDATED,
     DigestView,
-    citation_groups,
+    QuoteEntry,
     filter_note,
-    format_citation,
-    source_sha256,
 )
 from peacebrief.core.model import Event, Party, Person, Quote, Record, Source
 from peacebrief.core.plaintext import (
@@ -106,10 +103,10 @@ class _Layout:
         """
         anchors = [anchor for record in records for anchor in anchors_of(view.brief, record)]
         groups = citation_groups(view.brief, anchors)
-        whole = format_citation(groups, ascii=self.ascii)
+        whole = short_citation(view.brief, groups, ascii=self.ascii)
         if cell_width(whole) <= _WHOLE_CITATION:
             return nobreak(whole)
-        return format_citation(groups, ascii=self.ascii, space=GLUE)
+        return short_citation(view.brief, groups, ascii=self.ascii, space=GLUE)
 
     def quoted(self, words: str) -> str:
         return self.clean(f"\u201c{words}\u201d")
@@ -151,8 +148,8 @@ def _date(date: BriefDate) -> str:
 
 
 def _source_line(source: Source) -> str:
-    where = f"{source.publisher}, {_date(source.published)}" if source.publisher else _date(source.published)
-    return f"{source.title} ({where})"
+    # The reference as every citation writes it, its date kept on one line.
+    return source_reference(source).replace(source.published.display(), _date(source.published))
 
 
 def _header(view: DigestView, layout: _Layout) -> list[str]:
@@ -292,8 +289,9 @@ def _delegations(view: DigestView, layout: _Layout) -> list[str]:
 # -- 7. quotes --------------------------------------------------------------------------
 
 
-def _said(quote: Quote) -> str:
-    return quote.said.display() if quote.said else UNDATED
+def _said(view: DigestView, entry: QuoteEntry) -> str:
+    """The entry's date, or its source's, marked `reported 4 Feb 2026`."""
+    return entry.said.display() if entry.said else quote_date(view.brief, entry.quote)
 
 
 def _quote_text(view: DigestView, quote: Quote, layout: _Layout) -> str:
@@ -305,26 +303,28 @@ def _quote_text(view: DigestView, quote: Quote, layout: _Layout) -> str:
 
 
 def _quotes(view: DigestView, layout: _Layout) -> list[str]:
-    columns = layout.columns([_said(q) for q in view.quotes], indent=2)
-    entries: list[list[str]] = []
-    for party, quotes in view.quote_groups():
+    groups = view.quote_groups()
+    columns = layout.columns([_said(view, e) for _, entries in groups for e in entries], indent=2)
+    blocks: list[list[str]] = []
+    for party, entries in groups:
         lines = layout.text(party.name)
-        for quote in quotes:
-            lines += layout.row(columns, _said(quote), _quote_text(view, quote, layout), layout.cite(view, [quote]))[0]
-        entries.append(lines)
-    return _section(layout, "Quotes", _joined(entries), _none_selected(view, "quotes"))
+        for entry in entries:
+            text = _quote_text(view, entry.quote, layout)
+            if any(q.review for q in entry.records[1:]) and not entry.quote.review:
+                text += f" {REVIEW_MARK}"
+            lines += layout.row(columns, _said(view, entry), text, layout.cite(view, entry.records))[0]
+        blocks.append(lines)
+    return _section(layout, "Quotes", _joined(blocks), _none_selected(view, "quotes"))
 
 
 # -- 8. sources -------------------------------------------------------------------------
 
 
 def _source_details(source: Source) -> str:
-    sha = source_sha256(source)
-    count = len(source.document.paragraphs)
+    count = source.document.paragraph_count
     facts = [
         f"{source.publisher}, {_date(source.published)}" if source.publisher else _date(source.published),
         f"{count} paragraph{'s' * (count != 1)}",
-        f"sha256 {sha[:12]}" if sha else "sha256 unavailable",
     ]
     return "; ".join(facts)
 

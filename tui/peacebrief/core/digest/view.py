@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from peacebrief.core.dates import BriefDate, DateError, parse_date
 from peacebrief.core.filters import concerns, matrix_parties
+from peacebrief.core.anchors import normalise
 from peacebrief.core.model import (
-    Anchor,
     Brief,
     Event,
     Issue,
@@ -37,7 +37,6 @@ STATUS_LABELS = {
 }
 REVIEW_MARK = "(under review)"
 NO_POSITION = "no stated position"
-UNDATED = "undated"
 
 
 class DigestError(ValueError):
@@ -120,7 +119,7 @@ class DigestView:
     delegations: tuple[Party, ...]
     people: tuple[Person, ...]
     positions: tuple[Position, ...]
-    quotes: tuple[Quote, ...]  # by date, the undated last; `quote_groups` groups them by party
+    quotes: tuple[Quote, ...]  # by date (their source's when they have none); `quote_groups` groups them
 
     @property
     def filtered(self) -> bool:
@@ -133,13 +132,15 @@ class DigestView:
     def people_of(self, party: Party) -> tuple[Person, ...]:
         return tuple(p for p in self.people if p.party == party.id)
 
-    def quote_groups(self) -> tuple[tuple[Party, tuple[Quote, ...]], ...]:
-        """The quotes by party, in the brief's order of parties; parties without quotes left out."""
+    def quote_groups(self) -> tuple[tuple[Party, tuple[QuoteEntry, ...]], ...]:
+        """The quotes by party, in the brief's order of parties; parties without quotes left
+        out. Quotes that repeat the same words are one entry (`same_words`)."""
         groups = []
+        entries = same_words(self.brief, self.quotes)
         for party in self.brief.parties:
-            quotes = tuple(q for q in self.quotes if _party_id(self.brief, q) == party.id)
-            if quotes:
-                groups.append((party, quotes))
+            kept = tuple(e for e in entries if _party_id(self.brief, e.quote) == party.id)
+            if kept:
+                groups.append((party, kept))
         return tuple(groups)
 
     def record_ids(self) -> frozenset[str]:
@@ -149,6 +150,68 @@ class DigestView:
             *self.people, *self.events, *self.positions, *self.quotes,
         )
         return frozenset(record.id for record in kept)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteEntry:
+    """One line of a digest's quotes: the fullest words, and every quote they stand for."""
+
+    quote: Quote  # the one shown
+    records: tuple[Quote, ...]  # `quote` first, then the quotes whose words it repeats
+
+    @property
+    def said(self) -> BriefDate | None:
+        """The quote's own date, or the first one a record of the entry has."""
+        return next((q.said for q in self.records if q.said is not None), None)
+
+
+def _words(quote: Quote) -> str:
+    """A quote's words compared without case, quotation marks and outer punctuation."""
+    text = normalise(quote.text).casefold().replace('"', "").replace("'", "")
+    return " ".join(text.split()).strip(" .,;:!?")
+
+
+def same_words(brief: Brief, quotes: tuple[Quote, ...]) -> tuple[QuoteEntry, ...]:
+    """`quotes` in their order, one entry each, except that a quote whose words stand
+    within another quote of the same speaker, from the same source and not on another
+    day, joins that quote's entry: Trump's “kept his word” and the reported "Putin
+    “kept his word” on the temporary pause" are one line citing both records. An entry
+    stands where its first record stood."""
+    together: dict[tuple[str, str], list[Quote]] = {}
+    for quote in quotes:
+        together.setdefault((quote.speaker, quote.source.source), []).append(quote)
+    host: dict[str, str] = {}
+    for group in together.values():
+        if len(group) > 1:
+            host.update(_hosts(group))
+    members: dict[str, list[Quote]] = {}
+    for quote in quotes:
+        root = quote.id
+        while root in host:
+            root = host[root]
+        members.setdefault(root, []).append(quote)
+    by_id = {q.id: q for q in quotes}
+    return tuple(
+        QuoteEntry(by_id[rid], (by_id[rid], *(q for q in group if q.id != rid))) for rid, group in members.items()
+    )
+
+
+def _hosts(group: list[Quote]) -> dict[str, str]:
+    """For each quote of `group` whose words another one holds, the fullest such quote."""
+    words = {q.id: _words(q) for q in group}
+    host: dict[str, str] = {}
+    for quote in group:
+        mine = words[quote.id]
+        holders = [
+            other for other in group
+            if other.id != quote.id and mine and mine in words[other.id]
+            and (quote.said is None or other.said is None or quote.said == other.said)
+            # the same words twice: the first one shown, the later one joins it
+            and (len(words[other.id]) > len(mine) or group.index(other) < group.index(quote))
+        ]
+        if holders:
+            host[quote.id] = max(holders, key=lambda other: len(words[other.id])).id
+    return host
 
 
 def build_view(
@@ -177,7 +240,7 @@ def build_view(
     concerned = {r.id for r in (*events, *people, *positions, *quotes)} | ({chosen.id} if chosen else set())
     key_points = tuple(k for k in brief.key_points if chosen is None or not k.refs or concerned.intersection(k.refs))
     events = tuple(e for e in events if window.admits(e.date))
-    quotes = _sorted_quotes(q for q in quotes if window.admits(q.said))
+    quotes = _sorted_quotes(brief, (q for q in quotes if window.admits(q.said)))
     return DigestView(
         brief=brief,
         party=chosen,
@@ -224,42 +287,20 @@ def _party_id(brief: Brief, record: Quote) -> str | None:
     return party.id if party else None
 
 
-def _sorted_quotes(quotes: Iterable[Quote]) -> tuple[Quote, ...]:
-    # By date, the undated last; Python's sort is stable, so ties keep the brief's order.
-    # On the same day, "3 Feb" comes before "c. 3 Feb".
-    def key(quote: Quote) -> tuple[int, tuple[dt.date, int], bool]:
+def _sorted_quotes(brief: Brief, quotes: Iterable[Quote]) -> tuple[Quote, ...]:
+    # By date: a quote without a date of its own stands at its source's date, after the
+    # quotes dated that day themselves. Python's sort is stable, so ties keep the brief's
+    # order. On the same day, "3 Feb" comes before "c. 3 Feb".
+    def key(quote: Quote) -> tuple[tuple[dt.date, int], bool, bool]:
         if quote.said is None:
-            return (1, (dt.date.max, 0), False)
-        return (0, quote.said.sort_key(), quote.said.approximate)
+            published = brief.source(quote.source.source).published
+            return (published.sort_key(), published.approximate, True)
+        return (quote.said.sort_key(), quote.said.approximate, False)
 
     return tuple(sorted(quotes, key=key))
 
 
-# -- citations and sources --------------------------------------------------------------
-
-
-def citation_groups(brief: Brief, anchors: Iterable[Anchor]) -> tuple[tuple[int, tuple[int, ...]], ...]:
-    """(source number, its paragraphs) pairs, both sorted and without repeats."""
-    places: dict[int, set[int]] = {}
-    for anchor in anchors:
-        places.setdefault(brief.source_number(anchor.source), set()).add(anchor.paragraph)
-    return tuple((number, tuple(sorted(paragraphs))) for number, paragraphs in sorted(places.items()))
-
-
-def format_citation(groups: tuple[tuple[int, tuple[int, ...]], ...], *, ascii: bool = False, space: str = " ") -> str:
-    """`[1 ¶4]`, `[1 ¶4, ¶7; 2 ¶1]`; with `ascii`, `[1 para 4, 7; 2 para 1]`. Empty when
-    nothing is cited.
-
-    `space` joins a source number to its first paragraph, so a wrapper can be told not
-    to break a citation between the two.
-    """
-    if not groups:
-        return ""
-    if ascii:  # "para" once per source: "[1 para 7, para 8]" would read as a stammer
-        parts = [f"{number}{space}para{space}" + ", ".join(map(str, paragraphs)) for number, paragraphs in groups]
-    else:
-        parts = [f"{number}{space}" + ", ".join(f"\u00b6{p}" for p in paragraphs) for number, paragraphs in groups]
-    return "[" + "; ".join(parts) + "]"
+# -- sources ---------------------------------------------------------------------------
 
 
 def source_sha256(source: Source) -> str | None:
