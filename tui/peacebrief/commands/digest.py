@@ -25,18 +25,21 @@ from peacebrief.core.problems import BriefError
 HELP = "write a plain-text digest of a brief (or Markdown, or JSON)"
 DESCRIPTION = f"""\
 Write a digest of a brief: the bottom line, key points, timeline, each party's
-positions, delegations, quotes with citations such as [1 ¶4] (source 1, paragraph 4)
-and the sources with their sha256. Plain text by default, ready to paste into an
+positions, delegations, quotes with citations such as [1 ¶4] (source 1, paragraph 4,
+counted as a reader counts them, headings left out) and the sources. A quote with no
+date of its own shows its source's, marked "reported"; quotes of one speaker repeating
+the same words of a source are one line. Plain text by default, ready to paste into an
 e-mail: no colours or markup, wrapped at --width columns with aligned, hanging
 columns; the same brief always gives the same bytes.
 
 Formats: text (default), markdown (headings, a table of positions, block quotes)
-and json (every record, anchors resolved to offsets and paragraphs, and links; the
-shape is documented in docs/digest-json.md). --width shapes the text format only.
+and json (every record, anchors resolved to offsets and paragraphs, the sha256 of
+each source, and links; the shape is documented in docs/digest-json.md). --width
+shapes the text format only.
 
 Filters: --party keeps what concerns one party (its events, positions, people and
 quotes); --since and --until keep the events and quotes whose dates overlap the
-window (undated quotes are then left out). The digest's header says what was left out.
+window (quotes with no date of their own are then left out). The digest's header says what was left out.
 
 Examples:
   peacebrief digest                          the bundled brief, to the screen
