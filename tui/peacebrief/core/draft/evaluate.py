@@ -10,7 +10,13 @@ is scored as it is written: loaded with `load_brief`, like any brief.
 - speaker accuracy: found passages whose speakers (all of them, no more) are the expected
   ones, over the passages found;
 - date accuracy: expected expressions that a drafted event (or a quote's `said`) keeps in
-  `date_text` and resolves to the expected value, over all expected expressions.
+  `date_text` and resolves to the expected value, over all expected expressions;
+- people: the draft's person records that are distinct real people (each expected person
+  counted once, by name, alias or surname), and the others: a second record of someone
+  already counted, or a record that is no expected person at all (an outlet, a dateline).
+
+An expected speaker `?` is an unknown speaker: the draft must give the quote to its
+placeholder party (the one it marks for review), not to a guess.
 """
 
 from __future__ import annotations
@@ -27,7 +33,10 @@ import yaml
 from peacebrief.core.anchors import normalise
 from peacebrief.core.model import Brief, Party, Person, Record
 
-_LOCATING = re.compile(r"^(?:on|in|at|during|over|for)\s+(?!a week|\d+ (?:days|weeks))", re.IGNORECASE)
+_LOCATING = re.compile(
+    r"^(?:on|in|at|during|over|for|since|until|till|by|before|from|late on|early on)\s+(?!a week|\d+ (?:days|weeks))", re.IGNORECASE
+)
+UNKNOWN_SPEAKER = "?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,12 +76,15 @@ class Score:
     reported_speakers_right: int = 0
     dates_expected: int = 0
     dates_right: int = 0
+    people_drafted: int = 0
+    people_distinct: int = 0
     misses: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
         for name in (
             "passages_expected", "passages_drafted", "passages_matched", "speakers_right", "reported_expected",
-            "reported_matched", "reported_speakers_right", "dates_expected", "dates_right",
+            "reported_matched", "reported_speakers_right", "dates_expected", "dates_right", "people_drafted",
+            "people_distinct",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.misses.extend(f"{other.name}: {m}" for m in other.misses)
@@ -88,6 +100,14 @@ class Score:
     @property
     def speaker_accuracy(self) -> float:
         return self.speakers_right / self.passages_matched if self.passages_matched else 1.0
+
+    @property
+    def false_quotes(self) -> int:
+        return self.passages_drafted - self.passages_matched
+
+    @property
+    def not_distinct(self) -> int:
+        return self.people_drafted - self.people_distinct
 
     @property
     def date_accuracy(self) -> float:
@@ -148,6 +168,8 @@ def _names_match(expected: str, record: Record | None) -> bool:
     if record is None:
         return False
     want = expected.casefold()
+    if expected == UNKNOWN_SPEAKER:
+        return isinstance(record, Party) and record.review is not None and record.name.startswith("Unassigned")
     if isinstance(record, Person):
         names = [record.name, *record.aliases]
         if any(want == n.casefold() for n in names):
@@ -230,7 +252,32 @@ def score(brief: Brief, expected: Expected, *, name: str, source_id: str | None 
             result.misses.append(f"date {date.text!r}: expected {date.value}, drafted {', '.join(sorted({d[1] for d in candidates}))}")
         else:
             result.misses.append(f"date {date.text!r} ({date.value}) not found")
+
+    if expected.people:
+        _score_people(brief, expected, result)
     return result
+
+
+def _score_people(brief: Brief, expected: Expected, result: Score) -> None:
+    def names(item: dict[str, Any]) -> set[str]:
+        return {str(n).casefold() for n in [item["name"], *(item.get("aliases") or ())]}
+
+    wanted = [names(item) for item in expected.people]
+    counted: set[int] = set()
+    for person in brief.people:
+        result.people_drafted += 1
+        mine = {n.casefold() for n in (person.name, *person.aliases)}
+        surname = person.name.casefold().split()[-1]
+        found = next((i for i, w in enumerate(wanted) if mine & w), None)
+        if found is None:
+            found = next((i for i, w in enumerate(wanted) if any(n.split()[-1] == surname for n in w)), None)
+        if found is None:
+            result.misses.append(f"person record that is no one expected: {person.name!r}")
+        elif found in counted:
+            result.misses.append(f"second record of one person: {person.name!r}")
+        else:
+            counted.add(found)
+            result.people_distinct += 1
 
 
 def _similar(got: str, want: str) -> bool:
