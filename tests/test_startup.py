@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import os
 import subprocess
@@ -144,3 +145,53 @@ print(sorted(m for m in unwanted if m in sys.modules))
     result = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-2:] == ["Brief", "[]"]
+
+
+def pty_harness():  # type: ignore[no-untyped-def]
+    """benchmarks/_pty.py: the program in a 120x40 pseudo-terminal, read by a VT emulator."""
+    path = ROOT / "benchmarks" / "_pty.py"
+    spec = importlib.util.spec_from_file_location("bench_pty", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+def first_frames(tmp_path: Path, harness) -> list[str]:  # type: ignore[no-untyped-def]
+    """What the terminal shows, write by write of the reader's driver, from launch to the
+    whole screen: each named blank, loading or whole, or else given in full (a partial frame)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
+    env.update(PYTHONPATH=str(ROOT / "tui"), XDG_CONFIG_HOME=str(tmp_path / "config"))
+    marks = tmp_path / "marks"
+    marks.unlink(missing_ok=True)
+    argv = [sys.executable, str(ROOT / "benchmarks" / "_marked.py"), str(marks), "-m", "peacebrief", str(BUNDLED_BRIEF)]
+    term = harness.Terminal.spawn(argv, env, cwd=str(ROOT))
+    try:
+        term.until(harness.whole_reader_screen, timeout=60)
+        term.settle()
+        frames = term.frames(str(marks))
+    finally:
+        term.write(b"q")
+        term.close()
+    named = []
+    for frame in frames:
+        display = harness.Display(0.0, 0, False, frame, ())
+        if harness.whole_reader_screen(display):
+            return [*named, "whole"]
+        kind = "blank" if harness.blank(display) else "loading" if harness.loading_screen(display) else None
+        named.append(kind or "\n".join(frame))
+    raise AssertionError(f"the whole screen was shown, yet no write of the driver made it: {named}")
+
+
+def test_the_terminal_first_receives_the_whole_screen_cached_or_not(tmp_path: Path) -> None:
+    """No blank or partial frame before the whole screen (top line, pane with its rows,
+    detail panel, footer): straight away for a cached brief, after the loading screen for
+    an uncached one. Read as a terminal gets it: in a pty, through a VT emulator."""
+    harness = pty_harness()
+    uncached = first_frames(tmp_path, harness)  # the per-test XDG_CACHE_HOME starts empty
+    assert "loading" in uncached
+    assert [d for d in uncached if d not in ("blank", "loading")] == ["whole"], uncached
+    assert uncached.index("whole") > max(i for i, d in enumerate(uncached) if d == "loading")
+    cached = first_frames(tmp_path, harness)
+    assert [d for d in cached if d != "blank"] == ["whole"], cached

@@ -94,9 +94,17 @@ class BriefApp(App[None]):
             self.set_keymap(keymap)
         if problem:
             self.notify(visible(problem), title="Keymap not used", severity="warning", markup=False)
-        # A brief in the cache is read here and now, so the first thing painted is the
-        # brief. A real parse, which can take seconds, or a cache entry too big to read in
-        # a blink, runs in a worker behind the loading screen.
+        # The first screen is built once this handler has returned: Textual runs it
+        # inside its start-up batch, which writes nothing to the terminal, and a screen
+        # built there reached the terminal piecemeal (its rows first, then the rest).
+        self.call_later(self._open)
+        if self.watch_files:
+            self.set_interval(self.WATCH_SECONDS, self._poll)
+
+    def _open(self) -> None:
+        """Show the brief: from the cache at once (the first frame is the brief), or after
+        a real parse, which can take seconds, or a cache entry too big to read in a
+        blink, in a worker behind the loading screen."""
         signature = self._file_signature()
         with paused_gc():
             brief = cached_brief(self.path, max_entry_bytes=self.INSTANT_CACHE_BYTES)
@@ -107,8 +115,6 @@ class BriefApp(App[None]):
         if brief is None:
             self.push_screen(LoadingScreen(self.path))
             self.load()
-        if self.watch_files:
-            self.set_interval(self.WATCH_SECONDS, self._poll)
 
     # -- loading ---------------------------------------------------------------
 
