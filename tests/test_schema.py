@@ -275,3 +275,9 @@ def test_long_anchors_with_two_sources_accepted(validator, example):
             for a in position["evidence"]
         ]
     assert errors_of(validator, example) == []
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "cases" / "tarren-valley").glob("*.yaml")), ids=lambda p: p.name)
+def test_example_case_briefs_validate(validator, path):
+    brief = load_yaml(path.read_text(encoding="utf-8"))
+    assert errors_of(validator, brief) == []

@@ -20,9 +20,11 @@ COMMANDS = {"check": "check", "digest": "digest", "draft": "draft"}
 
 _EPILOG = """\
 commands:
-  peacebrief [BRIEF]            open the reader (default: the bundled brief)
-  peacebrief check [BRIEF ...]  check briefs against the format
+  peacebrief [BRIEF | FOLDER]   open the reader on a brief or a case (default: the bundled brief)
+  peacebrief --example          open the example case, three rounds of talks
+  peacebrief check [BRIEF ...]  check briefs (or a case FOLDER) against the format
   peacebrief digest [BRIEF]     write a plain-text digest of a brief
+  peacebrief digest FOLDER --changes  what changed since the last round of a case
   peacebrief draft DOC [DOC ...] draft a brief from new documents
 
 `peacebrief COMMAND --help` explains each command."""
@@ -59,7 +61,8 @@ def _open_parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=_HelpFormatter,
     )
-    parser.add_argument("brief", nargs="?", metavar="BRIEF", help="a brief file to open (default: the bundled brief)")
+    parser.add_argument("brief", nargs="?", metavar="BRIEF", help="a brief file, or a case folder (a brief per round), to open (default: the bundled brief)")
+    parser.add_argument("--example", action="store_true", help="open the example case: three rounds of an invented negotiation")
     parser.add_argument("--version", action="version", version=f"peacebrief {__version__}")
     return parser
 

@@ -26,6 +26,8 @@ from peacebrief.core.visible import visible
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from peacebrief.core.case import Case
+
 
 def record_commands() -> type[Provider]:
     """The palette's record finder, imported on the first ctrl+p: it brings the search
@@ -85,6 +87,7 @@ class BriefApp(App[None]):
         super().__init__()
         self.path = Path(path)
         self.brief: Brief | None = None
+        self.case: Case | None = None  # when `path` is a case folder: its rounds
         self.watch_files = watch
         self._signature: tuple[tuple[str, int, int], ...] = ()
 
@@ -107,7 +110,7 @@ class BriefApp(App[None]):
         blink, in a worker behind the loading screen."""
         signature = self._file_signature()
         with paused_gc():
-            brief = cached_brief(self.path, max_entry_bytes=self.INSTANT_CACHE_BYTES)
+            brief = self._cached()
             if brief is not None:
                 # Before the collector is back: `_loaded` freezes the records just made out
                 # of its sight, which its first pass would otherwise walk.
@@ -118,8 +121,32 @@ class BriefApp(App[None]):
 
     # -- loading ---------------------------------------------------------------
 
+    def _cached(self) -> Brief | None:
+        if self.path.is_dir():  # a case: every round's brief from the cache, or a load
+            from peacebrief.core.case_open import open_case
+
+            opened = open_case(self.path, cached_only=True, max_entry_bytes=self.INSTANT_CACHE_BYTES)
+            if opened is not None:
+                self.case = opened[0]
+            return None if opened is None else opened[1]
+        return cached_brief(self.path, max_entry_bytes=self.INSTANT_CACHE_BYTES)
+
+    def _load_fresh(self) -> Brief:
+        if self.path.is_dir():
+            from peacebrief.core.case_open import open_case
+
+            case, brief = open_case(self.path)  # type: ignore[misc]
+            self.case = case
+            return brief
+        return load_brief_cached(self.path)
+
     def _watched(self) -> list[Path]:
-        files = [self.path]
+        if self.path.is_dir():
+            from peacebrief.core.case_open import watched_files
+
+            files = watched_files(self.path)
+        else:
+            files = [self.path]
         if self.brief is not None:
             files += [source.file for source in self.brief.sources]
         return files
@@ -144,7 +171,7 @@ class BriefApp(App[None]):
         worker = get_current_worker()
         signature = self._file_signature()
         try:
-            brief = load_brief_cached(self.path)
+            brief = self._load_fresh()
         except BriefError as exc:
             if not worker.is_cancelled:
                 self.call_from_thread(self._failed, exc.problems, signature)

@@ -20,11 +20,19 @@ Prints one line per problem, `path:line:col: record-id: message`, in file order,
 summary line per brief. Review marks (`review:`) are listed as warnings.
 
 Exit status: 0 when every brief is clean, 1 when a brief has errors, 2 on a usage error
-(such as a brief file that does not exist)."""
+(such as a brief file that does not exist).
+
+A folder is a case: its briefs, one per round, are checked one by one, then together:
+an id must name the same party, person or issue in every brief (else an error at the
+brief that differs), and an event that two briefs date or tell differently is listed as
+disputed (a warning naming both places)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("briefs", nargs="*", metavar="BRIEF", help="brief files to check (default: the bundled briefs)")
+    parser.add_argument(
+        "briefs", nargs="*", metavar="BRIEF",
+        help="brief files to check, or case folders (every brief in one, then the case as a whole); default: the bundled briefs",
+    )
     parser.add_argument("--json", action="store_true", help="write the findings as JSON to standard output")
 
 
@@ -59,6 +67,15 @@ def run(args: argparse.Namespace) -> int:
         for path in missing:
             print(f"peacebrief check: {path}: no such file", file=sys.stderr)
         return 2
+    cases: dict[str, list[Path]] = {}
+    if any(p.is_dir() for p in paths):
+        from peacebrief.commands.check_case import CaseError, expand
+
+        try:
+            paths, cases = expand(paths)
+        except CaseError as exc:
+            print(f"peacebrief check: {exc}", file=sys.stderr)
+            return 2
     results = []
     failed = False
     for path in paths:
@@ -69,6 +86,8 @@ def run(args: argparse.Namespace) -> int:
             brief, problems = None, exc.problems
         failed = failed or brief is None
         results.append((str(path), brief, problems))
+    reports = _case_reports(cases, results)
+    failed = failed or any(not r.ok for r in reports)
     if args.json:
         import json  # only for --json: every other run starts without it
 
@@ -86,6 +105,8 @@ def run(args: argparse.Namespace) -> int:
                 for path, brief, problems in results
             ],
         }
+        if reports:
+            payload["cases"] = [r.as_dict() for r in reports]
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
@@ -93,4 +114,16 @@ def run(args: argparse.Namespace) -> int:
             for problem in problems:
                 print(problem)
             print(_summary(path, brief, problems))
+        for report in reports:
+            for problem in report.problems:
+                print(problem)
+            print(report.summary())
     return 1 if failed else 0
+
+
+def _case_reports(cases: dict[str, list[Path]], results: list) -> list:
+    if not cases:
+        return []
+    from peacebrief.commands.check_case import check_cases
+
+    return check_cases(cases, results)

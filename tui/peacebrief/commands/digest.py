@@ -46,6 +46,7 @@ Examples:
   peacebrief digest brief.yaml -o brief.txt  write a file (refuses to overwrite)
   peacebrief digest --party russia --since 2026-02 --width 60
   peacebrief digest --format json | jq '.quotes[].text'
+  peacebrief digest cases/tarren-valley --changes --since 1
 
 Exit status: 0 on success, 1 when the brief has errors (listed as `check` lists
 them) or the file cannot be written, 2 on a usage error (a width under {MIN_WIDTH}, an
@@ -53,7 +54,8 @@ unknown party, a bad date, a brief file that does not exist)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("brief", nargs="?", metavar="BRIEF", help="the brief file (default: the bundled brief)")
+    parser.add_argument("brief", nargs="?", metavar="BRIEF", help="the brief file (default: the bundled brief), or a case folder with --changes")
+    parser.add_argument("--changes", action="store_true", help=_changes_help())
     parser.add_argument(
         "-o", "--output", metavar="FILE",
         help="write the digest to FILE instead of standard output (atomically; '-' is standard output)",
@@ -66,8 +68,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=FORMATS, default="text", help="text (default), markdown or json")
     parser.add_argument("--party", metavar="ID", help="keep only what concerns this party (a party id of the brief)")
     parser.add_argument(
-        "--since", type=_date, metavar="DATE",
-        help="keep events and quotes from DATE on: YYYY, YYYY-MM or YYYY-MM-DD",
+        "--since", metavar="DATE",
+        help="keep events and quotes from DATE on: YYYY, YYYY-MM or YYYY-MM-DD (with --changes: a ROUND, by number or brief id)",
     )
     parser.add_argument(
         "--until", type=_date, metavar="DATE",
@@ -102,10 +104,27 @@ def _fail(message: str, status: int) -> int:
     return status
 
 
+def _changes_help() -> str:
+    from peacebrief.commands.digest_changes import CHANGES_HELP
+
+    return CHANGES_HELP
+
+
 def run(args: argparse.Namespace) -> int:
     path = Path(args.brief) if args.brief else default_brief()
+    if args.changes:
+        from peacebrief.commands.digest_changes import run_changes
+
+        return run_changes(args)
     if not path.exists():
         return _fail(f"{path}: no such file", 2)
+    if path.is_dir():
+        return _fail(f"{path} is a case folder: add --changes for what changed between its rounds, or name one of its briefs", 2)
+    if args.since:
+        try:
+            _date(args.since)
+        except argparse.ArgumentTypeError as exc:
+            return _fail(f"--since: {exc}", 2)
     try:
         brief = load_brief(path)
     except BriefError as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 DEFAULT_BRIEF = "abu-dhabi-2026-02.yaml"
+EXAMPLE_CASE = "tarren-valley"
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -24,3 +25,11 @@ def bundled_briefs() -> list[Path]:
 
 def default_brief() -> Path:
     return briefs_dir() / DEFAULT_BRIEF
+
+
+def example_case() -> Path:
+    """The made-up example case (three rounds of an invented negotiation)."""
+    installed = _PACKAGE / "bundled" / "cases" / EXAMPLE_CASE
+    if installed.is_dir():
+        return installed
+    return _PACKAGE.parent.parent / "cases" / EXAMPLE_CASE

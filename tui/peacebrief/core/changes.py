@@ -1,0 +1,195 @@
+"""What changed between two rounds of a case: stances, events, quotes, disputed facts.
+
+A stance is what a party's positions on an issue say in one round. Between an earlier
+round and a later one, each party and issue is:
+
+- `new`: a stance in the later round, none in the earlier one;
+- `changed`: a stance in both, in other words (spaces and letter case aside);
+- `dropped`: a stance in the earlier round, none in the later one;
+- `unchanged`: the same words in both.
+
+Every stance carries the words of its sources, so a change is shown with both rounds'
+evidence. Events and quotes are new when no round up to the earlier one has their id.
+
+    from peacebrief.core.changes import compare
+    changes = compare(case, since=2)          # round 2 against the latest round
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from peacebrief.core.case import Case, EventHistory, Round
+from peacebrief.core.citation import anchors_of, short_cite
+from peacebrief.core.model import Anchor, Event, Position, Quote
+
+TYPE_CHECKING = False  # not `typing`'s: `check` and `digest` start without importing it
+if TYPE_CHECKING:
+    from typing import Literal
+
+    ChangeKind = Literal["new", "changed", "dropped", "unchanged"]
+
+KINDS: tuple[ChangeKind, ...] = ("changed", "new", "dropped", "unchanged")
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Words a stance stands on, as its round's source prints them."""
+
+    words: str
+    source: str  # the source's title
+    citation: str  # `[1 ¶4]`, numbered within its round's brief
+    anchor: Anchor
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    """One position of a round, with its evidence."""
+
+    round: int
+    position: Position
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def words(self) -> str:
+        return self.position.stance
+
+
+@dataclass(frozen=True, slots=True)
+class StanceChange:
+    """A party's stance on an issue in the earlier and in the later round."""
+
+    party: str
+    issue: str
+    kind: ChangeKind
+    before: tuple[Stance, ...]  # the earlier round's positions (none when new)
+    after: tuple[Stance, ...]  # the later round's (none when dropped)
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    """A record and the round it comes from."""
+
+    round: int
+    record: Event | Quote
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """Everything that changed from round `since` to round `until`."""
+
+    case: Case
+    since: int
+    until: int
+    stances: tuple[StanceChange, ...]  # changed, new, dropped, unchanged; issue then party order
+    new_events: tuple[Dated, ...]
+    new_quotes: tuple[Dated, ...]
+    updated_events: tuple[EventHistory, ...]
+    disputes: tuple[EventHistory, ...]
+
+    def of_kind(self, kind: ChangeKind) -> tuple[StanceChange, ...]:
+        return tuple(c for c in self.stances if c.kind == kind)
+
+    def counts(self) -> dict[str, int]:
+        return {kind: len(self.of_kind(kind)) for kind in KINDS}
+
+    def cell(self, party: str, issue: str) -> StanceChange | None:
+        return next((c for c in self.stances if c.party == party and c.issue == issue), None)
+
+    @property
+    def before(self) -> Round:
+        return self.case.rounds[self.since - 1]
+
+    @property
+    def after(self) -> Round:
+        return self.case.rounds[self.until - 1]
+
+
+def evidence_of(round_: Round, position: Position) -> tuple[Evidence, ...]:
+    brief = round_.brief
+    found = []
+    for anchor in anchors_of(brief, position):
+        source = brief.source(anchor.source)
+        words = source.document.text[anchor.start:anchor.end]
+        found.append(Evidence(" ".join(words.split()), source.title, short_cite(brief, anchor), anchor))
+    return tuple(found)
+
+
+def stances(round_: Round) -> dict[tuple[str, str], tuple[Stance, ...]]:
+    """The round's stances by (party, issue), in the brief's order of positions."""
+    found: dict[tuple[str, str], list[Stance]] = {}
+    for position in round_.brief.positions:
+        found.setdefault((position.party, position.issue), []).append(
+            Stance(round_.number, position, evidence_of(round_, position))
+        )
+    return {key: tuple(value) for key, value in found.items()}
+
+
+def _same_words(before: tuple[Stance, ...], after: tuple[Stance, ...]) -> bool:
+    def words(side: tuple[Stance, ...]) -> list[str]:
+        return sorted(" ".join(s.words.split()).casefold() for s in side)
+
+    return words(before) == words(after)
+
+
+def _order(case: Case, section: str) -> dict[str, int]:
+    """Ids of parties or issues in the order the latest round lists them, older rounds' after."""
+    order: dict[str, int] = {}
+    for round_ in reversed(case.rounds):
+        for record in getattr(round_.brief, section):
+            order.setdefault(record.id, len(order))
+    return order
+
+
+def compare(case: Case, since: int | None = None, until: int | None = None) -> Changes:
+    """The changes from round `since` (default: the one before `until`) to round `until`
+    (default: the latest). Rounds are numbers from 1; `since` must come before `until`."""
+    until = len(case.rounds) if until is None else until
+    since = until - 1 if since is None else since
+    if not 1 <= until <= len(case.rounds):
+        raise ValueError(f"no round {until}: the case has {len(case.rounds)}")
+    if not 1 <= since < until:
+        raise ValueError(f"round {since} does not come before round {until}")
+    before_round, after_round = case.rounds[since - 1], case.rounds[until - 1]
+    before, after = stances(before_round), stances(after_round)
+    parties, issues = _order(case, "parties"), _order(case, "issues")
+    changes = []
+    for key in sorted(before.keys() | after.keys(), key=lambda k: (issues.get(k[1], 0), parties.get(k[0], 0))):
+        old, new = before.get(key, ()), after.get(key, ())
+        kind: ChangeKind
+        if not old:
+            kind = "new"
+        elif not new:
+            kind = "dropped"
+        else:
+            kind = "unchanged" if _same_words(old, new) else "changed"
+        changes.append(StanceChange(key[0], key[1], kind, old, new))
+    changes.sort(key=lambda c: KINDS.index(c.kind))  # stable: issue and party order within a kind
+    seen = {r.id for round_ in case.rounds[:since] for r in (*round_.brief.events, *round_.brief.quotes)}
+    later = case.rounds[since:until]
+    new_events = _new(later, "events", seen)
+    new_quotes = _new(later, "quotes", seen)
+
+    def in_window(history: EventHistory) -> bool:
+        told = [v for v in history.versions if v.round <= until]
+        return len(told) >= 2 and told[-1].round > since
+
+    return Changes(
+        case, since, until, tuple(changes), new_events, new_quotes,
+        tuple(h for h in case.updates if in_window(h)),
+        tuple(h for h in case.disputes if in_window(h)),
+    )
+
+
+def _new(rounds: tuple[Round, ...], section: str, seen: set[str]) -> tuple[Dated, ...]:
+    found: dict[str, Dated] = {}
+    for round_ in rounds:
+        for record in getattr(round_.brief, section):
+            if record.id not in seen and record.id not in found:
+                found[record.id] = Dated(round_.number, record)
+    return tuple(found.values())
+
+
+def stance_history(case: Case, party: str, issue: str) -> tuple[Stance, ...]:
+    """A party's stance on an issue in every round that states one, oldest first."""
+    return tuple(s for round_ in case.rounds for s in stances(round_).get((party, issue), ()))
