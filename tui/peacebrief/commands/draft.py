@@ -24,6 +24,11 @@ With --brief EXISTING the output is that brief with the new records added at the
 of each section: nothing in it is changed, and nothing it already has (the same quote
 words, the same person, the same document) is added again.
 
+With --case FOLDER the draft is the next round of that case: each party, person and
+issue it recognises (by name, a party's short name, a person's alias) takes the case's id
+and name, and a person the case's party, so that `-o FOLDER/NEXT.yaml` joins the case
+with no renaming (`peacebrief check FOLDER` then checks it with the others).
+
 The draft goes to standard output, or with -o to FILE, which is never overwritten
 without --force. Source paths are written relative to FILE's folder (to the current
 folder for standard output).
@@ -44,6 +49,10 @@ class _Fail(Exception):
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("documents", nargs="+", metavar="DOC", help="plain-text documents (UTF-8)")
     parser.add_argument("--brief", metavar="EXISTING", help="add to this brief: match its people and parties, duplicate nothing")
+    parser.add_argument(
+        "--case", metavar="FOLDER",
+        help="draft the next round of this case: the parties, people and issues it recognises take the case's ids and names",
+    )
     parser.add_argument("--date", metavar="YYYY-MM-DD", help="base date for documents without a dateline")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the brief to FILE (default: standard output)")
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
@@ -69,6 +78,7 @@ def _run(args: argparse.Namespace) -> int:
             raise _Fail(f"{output} already exists; pass --force to overwrite it", 1)
         if not output.parent.resolve().is_dir():
             raise _Fail(f"{output}: the folder {output.parent} does not exist", 2)
+    case = _load_case(args) if args.case else None
     inputs = [_read_document(Path(name), base_date) for name in args.documents]
     existing = existing_text = None
     if args.brief:
@@ -83,6 +93,10 @@ def _run(args: argparse.Namespace) -> int:
         text, draft = draft_text(inputs, paths_from=paths_from, existing_brief=existing, existing_text=existing_text, brief_id=brief_id)
     except MergeError as exc:
         raise _Fail(f"{args.brief}: {exc}", 1) from None
+    if case is not None:
+        from peacebrief.core.case_ids import adopt_case_ids
+
+        text, _renamed = adopt_case_ids(text, case)
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -100,6 +114,17 @@ def _run(args: argparse.Namespace) -> int:
     print(f"peacebrief draft: wrote {output}: {records} record{'s' * (records != 1)} {added}, "
           f"{marks} review mark{'s' * (marks != 1)}", file=sys.stderr)
     return 0
+
+
+def _load_case(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from peacebrief.commands.draft_case import CaseUnusable, load_case_for_draft
+
+    if args.brief:
+        raise _Fail("--case drafts a new brief for a case; --brief adds to one brief: give one of them", 2)
+    try:
+        return load_case_for_draft(Path(args.case))
+    except CaseUnusable as exc:
+        raise _Fail(str(exc), exc.code) from None
 
 
 def _parse_date(text: str) -> dt.date:

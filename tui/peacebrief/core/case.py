@@ -304,9 +304,13 @@ def _dispute_problems(history: EventHistory) -> list[Problem]:
             record=history.event_id,
             severity="warning",
             message=(
-                f"disputed {' and '.join(history.fields)}: this brief has {version.describe()}, "
+                f"disputed {' and '.join(_differ(first.event, version.event))}: this brief has {version.describe()}, "
                 f"{first.place} has {first.describe()}"
             ),
         )
         for version in history.versions[1:]
     ]
+
+
+def _differ(a: Event, b: Event) -> list[str]:
+    return [name for name, x, y in zip(("date", "status"), _telling(a), _telling(b), strict=True) if x != y]
