@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from peacebrief.core.case import Case, EventHistory, Round
-from peacebrief.core.citation import anchors_of, short_cite
+from peacebrief.core.citation import anchors_of, citation_groups, short_citation
 from peacebrief.core.model import Anchor, Event, Position, Quote
 
 TYPE_CHECKING = False  # not `typing`'s: `check` and `digest` start without importing it
@@ -40,6 +40,7 @@ class Evidence:
     source: str  # the source's title
     citation: str  # `[1 ¶4]`, numbered within its round's brief
     anchor: Anchor
+    place: str = ""  # `¶4` as a reader counts the paragraphs (`anchor.paragraph` is the block)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +112,8 @@ def evidence_of(round_: Round, position: Position) -> tuple[Evidence, ...]:
     for anchor in anchors_of(brief, position):
         source = brief.source(anchor.source)
         words = source.document.text[anchor.start:anchor.end]
-        found.append(Evidence(" ".join(words.split()), source.title, short_cite(brief, anchor), anchor))
+        citation = short_citation(brief, citation_groups(brief, (anchor,)))
+        found.append(Evidence(" ".join(words.split()), source.title, citation, anchor, source.document.place(anchor.paragraph)))
     return tuple(found)
 
 

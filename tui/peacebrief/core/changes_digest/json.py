@@ -60,7 +60,8 @@ def _stance(stance: Stance) -> Json:
         "id": stance.position.id,
         "stance": stance.position.stance,
         "evidence": [
-            {"words": e.words, "source": e.anchor.source, "paragraph": e.anchor.paragraph, "start": e.anchor.start, "end": e.anchor.end}
+            {"words": e.words, "source": e.anchor.source, "place": e.place, "cite": e.citation,
+             "block": e.anchor.paragraph, "start": e.anchor.start, "end": e.anchor.end}
             for e in stance.evidence
         ],
     }

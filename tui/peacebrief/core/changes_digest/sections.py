@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from peacebrief.core.case import EventHistory, EventVersion, Round
 from peacebrief.core.changes import Changes, Dated, Evidence, Stance, StanceChange
-from peacebrief.core.citation import anchors_of
+from peacebrief.core.citation import anchors_of, citation_groups, short_citation
 from peacebrief.core.model import Event, Quote
 
 TITLES = {
@@ -78,7 +78,7 @@ def record_cite(changes: Changes, dated: Dated) -> str:
 
 
 def _short(brief, anchor) -> str:  # type: ignore[no-untyped-def]
-    return f"[{brief.source_number(anchor.source)} ¶{anchor.paragraph}]"
+    return short_citation(brief, citation_groups(brief, (anchor,)))
 
 
 def quotes_by_party(changes: Changes) -> list[tuple[str, list[Dated]]]:
