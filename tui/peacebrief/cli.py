@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from peacebrief import __version__
 
 # name -> module under peacebrief.commands
-COMMANDS = {"check": "check", "digest": "digest", "draft": "draft"}
+COMMANDS = {"check": "check", "digest": "digest", "draft": "draft", "serve": "serve"}
 
 _EPILOG = """\
 commands:
@@ -26,6 +26,7 @@ commands:
   peacebrief digest [BRIEF]     write a plain-text digest of a brief
   peacebrief digest FOLDER --changes  what changed since the last round of a case
   peacebrief draft DOC [DOC ...] draft a brief from new documents
+  peacebrief serve [BRIEF]      serve the reader to a web browser
 
 `peacebrief COMMAND --help` explains each command."""
 

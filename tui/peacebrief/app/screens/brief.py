@@ -405,6 +405,9 @@ class BriefScreen(Screen[None]):
         self.notify(f"Showing {label}", title="Filter", markup=False, timeout=2)
 
     def action_export(self) -> None:
+        if self.app.is_web:
+            self._download()
+            return
         from peacebrief.app.screens.export import ExportScreen
 
         def done(path: object) -> None:
@@ -413,11 +416,26 @@ class BriefScreen(Screen[None]):
 
         self.app.push_screen(ExportScreen(self.brief, self.party_filter), done)
 
+    def _download(self) -> None:
+        from peacebrief.app.screens.download import DownloadScreen
+
+        def done(name: str | None) -> None:
+            if name is not None:
+                self.notify(f"Downloading {visible(name)}", title="Exported", markup=False, timeout=6)
+
+        self.app.push_screen(DownloadScreen(self.brief, self.party_filter), done)
+
     def action_copy(self) -> None:
         place = self.detail.place
         if place is None:
             self.notify("Nothing selected to copy.", severity="warning", markup=False)
             return
+        if self.app.is_web:
+            from peacebrief.app.browser import NO_CLIPBOARD, clipboard_blocked
+
+            if clipboard_blocked():
+                self.notify(NO_CLIPBOARD, title="Cannot copy here", severity="warning", markup=False, timeout=10)
+                return
         spot = split_paragraph_id(place)
         if spot is not None:
             text = paragraph_plaintext(self.brief, *spot)
