@@ -65,6 +65,14 @@ def _state(pid: int) -> str:
         return "Z"
 
 
+def digest_of(path: Path, *args: str) -> bytes:
+    """What `peacebrief digest` prints for the brief."""
+    return subprocess.run(
+        [sys.executable, "-m", "peacebrief", "digest", str(path), *args],
+        capture_output=True, check=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "tui")},
+    ).stdout
+
+
 class Served:
     """`peacebrief serve ARGS --port 0`, running until `stop()`."""
 

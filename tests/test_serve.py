@@ -17,15 +17,7 @@ import pytest
 from conftest import BUNDLED_BRIEF, HARBOUR_BRIEF, ROOT
 from peacebrief.core.citation import record_plaintext
 from peacebrief.core.loader import load_brief
-from served import Served, Session, until
-
-
-def digest_of(path: Path, *args: str) -> bytes:
-    """What `peacebrief digest` prints for the brief."""
-    return subprocess.run(
-        [sys.executable, "-m", "peacebrief", "digest", str(path), *args],
-        capture_output=True, check=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT / "tui"), "PATH": "/usr/bin:/bin"},
-    ).stdout
+from served import Served, Session, digest_of, until
 
 
 @pytest.fixture(scope="module")
@@ -103,6 +95,7 @@ async def _page_then_script(served: Served, http: aiohttp.ClientSession) -> None
         assert response.status == 200
         page = await response.text()
         cookie = response.cookies[f"peacebrief-{served.base.rsplit(':', 1)[1]}"]
+        assert response.headers["Referrer-Policy"] == "no-referrer"
     assert cookie.value == served.token and cookie["httponly"] and cookie["samesite"] == "Strict"
     assert f'data-session-websocket-url="ws://{served.base.split("//")[1]}/ws"' in page
     assert "http://" not in page and "https://" not in page, "the page asks nothing of another site"

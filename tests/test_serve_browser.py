@@ -22,8 +22,7 @@ import pytest
 from conftest import BUNDLED_BRIEF
 from peacebrief.core.citation import record_plaintext
 from peacebrief.core.loader import load_brief
-from served import DEADLINE, Served
-from test_serve import digest_of
+from served import DEADLINE, Served, digest_of
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -66,6 +65,12 @@ RECORDER = """
 """
 
 
+try:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+except ImportError:  # the test says so when it runs
+    PlaywrightTimeout = TimeoutError  # type: ignore[misc,assignment]
+
+
 def _fail_without_the_browser() -> None:
     if not Path(CHROMIUM).exists():
         pytest.fail(
@@ -104,9 +109,11 @@ class Page:
     def shows(self, *texts: str) -> None:
         end = time.monotonic() + DEADLINE
         while not all(t in self.text() for t in texts):
-            if time.monotonic() > end:
-                raise AssertionError(f"the page never showed {texts}:\n{self.text()}")
-            self.page.wait_for_function("window.__peacebrief.length > 0")  # lets the page run
+            left = end - time.monotonic()
+            try:  # until the page has received something more
+                self.page.wait_for_function(f"window.__peacebrief.length > {self.replayed}", timeout=max(left, 0) * 1000)
+            except PlaywrightTimeout:
+                raise AssertionError(f"the page never showed {texts}:\n{self.text()}") from None
 
 
 def cell_colour(screen: pyte.Screen, row: int, column: int) -> tuple[int, int, int]:
@@ -192,7 +199,7 @@ def test_the_reader_in_chromium(served: Served, tmp_path: Path) -> None:
             end = time.monotonic() + DEADLINE
             while not downloads:
                 assert time.monotonic() < end, "no download started"
-                page.page.wait_for_function("true")  # lets the browser's events through
+                page.page.wait_for_timeout(50)  # lets the browser's events through
             download = downloads[0]
             assert download.suggested_filename.startswith("abu-dhabi-2026-02-digest-")
             assert Path(download.path()).read_bytes() == digest_of(BUNDLED_BRIEF)

@@ -62,7 +62,6 @@ async def test_ten_sessions_at_once_each_have_their_own_reader(tmp_path: Path) -
             left = served.processes()
     finally:
         status, err = served.stop()
-        print("".join(served.printed)[-5000:], err[-3000:])
     assert status == 0, err
     assert left == set()
     print(

@@ -99,13 +99,14 @@ def run(args: argparse.Namespace) -> int:
     address = _address(args.host, server.port, token)
 
     def ready() -> None:
-        print(f"Serving {target}", flush=True)
+        print(f"Serving {target} to {'other machines too' if remote else 'this machine only'}.", flush=True)
         if remote:
             print(
                 f"warning: {args.host} is reachable from other machines: anyone who has this address can read "
                 "the brief, and plain http is not encrypted.", file=sys.stderr, flush=True,
             )
-        print(f"Open this address in a browser (its token is this run's key; share it only with who may read):\n  {address}", flush=True)
+        print("Open this address in a browser (it carries this run's token: whoever has it can read the brief):", flush=True)
+        print(f"  {address}", flush=True)
         print("Press Ctrl+C to stop.", flush=True)
 
     import asyncio

@@ -79,7 +79,9 @@ class ReaderServer(Server):
             websocket_url=html.escape(f"ws://{request.host}/ws"),
             font_size=font_size,
         )
-        return web.Response(text=page, content_type="text/html", headers={"Cache-Control": "no-store"})
+        # The address holds the token: no cache keeps the page, no link followed from it names it.
+        headers = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
+        return web.Response(text=page, content_type="text/html", headers=headers)
 
     async def handle_session(self, request: web.Request) -> web.StreamResponse:
         """textual-serve's websocket handler (one app process for the session), kept
