@@ -136,8 +136,10 @@ async def until(condition: Callable[[], object], what: str, deadline: float = DE
 class Session:
     """One browser tab's session: a websocket to /ws, its screen kept by pyte."""
 
-    def __init__(self, served: Served, http: aiohttp.ClientSession, width: int = 100, height: int = 30) -> None:
+    def __init__(self, served: Served, http: aiohttp.ClientSession, width: int = 100, height: int = 30,
+                 deadline: float = DEADLINE) -> None:
         self.served = served
+        self.deadline = deadline  # ten readers starting at once on a busy machine need more
         self.http = http
         self.width, self.height = width, height
         self.screen = pyte.Screen(width, height)
@@ -155,7 +157,7 @@ class Session:
             headers={"Cookie": f"peacebrief-{urlsplit(self.served.base).port}={self.served.token}"},
         )
         self._reader = asyncio.create_task(self._read())
-        await until(lambda: "1 Timeline" in self.text(), "the reader's first screen")
+        await until(lambda: "1 Timeline" in self.text(), "the reader's first screen", self.deadline)
         return self
 
     async def _read(self) -> None:
@@ -184,7 +186,7 @@ class Session:
                 raise AssertionError(f"the session closed before its screen showed {texts}:\n{self.text()}")
             return all(t in self.text() for t in texts)
 
-        await until(shown, f"the screen shows {texts}:\n{self.text()}")
+        await until(shown, f"the screen shows {texts}:\n{self.text()}", self.deadline)
 
     async def close(self) -> None:
         await self.ws.close()

@@ -204,9 +204,12 @@ def test_the_reader_in_chromium(served: Served, tmp_path: Path) -> None:
             assert download.suggested_filename.startswith("abu-dhabi-2026-02-digest-")
             assert Path(download.path()).read_bytes() == digest_of(BUNDLED_BRIEF)
             page.shows("Downloading")
+
+            # The tab closes, the browser stays: the tab's reader ends.
+            page.page.close()
+            end = time.monotonic() + DEADLINE
+            while served.processes():
+                assert time.monotonic() < end, "the reader's process outlived its tab"
+                time.sleep(0.05)
         finally:
             context.close()
-    end = time.monotonic() + DEADLINE
-    while served.processes():  # the tab closed: its reader ends
-        assert time.monotonic() < end, "the reader's process outlived its tab"
-        time.sleep(0.05)
