@@ -13,7 +13,8 @@ from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from peacebrief.core.citation import long_cite, quoted_words
+from peacebrief.core.case_brief import disputed, round_of, versions_of
+from peacebrief.core.citation import anchors_of, long_cite, quoted_words
 from peacebrief.core.model import (
     Brief,
     Event,
@@ -54,6 +55,17 @@ KIND_NAMES = {
     "source": "Source",
 }
 MARK = "▍"
+CHANGE_MARKS = {"changed": "Δ ", "new": "+ "}  # a matrix cell against the round before
+
+
+def with_round(record_id: str, row: Text) -> Text:
+    """A row of a case's list, its round's mark first (`R2`); a plain brief's row as it is."""
+    number = round_of(record_id)
+    if number is None:
+        return row
+    text = Text(f"R{number}", style="bold dim")
+    text.append_text(row)
+    return text
 
 
 def SafeMarkdown(markup: str) -> RenderableType:
@@ -218,6 +230,7 @@ def detail(brief: Brief, record: Record) -> RenderableType:
         if record.place:
             parts.append(_field("Place", one_line(record.place)))
         parts += _markdown(record.summary)
+        parts += _versions(brief, record)
     elif isinstance(record, Position):
         parts.append(Text(f"{label(brief, record.party)} on {label(brief, record.issue)}", style="bold"))
         parts.append(Text(one_line(record.stance)))
@@ -256,12 +269,32 @@ def detail(brief: Brief, record: Record) -> RenderableType:
     return Group(*parts)
 
 
+def _versions(brief: Brief, event: Event) -> list[RenderableType]:
+    """In a case, an event the rounds tell differently: every round's version and its words."""
+    versions = versions_of(brief, event.id) if round_of(event.id) is not None else []
+    if len(versions) < 2:
+        return []
+    parts: list[RenderableType] = [Text()]
+    if disputed(versions):
+        parts.append(Text("Disputed: the rounds tell it differently", style="bold"))
+    else:
+        parts.append(Text("Updated by a later round", style="bold"))
+    for version in versions:
+        line = Text(f"  R{round_of(version.id)}  {version.date.display()}, {version.status}", style="bold" if version is event else "")
+        parts.append(line)
+        for anchor in version.evidence:
+            parts.append(excerpt(brief, anchor.source, anchor.start, anchor.end))
+    return parts
+
+
 def citations(brief: Brief, record: Record) -> list[RenderableType]:
     anchors = ()
     if isinstance(record, Quote):
         anchors = (record.source,)
-    elif isinstance(record, (Event, Position)):
+    elif isinstance(record, Event):
         anchors = record.evidence
+    elif isinstance(record, Position):
+        anchors = anchors_of(brief, record)  # its own anchors and its quotes' words
     if not anchors:
         return []
     parts: list[RenderableType] = [Text(), Text("Sources", style="bold")]

@@ -111,3 +111,105 @@ def case_brief(case: Case) -> Brief:
         order=MappingProxyType({rid: i for i, rid in enumerate(records)}),
         links=build_links(records),
     )
+
+
+# -- what the reader asks of a case brief ---------------------------------------------------
+
+
+def rounds_in(brief: Brief) -> int:
+    """How many rounds a case brief holds (0 for a plain brief)."""
+    if not brief.sources or round_of(brief.sources[0].id) is None:
+        return 0  # a plain brief: no index to build
+    return round_index(brief).rounds
+
+
+class RoundIndex:
+    """Which round each record of a case brief is of, and each round's records by kind,
+    in the brief's order: what a round filter asks for at every keystroke, worked out once."""
+
+    def __init__(self, brief: Brief) -> None:
+        self.of: dict[str, int] = {}
+        self.by_round: dict[tuple[str, int], list[str]] = {}
+        for section in ("sources", "events", "positions", "quotes"):
+            for record in getattr(brief, section):
+                number = round_of(record.id)
+                if number is not None:
+                    self.of[record.id] = number
+                    self.by_round.setdefault((section, number), []).append(record.id)
+        self.rounds = max(self.of.values(), default=0)
+
+    def ids(self, section: str, number: int) -> list[str]:
+        return self.by_round.get((section, number), [])
+
+
+_indexes: dict[int, tuple[Brief, RoundIndex]] = {}
+
+
+def round_index(brief: Brief) -> RoundIndex:
+    """The brief's `RoundIndex`, made on first use and kept for the brief last asked about."""
+    cached = _indexes.get(id(brief))
+    if cached is None or cached[0] is not brief:
+        _indexes.clear()
+        cached = _indexes[id(brief)] = (brief, RoundIndex(brief))
+    return cached[1]
+
+
+def round_positions(brief: Brief, number: int) -> dict[tuple[str, str], list[Position]]:
+    """A round's positions by (issue, party)."""
+    cells: dict[tuple[str, str], list[Position]] = {}
+    for position_id in round_index(brief).ids("positions", number):
+        position = brief[position_id]
+        assert isinstance(position, Position)
+        cells.setdefault((position.issue, position.party), []).append(position)
+    return cells
+
+
+def _words(positions: list[Position]) -> list[str]:
+    return sorted(" ".join(p.stance.split()).casefold() for p in positions)
+
+
+def cell_changes(brief: Brief, number: int) -> dict[tuple[str, str], str]:
+    """Each (issue, party) cell of round `number` against the round before: `new`,
+    `changed`, `dropped` or `unchanged` (the rules of `peacebrief.core.changes`)."""
+    now = round_positions(brief, number)
+    if number <= 1:
+        return {}
+    before = round_positions(brief, number - 1)
+    kinds = {}
+    for key in now.keys() | before.keys():
+        if key not in before:
+            kinds[key] = "new"
+        elif key not in now:
+            kinds[key] = "dropped"
+        else:
+            kinds[key] = "unchanged" if _words(now[key]) == _words(before[key]) else "changed"
+    return kinds
+
+
+_versions: dict[int, tuple[Brief, dict[str, list[Event]]]] = {}
+
+
+def versions_of(brief: Brief, event_id: str) -> list[Event]:
+    """Every round's telling of the event `event_id` is one of (itself included), oldest
+    round first; one only, unless other rounds tell the same event."""
+    cached = _versions.get(id(brief))
+    if cached is None or cached[0] is not brief:
+        index: dict[str, list[Event]] = {}
+        for event in brief.events:
+            index.setdefault(plain_id(event.id), []).append(event)
+        for told in index.values():
+            told.sort(key=lambda e: round_of(e.id) or 0)
+        _versions.clear()
+        cached = _versions[id(brief)] = (brief, index)
+    return cached[1].get(plain_id(event_id), [])
+
+
+def disputed(versions: list[Event]) -> bool:
+    """Told with other dates or statuses, and not only as a plan that a later round updates
+    (the rules of `peacebrief.core.case`)."""
+    tellings = []
+    for event in versions:
+        telling = (event.date.iso(), event.status)
+        if telling not in [t for t, _ in tellings]:
+            tellings.append((telling, event))
+    return len(tellings) > 1 and any(e.status not in ("scheduled", "postponed") for _, e in tellings[:-1])

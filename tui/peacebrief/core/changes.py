@@ -167,10 +167,10 @@ def compare(case: Case, since: int | None = None, until: int | None = None) -> C
             kind = "unchanged" if _same_words(old, new) else "changed"
         changes.append(StanceChange(key[0], key[1], kind, old, new))
     changes.sort(key=lambda c: KINDS.index(c.kind))  # stable: issue and party order within a kind
-    seen = {r.id for round_ in case.rounds[:since] for r in (*round_.brief.events, *round_.brief.quotes)}
+    first = _first_rounds(case)
     later = case.rounds[since:until]
-    new_events = _new(later, "events", seen)
-    new_quotes = _new(later, "quotes", seen)
+    new_events = _new(later, "events", first, since)
+    new_quotes = _new(later, "quotes", first, since)
 
     def in_window(history: EventHistory) -> bool:
         told = [v for v in history.versions if v.round <= until]
@@ -183,11 +183,29 @@ def compare(case: Case, since: int | None = None, until: int | None = None) -> C
     )
 
 
-def _new(rounds: tuple[Round, ...], section: str, seen: set[str]) -> tuple[Dated, ...]:
+_first: dict[int, tuple[Case, dict[str, int]]] = {}
+
+
+def _first_rounds(case: Case) -> dict[str, int]:
+    """The first round that has each event and quote id: worked out once per case, since
+    the reader compares many pairs of rounds of a long case."""
+    cached = _first.get(id(case))
+    if cached is None or cached[0] is not case:
+        first: dict[str, int] = {}
+        for round_ in case.rounds:
+            for record in (*round_.brief.events, *round_.brief.quotes):
+                first.setdefault(record.id, round_.number)
+        _first.clear()
+        cached = _first[id(case)] = (case, first)
+    return cached[1]
+
+
+def _new(rounds: tuple[Round, ...], section: str, first: dict[str, int], since: int) -> tuple[Dated, ...]:
+    """The records of `rounds` whose ids no round up to `since` has."""
     found: dict[str, Dated] = {}
     for round_ in rounds:
         for record in getattr(round_.brief, section):
-            if record.id not in seen and record.id not in found:
+            if first[record.id] > since and record.id not in found:
                 found[record.id] = Dated(round_.number, record)
     return tuple(found.values())
 

@@ -46,8 +46,8 @@ class PaneBar(Static):
 
     _shown: tuple[Brief | None, tuple[object, ...]] = (None, ())
 
-    def show_state(self, brief: Brief, current: str, party: str | None, *, compact: bool = False) -> None:
-        state = (current, party, compact)
+    def show_state(self, brief: Brief, current: str, party: str | None, *, compact: bool = False, round_: int | None = None) -> None:
+        state = (current, party, compact, round_)
         if self._shown[0] is brief and self._shown[1] == state:
             return  # already says so (a brief is compared by identity: it may be huge)
         self._shown = (brief, state)
@@ -61,6 +61,8 @@ class PaneBar(Static):
         if party is not None:
             record = brief.get(party)
             text.append(f"  filter: {one_line(record.label) if record else party} (f)", style="bold italic")
+        if round_ is not None:
+            text.append(f"  round: R{round_} ([ ])", style="bold italic")
         reviews = self._review_count(brief)
         if reviews:
             text.append(f"  ⚑ {reviews} to review", style="italic")
@@ -93,6 +95,9 @@ class BriefScreen(Screen[None]):
         Binding("f", "cycle_filter", "Filter", id="filter.cycle"),
         Binding("y", "copy", "Copy", id="record.copy"),
         Binding("e", "export", "Export", id="export.open"),
+        Binding("right_square_bracket", "cycle_round(1)", "Round", id="round.next"),
+        Binding("left_square_bracket", "cycle_round(-1)", "Previous round", show=False, id="round.previous"),
+        Binding("c", "changes", "Changes", id="changes.open"),
         Binding("r", "app.reload", "Reload", show=False, id="brief.reload"),
     ]
 
@@ -102,6 +107,8 @@ class BriefScreen(Screen[None]):
         self.history = History()
         self.current_pane = "timeline"
         self.party_filter: str | None = None
+        self.round_filter: int | None = None  # in a case: the round the lists show (None: all)
+        self._changes_at: tuple[int, int] | None = None  # the changes view's rounds and cursor, when closed
         self._started = False
         self._routing = False  # True while the screen itself moves the panes' cursors
         self._waiting: tuple[Place, bool] | None = None  # a go() held until its pane is mounted
@@ -186,7 +193,7 @@ class BriefScreen(Screen[None]):
 
     def _update_bar(self) -> None:
         compact = self.size.width < COMPACT
-        self.query_one(PaneBar).show_state(self.brief, self.current_pane, self.party_filter, compact=compact)
+        self.query_one(PaneBar).show_state(self.brief, self.current_pane, self.party_filter, compact=compact, round_=self.round_filter)
 
     def _show_detail(self, place: str | None) -> None:
         self.detail.show_place(self.brief, place)
@@ -237,6 +244,9 @@ class BriefScreen(Screen[None]):
             if not shown and self.party_filter is not None:
                 # The filter hides the target: lift it rather than fail the link.
                 self._set_filter(None)
+                shown = pane.show(place.record)
+            if not shown and self.round_filter is not None:
+                self._set_round(None)  # the same for the round filter
                 shown = pane.show(place.record)
         self._focus_pane(pane)
         # No record (or one the pane lacks): wherever the pane's cursor is.
@@ -331,6 +341,8 @@ class BriefScreen(Screen[None]):
 
     def action_show_pane(self, pane_id: str) -> None:
         pane = self.pane(pane_id)
+        if pane.is_mounted:
+            pane.reveal()  # filled for a round filter set while it was hidden, before its cursor is read
         self.go(Place(pane_id, pane.current() if pane.is_mounted else None))  # (None: see _go)
 
     def action_cycle_pane(self, step: int) -> None:
@@ -358,6 +370,8 @@ class BriefScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # None, not False: the key does nothing, and the footer keeps it, hidden, to show
         # it again without a rebuild (KeyFooter).
+        if action in ("cycle_round", "changes"):
+            return True if self.case is not None else None
         if action == "back":
             return True if self.history.can_go_back else None
         if action == "forward":
@@ -404,6 +418,59 @@ class BriefScreen(Screen[None]):
         label = "all parties" if party is None else one_line(self.brief[party].label)
         self.notify(f"Showing {label}", title="Filter", markup=False, timeout=2)
 
+    @property
+    def case(self):  # type: ignore[no-untyped-def]
+        """The case this screen shows every round of, or None for a plain brief."""
+        return getattr(self.app, "case", None)
+
+    def _set_round(self, number: int | None) -> None:
+        self.round_filter = number
+        self._changes_at = None
+        with self._moving():
+            for pane in self.panes:
+                pane.set_round(number)
+        self._update_bar()
+
+    def action_cycle_round(self, step: int) -> None:
+        if self.case is None:
+            return
+        order: list[int | None] = [None, *range(1, len(self.case.rounds) + 1)]
+        number = order[(order.index(self.round_filter) + step) % len(order)]
+        self._set_round(number)
+        pane = self.pane(self.current_pane)
+        place = pane.current()
+        self.history.replace(Place(self.current_pane, place))
+        self._show_detail(place)
+        self._mark(place)
+        label = "every round" if number is None else one_line(self.case.rounds[number - 1].label)
+        self.notify(f"Showing {label}", title="Rounds", markup=False, timeout=2)
+
+    def _changes_round(self) -> int | None:
+        """The later round of the changes view: the matrix's, else the filter's, else the latest."""
+        issues = self.pane("issues")
+        return getattr(issues, "matrix_round", None) or self.round_filter
+
+    def action_changes(self) -> None:
+        if self.case is None:
+            self.notify("The changes view compares the rounds of a case: open a folder of briefs.", markup=False)
+            return
+        if len(self.case.rounds) < 2:
+            self.notify("This case has one round: nothing to compare it with yet.", markup=False)
+            return
+        from peacebrief.app.screens.changes import ChangesScreen
+
+        # Reopened where it was left (a change followed, then back to the list), unless
+        # the round filter moved meanwhile.
+        until, highlighted = self._changes_at or (self._changes_round(), 0)
+        view = ChangesScreen(self.case, until=until, highlighted=highlighted)
+
+        def follow(target: str | None) -> None:
+            self._changes_at = (view.until, view.position)
+            if target:
+                self.post_message(FollowLink(target))
+
+        self.app.push_screen(view, follow)
+
     def action_export(self) -> None:
         if self.app.is_web:
             self._download()
@@ -414,7 +481,13 @@ class BriefScreen(Screen[None]):
             if path is not None:
                 self.notify(f"Digest written to {visible(str(path))}", title="Exported", markup=False, timeout=6)
 
-        self.app.push_screen(ExportScreen(self.brief, self.party_filter), done)
+        changes = None
+        if self.case is not None and len(self.case.rounds) > 1:
+            from peacebrief.core.changes import compare
+
+            until = self._changes_round()
+            changes = compare(self.case, until=until if until and until > 1 else None)
+        self.app.push_screen(ExportScreen(self.brief, self.party_filter, changes=changes), done)
 
     def _download(self) -> None:
         from peacebrief.app.screens.download import DownloadScreen

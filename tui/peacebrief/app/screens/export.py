@@ -13,15 +13,22 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from peacebrief.core.export import (
+    EXTENSIONS,
     ExportError,
     ExportExistsError,
     default_export_path,
     export_digest,
+    write_atomic,
 )
 from peacebrief.core.model import Brief
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from peacebrief.core.changes import Changes
 from peacebrief.core.visible import one_line, visible
 
 FORMATS = ("text", "markdown", "json")
+CHANGES = "changes: "  # a format of the changes digest of a case, `changes: text`...
 
 
 class ExportScreen(ModalScreen[Path | None]):
@@ -29,21 +36,31 @@ class ExportScreen(ModalScreen[Path | None]):
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="export.cancel")]
 
-    def __init__(self, brief: Brief, party: str | None = None) -> None:
+    def __init__(self, brief: Brief, party: str | None = None, *, changes: Changes | None = None) -> None:
         super().__init__()
         self.brief = brief
         self.party = party
-        self.fmt = "text"
+        self.changes = changes  # a case's changes between two rounds: offered as a digest too
+        self.formats = FORMATS if changes is None else (*(CHANGES + f for f in FORMATS), *FORMATS)
+        self.fmt = self.formats[0]
         self._confirm_overwrite: Path | None = None
+
+    def _default_path(self, fmt: str) -> Path:
+        if fmt.startswith(CHANGES) and self.changes is not None:
+            base = fmt.removeprefix(CHANGES)
+            name = f"{self.changes.case.folder.name}-changes-r{self.changes.since}-r{self.changes.until}.{EXTENSIONS[base]}"
+            return Path.cwd() / name
+        return default_export_path(self.brief, fmt)  # type: ignore[arg-type]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box"):
             yield Label("Format")
             with RadioSet(id="export-format"):
-                for fmt in FORMATS:
-                    yield RadioButton(fmt, value=fmt == "text", id=f"format-{fmt}")
+                for fmt in self.formats:
+                    label = f"{fmt} (round {self.changes.since} to {self.changes.until})" if fmt.startswith(CHANGES) and self.changes else fmt
+                    yield RadioButton(label, value=fmt == self.fmt, id=f"format-{fmt.replace(': ', '-')}")
             yield Label("Write to")
-            yield Input(str(default_export_path(self.brief, "text")), id="export-path")
+            yield Input(str(self._default_path(self.fmt)), id="export-path")
             if self.party is not None:
                 party = self.brief.get(self.party)
                 yield Static(Text(f"Only what concerns {one_line(party.label) if party else self.party} (the party filter)."), id="export-scope")
@@ -58,11 +75,11 @@ class ExportScreen(ModalScreen[Path | None]):
 
     @on(RadioSet.Changed)
     def _format_changed(self, event: RadioSet.Changed) -> None:
-        fmt = FORMATS[event.index]
+        fmt = self.formats[event.index]
         path_input = self.query_one(Input)
         # Follow the format in the proposed name, unless the reader typed their own.
-        if path_input.value in {str(default_export_path(self.brief, f)) for f in FORMATS}:  # type: ignore[arg-type]
-            path_input.value = str(default_export_path(self.brief, fmt))  # type: ignore[arg-type]
+        if path_input.value in {str(self._default_path(f)) for f in self.formats}:
+            path_input.value = str(self._default_path(fmt))
         self.fmt = fmt
         self._set_message(None)
 
@@ -87,7 +104,13 @@ class ExportScreen(ModalScreen[Path | None]):
         path = Path(raw).expanduser()
         force = self._confirm_overwrite == path
         try:
-            written = export_digest(self.brief, path, fmt=self.fmt, force=force, party=self.party)  # type: ignore[arg-type]
+            if self.fmt.startswith(CHANGES) and self.changes is not None:
+                from peacebrief.core.changes_digest import render_changes
+
+                text = render_changes(self.changes, fmt=self.fmt.removeprefix(CHANGES))  # type: ignore[arg-type]
+                written = write_atomic(path, text, force=force)
+            else:
+                written = export_digest(self.brief, path, fmt=self.fmt, force=force, party=self.party)  # type: ignore[arg-type]
         except ExportExistsError:
             self._set_message(f"{path} already exists. Press Export again to overwrite it.", warning=True)
             self._confirm_overwrite = path

@@ -25,6 +25,7 @@ from peacebrief.app.widgets.item_list import Item, ItemList
 from peacebrief.app.widgets.lit import LitBox
 from peacebrief.app.widgets.matrix import Matrix
 from peacebrief.app.widgets.record_list import RecordList, RowState
+from peacebrief.core.case_brief import cell_changes, round_index, round_of, rounds_in
 from peacebrief.core.filters import concerns, matrix_parties
 from peacebrief.core.model import Brief, Event, Party, Person, Position, Quote
 from peacebrief.core.related import paragraph_id, split_paragraph_id
@@ -67,9 +68,11 @@ class Pane(LitBox, Vertical):
         self.brief = brief
         self._on_highlight = on_highlight
         self.party_filter: str | None = None
+        self.round_filter: int | None = None  # in a case: only this round's records
         self.marks: frozenset[str] = frozenset()
         self._painted_marks: frozenset[str] = frozenset()
         self._priming = False  # being laid out out of sight (prime)
+        self._stale = False  # a round filter set while hidden: refill when shown
         self._primed_for: object = None  # the size of the switcher then
 
     def on_mount(self) -> None:
@@ -143,6 +146,15 @@ class Pane(LitBox, Vertical):
         if self.is_mounted:
             self.refill()
 
+    def set_round(self, number: int | None) -> None:
+        """Show one round of a case (None: every round). A pane out of sight refills when
+        it is next shown (`reveal`): a case's lists are long, and most keys show one pane."""
+        self.round_filter = number
+        if self.is_mounted and self.display and not self._priming:
+            self.refill()
+        else:
+            self._stale = True
+
     def set_marks(self, marks: frozenset[str]) -> None:
         """Mark the records linked to the selection in another pane.
 
@@ -158,6 +170,9 @@ class Pane(LitBox, Vertical):
         if self._priming:  # shown while being laid out out of sight
             self._priming = False
             self.styles.clear_rule("offset")
+        if self._stale and self.is_mounted:
+            self._stale = False
+            self.refill()
         if self.marks != self._painted_marks and self.is_mounted:
             old, self._painted_marks = self._painted_marks, self.marks
             self.paint_marks(old)
@@ -177,7 +192,15 @@ class Pane(LitBox, Vertical):
 
     def _keep(self, record_id: str) -> bool:
         record = self.brief.get(record_id)
-        return record is not None and (self.party_filter is None or concerns(self.brief, record, self.party_filter))
+        if record is None:
+            return False
+        if self.round_filter is not None and round_index(self.brief).of.get(record_id, self.round_filter) != self.round_filter:
+            return False
+        return self.party_filter is None or concerns(self.brief, record, self.party_filter)
+
+    @property
+    def filtered(self) -> bool:
+        return self.party_filter is not None or self.round_filter is not None
 
     def report(self, place: str) -> None:
         """The cursor is on `place`: tell the screen (`on_highlight(pane_id, place)`) now.
@@ -209,15 +232,20 @@ class ListPane(Pane):
     def all_ids(self) -> list[str]:
         raise NotImplementedError
 
+    round_section: ClassVar[str | None] = None  # in a case, the brief's section listed
+
     def refill(self) -> None:
-        ids = self.all_ids()
+        if self.round_filter is not None and self.round_section is not None:
+            ids = round_index(self.brief).ids(self.round_section, self.round_filter)
+        else:
+            ids = self.all_ids()
         if self.party_filter is not None:
             ids = [rid for rid in ids if self._keep(rid)]
         self.records.set_ids(ids)
         self._update_subtitle(len(ids))
 
     def _update_subtitle(self, shown: int) -> None:
-        total = len(self.records.ids) if self.party_filter is None else len(self.all_ids())
+        total = len(self.records.ids) if not self.filtered else len(self.all_ids())
         self.border_subtitle = f"{shown} of {total}" if shown != total else f"{total}"
 
     def render_row(self, record_id: str, state: RowState) -> list[Text]:
@@ -241,11 +269,15 @@ class TimelinePane(ListPane):
     title = "1 Timeline"
     kinds = ("event",)
     empty_text = "No events."
+    round_section = "events"
 
     def refill(self) -> None:
-        # Measured once per date, not per event: a big brief's events share few dates.
-        dates = {id(e.date): e.date for e in self.brief.events}.values()
-        self.date_width = max((cell_len(d.display()) for d in dates), default=10)
+        # Measured once per date, not per event: a big brief's events share few dates;
+        # and once per brief, not per refill (a case's round filter refills it).
+        if getattr(self, "_dated", None) is not self.brief:
+            dates = {id(e.date): e.date for e in self.brief.events}.values()
+            self.date_width = max((cell_len(d.display()) for d in dates), default=10)
+            self._dated = self.brief
         super().refill()
 
     def all_ids(self) -> list[str]:
@@ -254,13 +286,14 @@ class TimelinePane(ListPane):
     def render_row(self, record_id: str, state: RowState) -> list[Text]:
         event = self.brief[record_id]
         assert isinstance(event, Event)
-        return [render.event_row(self.brief, event, marked=state.marked, date_width=self.date_width)]
+        return [render.with_round(record_id, render.event_row(self.brief, event, marked=state.marked, date_width=self.date_width))]
 
 
 class QuotesPane(ListPane):
     pane_id = "quotes"
     title = "3 Quotes"
     kinds = ("quote",)
+    round_section = "quotes"
     row_height = 2
     empty_text = "No quotes."
 
@@ -270,7 +303,8 @@ class QuotesPane(ListPane):
     def render_row(self, record_id: str, state: RowState) -> list[Text]:
         quote = self.brief[record_id]
         assert isinstance(quote, Quote)
-        return render.quote_rows(self.brief, quote, marked=state.marked)
+        head, *rest = render.quote_rows(self.brief, quote, marked=state.marked)
+        return [render.with_round(record_id, head), *rest]
 
 
 class DelegationsPane(Pane):
@@ -321,7 +355,8 @@ class DelegationsPane(Pane):
             if isinstance(record, Person):
                 return render.person_rows(self.brief, record)
             assert isinstance(record, Position)
-            return render.position_rows(self.brief, record)
+            head, *rest = render.position_rows(self.brief, record)
+            return [render.with_round(record_id, head), *rest]
 
         return render_row
 
@@ -329,7 +364,10 @@ class DelegationsPane(Pane):
         people = [p for p in self.brief.people if p.party == party.id]
         people.sort(key=lambda p: not p.delegate)  # delegates first, otherwise brief order
         issue_order = {issue.id: i for i, issue in enumerate(self.brief.issues)}
-        positions = sorted((p for p in self.brief.positions if p.party == party.id), key=lambda p: issue_order[p.issue])
+        positions = sorted(
+            (p for p in self.brief.positions if p.party == party.id and self._keep(p.id)),
+            key=lambda p: (issue_order[p.issue], round_of(p.id) or 0),
+        )
         return [party.id, *(p.id for p in people), *(p.id for p in positions)]
 
     @property
@@ -438,23 +476,52 @@ class IssuesPane(Pane):
     def _parties(self) -> list[Party]:
         return [p for p in matrix_parties(self.brief) if self.party_filter is None or p.id == self.party_filter]
 
+    shown_round: int | None = None  # a case's round the matrix shows (None: the filter's, or the latest)
+
+    @property
+    def matrix_round(self) -> int | None:
+        """In a case, the round whose positions the matrix shows; None for a plain brief."""
+        rounds = rounds_in(self.brief)
+        if not rounds:
+            return None
+        return min(self.shown_round or self.round_filter or rounds, rounds)
+
+    def set_round(self, number: int | None) -> None:
+        self.shown_round = None
+        super().set_round(number)
+
+    def _cell_ids(self, issue: str, party: str) -> tuple[str, ...]:
+        matrix = self.brief.links.matrix if self.brief.links else {}
+        ids = tuple(matrix.get((issue, party), ()))
+        number = self.matrix_round
+        return ids if number is None else tuple(i for i in ids if round_of(i) == number)
+
     def refill(self) -> None:
         keep = self.current()
         parties = self._parties()
         header = [Text("Issue", style="bold"), *(Text(one_line(party.name), style="bold") for party in parties)]
-        matrix = self.brief.links.matrix if self.brief.links else {}
+        number = self.matrix_round
+        kinds = cell_changes(self.brief, number) if number else {}
         rows: list[list[Text]] = []
         for issue in self.brief.issues:
             cells = [Text(one_line(issue.title), style="bold")]
             for party in parties:
-                ids = matrix.get((issue.id, party.id), ())
+                ids = self._cell_ids(issue.id, party.id)
+                kind = kinds.get((issue.id, party.id))
                 if ids:
-                    cells.append(Text("\n".join(one_line(self.brief[pid].label) for pid in ids)))
+                    cell = Text(render.CHANGE_MARKS.get(kind or "", ""), style="bold")
+                    cell.append("\n".join(one_line(self.brief[pid].label) for pid in ids))
+                    cells.append(cell)
+                elif kind == "dropped":
+                    cells.append(Text(f"✕ dropped since round {number - 1}", style="italic"))  # type: ignore[operator]
                 else:
                     cells.append(Text(self.NO_POSITION, style="dim italic"))
             rows.append(cells)
+        if number is not None:
+            self.border_subtitle = (f"round {number} against round {number - 1} · Δ changed + new ✕ dropped"
+                                    if number > 1 else "round 1")
         self.table.set_grid(header, rows, cursor=(0, 0))
-        if keep:
+        if keep and round_of(keep) in (None, number):  # a cell of another round is not here
             self.show(keep)
 
     def _cell_place(self, row: int, column: int) -> str | None:
@@ -464,8 +531,7 @@ class IssuesPane(Pane):
         parties = self._parties()
         if column == 0 or column > len(parties):
             return issue.id
-        matrix = self.brief.links.matrix if self.brief.links else {}
-        ids = matrix.get((issue.id, parties[column - 1].id), ())
+        ids = self._cell_ids(issue.id, parties[column - 1].id)
         return ids[0] if ids else issue.id
 
     def current(self) -> str | None:
@@ -480,6 +546,12 @@ class IssuesPane(Pane):
             parties = [p.id for p in self._parties()]
             if record.party not in parties:
                 return False
+            number = round_of(place)
+            if number is not None and number != self.matrix_round:
+                if self.round_filter is not None:
+                    return False  # another round than the filter's: the screen lifts the filter
+                self.shown_round = number
+                self.refill()
             self.table.move_cursor(issues.index(record.issue), parties.index(record.party) + 1)
             return True
         if place in issues:

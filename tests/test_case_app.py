@@ -1,0 +1,166 @@
+"""The reader on a case, through Pilot: the round filter, the changes view, following a
+change to its evidence, a disputed event, the export of the changes digest."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from conftest import ROOT
+from peacebrief.app.app import BriefApp
+from peacebrief.app.screens.brief import BriefScreen
+from peacebrief.app.screens.changes import ChangesScreen
+from peacebrief.app.screens.export import ExportScreen
+from peacebrief.core.case import load_case
+from peacebrief.core.changes import compare
+from peacebrief.core.changes_digest import render_changes
+from peacebrief.core.history import Place
+
+EXAMPLE = ROOT / "cases" / "tarren-valley"
+
+
+@pytest.fixture(autouse=True)
+def own_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+async def wait_for(pilot: Pilot, condition: Callable[[], object], what: str, timeout: float = 30.0) -> None:
+    if condition():
+        return
+    for _ in range(int(timeout / 0.02)):
+        await pilot.pause(0.02)
+        if condition():
+            await pilot.pause()
+            return
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+@asynccontextmanager
+async def case_reader(size: tuple[int, int] = (120, 40)) -> AsyncIterator[tuple[BriefApp, Pilot, BriefScreen]]:
+    app = BriefApp(EXAMPLE)
+    async with app.run_test(size=size) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, BriefScreen) and app.screen.history.current is not None, "the case")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, BriefScreen)
+        yield app, pilot, screen
+
+
+def detail_words(screen: BriefScreen) -> str:
+    """The detail panel's text, its lines joined: what it says, however it wraps."""
+    return " ".join(screen.detail.body.text.split())
+
+
+def screen_text(app: BriefApp) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips()).replace("\u00a0", " ")
+
+
+async def test_the_timeline_holds_every_round_marked_and_filters_to_one() -> None:
+    async with case_reader() as (app, pilot, screen):
+        timeline = screen.pane("timeline")
+        assert len(timeline.records.ids) == 9  # every round's events
+        text = screen_text(app)
+        assert "R1 10 Mar 2026" in text and "R3 11 Apr 2026" in text and "R2 12 Apr 2026" in text
+        await pilot.press("]")
+        await wait_for(pilot, lambda: screen.round_filter == 1, "round 1")
+        assert timeline.records.ids == ["r1:ev-round-1", "r1:ev-round-2"]
+        assert "round: R1" in screen_text(app)
+        await pilot.press("]", "]")
+        await wait_for(pilot, lambda: screen.round_filter == 3, "round 3")
+        assert all(rid.startswith("r3:") for rid in timeline.records.ids)
+        await pilot.press("3")
+        await wait_for(pilot, lambda: screen.current_pane == "quotes", "the quotes pane")
+        assert {rid.partition(":")[0] for rid in screen.pane("quotes").records.ids} == {"r3"}
+        await pilot.press("]")
+        await wait_for(pilot, lambda: screen.round_filter is None, "all rounds")
+        assert len(screen.pane("quotes").records.ids) == 10
+
+
+async def test_the_issues_matrix_shows_a_round_and_marks_what_changed() -> None:
+    async with case_reader() as (app, pilot, screen):
+        await pilot.press("4")
+        await wait_for(pilot, lambda: screen.current_pane == "issues", "the issues pane")
+        text = screen_text(app)
+        assert "round 3 against round 2" in text
+        assert "Δ Accepts Forum" in text  # changed since round 2
+        assert "+ Displaced families" in text  # new
+        assert "✕ dropped since round" in text
+        await pilot.press("[")  # the round filter picks the matrix's round too
+        await wait_for(pilot, lambda: screen.round_filter == 3, "round 3")
+        await pilot.press("[")
+        await wait_for(pilot, lambda: "round 2 against round 1" in screen_text(app), "round 2's matrix")
+
+
+async def test_the_changes_view_lists_each_change_with_both_wordings() -> None:
+    async with case_reader() as (app, pilot, screen):
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChangesScreen), "the changes view")
+        view = app.screen
+        assert isinstance(view, ChangesScreen)
+        text = screen_text(app)
+        assert "Changes from round 2 to round 3  3 changed, 2 new, 1 dropped, 2 unchanged" in text
+        assert "CHANGED   Ceasefire and monitors · Tarren Valley Movement" in text
+        assert "R2  A ceasefire only with international monitors on the line" in text
+        assert "R3  Accepts Forum monitors along the river line" in text
+        assert "“international monitors on the whole line”  R2 [1 ¶3]" in text
+        await pilot.press("left")
+        await wait_for(pilot, lambda: view.changes.since == 1, "rounds 1 and 2")
+        assert "Changes from round 1 to round 2" in screen_text(app)
+
+
+async def test_following_a_change_to_the_evidence_of_both_rounds() -> None:
+    async with case_reader() as (app, pilot, screen):
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChangesScreen), "the changes view")
+        await pilot.press("1")
+        await wait_for(pilot, lambda: app.screen is screen and screen.detail.place == "r2:tvm-ceasefire", "round 2's position")
+        assert "international monitors on the whole line" in detail_words(screen)
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChangesScreen), "the changes view again")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is screen and screen.detail.place == "r3:tvm-ceasefire", "round 3's position")
+        assert "the Movement now accepted ceasefire monitors" in detail_words(screen)
+        await pilot.press("backspace")
+        await wait_for(pilot, lambda: screen.detail.place == "r2:tvm-ceasefire", "back to round 2's")
+
+
+async def test_a_disputed_event_shows_both_versions() -> None:
+    async with case_reader() as (app, pilot, screen):
+        screen.go(Place("timeline", "r3:ev-dovra-shelling"))
+        await wait_for(pilot, lambda: screen.detail.place == "r3:ev-dovra-shelling", "the event")
+        body = detail_words(screen)
+        assert "Disputed: the rounds tell it differently" in body
+        assert "R2 12 Apr 2026, reported" in body and "R3 11 Apr 2026, occurred" in body
+        assert "The Movement said government forces had shelled the village of Dovra on Sunday" in body
+
+
+async def test_the_export_offers_the_changes_digest(tmp_path: Path) -> None:
+    async with case_reader() as (app, pilot, screen):
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChangesScreen), "the changes view")
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExportScreen), "the export dialog")
+        export = app.screen
+        target = tmp_path / "changes.txt"
+        export.query_one("#export-path").value = str(target)
+        await pilot.press("enter")
+        await wait_for(pilot, target.exists, "the file")
+        expected = render_changes(compare(load_case(EXAMPLE)), fmt="text")
+        assert target.read_text(encoding="utf-8") == expected
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_changes_view_snapshot(snap_compare, size: tuple[int, int], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot: Pilot) -> None:
+        app = pilot.app
+        await wait_for(pilot, lambda: isinstance(app.screen, BriefScreen) and app.screen.history.current is not None, "the case")
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChangesScreen), "the changes view")
+        await pilot.pause()
+
+    assert snap_compare(BriefApp(EXAMPLE), terminal_size=size, run_before=run_before)

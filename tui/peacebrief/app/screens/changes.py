@@ -1,0 +1,166 @@
+"""`c`: the changes view of a case: each party's stances between two rounds.
+
+Changed, new, dropped and unchanged, in that order, each with the words of both rounds
+and the sources they stand on. `←` `→` move to the previous or next pair of rounds;
+`enter` (or `2`) follows the change to the later round's position, `1` to the earlier
+round's: the reader shows it with its evidence, and `backspace` comes back.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from peacebrief.app.widgets.footer import KeyFooter
+from peacebrief.app.widgets.item_list import Item, ItemList
+from peacebrief.core.case import Case
+from peacebrief.core.case_brief import round_id
+from peacebrief.core.changes import Changes, Stance, StanceChange, compare
+from peacebrief.core.visible import one_line
+
+KIND_STYLE = {"changed": "bold yellow", "new": "bold green", "dropped": "bold red", "unchanged": "dim"}
+NO_POSITION = "no stated position"
+
+
+GUTTER = 6  # the round's mark, left of its words, which wrap clear of it
+NBSP = "\u00a0"  # a citation is never broken across lines
+
+
+def change_items(changes: Changes, index: int, change: StanceChange) -> list[Item]:
+    """One change as the view lists it: a line naming its kind, issue and party (where the
+    cursor stops, its id the change's number), then each round's words and evidence, which
+    hang under the round's mark however they wrap."""
+    case = changes.case
+    head = Text()
+    head.append(f"{change.kind.upper():<9}", style=KIND_STYLE[change.kind])
+    head.append(f" {one_line(case.label(change.issue))}", style="bold")
+    head.append(f" · {one_line(case.label(change.party))}")
+    items = [Item(head, id=str(index))]
+    for number, stances in ((changes.since, change.before), (changes.until, change.after)):
+        if change.kind == "unchanged" and number == changes.since:
+            continue  # the same words twice say nothing: the later round's evidence is enough
+        items += _side(number, stances)
+    return items
+
+
+def _side(number: int, stances: tuple[Stance, ...]) -> list[Item]:
+    mark = Text(f"  R{number}", style="bold")
+    if not stances:
+        return [Item(Text(NO_POSITION, style="italic dim"), label=mark, gutter=GUTTER)]
+    items = []
+    for stance in stances:
+        items.append(Item(Text(one_line(stance.words)), label=mark, gutter=GUTTER))
+        for evidence in stance.evidence:
+            words = Text(f"\u201c{one_line(evidence.words)}\u201d", style="italic")
+            words.append(f"  R{number} {evidence.citation}".replace(" ", NBSP).replace(NBSP * 2, "  ", 1), style="dim")
+            items.append(Item(words, gutter=GUTTER))
+    return items
+
+
+class ChangesScreen(ModalScreen[str | None]):
+    """Dismissed with the id of the position to show (in the case brief), or None."""
+
+    DEFAULT_CSS = """
+    ChangesScreen { align: center middle; background: $background; }
+    #changes-box { border: round $accent; width: 1fr; height: 1fr; padding: 0 1; }
+    #changes-head { height: auto; margin-bottom: 1; }
+    #changes-list { height: 1fr; border: none; padding: 0; }
+    """
+
+    BINDINGS = [
+        Binding("escape,c", "dismiss(None)", "Close", id="changes.close"),
+        Binding("left,h", "rounds(-1)", "Earlier rounds", key_display="←", id="changes.earlier"),
+        Binding("right,l", "rounds(1)", "Later rounds", key_display="→", id="changes.later"),
+        Binding("1", "follow('before')", "Earlier round's", id="changes.follow_before"),
+        Binding("2", "follow('after')", "Later round's", id="changes.follow_after"),
+        Binding("e", "export", "Export", id="changes.export"),
+    ]
+
+    def __init__(self, case: Case, until: int | None = None, highlighted: int = 0) -> None:
+        super().__init__()
+        self.case = case
+        self.until = until if until is not None and until >= 2 else len(case.rounds)
+        self._start_at = highlighted
+        self.changes = compare(case, until=self.until)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="changes-box"):
+            yield Static(id="changes-head")
+            yield ItemList(id="changes-list")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self._fill(self._start_at)
+        self.options.focus()
+
+    @property
+    def options(self) -> ItemList:
+        return self.query_one(ItemList)
+
+    def _fill(self, highlighted: int = 0) -> None:
+        changes = self.changes
+        counts = changes.counts()
+        head = Text()
+        head.append(f"Changes from round {changes.since} to round {changes.until}", style="bold")
+        head.append("  " + ", ".join(f"{counts[k]} {k}" for k in ("changed", "new", "dropped", "unchanged")))
+        head.append(f"\nR{changes.since} {one_line(changes.before.brief.title)} → R{changes.until} {one_line(changes.after.brief.title)}", style="dim")
+        self.query_one("#changes-head", Static).update(head)
+        box = self.query_one("#changes-box")
+        box.border_title = "Changes"
+        box.border_subtitle = "enter or 2: the later round's position · 1: the earlier's"
+        items = [item for i, c in enumerate(changes.stances) for item in change_items(changes, i, c)]
+        self.options.set_items(items, key=(id(self.case), changes.since, changes.until))
+        if changes.stances:
+            self.options.highlighted = self.options.index_of(str(min(highlighted, len(changes.stances) - 1)))
+
+    def action_rounds(self, step: int) -> None:
+        until = self.until + step
+        if not 2 <= until <= len(self.case.rounds):
+            self.notify("No rounds that way.", timeout=2, markup=False)
+            return
+        self.until = until
+        self.changes = compare(self.case, until=until)
+        self._fill()
+
+    @property
+    def position(self) -> int:
+        """The number of the change under the cursor (0 when there is none)."""
+        item = self.options.highlighted_item
+        return int(item.id) if item is not None and item.id is not None else 0
+
+    def selected(self) -> StanceChange | None:
+        return self.changes.stances[self.position] if self.changes.stances else None
+
+    def target(self, side: str) -> str | None:
+        change = self.selected()
+        if change is None:
+            return None
+        stances = change.before if side == "before" else change.after
+        if not stances:  # new has no earlier stance, dropped no later one: show the other
+            stances = change.after or change.before
+        stance = stances[0]
+        return round_id(stance.round, stance.position.id)
+
+    def action_follow(self, side: str) -> None:
+        target = self.target(side)
+        if target is not None:
+            self.dismiss(target)
+
+    @on(ItemList.Selected)
+    def _chosen(self, event: ItemList.Selected) -> None:
+        event.stop()
+        self.action_follow("after")
+
+    def action_export(self) -> None:
+        from peacebrief.app.screens.export import ExportScreen
+
+        def done(path: object) -> None:
+            if path is not None:
+                self.notify(f"Changes digest written to {path}", title="Exported", markup=False, timeout=6)
+
+        self.app.push_screen(ExportScreen(self.app.brief, changes=self.changes), done)  # type: ignore[attr-defined]
