@@ -77,6 +77,12 @@ The figures and how each is measured:
    `resource.getrusage(RUSAGE_SELF).ru_maxrss` after the first paint. One run: memory
    does not drift like time.
 
+10. A case of 50 briefs of 200 events each (benchmarks/_case.py, which says how it is
+   made and measured): opened the first time, <= 1.2x the raw parse of all its briefs;
+   opened again from the cache, <= 1.15x the bare app (figure 1's target) and <= 0.15x
+   the raw parse (figure 5's); p95 of a round switch (`]`) and of opening the changes
+   view (`c`), <= 33 ms. --quick uses a case of 5 briefs.
+
 --quick uses the 1k brief for every big-brief figure (4-9), 3 repetitions and 20 key
 samples, and exits non-zero only on a gross regression: a figure more than double its
 target (or a driver error). A quick-mode figure whose target lies below the start-up of
@@ -374,6 +380,16 @@ def memory(r: Runner, brief: Path, label: str) -> list[Figure]:
 # --------------------------------------------------------------------------- output
 
 
+def case_rows(r: Runner, quick: bool, reps: int, samples: int, data: Path) -> list[Figure]:
+    """A case of 50 briefs of 200 events (5 with --quick): see benchmarks/_case.py."""
+    import _case
+
+    rounds = 5 if quick else 50
+    folder = _case.ensure_case(rounds, 200, data)
+    r.log(f"case {rounds}x200: {sum(p.stat().st_size for p in folder.glob('*.yaml')) / 1e6:.1f} MB of briefs")
+    return _case.case_figures(r, Figure, ratio_figure, f"{rounds}x200", folder, reps, min(samples, 30))
+
+
 def machine() -> list[str]:
     def read(path: str, key: str) -> str | None:
         try:
@@ -461,6 +477,7 @@ def main(argv: list[str] | None = None) -> int:
         figures += check_big(r, big, big_label, big_reps)
         figures += keys(r, mid, mid_label, samples)
         figures += memory(r, big, big_label)
+        figures += case_rows(r, quick, big_reps, samples, args.data)
     finally:
         r.close()
 

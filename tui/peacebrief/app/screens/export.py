@@ -57,8 +57,11 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Label("Format")
             with RadioSet(id="export-format"):
                 for fmt in self.formats:
-                    label = f"{fmt} (round {self.changes.since} to {self.changes.until})" if fmt.startswith(CHANGES) and self.changes else fmt
+                    label = "Δ " + fmt.removeprefix(CHANGES) if fmt.startswith(CHANGES) else fmt
                     yield RadioButton(label, value=fmt == self.fmt, id=f"format-{fmt.replace(': ', '-')}")
+            if self.changes is not None:
+                yield Static(Text(f"Δ: what changed from round {self.changes.since} to round {self.changes.until}; "
+                                  "the others: the digest of every round"), id="export-changes")
             yield Label("Write to")
             yield Input(str(self._default_path(self.fmt)), id="export-path")
             if self.party is not None:

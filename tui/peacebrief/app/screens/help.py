@@ -31,7 +31,7 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
         ("Tools", [*(b for b in screen if b.id in ("search.open", "filter.cycle", "record.copy", "export.open", "brief.reload")),
                    Binding("ctrl+p", "", "command palette: jump to any record", id="app.palette"),
                    *(b for b in BriefApp.BINDINGS if isinstance(b, Binding))]),
-        ("A case (a folder of briefs, one per round)", [b for b in screen if b.id and (b.id.startswith("round.") or b.id.startswith("changes."))]),
+        ("Case", [b for b in screen if b.id and (b.id.startswith("round.") or b.id.startswith("changes."))]),
         ("Search box", [b for b in SearchScreen.BINDINGS if isinstance(b, Binding)]),
     ]
 
