@@ -191,3 +191,7 @@ class Session:
     async def close(self) -> None:
         await self.ws.close()
         await self._reader
+
+    async def ended(self) -> None:
+        """Until the server closes the websocket."""
+        await asyncio.wait_for(self._reader, self.deadline)

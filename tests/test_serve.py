@@ -232,3 +232,25 @@ async def test_a_brief_whose_name_a_shell_would_read_is_served_as_named(tmp_path
     finally:
         assert server.stop()[0] == 0
     assert not (ROOT / "pwned").exists() and not (tmp_path / "pwned").exists()
+
+
+async def test_a_case_folder_is_served_as_the_reader_opens_it(http: aiohttp.ClientSession) -> None:
+    server = Served(ROOT / "cases" / "tarren-valley")
+    try:
+        session = await Session(server, http).open()
+        await session.shows("Tarren Valley talks, round 3")
+        await session.close()
+    finally:
+        assert server.stop()[0] == 0
+
+
+async def test_stopping_the_server_ends_the_sessions_still_open(http: aiohttp.ClientSession) -> None:
+    server = Served(BUNDLED_BRIEF)
+    sessions = [await Session(server, http).open() for _ in range(2)]
+    assert len(server.processes()) == 2
+    status, _ = server.stop()  # SIGTERM, as Ctrl+C; stop() fails if a reader outlives the server
+    assert status == 0
+    assert server.printed[-1].endswith("Stopped.\n")
+    for session in sessions:
+        await session.ended()
+        assert session.closed

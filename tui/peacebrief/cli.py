@@ -26,7 +26,7 @@ commands:
   peacebrief digest [BRIEF]     write a plain-text digest of a brief
   peacebrief digest FOLDER --changes  what changed since the last round of a case
   peacebrief draft DOC [DOC ...] draft a brief from new documents
-  peacebrief serve [BRIEF]      serve the reader to a web browser
+  peacebrief serve [BRIEF | FOLDER]  serve the reader to a web browser
 
 `peacebrief COMMAND --help` explains each command."""
 
