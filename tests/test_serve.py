@@ -235,10 +235,21 @@ async def test_a_brief_whose_name_a_shell_would_read_is_served_as_named(tmp_path
 
 
 async def test_a_case_folder_is_served_as_the_reader_opens_it(http: aiohttp.ClientSession) -> None:
-    server = Served(ROOT / "cases" / "tarren-valley")
+    case = ROOT / "cases" / "tarren-valley"
+    server = Served(case)
     try:
         session = await Session(server, http).open()
         await session.shows("Tarren Valley talks, round 3")
+        # e offers the changes digest first, as the terminal's export does: it downloads.
+        await session.press("e")
+        await session.shows("Download the digest", "Δ text", "what changed from round 2 to round 3")
+        await session.press("\r")
+        await until(lambda: any(m[0] == "deliver_file_start" for m in session.messages), "the browser is told of a download")
+        key = next(m[1] for m in session.messages if m[0] == "deliver_file_start")
+        cookie = {"Cookie": f"peacebrief-{server.base.rsplit(':', 1)[1]}={server.token}"}
+        async with http.get(f"{server.base}/download/{key}", headers=cookie) as response:
+            assert response.headers["Content-Disposition"] == "attachment; filename=tarren-valley-changes-r2-r3.txt"
+            assert await response.read() == digest_of(case, "--changes")
         await session.close()
     finally:
         assert server.stop()[0] == 0

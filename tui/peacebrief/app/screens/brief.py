@@ -472,8 +472,14 @@ class BriefScreen(Screen[None]):
         self.app.push_screen(view, follow)
 
     def action_export(self) -> None:
+        changes = None
+        if self.case is not None and len(self.case.rounds) > 1:
+            from peacebrief.core.changes import compare
+
+            until = self._changes_round()
+            changes = compare(self.case, until=until if until and until > 1 else None)
         if self.app.is_web:
-            self._download()
+            self._download(changes)
             return
         from peacebrief.app.screens.export import ExportScreen
 
@@ -481,22 +487,16 @@ class BriefScreen(Screen[None]):
             if path is not None:
                 self.notify(f"Digest written to {visible(str(path))}", title="Exported", markup=False, timeout=6)
 
-        changes = None
-        if self.case is not None and len(self.case.rounds) > 1:
-            from peacebrief.core.changes import compare
-
-            until = self._changes_round()
-            changes = compare(self.case, until=until if until and until > 1 else None)
         self.app.push_screen(ExportScreen(self.brief, self.party_filter, changes=changes), done)
 
-    def _download(self) -> None:
+    def _download(self, changes: object) -> None:
         from peacebrief.app.screens.download import DownloadScreen
 
         def done(name: str | None) -> None:
             if name is not None:
                 self.notify(f"Downloading {visible(name)}", title="Exported", markup=False, timeout=6)
 
-        self.app.push_screen(DownloadScreen(self.brief, self.party_filter), done)
+        self.app.push_screen(DownloadScreen(self.brief, self.party_filter, changes=changes), done)  # type: ignore[arg-type]
 
     def action_copy(self) -> None:
         place = self.detail.place
