@@ -188,12 +188,25 @@ def test_both_sides_speak_a_fragment() -> None:
     assert found == [("direct", "constructive", "Russia"), ("direct", "constructive", "Ukraine")]
 
 
-def test_quote_attributed_in_the_next_sentence() -> None:
+def test_a_quote_never_takes_the_speaker_of_the_next_sentence() -> None:
     text = "“The door is open.” Anna Keller said it twice after the meeting."
     analysis = analyse(text, WEDNESDAY)
-    quote = analysis.quotes[0]
-    assert (quote.text, quote.speaker.key) == ("The door is open.", "Anna Keller")
-    assert quote.review and "next sentence" in quote.review
+    quote = next(q for q in analysis.quotes if q.kind == "direct")
+    assert (quote.text, quote.speaker.kind) == ("The door is open.", "unknown")
+    assert quote.review and "assign" in quote.review
+
+
+def test_an_unattributed_quote_continues_the_speaker_before_it() -> None:
+    text = (
+        "“We will not stop until every prisoner is home,” said President Mirela Dusk.\n\n"
+        "“Not one will be forgotten.”\n\n"
+        "Iskand's foreign ministry, for its part, said it had handed over a list."
+    )
+    quotes = [q for q in analyse(text, WEDNESDAY).quotes if q.kind == "direct"]
+    assert [(q.text, q.speaker.key) for q in quotes] == [
+        ("We will not stop until every prisoner is home", "Mirela Dusk"),
+        ("Not one will be forgotten.", "Mirela Dusk"),
+    ]
 
 
 def test_unknown_speaker_is_marked(tmp_path: Path) -> None:

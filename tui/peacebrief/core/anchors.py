@@ -15,6 +15,7 @@ import unicodedata
 from array import array
 
 from peacebrief.core.model import SourceDocument
+from peacebrief.core.quotemarks import double_view
 
 # [0-9], not \d: a dateline in other scripts' digits is text, not a date to resolve against.
 _DATELINE = re.compile(r"\ufeff?\s*date[ \t]+([0-9]{4}-[0-9]{2}-[0-9]{2})(?:[ \t]+|[ \t]*(?:\r?\n|\Z))")
@@ -118,6 +119,7 @@ class DocumentIndex:
     def __init__(self, document: SourceDocument) -> None:
         self.document = document
         self._normalised: _Normalised | None = None
+        self._quotation: dict[int, tuple[int, bytearray, array, bytearray]] = {}
 
     @property
     def normalised(self) -> _Normalised:
@@ -196,24 +198,40 @@ class DocumentIndex:
         return span if span[1] <= end else None
 
     def inside_quotation_marks(self, start: int, end: int) -> bool:
-        """True when `[start, end)` stands between an opening and a closing quotation mark."""
-        document = self.document
-        p_start, p_end = document.paragraphs[document.paragraph_at(start) - 1]
-        text = document.text
-        is_open = False
-        for char in text[p_start:start]:
-            if char in _OPENERS:
-                is_open = True
-            elif char in _CLOSERS:
-                is_open = False
-            elif char == '"':
-                is_open = not is_open
-        if not is_open:
+        """True when `[start, end)` stands between an opening and a closing quotation mark
+        (double or single: see `quotemarks` for telling single marks from apostrophes)."""
+        number = self.document.paragraph_at(start)
+        p_start, is_open, marks, closer_after = self._quotation_state(number)
+        a, b = start - p_start, end - p_start
+        if a < 0 or b >= len(is_open):
             return False
-        inner = text[start:end]
-        if any(c in _OPENERS or c in _CLOSERS or c == '"' for c in inner):
-            return False
-        return any(c in _CLOSERS or c == '"' for c in text[end:p_end])
+        return bool(is_open[a]) and marks[b] == marks[a] and bool(closer_after[b])
+
+    def _quotation_state(self, number: int) -> tuple[int, bytearray, array, bytearray]:
+        """A paragraph read once: at each offset, whether a quotation is open, how many
+        marks stand before it, and whether a closing mark follows it."""
+        if number not in self._quotation:
+            p_start, p_end = self.document.paragraphs[number - 1]
+            view = double_view(self.document.text, p_start, p_end)
+            size = len(view)
+            is_open, marks, closer_after = bytearray(size + 1), array("l", [0] * (size + 1)), bytearray(size + 1)
+            state, count = False, 0
+            for i, char in enumerate(view):
+                is_open[i] = state
+                marks[i] = count
+                if char in _OPENERS:
+                    state, count = True, count + 1
+                elif char in _CLOSERS:
+                    state, count = False, count + 1
+                elif char == '"':
+                    state, count = not state, count + 1
+            is_open[size], marks[size] = state, count
+            seen = False
+            for i in range(size - 1, -1, -1):
+                seen = seen or view[i] in _CLOSERS or view[i] == '"'
+                closer_after[i] = seen
+            self._quotation[number] = (p_start, is_open, marks, closer_after)
+        return self._quotation[number]
 
 
 def _splits_letter(text: str, end: int) -> bool:

@@ -7,6 +7,7 @@ can look back at who was named and who spoke before it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from typing import Literal
 
 from peacebrief.core.anchors import read_document
 from peacebrief.core.draft.names import NameIndex, PersonInfo, build_index
-from peacebrief.core.draft.parties import Gazetteer
+from peacebrief.core.draft.parties import Gazetteer, PartyGuess
 from peacebrief.core.draft.quotes import Passage, find_passages, passage_mask
 from peacebrief.core.draft.sentences import Sentence, document_title, split_sentences
 from peacebrief.core.draft.speakers import (
@@ -32,6 +33,7 @@ from peacebrief.core.draft.timex import (
     resolve,
 )
 from peacebrief.core.model import SourceDocument
+from peacebrief.core.quotemarks import double_view
 
 QuoteKind = Literal["direct", "reported"]
 EventStatus = Literal["occurred", "scheduled", "postponed", "cancelled", "reported"]
@@ -87,7 +89,9 @@ def analyse(text: str, base_date: dt.date | None = None, *, gazetteer: Gazetteer
     base = document.dateline or base_date
     if base is None:
         raise ValueError("the document has no dateline (`date YYYY-MM-DD`) and no base date was given")
-    sentences = split_sentences(document)
+    # Sentences, quotes, names and speakers are read in a view of the text whose single
+    # quotation marks are double ones (same offsets); what is written comes from `text`.
+    sentences = split_sentences(dataclasses.replace(document, text=_double_view(document)))
     passages_by: dict[int, list[Passage]] = {}
     masks: dict[int, list[bool]] = {}
     for sentence in sentences:
@@ -113,11 +117,24 @@ def analyse(text: str, base_date: dt.date | None = None, *, gazetteer: Gazetteer
     by_timex = {r.timex: r for rs in resolved.values() for r in rs}
     quotes: list[QuoteFinding] = []
     for sentence in sentences:
-        quotes.extend(_direct_quotes(sentence, sentences, passages_by, reportings, by_timex, quotes))
-        quotes.extend(_reported(sentence, passages_by[sentence.index], reportings[sentence.index], by_timex))
+        quotes.extend(_direct_quotes(sentence, sentences, passages_by, reportings, by_timex, quotes, names))
+        quotes.extend(_reported(sentence, passages_by[sentence.index], reportings[sentence.index], by_timex, document.text))
     events = [e for s in sentences if not s.heading for e in _events(s, resolved[s.index], names, reportings[s.index], base)]
     all_passages = [p for s in sentences for p in passages_by[s.index]]
     return DocumentAnalysis(text, document, base, document_title(document, sentences), sentences, names, quotes, events, all_passages)
+
+
+def _double_view(document: SourceDocument) -> str:
+    text = document.text
+    if not any(c in text for c in "'\u2018\u2019"):
+        return text
+    parts, at = [], 0
+    for start, end in document.paragraphs:
+        parts.append(text[at:start])
+        parts.append(double_view(text, start, end))
+        at = end
+    parts.append(text[at:])
+    return "".join(parts)
 
 
 # -- dates -----------------------------------------------------------------------------
@@ -164,22 +181,29 @@ def _direct_quotes(
     reportings: dict[int, list[Reporting]],
     by_timex: dict[Timex, Resolved],
     so_far: list[QuoteFinding],
+    names: NameIndex,
 ) -> list[QuoteFinding]:
     passages = passages_by[sentence.index]
     found: list[QuoteFinding] = []
     for number, passage in enumerate(passages):
+        if passage.form == "scare":
+            continue
         reporting, how, review = _attribution(sentence, sentences, passages, number, reportings, passages_by)
         said = by_timex.get(reporting.time) if reporting and reporting.time else None
         if reporting is None:
-            previous = [q for q in so_far + found if q.kind == "direct" and sentences[q.sentence].paragraph == sentence.paragraph and q.sentence < sentence.index]
-            if previous:
-                speakers = [previous[-1].speaker]
-                review = "no attribution in this sentence or the next: speaker taken from the quote before"
-                said = previous[-1].said
+            previous = _continued(sentence, sentences, so_far + found, names)
+            if previous is not None:
+                speakers = list(previous.speakers)
+                review = None if previous.paragraph_same else "no attribution of its own: speaker taken from the quote before"
+                said = previous.said
             else:
                 speakers = [SpeakerRef("unknown", "", "", "unknown", "no speaker found: assign one")]
         else:
             speakers = reporting.speakers
+        joint = _joint_authors(sentence, passage, reporting, names)
+        if joint:
+            speakers = joint
+            names.statement_authors = joint
         for speaker in speakers:
             reasons = [r for r in (speaker.review, review if how != "same" else None) if r]
             if not passage.closed:
@@ -225,15 +249,71 @@ def _attribution(
     if here:
         reporting = min(here, key=lambda r: abs(r.verb_start - passage.open))
         return reporting, "same", None
-    following = sentence.index + 1
-    if following < len(sentences) and not sentences[following].heading:
-        nxt = [r for r in reportings[following] if r.speakers]
-        if nxt and not passages_by[following] and len(sentences[following].tokens) <= 40:
-            return nxt[0], "next", "speaker taken from the next sentence"
+    # Never from the next sentence: an unattributed quote continues the speaker before
+    # it (`_continued`) or has none.
     return None, "none", None
 
 
-def _reported(sentence: Sentence, passages: list[Passage], reportings: list[Reporting], by_timex: dict[Timex, Resolved]) -> list[QuoteFinding]:
+@dataclass(slots=True)
+class _Previous:
+    speakers: list[SpeakerRef]
+    said: Resolved | None
+    paragraph_same: bool
+
+
+def _continued(sentence: Sentence, sentences: list[Sentence], so_far: list[QuoteFinding], names: NameIndex) -> _Previous | None:
+    """The speaker an unattributed quote continues: the last direct quote of its paragraph,
+    or of the paragraph before when nobody else is named in between (a quote that runs on
+    into the next paragraph, "He paused, then went on.")."""
+    for quote in reversed(so_far):
+        if quote.kind != "direct" and quote.form == "reported":
+            continue
+        if quote.sentence >= sentence.index:
+            continue
+        gap = sentence.paragraph - sentences[quote.sentence].paragraph
+        same = [q.speaker for q in so_far if q.start == quote.start and q.sentence == quote.sentence and q.kind == quote.kind]
+        if gap == 0:
+            return _Previous(same, quote.said, True)
+        if gap > 2:
+            return None
+        between = range(quote.sentence + 1, sentence.index)
+        keys = {speaker.key for speaker in same}
+        if any(m.kind in ("person", "party") and m.key not in keys for s in between for m in names.in_sentence(s)):
+            return None
+        if gap == 2 and any(sentences[s].paragraph == sentence.paragraph - 1 and len(sentences[s].tokens) > 12 for s in between):
+            return None
+        return _Previous(same, quote.said, False)
+    return None
+
+
+_JOINT = re.compile(r"(?i)\bjoint\s+(?:statement|communiqu[eé]|declaration)\b")
+
+
+def _joint_authors(sentence: Sentence, passage: Passage, reporting: Reporting | None, names: NameIndex) -> list[SpeakerRef]:
+    """A joint statement's authors: the parties its quoted words open with ('In a joint
+    statement, “Arvania and Belmora urged ...”'); a later 'the communique said' speaks for them."""
+    lead = sentence.sub(sentence.start, passage.open)
+    attribution = sentence.sub(*reporting.attribution) if reporting is not None else ""
+    if not (_JOINT.search(lead) or _JOINT.search(attribution)):
+        if reporting is not None and names.statement_authors and any(
+            s.kind == "unknown" and re.search(r"(?i)\b(?:communiqu[eé]|joint|declaration)\b", s.words) for s in reporting.speakers
+        ):
+            return list(names.statement_authors)
+        return []
+    opening = re.match(r"\s*((?:[A-Z][\w\u2019'-]+\s*)+(?:(?:,|and)\s+(?:[A-Z][\w\u2019'-]+\s*)+)*)", passage.text)
+    if not opening:
+        return []
+    authors = []
+    for part in re.split(r",|\band\b", opening.group(1)):
+        guess = names.gazetteer.country_of(part.strip())
+        if guess is None and part.strip() in names.gazetteer.singles:
+            guess = PartyGuess(part.strip(), part.strip(), sure=False)
+        if guess is not None and guess.name not in [a.key for a in authors]:
+            authors.append(SpeakerRef("party", guess.name, part.strip(), "party"))
+    return authors if len(authors) >= 1 else []
+
+
+def _reported(sentence: Sentence, passages: list[Passage], reportings: list[Reporting], by_timex: dict[Timex, Resolved], real: str) -> list[QuoteFinding]:
     if sentence.heading:
         return []
     out: list[QuoteFinding] = []
@@ -242,13 +322,13 @@ def _reported(sentence: Sentence, passages: list[Passage], reportings: list[Repo
         if reporting.content is None or not reporting.speakers:
             continue
         start, end = reporting.content
-        text = sentence.sub(start, end)
+        text = real[start:end]
         if len(text.split()) < 3 or (start, end) in seen:
             continue
         quoted = [p for p in passages if p.open >= start - 1 and p.close <= end + 1]
         if passages and reporting.object_verb:
             continue
-        outside = text
+        outside = sentence.sub(start, end)
         for p in quoted:
             outside = outside.replace(sentence.sub(p.open, p.close + 1), " ")
         if len([w for w in outside.split() if any(c.isalnum() for c in w)]) < 3:

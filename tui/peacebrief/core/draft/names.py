@@ -63,12 +63,13 @@ TITLE_MODIFIERS = frozenset(
     """foreign defence defense interior finance prime chief top senior deputy special press lead presidential former
     acting vice military national security trade energy economy health justice government kremlin transport
     agriculture culture education environment labour labor fisheries digital infrastructure development
-    industry commerce tourism maritime water treasury intelligence""".split()
+    industry commerce tourism maritime water treasury intelligence armed ports""".split()
 )
 # Nouns for a side rather than a person ("the ministry said").
 ORG_NOUNS = frozenset(
     """ministry government office embassy delegation delegations army military presidency cabinet side team authorities
-    administration spokesman's council parliament commission committee board agency secretariat""".split()
+    administration spokesman's council parliament commission committee board agency secretariat forces police navy
+    command headquarters""".split()
 )
 # Words in a capitalised run that make it an organisation, a place or a thing, not a person.
 ORG_WORDS = frozenset(
@@ -81,6 +82,19 @@ ORG_WORDS = frozenset(
     Security Defence Defense Foreign Affairs Interior Bridge Canal Pass Lake Dam Museum Hospital Airlines Media
     Television Radio Network Channel Agency Federation Coalition Movement Brigade Battalion Regiment Division Corps
     Command Mission Fund Programme Program Club League Cup Games Day Week War Revolution Crisis Plan""".split()
+)
+# The last word of an outlet's name ("Meridian Press", "the Kellstad Post", "Belmora Today").
+OUTLET_WORDS = frozenset(
+    """Press Post Herald Courier Gazette Times Observer News Agency Today Tribune Journal Telegraph Chronicle Radio
+    TV Television Review Daily Weekly Monitor Express Mirror Standard Bulletin Wire Broadcasting""".split()
+)
+# Words before a name that make it an outlet: "the daily Courier", "told the broadcaster ATV".
+OUTLET_LEADS = frozenset({"daily", "weekly", "newspaper", "paper", "broadcaster", "agency", "magazine", "channel", "station", "outlet", "tabloid"})
+# Groups, never one person: "Officials said", "Diplomats in Tarrow said".
+GROUP_WORDS = frozenset(
+    """officials diplomats participants police observers analysts residents critics monitors mediators negotiators
+    delegates lawmakers witnesses protesters demonstrators sources aides officers soldiers troops rebels militants
+    villagers locals experts authorities ministers leaders envoys organisers organizers activists""".split()
 )
 GEO_WORDS = frozenset(
     """Port Harbour Harbor City Island Islands Sea Bay Gulf River Valley Mountains Strait Lake Region Province District
@@ -147,6 +161,7 @@ class NameIndex:
     gazetteer: Gazetteer
     people: dict[str, PersonInfo] = field(default_factory=dict)
     mentions: dict[int, list[Mention]] = field(default_factory=dict)  # by sentence
+    statement_authors: list = field(default_factory=list)  # the parties of the last joint statement
 
     def in_sentence(self, index: int) -> list[Mention]:
         return self.mentions.get(index, [])
@@ -172,7 +187,12 @@ class NameIndex:
 
 
 def is_name_word(token: Token) -> bool:
-    return token.is_word and token.is_cap and token.bare not in _CALENDAR
+    """A capitalised word that can be part of a name; not a word in capitals ("NEW YORK:",
+    "MIRA LUND:", a dateline or a transcript's speaker label) nor a month or weekday."""
+    if not (token.is_word and token.is_cap and token.bare not in _CALENDAR):
+        return False
+    bare = token.bare
+    return not (len(bare) > 1 and bare.isupper() and any(c.isalpha() for c in bare[1:]) and len(bare) > 3)
 
 
 def build_index(sentences: list[Sentence], masks: dict[int, list[bool]], gazetteer: Gazetteer, known: dict[str, PersonInfo] | None = None) -> NameIndex:
@@ -182,10 +202,17 @@ def build_index(sentences: list[Sentence], masks: dict[int, list[bool]], gazette
         for key, info in known.items():
             index.people[key] = PersonInfo(key, list(info.titles), list(info.hints), info.gender, info.strong)
     runs_by_sentence: dict[int, list[tuple[int, int]]] = {}
+    surnames: set[str] = set()  # last words of names in full: "Demir's spokesman" is no country
     for sentence in sentences:
         mask = masks.get(sentence.index) or [False] * len(sentence.tokens)
         runs = list(_runs(sentence.tokens, mask))
         runs_by_sentence[sentence.index] = runs
+        for first, last in runs:
+            run = sentence.tokens[first : last + 1]
+            if 2 <= len(run) <= 5 and not any(t.text in ORG_WORDS or t.text in GEO_WORDS for t in run) and run[-1].bare not in COUNTRIES:
+                surnames.add(run[-1].bare)
+    for sentence in sentences:
+        runs = runs_by_sentence[sentence.index]
         for first, last in runs:  # places first: "in Abu Dhabi", "from Carrodia"
             tokens = sentence.tokens
             words = _words(tokens, first, last)
@@ -201,8 +228,17 @@ def build_index(sentences: list[Sentence], masks: dict[int, list[bool]], gazette
                             gazetteer.places.add(token.bare)
             if tokens[last].possessive and _office_follows(tokens, last + 1):
                 name = _words(tokens, first, last)
-                if " " not in name and name not in CAPITALS and name not in SEATS:
+                if " " not in name and name not in CAPITALS and name not in SEATS and (name not in surnames or name in COUNTRIES):
                     gazetteer.countries.add(name)
+            if first == last and first >= 2 and tokens[first - 1].text == "of" and tokens[first].text not in ORG_WORDS:
+                # "President Ilse Marrow of Arvania": the side of an office holder
+                k = first - 2
+                while k >= 0 and is_name_word(tokens[k]):
+                    if tokens[k].text in TITLE_CAPS:
+                        if tokens[first].bare not in surnames:
+                            gazetteer.countries.add(tokens[first].bare)
+                        break
+                    k -= 1
     for sentence in sentences:  # demonyms of the document's own names make them countries
         for first, _last in runs_by_sentence[sentence.index]:
             word = sentence.tokens[first].bare
@@ -351,6 +387,11 @@ def _classify(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -
 
     if words in COUNTRIES or words in ALIASES or words in gazetteer.countries:
         return [make("party", key=ALIASES.get(words, words), hints=[PartyGuess(ALIASES.get(words, words), words)])]
+    if _outlet(tokens, first, last) or (first == last and tokens[first].bare.lower() in GROUP_WORDS):
+        return [make("org")]
+    if first == last and first > 0 and (tokens[first - 1].lower == "the" or tokens[first - 1].text in ("St", "of")):
+        if gazetteer.country_of(tokens[first].bare) is None or tokens[first - 1].text in ("St", "of"):
+            return [make("org")]  # "the Order", "the Union", "of St. Brand": part of a name, not a person
     if words in CITIES or (words in gazetteer.places and words not in CAPITALS):
         return [make("place")]
     if words in SEATS or words in CAPITALS:
@@ -369,8 +410,15 @@ def _classify(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -
             hints = before_hints + hints
             if before_title and not title:
                 title = before_title
+            name_last = last
+            of_at = next((k for k in range(name_first + 1, last) if tokens[k].text == "of"), None)
+            if of_at is not None:  # "President Ilse Marrow of Arvania": the name ends before "of"
+                name_last = of_at - 1
+                country = gazetteer.country_of(_words(tokens, of_at + 1, last))
+                if country is not None:
+                    hints = hints + [country]
             appos_title, appos_hints = _apposition(tokens, last, gazetteer)
-            name = _words(tokens, name_first, last)
+            name = _words(tokens, name_first, name_last)
             return [
                 make("person", key=name, name_start=tokens[name_first].start, words=name, title=title or appos_title,
                      hints=hints + appos_hints, honorific=honorific)
@@ -422,6 +470,14 @@ def _classify(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -
         make("person", key=name, words=name, name_start=tokens[first_name].start, title=office or appos,
              hints=hints + appos_hints, start=_office_start(tokens, first) if office else start)
     ]
+
+
+def _outlet(tokens: list[Token], first: int, last: int) -> bool:
+    """'Meridian Press', 'the Kellstad Post', 'the daily Courier', '(NBA)': a news outlet."""
+    if tokens[last].bare in OUTLET_WORDS and last > first:
+        return True
+    before = tokens[first - 1].lower if first > 0 else ""
+    return before in OUTLET_LEADS
 
 
 def _office(office: list[Token], gazetteer: Gazetteer) -> tuple[str | None, list[PartyGuess], str | None]:

@@ -9,7 +9,13 @@ Each passage knows its form, for review and for the evaluation:
   (`“A,” she said, “B.”`);
 - `fragment`: a few words inside a sentence of the reporter's own
   (`described the talks as “constructive”`);
-- `full`: a whole quoted sentence (`“…,” Zelenskyy said.`).
+- `full`: a whole quoted sentence (`“…,” Zelenskyy said.`);
+- `scare`: not a quote at all but words the reporter puts in quotation marks: one or two
+  words inside the reporter's sentence with no reporting verb before them (the so-called
+  “returnees”, the “DMZ”, a “humanitarian pause” in a sentence that quotes nobody), an
+  abbreviation, or a name in title case (the “Roadmap for Peace”). One or two words after a
+  reporting verb are the speaker's (described the talks as “constructive”). Drafting skips
+  scare quotes.
 
 A passage left open at the end of its paragraph (the convention for quotes that run on
 into the next paragraph) is `closed=False`: the loader cannot check it as direct, so the
@@ -18,16 +24,19 @@ draft offers it as a reported quote to review.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
 from peacebrief.core.draft.sentences import CLOSERS, OPENERS, STRAIGHT, Sentence
 
-Form = Literal["full", "split", "colon", "fragment"]
+Form = Literal["full", "split", "colon", "fragment", "scare"]
 Style = Literal["typographic", "straight"]
 
 _TRIM_END = ",;:"
 _FRAGMENT_WORDS = 6
+_SCARE_WORDS = 2
+_NAME_LINKS = frozenset("of for the and to in on a an de du la le van von".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,8 +100,33 @@ def _form(text: str, raw: list[tuple[int, int, Style, bool]], number: int, start
             return "split"
     words = text[start:end].split()
     if before and before[-1].isalnum() and (len(words) <= _FRAGMENT_WORDS or not words[0][0].isupper()):
-        return "fragment"
+        return "scare" if _scare(words, text[end:], before) else "fragment"
     return "full"
+
+
+_NAMING = re.compile(r"(?i)(?<![\w-])(?:so-called|known as|dubbed|named|nicknamed|titled|entitled|the|a|an)\s*$")
+
+
+def _scare(words: list[str], after: str, before: str) -> bool:
+    """Words the reporter puts in quotation marks: an abbreviation, a title-case name, or
+    one or two words that no reporting verb before them gives to a speaker."""
+    bare = [w.strip(".,;:!?") for w in words]
+    if len(words) <= _SCARE_WORDS:
+        if all(w.isupper() for w in bare if w) or _NAMING.search(before):
+            return True
+        from peacebrief.core.draft.speakers import VERBS
+
+        return not any(w in VERBS for w in re.findall(r"[a-z]+", _outside_quotes(before).lower()))
+    titled = all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in bare) and bare[0][:1].isupper()
+    return titled and not text_ends_sentence(words[-1], after)
+
+
+def _outside_quotes(text: str) -> str:
+    return re.sub(r"[\u201c\u201e\u00ab\"][^\u201d\u00bb\"]*[\u201d\u00bb\"]", " ", text)
+
+
+def text_ends_sentence(last: str, after: str) -> bool:
+    return last[-1:] in ".!?" or after[:1] in ".!?"
 
 
 def passage_mask(sentence: Sentence, passages: list[Passage]) -> list[bool]:

@@ -42,7 +42,7 @@ SpeakerKind = Literal["person", "party", "unknown"]
 
 _SAY = """say tell claim insist note confirm warn add stress argue announce state declare acknowledge admit explain
 report write suggest maintain reply respond assert allege predict concede emphasise emphasize recall complain
-reiterate indicate tweet underline observe remark signal caution contend counter estimate""".split()
+reiterate indicate tweet underline observe remark signal caution contend counter estimate ask read""".split()
 _OBJECT = """accuse reject describe call deny dismiss criticise criticize condemn welcome praise hail blame urge brand
 term dub label""".split()
 _IRREGULAR = {
@@ -256,10 +256,11 @@ def _verb(
     nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
     if prev in _NOT_AFTER and not token.lower.endswith("ing"):
         return None  # "the reports", "there were reports", "it was said"
-    if nxt == "to" and lemma not in ("tell", "reply", "respond"):
+    after_next = tokens[i + 2] if i + 2 < len(tokens) else None
+    if nxt == "to" and lemma not in ("tell", "reply", "respond") and not _to_listener(lemma, after_next):
         return None  # "promised to", "added to the tension"
-    if nxt == "by":
-        return None  # passive: "was described by"
+    if nxt == "by" and (after_next is None or after_next.is_cap or after_next.lower in DETERMINERS):
+        return None  # passive: "was described by", not "said by phone"
     object_verb = lemma in OBJECT_LEMMAS or (lemma, nxt) in _PREPOSITIONAL_OBJECT and not any(
         t.outer_start == tokens[i + 1].start for t in timexes
     )
@@ -280,7 +281,17 @@ def _verb(
     for ref in speakers:
         if ref.kind == "person":
             discourse.note_speaker(ref.key, a_start, sentence.index)
+    near = sentence.sub(a_start, tokens[min(len(tokens) - 1, i + 6)].end)
+    if re.search(r"(?i)\b(?:statement|communiqu[e\u00e9]|declaration)\b", near) and all(s.kind != "unknown" for s in speakers):
+        names.statement_authors = list(speakers)
     return reporting
+
+
+def _to_listener(lemma: str, token: Token | None) -> bool:
+    """'said to the daily Courier', 'said to reporters': a listener, not an infinitive."""
+    if token is None or lemma not in ("say", "write", "explain", "state", "declare", "admit", "confirm", "complain"):
+        return False
+    return token.is_cap or token.lower in DETERMINERS or token.lower in _TOLD_OBJECT
 
 
 def _time_near(sentence: Sentence, verb: int, a_start: int, timexes: list[Timex], after: int) -> Timex | None:
@@ -422,6 +433,13 @@ def _noun_phrase_ending(
         found = _noun_phrase_ending(sentence, mask, k - 2, names, discourse)
         return (found[0], found[1]) if found else None
     mention = names.ending_at(sentence.index, k)
+    if mention is not None and mention.kind in ("party", "org", "unknown", "place") and mention.first >= 2 and tokens[mention.first - 1].lower == "of":
+        holder = names.ending_at(sentence.index, mention.first - 2)
+        if holder is not None and holder.kind == "person":  # "President Ilse Marrow of Arvania said"
+            info = names.people.get(holder.key)
+            if info is not None and mention.hints:
+                info.hints.extend(mention.hints)
+            return [SpeakerRef("person", holder.key, holder.words, "named")], holder.first
     if mention is not None:
         mentions = [mention]
         first = mention.first
@@ -451,6 +469,40 @@ def _noun_phrase_ending(
             break
     if token.lower in TITLE_NOUNS or token.lower in ORG_NOUNS:
         return _role_phrase(sentence, mask, k, names, discourse)
+    if token.lower in STATEMENT_NOUNS or token.lower in DOCUMENT_NOUNS:
+        return _document(sentence, k, names)
+    return None
+
+
+# What a statement is called: "the statement said" speaks for whoever issued the last one.
+STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqu\u00e9", "declaration"})
+# Texts that speak without an author in the sentence: "the proposal said", "the draft reads".
+DOCUMENT_NOUNS = frozenset({"proposal", "draft", "document", "text", "letter", "report", "plan", "resolution", "memo", "banner", "placard", "sign", "leaflet", "note"})
+
+
+def _document(sentence: Sentence, k: int, names: NameIndex) -> tuple[list[SpeakerRef], int] | None:
+    tokens = sentence.tokens
+    j = k
+    while j - 1 >= 0 and tokens[j - 1].is_word and not tokens[j - 1].is_cap and tokens[j - 1].lower not in DETERMINERS and k - j < 3:
+        j -= 1
+    if j - 1 >= 0 and tokens[j - 1].lower in DETERMINERS:
+        j -= 1
+    words = sentence.sub(tokens[j].start, tokens[k].end)
+    if tokens[k].lower in STATEMENT_NOUNS and names.statement_authors and tokens[j].lower in ("the", "its", "their"):
+        return [SpeakerRef(s.kind, s.key, s.words, "statement", s.review) for s in names.statement_authors], j
+    return [SpeakerRef("unknown", words, words, "document", f"speaker '{words}': a document with no author named; assign one")], j
+
+
+def _last_party(names: NameIndex, sentence: int, before: int) -> str | None:
+    """The side a sentence's 'it' or 'its' stands for: the last party named before it in
+    the sentence, else the first party of the sentence before (its subject)."""
+    here = [m for m in names.in_sentence(sentence) if m.kind == "party" and m.end <= before]
+    if here:
+        return here[-1].key
+    for back in (sentence - 1, sentence - 2):
+        earlier = [m for m in names.in_sentence(back) if m.kind == "party"]
+        if earlier:
+            return earlier[0].key
     return None
 
 
@@ -479,6 +531,10 @@ def _from_mention(mention: Mention, names: NameIndex) -> SpeakerRef | None:
 
 def _pronoun(token: Token, sentence: Sentence, discourse: Discourse) -> SpeakerRef:
     pronoun = PRONOUNS[token.lower]
+    if pronoun == "it":
+        party = _last_party(discourse.names, sentence.index, token.start)
+        if party is not None:
+            return SpeakerRef("party", party, token.text, "pronoun")
     if pronoun not in ("he", "she"):
         return SpeakerRef("unknown", token.text, token.text, "pronoun", f"speaker '{token.text}': decide who is meant")
     key, review = discourse.resolve_pronoun(pronoun, token.start, sentence.index)
@@ -505,6 +561,13 @@ def _role_phrase(
     if mention is None and j >= 2 and tokens[j - 1].is_word and not tokens[j - 1].is_cap and tokens[j - 2].lower in ("the", "a", "an"):
         j -= 1  # "the river commission"
     determiner = tokens[j - 1].lower if j >= 1 else ""
+    head = tokens[k].lower
+    if party is None and determiner in ("its", "their") and head in ORG_NOUNS:
+        party = _last_party(names, sentence.index, tokens[j - 1].start)  # "its foreign ministry said"
+    if party is None and determiner in ("his", "her") and head == "office":
+        holder, review = discourse.resolve_pronoun("he" if determiner == "his" else "she", tokens[j - 1].start, sentence.index)
+        if holder is not None:  # "Her office said": the office speaks for her
+            return [SpeakerRef("person", holder, sentence.sub(tokens[j - 1].start, tokens[k].end), "pronoun", review)], j - 1
     if determiner in DETERMINERS or determiner in ("both", "two", "three", "several", "some", "many"):
         j -= 1
     words = sentence.sub(tokens[j].start, tokens[k].end)

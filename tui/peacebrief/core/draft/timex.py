@@ -48,13 +48,16 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("md", rf"{_B}(?:(?P<wd>{_WD}),?\s+)?(?P<m1>{_MON})\s+(?P<d1>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?{_E}"),
         ("dm", rf"{_B}(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MON})(?:,?\s+(?P<y>{_YEAR}))?{_E}"),
         ("my", rf"{_B}(?:(?P<part>(?i:early|late|the end of|the start of|the beginning of|the middle of))\s+|(?i:mid)-?)?(?P<m1>{_MONFULL})(?:\s+of)?,?\s+(?P<y>{_YEAR}){_E}"),
-        ("month", rf"{_B}(?:(?P<mod>(?i:early|late|the end of|the start of|the beginning of|the middle of|earlier in|later in|last|next|this|in|since|until|till|by|from|during|through|before|after))\s+|(?P<mid>(?i:mid)-?))(?P<m1>{_MONFULL}){_E}(?!\s*\d)"),
+        ("month", rf"{_B}(?:(?P<mod>(?i:early|late|the end of|the start of|the beginning of|the middle of|earlier in|later in|last|next|this|in|for|since|until|till|by|from|during|through|before|after))\s+|(?P<mid>(?i:mid)-?))(?P<m1>{_MONFULL}){_E}(?!\s*\d)"),
+        ("years", rf"{_B}(?P<mod>(?i:between|from))\s+(?P<y>{_YEAR})\s+(?i:and|to|until|till|through)\s+(?P<y2>{_YEAR}){_E}"),
+        ("endof", rf"{_B}(?i:the\s+end\s+of\s+(?:the|this)\s+(?P<unit>year|month)){_E}"),
+        ("daypart", rf"{_B}(?P<word>(?i:this morning|this afternoon|this evening|tonight|today))\s*\((?P<wd>{_WD})\)"),
         ("year", rf"{_B}(?:(?P<mod>(?i:in|since|until|till|by|from|during|early|late|before|after|throughout|the end of|the start of|the beginning of))\s+|(?P<mid>(?i:mid)-))(?P<y>{_YEAR}){_E}"),
         ("wdwd", rf"{_B}(?P<wd>{_WD}){_TO_AND}(?P<wd2>{_WD}){_E}"),
         ("weekday", rf"{_B}(?:(?P<mod>(?i:last|next|this|coming|late|early|this past|past))\s+(?:on\s+)?)?(?P<wd>{_WD})(?:\s+(?P<part>(?i:night|morning|afternoon|evening)))?(?![\w-])"),
         ("weekend", rf"{_B}(?i:(?P<mod>the|this|last|next|that|this past|the past|the coming|the previous|the following)\s+weekend){_E}"),
         ("period", rf"{_B}(?i:(?P<mod>earlier this|later this|last|this|next|the past|the previous|the coming|the following)\s+(?P<unit>week|month|year)){_E}"),
-        ("day", rf"{_B}(?i:(?P<word>yesterday|today|tonight|tomorrow|overnight|last night|this morning|this afternoon|this evening|earlier today|later today)){_E}"),
+        ("day", rf"{_B}(?i:(?P<word>(?:yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?|today|tonight|overnight|last night|this morning|this afternoon|this evening|earlier today|later today)){_E}"),
         ("ago", rf"{_B}(?i:(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago){_E}"),
     )
 )
@@ -62,6 +65,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # Prepositions in front of an expression: the locating ones are left out of `date_text`.
 _PREP = re.compile(r"(?i:(?<![\w-])(on|in|at|during|over|for|since|from|until|till|by|before|after|between|as of|through|throughout)\s+)$")
 _LOCATING = frozenset({"on", "in", "at", "during", "over", "for", "through", "throughout", "between"})
+_INTENT = frozenset("hoped planned wanted agreed promised pledged vowed intended expected aimed sought decided offered threatened proposed".split())
 _FOR_SPAN = re.compile(rf"(?i:(?<![\w-])for\s+(?:(?:the|about|nearly|almost)\s+)?(?P<n>{_NUM})\s+(?P<unit>days?|weeks?)\s+)$")
 
 _FUTURE_AUX = frozenset({"will", "\u2019ll", "'ll", "shall", "would", "won\u2019t", "won't", "wouldn\u2019t", "wouldn't"})
@@ -127,6 +131,8 @@ def find_timexes(sentence: Sentence) -> list[Timex]:
     for start, end, kind, match in chosen:
         if kind == "weekday" and _is_name_part(text, start, end):
             continue
+        if kind == "day" and _today_in_name(text, start, end):
+            continue
         parts = {k: v for k, v in match.groupdict().items() if v}
         prep = None
         outer = start
@@ -166,6 +172,18 @@ def _is_name_part(text: str, start: int, end: int) -> bool:
     return bool(before) and before.split()[-1] in ("Good", "Black", "Bloody", "Easter", "Palm", "Ash")
 
 
+def _today_in_name(text: str, start: int, end: int) -> bool:
+    """'Today's Front', 'Belmora Today': a capitalised 'Today' or 'Tonight' that is not the
+    first word of its sentence, or a possessive 'Today's' before a capitalised name."""
+    word = text[start:end]
+    if not word[:1].isupper():
+        return False
+    if text[:start].strip(" \u201c\"\u2018'("):
+        return True
+    after = text[end:]
+    return after[:2] in ("'s", "\u2019s") and after[2:].lstrip()[:1].isupper()
+
+
 def _clean(words: str) -> str:
     return " ".join(words.split())
 
@@ -190,6 +208,8 @@ def clause_tense(sentence: Sentence, timex: Timex) -> tuple[Tense | None, bool]:
         if word in (",", ";", ":", "\u2014") or word in _BOUNDARY_WORDS:
             break
         back.append(word)
+    if _past_form_before(back):
+        return "past", False  # "the agreement signed in March"
     verdict = _scan(back)
     if verdict[0] is not None:
         return verdict
@@ -203,6 +223,19 @@ def clause_tense(sentence: Sentence, timex: Timex) -> tuple[Tense | None, bool]:
         forward.append(word)
     verdict = _scan(forward, forward_scan=True)
     return verdict
+
+
+def _past_form_before(back: list[str]) -> bool:
+    """A past form just before the expression, not part of a passive or a plan
+    ('signed in March', not 'could be signed in January' or 'is scheduled for July 2')."""
+    if not back:
+        return False
+    word = back[0]
+    past = word in _PAST_IRREGULAR or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST_ED and word.isalpha())
+    if not past or word in _INTENT or word in _PLANNED:
+        return False
+    helper = back[1] if len(back) > 1 else ""
+    return helper not in _FUTURE_AUX | _MODALS | _PRESENT_AUX | {"be", "being", "to"}
 
 
 def _scan(words: list[str], *, forward_scan: bool = False) -> tuple[Tense | None, bool]:
@@ -237,6 +270,8 @@ def _scan(words: list[str], *, forward_scan: bool = False) -> tuple[Tense | None
         if word in _PRESENT_EVENT_VERBS:
             near = words[i + 1 : i + 4] if not forward_scan else words[max(0, i - 3) : i]
             return "future", any(w in _FUTURE_AUX for w in near)
+        if word in _INTENT and not forward_scan and i > 0 and words[i - 1] == "to":
+            return "future", False  # "hoped to put it to parliament in February"
         if word in _PAST_IRREGULAR or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST_ED and word.isalpha()):
             return "past", False
         if word == "ago" or word == "last":
@@ -315,7 +350,7 @@ def _month_year(month: int, base: dt.date, tense: Tense | None, mod: str) -> tup
         return base.year, None
     if mod in ("since", "earlier in"):
         return past_year, None
-    if mod in ("until", "till", "by", "later in"):
+    if mod in ("until", "till", "by", "before", "later in"):
         return future_year, None
     if tense == "past":
         return past_year, None
@@ -459,7 +494,7 @@ def _resolve(timex: Timex, base: dt.date, tense: Tense | None, ref: dt.date | No
                 how = f"the night before the dateline ({_fmt(first)} to {_fmt(night_end)})"
                 unsure = None
             return Resolved(timex, _days(first, night_end), tense, how, unsure)
-        shift = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+        shift = {"yesterday": -1, "tomorrow": 1}.get(word.split()[0], 0)
         day = base + dt.timedelta(days=shift)
         return Resolved(timex, _day(day), tense, f"{word}: {_fmt(day)}")
 
@@ -506,9 +541,24 @@ def _resolve(timex: Timex, base: dt.date, tense: Tense | None, ref: dt.date | No
     if kind == "month":
         month = _month_number(parts["m1"])
         mod = (parts.get("mod") or "").lower()
-        year, unsure = _month_year(month, anchor, tense, mod)
+        year, unsure = _month_year(month, anchor, tense, prep if mod in ("the end of", "the start of", "the beginning of", "the middle of") and prep in ("before", "by", "until", "till") else mod)
         return Resolved(timex, _month(year, month), tense, f"{MONTHS[month - 1]} {year}, by the tense and the dateline", unsure)
 
     if kind == "year":
         return Resolved(timex, BriefDate(DatePoint(int(parts["y"]))), tense, "as written")
+    if kind == "years":
+        first, last = int(parts["y"]), int(parts["y2"])
+        if last <= first:
+            return None
+        return Resolved(timex, BriefDate(DatePoint(first), DatePoint(last)), tense, f"the years {first} to {last}")
+    if kind == "endof":
+        if parts["unit"].lower() == "year":
+            return Resolved(timex, BriefDate(DatePoint(anchor.year)), tense, f"the end of {anchor.year}")
+        return Resolved(timex, _month(anchor.year, anchor.month), tense, f"the end of {MONTHS[anchor.month - 1]} {anchor.year}")
+    if kind == "daypart":
+        target = WEEKDAYS.index(parts["wd"])
+        shift = (target - base.weekday() + 3) % 7 - 3  # the named weekday nearest the dateline
+        day = base + dt.timedelta(days=shift)
+        how = f"{parts['word'].lower()}, {parts['wd']}: {_fmt(day)}"
+        return Resolved(timex, _day(day), tense, how, None if shift == 0 else f"the dateline is a {WEEKDAYS[base.weekday()]}, the text says {parts['wd']}")
     return None
