@@ -291,22 +291,57 @@ def test_merge_twice_adds_nothing_the_second_time(tmp_path: Path) -> None:
     existing = _copy_bundle(tmp_path)
     once = tmp_path / "briefs" / "once.yaml"
     twice = tmp_path / "briefs" / "twice.yaml"
-    assert run_cli(FIXTURES / "harbour-talks.txt", "--brief", existing, "-o", once) == 0
+    assert run_cli(FIXTURES / "harbour-talks.txt", "--brief", existing, "-o", once, "--rewrite-anchors") == 0
     assert run_cli(FIXTURES / "harbour-talks.txt", "--brief", once, "-o", twice) == 0
     assert once.read_text(encoding="utf-8") == twice.read_text(encoding="utf-8")
 
 
 def test_merge_a_new_document(tmp_path: Path) -> None:
     existing = _copy_bundle(tmp_path)
-    out = tmp_path / "out" / "merged.yaml"
-    out.parent.mkdir()
-    assert run_cli(FIXTURES / "marsh-dispute.txt", "--brief", existing, "-o", out) == 0
+    out = existing.parent / "merged.yaml"
+    assert run_cli(FIXTURES / "marsh-dispute.txt", "--brief", existing, "-o", out, "--rewrite-anchors") == 0
     before, merged = load_brief(existing), load_brief(out)
-    _assert_unchanged(before, merged)  # plain anchors became {source, exact}; paths moved: same meaning
+    _assert_unchanged(before, merged)  # short anchors became {source, exact}: same meaning
     assert len(merged.sources) == 2
-    assert merged.sources[0].path == "../briefs/../seeds/000_10ec13a8d29864e3.txt" or merged.sources[0].file.resolve() == before.sources[0].file.resolve()
+    assert merged.sources[0].file.resolve() == before.sources[0].file.resolve()
     new = merged.sources[1]
     assert {q.text for q in merged.quotes if q.source.source == new.id} >= {"a good first step", "The door is open"}
+
+
+def test_merge_never_changes_an_existing_line_unasked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    existing = _copy_bundle(tmp_path)  # one source, short anchors
+    out = existing.parent / "merged.yaml"
+    assert run_cli(FIXTURES / "marsh-dispute.txt", "--brief", existing, "-o", out) == 1
+    err = capsys.readouterr().err
+    assert "short anchors" in err and "--rewrite-anchors" in err and "Traceback" not in err
+    assert not out.exists()
+    elsewhere = tmp_path / "out" / "deeper" / "merged.yaml"
+    elsewhere.parent.mkdir(parents=True)
+    assert run_cli(FIXTURES / "marsh-dispute.txt", "--brief", existing, "-o", elsewhere, "--rewrite-anchors") == 1
+    assert "write the result in that folder" in capsys.readouterr().err and not elsewhere.exists()
+
+
+def test_merge_keeps_every_byte_of_the_existing_brief(tmp_path: Path) -> None:
+    import difflib
+
+    first = tmp_path / "first.yaml"
+    assert run_cli(FIXTURES / "harbour-talks.txt", "-o", first) == 0
+    out = tmp_path / "second.yaml"
+    assert run_cli(FIXTURES / "marsh-dispute.txt", "--brief", first, "-o", out) == 0
+    old, new = first.read_text(encoding="utf-8").splitlines(keepends=True), out.read_text(encoding="utf-8").splitlines(keepends=True)
+    changes = {tag for tag, *_ in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()}
+    assert changes == {"equal", "insert"}  # lines are only added, none changed or removed
+    assert len(load_brief(out).sources) == 2
+
+
+def test_no_event_is_made_of_an_attribution_alone(tmp_path: Path) -> None:
+    doc = tmp_path / "doc.txt"
+    doc.write_text("date 2026-02-04\n\n“We will meet again,” Teodor Brask said on Tuesday.\n", encoding="utf-8")
+    yaml_text, _draft = draft_text([DocumentInput(doc, doc.read_bytes(), doc.read_text(encoding="utf-8"))], paths_from=tmp_path)
+    (tmp_path / "b.yaml").write_text(yaml_text, encoding="utf-8")
+    brief = load_brief(tmp_path / "b.yaml")
+    assert not brief.events
+    assert [(q.text, q.said.iso() if q.said else None) for q in brief.quotes if q.quote_kind == "direct"] == [("We will meet again", "2026-02-03")]
 
 
 def test_merge_matches_people_and_parties_of_the_existing_brief(tmp_path: Path) -> None:

@@ -21,8 +21,12 @@ Records the draft is unsure of carry `review: <reason>`; `peacebrief check` list
 What it writes loads as it stands: check it, then edit it.
 
 With --brief EXISTING the output is that brief with the new records added at the end
-of each section: nothing in it is changed, and nothing it already has (the same quote
-words, the same person, the same document) is added again.
+of each section: every byte of it is kept, in order, and nothing it already has (the
+same quote words, the same person, the same document) is added again. Its source paths
+are relative to its folder, so the result is written for that folder (with -o, FILE must
+be in it). A brief of one source may use short anchors (just the words); a second source
+needs them in the long form: the draft stops and says so, unless --rewrite-anchors lets
+it rewrite them (the only change it then makes to existing lines).
 
 With --case FOLDER the draft is the next round of that case: each party, person and
 issue it recognises (by name, a party's short name, a person's alias) takes the case's id
@@ -31,7 +35,7 @@ with no renaming (`peacebrief check FOLDER` then checks it with the others).
 
 The draft goes to standard output, or with -o to FILE, which is never overwritten
 without --force. Source paths are written relative to FILE's folder (to the current
-folder for standard output).
+folder for standard output; to the existing brief's folder with --brief).
 
 Exit status: 0 when the draft was written, 1 when a document or the existing brief
 cannot be used (not UTF-8, does not load) or FILE exists, 2 on a usage error (a
@@ -56,6 +60,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--date", metavar="YYYY-MM-DD", help="base date for documents without a dateline")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the brief to FILE (default: standard output)")
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    parser.add_argument(
+        "--rewrite-anchors", action="store_true",
+        help="with --brief: write the existing brief's short anchors in the long form when a second source is added",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -83,14 +91,17 @@ def _run(args: argparse.Namespace) -> int:
     existing = existing_text = None
     if args.brief:
         existing, existing_text = _load_existing(Path(args.brief))
-    paths_from = output.parent if output is not None else Path.cwd()
+    paths_from = output.parent if output is not None else Path(args.brief).parent if args.brief else Path.cwd()
     brief_id = None
     if output is not None and existing is None:
         from peacebrief.core.draft.parties import slug
 
         brief_id = slug(output.stem)
     try:
-        text, draft = draft_text(inputs, paths_from=paths_from, existing_brief=existing, existing_text=existing_text, brief_id=brief_id)
+        text, draft = draft_text(
+            inputs, paths_from=paths_from, existing_brief=existing, existing_text=existing_text, brief_id=brief_id,
+            rewrite_anchors=args.rewrite_anchors,
+        )
     except MergeError as exc:
         raise _Fail(f"{args.brief}: {exc}", 1) from None
     if case is not None:

@@ -33,13 +33,15 @@ def draft_text(
     existing_brief: Any | None = None,
     existing_text: str | None = None,
     brief_id: str | None = None,
+    rewrite_anchors: bool = False,
 ) -> tuple[str, Draft]:
     """The YAML of a draft (or of the existing brief with the draft added), and the draft."""
     draft = build_draft(inputs, paths_from=paths_from, existing_brief=existing_brief, brief_id=brief_id)
     if existing_brief is None:
         return render(draft), draft
     assert existing_text is not None
-    return merge(existing_text, existing_brief, draft, old_folder=Path(existing_brief.path).parent, new_folder=paths_from), draft
+    folder = Path(existing_brief.path).parent
+    return merge(existing_text, existing_brief, draft, old_folder=folder, new_folder=paths_from, rewrite_anchors=rewrite_anchors), draft
 
 
 __all__ = ["DocumentInput", "Draft", "MergeError", "build_draft", "draft_text", "merge", "render"]

@@ -119,7 +119,8 @@ def analyse(text: str, base_date: dt.date | None = None, *, gazetteer: Gazetteer
     for sentence in sentences:
         quotes.extend(_direct_quotes(sentence, sentences, passages_by, reportings, by_timex, quotes, names))
         quotes.extend(_reported(sentence, passages_by[sentence.index], reportings[sentence.index], by_timex, document.text))
-    events = [e for s in sentences if not s.heading for e in _events(s, resolved[s.index], names, reportings[s.index], base)]
+    events = [e for s in sentences if not s.heading for e in _events(s, resolved[s.index], names, reportings[s.index], base, passages_by[s.index])]
+    _date_the_sayings(quotes, events, resolved, passages_by)
     all_passages = [p for s in sentences for p in passages_by[s.index]]
     return DocumentAnalysis(text, document, base, document_title(document, sentences), sentences, names, quotes, events, all_passages)
 
@@ -343,7 +344,41 @@ def _reported(sentence: Sentence, passages: list[Passage], reportings: list[Repo
 # -- events ----------------------------------------------------------------------------
 
 
-def _events(sentence: Sentence, resolved: list[Resolved], names: NameIndex, reportings: list[Reporting], base: dt.date) -> list[EventFinding]:
+def _date_the_sayings(quotes: list[QuoteFinding], events: list[EventFinding], resolved: dict[int, list[Resolved]], passages_by: dict[int, list[Passage]]) -> None:
+    """A date outside the quotation marks of a sentence that makes no event of it
+    ('said in a statement on Sunday: “...”') is when its quotes were said."""
+    used = {e.resolved.timex for e in events}
+    for quote in quotes:
+        if quote.said is not None:
+            continue
+        passages = passages_by.get(quote.sentence, [])
+        for result in resolved.get(quote.sentence, []):
+            if result.timex in used or any(p.open <= result.timex.start < p.close for p in passages):
+                continue
+            if result.date.precision == "day" or result.date.precision == "month":
+                quote.said = result
+                break
+
+
+def _attribution_only(sentence: Sentence, span: tuple[int, int], timex: Timex, reportings: list[Reporting], passages: list[Passage]) -> bool:
+    """Whether a clause says nothing but who spoke and when: its words less the
+    attributions, the quoted passages and the date leave fewer than three words."""
+    saying = [r for r in reportings if r.speakers and not r.object_verb and span[0] <= r.attribution[0] < span[1]]
+    if not saying:
+        return False
+    quoted = [(p.open, p.close + 1) for p in passages if not p.open <= timex.start < p.close]  # not the quote that holds the date
+    cuts = [r.attribution for r in saying] + quoted + [(timex.outer_start, timex.end)]
+    kept = []
+    for token in sentence.tokens:
+        if span[0] <= token.start < span[1] and token.is_word and not any(a <= token.start < b for a, b in cuts):
+            kept.append(token.lower)
+    return len([w for w in kept if w not in _ATTRIBUTION_WORDS]) < 3
+
+
+_ATTRIBUTION_WORDS = frozenset("the a an in on at to by of and said says told added reporters journalists statement interview".split())
+
+
+def _events(sentence: Sentence, resolved: list[Resolved], names: NameIndex, reportings: list[Reporting], base: dt.date, passages: list[Passage]) -> list[EventFinding]:
     out: list[EventFinding] = []
     seen: set[tuple[str, str]] = set()
     mentions = names.in_sentence(sentence.index)
@@ -359,6 +394,8 @@ def _events(sentence: Sentence, resolved: list[Resolved], names: NameIndex, repo
             span = (min(saying.attribution[0], saying.content[0]), max(saying.verb_end, saying.content[1]))
         if len(sentence.sub(*span).split()) < 4:
             span = (sentence.start, sentence.end)
+        if _attribution_only(sentence, span, timex, reportings, passages):
+            continue  # '..., Brask said on Tuesday': who spoke and when is the quote's, not an event
         clause = sentence.sub(*span)
         status: EventStatus = "occurred"
         if _POSTPONED.search(clause):

@@ -1,8 +1,8 @@
 """From analysed documents to brief records: ids, anchors, parties and review marks.
 
-Every record is anchored, and every anchor is checked here with the loader's own
-`DocumentIndex`: where a quote's or an event's words occur more than once in their
-document, the shortest prefix (then suffix) that picks the right place is added. A
+Every record is anchored by the loader's own rules (see `anchoring`): where a quote's or
+an event's words occur more than once in their document, the shortest prefix (then
+suffix) that picks the right place is added. A
 record whose words cannot be told apart from another place is left out and counted.
 
 With an existing brief, the draft only adds: people and parties are matched to the
@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from peacebrief.core.anchors import AnchorError, DocumentIndex, normalise
+from peacebrief.core.anchors import DocumentIndex, normalise
 from peacebrief.core.draft.analyse import DocumentAnalysis, analyse, content_words
+from peacebrief.core.draft.anchoring import Anchorer
 from peacebrief.core.draft.names import PersonInfo
 from peacebrief.core.draft.parties import (
     PLACEHOLDER_ID,
@@ -37,7 +38,6 @@ from peacebrief.core.draft.parties import (
 from peacebrief.core.draft.speakers import SpeakerRef
 
 SECTIONS = ("sources", "parties", "people", "events", "quotes")
-_CONTEXT_STEPS = (12, 24, 40, 64, 100, 160, 240)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +105,7 @@ class _Builder:
         self.skipped: list[str] = []
         self.duplicates = 0
         self.indexes: dict[str, DocumentIndex] = {}
+        self.anchorers: dict[str, Anchorer] = {}
         self.quote_keys: set[tuple[str, str]] = set()
         self.existing_words = {_key(q.text) for q in getattr(existing_brief, "quotes", ())}
 
@@ -187,41 +188,12 @@ class _Builder:
 
     def anchor(self, source: str, start: int, end: int) -> DraftAnchor | None:
         """An anchor for `[start, end)` that resolves there and nowhere else."""
-        index = self.indexes[source]
-        text = index.document.text
-        exact = text[start:end]
-        for prefix_len, suffix_len in [(0, 0)] + [(n, 0) for n in _CONTEXT_STEPS] + [(n, n) for n in _CONTEXT_STEPS]:
-            prefix = _context_before(text, start, prefix_len, index.document.body_start) if prefix_len else None
-            suffix = _context_after(text, end, suffix_len) if suffix_len else None
-            if prefix_len and not prefix or suffix_len and not suffix:
-                continue
-            try:
-                found = index.resolve(exact, prefix, suffix)
-            except AnchorError:
-                continue
-            if found[0] == start and found[1] == end:
-                return DraftAnchor(source, exact, prefix, suffix)
-        return None
-
-
-def _context_before(text: str, start: int, length: int, lo: int) -> str | None:
-    begin = max(lo, start - length)
-    while begin > lo and not text[begin - 1].isspace():  # whole words
-        begin -= 1
-    words = " ".join(text[begin:start].split())
-    if not words:
-        return None
-    return words + (" " if text[start - 1 : start].isspace() else "")
-
-
-def _context_after(text: str, end: int, length: int) -> str | None:
-    finish = min(len(text), end + length)
-    while finish < len(text) and not text[finish].isspace():
-        finish += 1
-    words = " ".join(text[end:finish].split())
-    if not words:
-        return None
-    return (" " if text[end : end + 1].isspace() else "") + words
+        if source not in self.anchorers:
+            self.anchorers[source] = Anchorer(self.indexes[source].document)
+        chosen = self.anchorers[source].choose(start, end)
+        if chosen is None:
+            return None
+        return DraftAnchor(source, *chosen)
 
 
 def _key(text: str) -> str:

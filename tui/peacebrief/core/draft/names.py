@@ -162,21 +162,29 @@ class NameIndex:
     people: dict[str, PersonInfo] = field(default_factory=dict)
     mentions: dict[int, list[Mention]] = field(default_factory=dict)  # by sentence
     statement_authors: list = field(default_factory=list)  # the parties of the last joint statement
+    _token_maps: dict[int, tuple[int, dict[int, Mention], dict[int, Mention]]] = field(default_factory=dict, repr=False)
 
     def in_sentence(self, index: int) -> list[Mention]:
         return self.mentions.get(index, [])
 
     def ending_at(self, sentence: int, token: int) -> Mention | None:
-        for mention in self.in_sentence(sentence):
-            if mention.last == token:
-                return mention
-        return None
+        return self._by_token(sentence)[1].get(token)
 
     def starting_at(self, sentence: int, token: int) -> Mention | None:
-        for mention in self.in_sentence(sentence):
-            if mention.first == token:
-                return mention
-        return None
+        return self._by_token(sentence)[0].get(token)
+
+    def _by_token(self, sentence: int) -> tuple[dict[int, Mention], dict[int, Mention]]:
+        """A sentence's mentions by first and by last token (the first such mention wins)."""
+        mentions = self.in_sentence(sentence)
+        cached = self._token_maps.get(sentence)
+        if cached is None or cached[0] != len(mentions):
+            firsts: dict[int, Mention] = {}
+            lasts: dict[int, Mention] = {}
+            for mention in mentions:
+                firsts.setdefault(mention.first, mention)
+                lasts.setdefault(mention.last, mention)
+            cached = self._token_maps[sentence] = (len(mentions), firsts, lasts)
+        return cached[1], cached[2]
 
     def person_by_surname(self, word: str) -> PersonInfo | None:
         matches = [p for p in self.people.values() if p.surname == word and " " in p.key]

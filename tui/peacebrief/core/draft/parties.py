@@ -144,6 +144,8 @@ class Gazetteer:
     places: set[str] = field(default_factory=set)  # capitalised names used as places in the documents
     singles: set[str] = field(default_factory=set)  # one-word capitalised names seen
     countries: set[str] = field(default_factory=set)  # names known (or shown) to be countries
+    _sorted: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _sorted_for: tuple[int, int, int] = (-1, -1, -1)
 
     def country_of(self, words: str) -> PartyGuess | None:
         """The country that a name, demonym, seat or capital stands for."""
@@ -167,14 +169,24 @@ class Gazetteer:
         """'Carrodian' -> 'Carrodia' (a place of the document), 'Kenyan' -> 'Kenya'."""
         if " " in bare or not _DEMONYM_END.search(bare) or len(bare) < 5:
             return None
-        candidates = sorted(COUNTRIES | self.countries | self.places | self.singles, key=len, reverse=True)
-        for place in candidates:
-            if " " in place or len(place) < 4:
-                continue
+        for place in self._candidates().get(bare[:4], ()):
             stem = place[:-1] if place[-1] in "aeiouy" else place
             if len(stem) >= 4 and bare.startswith(stem) and len(bare) - len(stem) <= 4 and bare != place:
                 return PartyGuess(place, words, sure=place in COUNTRIES or place in self.countries)
         return None
+
+    def _candidates(self) -> dict[str, list[str]]:
+        """One-word names a demonym may come from, by their first four letters (a stem has
+        at least four), longest first; made again only when the sets have grown."""
+        size = (len(self.countries), len(self.places), len(self.singles))
+        if self._sorted_for != size:
+            by_start: dict[str, list[str]] = {}
+            for place in sorted(COUNTRIES | self.countries | self.places | self.singles, key=len, reverse=True):
+                if " " not in place and len(place) >= 4:
+                    by_start.setdefault(place[:4], []).append(place)
+            self._sorted = by_start
+            self._sorted_for = size
+        return self._sorted
 
     def office_country(self, words: str) -> PartyGuess | None:
         """The side of a word in front of an office: a known country or demonym, or a

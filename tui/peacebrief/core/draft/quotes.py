@@ -131,5 +131,11 @@ def text_ends_sentence(last: str, after: str) -> bool:
 
 def passage_mask(sentence: Sentence, passages: list[Passage]) -> list[bool]:
     """For each token of the sentence: is it inside a quoted passage (marks included)?"""
-    spans = [(p.open, p.close + 1) for p in passages if p.sentence == sentence.index]
-    return [any(a <= t.start < b for a, b in spans) for t in sentence.tokens]
+    spans = sorted((p.open, p.close + 1) for p in passages if p.sentence == sentence.index)
+    mask: list[bool] = []
+    k = 0
+    for token in sentence.tokens:  # tokens and spans both in order: one sweep
+        while k < len(spans) and spans[k][1] <= token.start:
+            k += 1
+        mask.append(k < len(spans) and spans[k][0] <= token.start)
+    return mask

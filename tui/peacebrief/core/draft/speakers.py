@@ -20,6 +20,7 @@ expression that dates the saying ("said late Tuesday", "on Tuesday said").
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -62,6 +63,10 @@ def _forms(lemma: str) -> tuple[str, ...]:
         return (lemma, lemma + "es", lemma + "ed", lemma + "ing")
     return (lemma, lemma + "s", lemma + "ed", lemma + "ing")
 
+
+_LOOK_BACK = 64  # mentions a pronoun looks back over
+_SENTENCES_BACK = 6
+_ROLE_LOOK_BACK = 400  # mentions an office ("the envoy") looks back over
 
 VERBS: dict[str, str] = {form: lemma for lemma in _SAY + _OBJECT for form in _forms(lemma)}
 OBJECT_LEMMAS = frozenset(_OBJECT)
@@ -124,17 +129,32 @@ class Discourse:
     def note_mentions(self, mentions: list[Mention], sentence: Sentence | None = None) -> None:
         for mention in mentions:
             if mention.kind == "person":
-                self.seen.append((mention.name_start, mention.sentence, mention.key, False))
-        self.seen.sort()
+                bisect.insort(self.seen, (mention.name_start, mention.sentence, mention.key, False))
         if sentence is not None:
             opening = _opening_person(sentence, mentions)
             if opening is not None:
                 self.subjects[sentence.index] = opening
 
     def note_speaker(self, key: str, offset: int, sentence: int) -> None:
-        self.seen.append((offset, sentence, key, True))
-        self.seen.sort()
+        bisect.insort(self.seen, (offset, sentence, key, True))
         self.names.people[key].spoke = True
+
+    def _recent(self, offset: int, sentence: int, pronoun: str | None = None) -> list[tuple[int, int, str, bool]]:
+        """What was noted before `offset`, from the last few sentences (and, for a pronoun,
+        the last person of its gender however far back): a bounded look back, so a long
+        document costs each pronoun the same."""
+        end = bisect.bisect_left(self.seen, (offset,))
+        start = end
+        while start > 0 and end - start < _LOOK_BACK and self.seen[start - 1][1] >= sentence - _SENTENCES_BACK:
+            start -= 1
+        window = self.seen[start:end]
+        if pronoun is not None and not any(self._fits_gender(s[2], pronoun) for s in window):
+            k = start - 1
+            while k >= 0 and start - k < _LOOK_BACK:
+                if self._fits_gender(self.seen[k][2], pronoun):
+                    return [self.seen[k]]
+                k -= 1
+        return window
 
     def _fits_gender(self, key: str, pronoun: str) -> bool:
         info = self.names.people.get(key)
@@ -142,7 +162,7 @@ class Discourse:
 
     def resolve_pronoun(self, pronoun: str, offset: int, sentence: int) -> tuple[str | None, str | None]:
         """The person a 'he' or 'she' at `offset` stands for, and a review reason if unsure."""
-        before = [s for s in self.seen if s[0] < offset and self._fits_gender(s[2], pronoun)]
+        before = [s for s in self._recent(offset, sentence, pronoun) if self._fits_gender(s[2], pronoun)]
         if not before:
             return None, f"'{pronoun}': no person named before it"
         last_named = before[-1][2]
@@ -181,9 +201,8 @@ class Discourse:
         if not wanted:
             return None, None
         fits: list[str] = []
-        for position, _sentence, key, _spoke in self.seen:
-            if position >= offset:
-                break
+        end = bisect.bisect_left(self.seen, (offset,))
+        for _position, _sentence, key, _spoke in self.seen[max(0, end - _ROLE_LOOK_BACK) : end]:
             info = self.names.people.get(key)
             if info is None:
                 continue
@@ -507,10 +526,15 @@ def _last_party(names: NameIndex, sentence: int, before: int) -> str | None:
 
 
 def _token_index(tokens: list[Token], offset: int) -> int:
-    for index, token in enumerate(tokens):
-        if token.start >= offset:
-            return index
-    return len(tokens) - 1
+    """The first token at or after `offset` (the last token if none)."""
+    lo, hi = 0, len(tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if tokens[mid].start < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo if lo < len(tokens) else len(tokens) - 1
 
 
 def _from_mention(mention: Mention, names: NameIndex) -> SpeakerRef | None:

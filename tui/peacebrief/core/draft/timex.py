@@ -136,7 +136,7 @@ def find_timexes(sentence: Sentence) -> list[Timex]:
         parts = {k: v for k, v in match.groupdict().items() if v}
         prep = None
         outer = start
-        lead = _PREP.search(text, 0, start)
+        lead = _PREP.search(text, max(0, start - 24), start)
         if lead and lead.end() == start:
             word = lead.group(1).lower()
             outer = lead.start()
@@ -150,7 +150,7 @@ def find_timexes(sentence: Sentence) -> list[Timex]:
         elif kind in ("month", "year") and mod in ("until", "till", "by", "since", "from", "before", "after"):
             prep = mod
         if prep in ("until", "till", "to"):
-            span = _FOR_SPAN.search(text, 0, outer)
+            span = _FOR_SPAN.search(text, max(0, outer - 40), outer)
             if span and span.end() == outer:
                 parts["for_n"], parts["for_unit"] = span.group("n"), span.group("unit")
                 start = outer = span.start()
@@ -200,10 +200,13 @@ def clause_tense(sentence: Sentence, timex: Timex) -> tuple[Tense | None, bool]:
     before does, looks forward (an expression opening its sentence: "On Friday, the
     delegations will meet").
     """
-    tokens = [t for t in sentence.tokens if t.end <= timex.outer_start]
-    after = [t for t in sentence.tokens if t.start >= timex.end]
+    tokens = sentence.tokens
+    cut = _first_at(tokens, timex.outer_start)
+    while cut > 0 and tokens[cut - 1].end > timex.outer_start:
+        cut -= 1
+    after_at = _first_at(tokens, timex.end)
     back: list[str] = []
-    for token in reversed(tokens):
+    for token in reversed(tokens[max(0, cut - _CLAUSE_TOKENS) : cut]):
         word = token.lower
         if word in (",", ";", ":", "\u2014") or word in _BOUNDARY_WORDS:
             break
@@ -214,7 +217,7 @@ def clause_tense(sentence: Sentence, timex: Timex) -> tuple[Tense | None, bool]:
     if verdict[0] is not None:
         return verdict
     forward: list[str] = []
-    for k, token in enumerate(after):
+    for k, token in enumerate(tokens[after_at : after_at + _CLAUSE_TOKENS]):
         word = token.lower
         if word in (";", ":", "\u2014") or word in _BOUNDARY_WORDS or (word == "," and k > 0):
             break
@@ -236,6 +239,21 @@ def _past_form_before(back: list[str]) -> bool:
         return False
     helper = back[1] if len(back) > 1 else ""
     return helper not in _FUTURE_AUX | _MODALS | _PRESENT_AUX | {"be", "being", "to"}
+
+
+_CLAUSE_TOKENS = 60  # a clause's tense is told by the words near the expression
+
+
+def _first_at(tokens: list, offset: int) -> int:
+    """The index of the first token starting at or after `offset`."""
+    lo, hi = 0, len(tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if tokens[mid].start < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _scan(words: list[str], *, forward_scan: bool = False) -> tuple[Tense | None, bool]:

@@ -143,7 +143,7 @@ def _flow_text(text: str) -> str:
 
 
 def _section_lines(draft: Draft, section: str, *, indent: str = "  ") -> list[str]:
-    explicit = draft.source_total > 1
+    explicit = True  # the long form always: a second source later needs no line of it changed
     lines: list[str] = []
     for number, record in enumerate(draft.records[section]):
         if number and section in _SPACED:
@@ -194,8 +194,14 @@ def render(draft: Draft, *, written: dt.date | None = None) -> str:
 # -- merging into an existing brief -----------------------------------------------------
 
 
-def merge(existing_text: str, existing_brief: Any, draft: Draft, *, old_folder: Path, new_folder: Path) -> str:
-    """The existing brief's text with the draft's new records added at the end of each section."""
+def merge(existing_text: str, existing_brief: Any, draft: Draft, *, old_folder: Path, new_folder: Path, rewrite_anchors: bool = False) -> str:
+    """The existing brief's text with the draft's new records added at the end of each
+    section: every byte of the existing brief is kept, in order; only new lines are added.
+
+    Two things would have to change existing lines, and neither is done silently: the
+    existing sources' paths, when the result is written in another folder (refused), and
+    the short anchors of a brief of one source, when a second source is added (refused
+    unless `rewrite_anchors`, which writes them in the long form)."""
     try:
         root = yaml.compose(existing_text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:  # the brief loaded, so this does not happen
@@ -211,11 +217,22 @@ def merge(existing_text: str, existing_brief: Any, draft: Draft, *, old_folder: 
             if isinstance(path_node, ScalarNode):
                 moved = Path(os.path.relpath((old_folder / path_node.value).resolve(), new_folder.resolve())).as_posix()
                 if moved != path_node.value:
-                    edits.append((path_node.start_mark.index, path_node.end_mark.index, 0, scalar(moved)))
+                    raise MergeError(
+                        f"its source paths are relative to {old_folder}; write the result in that folder "
+                        f"(-o {old_folder}/NAME.yaml) so that none of its lines has to change"
+                    )
 
     old_sources = list(getattr(existing_brief, "sources", ()))
     if len(old_sources) == 1 and draft.source_total > 1:
-        edits.extend(_explicit_anchors(existing_text, top, old_sources[0].id, set(getattr(existing_brief, "records", {}))))
+        rewrites = _explicit_anchors(existing_text, top, old_sources[0].id, set(getattr(existing_brief, "records", {})))
+        if rewrites and not rewrite_anchors:
+            line = existing_text.count("\n", 0, rewrites[0][0]) + 1
+            raise MergeError(
+                f"it has one source and short anchors (the first on line {line}); a second source needs every anchor "
+                f"in the long form, `{{source: {old_sources[0].id}, exact: ...}}`: write them so, or pass --rewrite-anchors "
+                "to let the draft rewrite them (the only change it makes to existing lines)"
+            )
+        edits.extend(rewrites)
 
     new_sources = {r.id for r in draft.records["sources"]}
     label = ", ".join(sorted(new_sources)) or ", ".join(s for s, _b, _d in draft.base_dates)
@@ -302,7 +319,7 @@ def _insert_into(text: str, root: MappingNode, top: dict[str, tuple[ScalarNode, 
             continue
         break
     position = sum(len(line) + 1 for line in existing[:cut])
-    explicit = draft.source_total > 1
+    explicit = True  # the long form always: a second source later needs no line of it changed
     lines: list[str] = ["", f"{indent}# --- drafted by `peacebrief draft` from {label} ---"]
     for number, record in enumerate(draft.records[section]):
         if number and section in _SPACED:
