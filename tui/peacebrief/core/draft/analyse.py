@@ -19,6 +19,7 @@ from peacebrief.core.draft.parties import Gazetteer, PartyGuess
 from peacebrief.core.draft.quotes import Passage, find_passages, passage_mask
 from peacebrief.core.draft.sentences import Sentence, document_title, split_sentences
 from peacebrief.core.draft.speakers import (
+    VERBS,
     Discourse,
     Reporting,
     SpeakerRef,
@@ -191,8 +192,14 @@ def _direct_quotes(
             continue
         reporting, how, review = _attribution(sentence, sentences, passages, number, reportings, passages_by)
         said = by_timex.get(reporting.time) if reporting and reporting.time else None
+        if reporting is None and passage.form == "full" and not _unresolved_saying(sentence, passages):
+            reporting = _leading_phrase(sentence, passage, names)
         if reporting is None:
-            previous = _continued(sentence, sentences, so_far + found, names)
+            # Only a quote with no reporting words of its own continues the speaker before:
+            # not a fragment of the reporter's sentence, not one a colon or a verb introduces.
+            previous = None
+            if passage.form in ("full", "split") and not _unresolved_saying(sentence, passages):
+                previous = _continued(sentence, sentences, so_far + found, names)
             if previous is not None:
                 speakers = list(previous.speakers)
                 review = None if previous.paragraph_same else "no attribution of its own: speaker taken from the quote before"
@@ -253,6 +260,38 @@ def _attribution(
     # Never from the next sentence: an unattributed quote continues the speaker before
     # it (`_continued`) or has none.
     return None, "none", None
+
+
+def _unresolved_saying(sentence: Sentence, passages: list[Passage]) -> bool:
+    """A reporting verb outside the quotes whose speaker was not found ('..., a Union
+    spokeswoman said'): the quote is someone's in this sentence, not the last speaker's."""
+    spans = [(p.open, p.close + 1) for p in passages]
+    return any(
+        t.lower in VERBS and VERBS[t.lower] in ("say", "add", "tell", "read", "write", "state", "declare", "ask")
+        and not any(a <= t.start < b for a, b in spans)
+        for t in sentence.tokens
+    )
+
+
+_LEADING = re.compile(r"^\s*(?:For|According to)\s+(?P<np>[^\u201c\u201d\"]+?),\s*$")
+
+
+def _leading_phrase(sentence: Sentence, passage: Passage, names: NameIndex) -> Reporting | None:
+    """'For the head of Ilse Marrow's team, the former general Paulo Renske, “...”' and
+    'According to X's intelligence chief, General Ruben Maas, “...”': the last person of the
+    phrase (the apposition), else its side."""
+    lead = sentence.sub(sentence.start, passage.open)
+    match = _LEADING.match(lead)
+    if not match:
+        return None
+    inside = [m for m in names.in_sentence(sentence.index) if m.end <= passage.open and m.kind in ("person", "party")]
+    people = [m for m in inside if m.kind == "person"]
+    chosen = people[-1] if people else (inside[-1] if inside else None)
+    if chosen is None:
+        return None
+    ref = SpeakerRef(chosen.kind, chosen.key, chosen.words, "named")
+    first = chosen.first
+    return Reporting(sentence.index, first, chosen.start, chosen.end, "according", [ref], (sentence.start, passage.open))
 
 
 @dataclass(slots=True)

@@ -43,7 +43,7 @@ TITLE_CAPS = frozenset(
     Senator Sen Mr Mrs Ms Miss Dr King Queen Prince Princess Sheikh Emir Chief Negotiator Mediator Commander Governor
     Mayor Premier Admiral Colonel Col Director Chairman Chairwoman Chair Adviser Advisor Pope Judge Justice Commissioner
     Representative Rep Lt Capt Sgt Speaker Leader Prosecutor Official Coordinator Delegate Diplomat Marshal Sir Dame
-    Lord Lady Professor Prof Rev Father Brig Maj""".split()
+    Lord Lady Professor Prof Rev Father Brig Maj Archbishop Bishop Cardinal Imam Rabbi Patriarch""".split()
 )
 TITLE_MODIFIERS_CAP = frozenset(
     """Prime Foreign Defence Defense Interior Finance Press Special Deputy Vice Acting Former Chief National Security
@@ -57,7 +57,7 @@ TITLE_NOUNS = frozenset(
     senator chief negotiator negotiators mediator commander governor mayor premier diplomat diplomats delegate
     delegates representative leader head director chairman chairwoman chair adviser advisor advisers official
     officials aide aides counterpart officer lawmaker legislator prosecutor commissioner coordinator monarch king
-    queen sheikh emir""".split()
+    queen sheikh emir archbishop bishop member editor correspondent""".split()
 )
 TITLE_MODIFIERS = frozenset(
     """foreign defence defense interior finance prime chief top senior deputy special press lead presidential former
@@ -114,6 +114,9 @@ PLACE_PREPS = frozenset({"in", "at", "from", "near", "across", "outside", "insid
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
 _CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS)
 _DEMONYM = re.compile(r"(?:ian|an|ese|ish|i)$")
+_PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|az|bin|ibn|abu|ben)-[A-Z]")
+# Kin before a first name ("his wife, Sara,"): a person, and a pronoun's gender.
+KIN = {"wife": "she", "husband": "he", "son": "he", "daughter": "she", "mother": "she", "father": "he", "sister": "she", "brother": "he", "widow": "she", "niece": "she", "nephew": "he"}
 
 
 @dataclass(slots=True)
@@ -163,6 +166,7 @@ class NameIndex:
     mentions: dict[int, list[Mention]] = field(default_factory=dict)  # by sentence
     statement_authors: list = field(default_factory=list)  # the parties of the last joint statement
     _token_maps: dict[int, tuple[int, dict[int, Mention], dict[int, Mention]]] = field(default_factory=dict, repr=False)
+    _surnames: tuple[int, dict[str, list[PersonInfo]], dict[str, list[PersonInfo]]] | None = field(default=None, repr=False)
 
     def in_sentence(self, index: int) -> list[Mention]:
         return self.mentions.get(index, [])
@@ -172,6 +176,19 @@ class NameIndex:
 
     def starting_at(self, sentence: int, token: int) -> Mention | None:
         return self._by_token(sentence)[0].get(token)
+
+    def _surname_index(self) -> tuple[dict[str, list[PersonInfo]], dict[str, list[PersonInfo]]]:
+        """People named in full, by surname and by its first two letters; made again when
+        people were added."""
+        if self._surnames is None or self._surnames[0] != len(self.people):
+            by_surname: dict[str, list[PersonInfo]] = {}
+            by_start: dict[str, list[PersonInfo]] = {}
+            for person in self.people.values():
+                if " " in person.key:
+                    by_surname.setdefault(person.surname.casefold(), []).append(person)
+                    by_start.setdefault(person.surname[:2].casefold(), []).append(person)
+            self._surnames = (len(self.people), by_surname, by_start)
+        return self._surnames[1], self._surnames[2]
 
     def _by_token(self, sentence: int) -> tuple[dict[int, Mention], dict[int, Mention]]:
         """A sentence's mentions by first and by last token (the first such mention wins)."""
@@ -187,16 +204,30 @@ class NameIndex:
         return cached[1], cached[2]
 
     def person_by_surname(self, word: str) -> PersonInfo | None:
-        matches = [p for p in self.people.values() if p.surname == word and " " in p.key]
+        """The person a surname (or a short form: "de Vries", "Al-Rashid") is, or the one a
+        one-letter misspelling of a surname of five letters or more is ("Prichard")."""
+        folded = word.casefold()
+        by_surname, by_start = self._surname_index()
+        matches = [p for p in by_surname.get(folded.split()[-1], []) if _ends_with_words(p.key, word)]
         if len(matches) == 1:
             return matches[0]
         exact = self.people.get(word)
-        return exact if exact else (matches[0] if matches else None)
+        if exact:
+            return exact
+        if matches:
+            return matches[0]
+        if len(folded) >= 5 and " " not in word:
+            near = [p for p in by_start.get(folded[:2], []) if _one_letter_apart(p.surname.casefold(), folded)]
+            if len(near) == 1:
+                return near[0]
+        return None
 
 
 def is_name_word(token: Token) -> bool:
     """A capitalised word that can be part of a name; not a word in capitals ("NEW YORK:",
     "MIRA LUND:", a dateline or a transcript's speaker label) nor a month or weekday."""
+    if token.is_word and _PARTICLE_NAME.match(token.text):
+        return True  # "al-Rashid", "el-Amin"
     if not (token.is_word and token.is_cap and token.bare not in _CALENDAR):
         return False
     bare = token.bare
@@ -295,12 +326,39 @@ def _register(index: NameIndex, mention: Mention, *, strong: bool) -> None:
     info.strong = info.strong or strong
 
 
+def _ends_with_words(full: str, short: str) -> bool:
+    """'Jean-Luc de Vries' ends with 'de Vries'; 'Amal al-Rashid' with 'Al-Rashid'."""
+    a, b = full.casefold().split(), short.casefold().split()
+    return len(b) < len(a) and a[-len(b):] == b
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """One letter added, dropped or changed: 'Pritchard' and 'Prichard', 'Kowalski' and 'Kowalsky'."""
+    if a == b or abs(len(a) - len(b)) > 1 or a[:2] != b[:2]:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return any(longer[:k] + longer[k + 1 :] == shorter for k in range(len(longer)))
+
+
 def _merge_short_names(index: NameIndex) -> None:
-    """'Mr Holm' registered as 'Holm' is Pieter Holm when the document names him in full."""
+    """'Mr Holm' registered as 'Holm' (or 'Mr de Vries' as 'de Vries') is Pieter Holm when
+    the document names him in full."""
+    by_surname: dict[str, list[PersonInfo]] = {}
+    by_start: dict[str, list[PersonInfo]] = {}  # by the first two letters of the surname
+    renamed: dict[str, str] = {}
+    for person in index.people.values():
+        if " " in person.key:
+            by_surname.setdefault(person.surname.casefold(), []).append(person)
+            by_start.setdefault(person.surname[:2].casefold(), []).append(person)
     for key in list(index.people):
-        if " " in key:
+        words = key.split()
+        if len(words) > 2 or (len(words) == 2 and words[0][:1].isupper()):
             continue
-        full = [p for p in index.people.values() if " " in p.key and p.surname == key]
+        full = [p for p in by_surname.get(words[-1].casefold(), []) if p.key != key and _ends_with_words(p.key, key)]
+        if not full and len(words) == 1 and len(key) >= 5:  # a one-letter misspelling: "Prichard"
+            full = [p for p in by_start.get(key[:2].casefold(), []) if _one_letter_apart(p.surname.casefold(), key.casefold())]
         if len(full) == 1:
             short = index.people.pop(key)
             target = full[0]
@@ -309,10 +367,12 @@ def _merge_short_names(index: NameIndex) -> None:
             target.gender = target.gender or short.gender
             target.strong = target.strong or short.strong
             target.surname_used = True
-            for mentions in index.mentions.values():
-                for mention in mentions:
-                    if mention.kind == "person" and mention.key == key:
-                        mention.key = target.key
+            renamed[key] = target.key
+    if renamed:
+        for mentions in index.mentions.values():
+            for mention in mentions:
+                if mention.kind == "person" and mention.key in renamed:
+                    mention.key = renamed[mention.key]
 
 
 def _words(tokens: list[Token], first: int, last: int) -> str:
@@ -446,6 +506,8 @@ def _classify(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -
             return [make("org", words=word)]
         if guess is not None and (word in gazetteer.places or word in gazetteer.countries or word != guess.name and guess.sure):
             return [make("party", key=guess.name, hints=[guess], words=word)]
+        if first >= 2 and tokens[first - 1].text == "," and tokens[first - 2].lower in KIN:
+            return [make("person", key=word, words=word, honorific=KIN[tokens[first - 2].lower])]
         office, hints = _lower_office(tokens, first, gazetteer)
         appos, appos_hints = _apposition(tokens, last, gazetteer)
         if office or appos:  # "Kremlin spokesman Peskov"
@@ -543,6 +605,11 @@ def _lower_office(tokens: list[Token], first: int, gazetteer: Gazetteer) -> tupl
     comma = k >= 0 and tokens[k].text == ","
     if comma:
         k -= 1
+        j = k  # "The former mayor of Ravik, Ivo Strand": the office before "of Ravik"
+        while j >= 0 and tokens[j].is_cap and tokens[j].is_word:
+            j -= 1
+        if j < k and j >= 1 and tokens[j].lower == "of" and (tokens[j - 1].lower in TITLE_NOUNS or tokens[j - 1].text in TITLE_CAPS):
+            k = j - 1
         # "Kessland's defence minister, Pieter Holm": one office, in the singular, and no
         # apposition of the name's own ("US officials, Rustem Umerov, Ukraine's ... chief").
         if k < 0 or tokens[k].lower.endswith("s") and tokens[k].lower not in ("chief", "boss"):

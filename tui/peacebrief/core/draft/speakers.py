@@ -166,6 +166,11 @@ class Discourse:
         if not before:
             return None, f"'{pronoun}': no person named before it"
         last_named = before[-1][2]
+        here = [s for s in before if s[1] == sentence and not s[3]]
+        if here and pronoun in ("he", "she"):
+            # "... is led by General Aldo Ferrante, a former army chief, and he said ...":
+            # the person named before the pronoun in its own sentence.
+            return here[-1][2], None
         speakers = [s for s in before if s[3] and s[1] >= sentence - 3]
         subject = self.subjects.get(sentence - 1)
         if subject is not None and self._fits_gender(subject, pronoun) and not any(s[1] == sentence and s[3] for s in before):
@@ -342,6 +347,11 @@ def _is_parenthetical(segment: list[Token]) -> bool:
     first = segment[0]
     if first.lower in ("who", "which", "whose", "whom", "himself", "herself", "also", "speaking", "writing"):
         return True
+    words = [t.lower for t in segment]
+    if words[:1] == ["for"] and words[-1:] == ["part"] or words in (["in", "turn"], ["in", "response"], ["however"], ["meanwhile"]):
+        return True  # ", for its part," / ", in turn,"
+    if first.lower in ("a", "an") and len(segment) > 1 and segment[1].lower in ("member", "former", "veteran", "spokesman", "spokeswoman", "leader", "founder"):
+        return True  # ", a member of the opposition Homeland Party,"
     if any(t.lower in VERBS and VERBS[t.lower] in ("say", "tell") for t in segment):
         return False
     if first.lower in DETERMINERS or first.possessive:
@@ -632,6 +642,15 @@ def _subject_right(
         if candidate.first <= k <= candidate.last and candidate.kind in ("person", "party", "unknown"):
             mention = candidate
             break
+    if mention is not None and mention.kind == "party" and tokens[mention.last].possessive:
+        # "said Talvar's deputy foreign minister, Helena Brook": the office holder named after it
+        j = mention.last + 1
+        while j < len(tokens) and j - mention.last < 6 and tokens[j].is_word and not tokens[j].is_cap:
+            j += 1
+        if j < len(tokens) and tokens[j].text == ",":
+            holder = names.starting_at(sentence.index, j + 1)
+            if holder is not None and holder.kind == "person":
+                mention = holder
     if mention is None:
         return None
     if tokens[i - 1].text not in (",", "\u201d", '"') and not (i >= 2 and tokens[i - 2].text in ("\u201d", '"')):
