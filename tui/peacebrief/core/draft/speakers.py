@@ -283,6 +283,8 @@ def _verb(
     after_next = tokens[i + 2] if i + 2 < len(tokens) else None
     if nxt == "to" and lemma not in ("tell", "reply", "respond") and not _to_listener(lemma, after_next):
         return None  # "promised to", "added to the tension"
+    if lemma == "ask" and nxt in ("not", "for", "whether", "if", "about", "him", "her", "them", "me", "us", "the", "a", "an"):
+        return None  # "asked not to be named", "asked for a pause": a request, not what was said
     if nxt == "by" and (after_next is None or after_next.is_cap or after_next.lower in DETERMINERS):
         return None  # passive: "was described by", not "said by phone"
     object_verb = lemma in OBJECT_LEMMAS or (lemma, nxt) in _PREPOSITIONAL_OBJECT and not any(
