@@ -493,11 +493,12 @@ async def test_search_finds_a_quote_by_a_word_inside_it_and_enter_selects_it(bun
         assert not screen.check_action("back", ())
 
         search = await open_search(pilot, app)
-        await pilot.press(*"wave")  # "a fresh wave of attacks": results are live, one before any Enter
-        assert len(search.results.items) == 1
+        await pilot.press(*"wave")  # "a fresh wave of attacks": results are live, before any Enter
+        # The quote, then the paragraph of the source that holds it.
+        assert [item.id for item in search.results.items] == ["q-zelenskyy-four-days", "dw-2026-02-04#13"]
         shown = screen_text(app)
         assert "barely four days had passed" in shown
-        assert "1 found" in shown
+        assert "2 found" in shown
         await pilot.press("enter")
         await wait_for(pilot, lambda: app.screen is screen and screen.current_pane == "quotes", "the jump")
         assert screen.pane("quotes").current() == "q-zelenskyy-four-days"

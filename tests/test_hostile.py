@@ -391,11 +391,11 @@ async def test_search_palette_copy_export_and_help_show_the_strings_literally(ho
         assert isinstance(search, SearchScreen)
         await pilot.press(*"[/]")  # typed
         results = search.results
-        assert len(results.items) == len(hostile.records)
+        assert len([item for item in results.items if "#" not in item.id]) == len(hostile.records)
         field = search.query_one(Input)
         field.post_message(Paste(" [@click=app.quit]z[/]"))  # and pasted
         await wait_for(pilot, lambda: field.value == "[/] [@click=app.quit]z[/]", "the pasted words")
-        assert len(results.items) == len(hostile.records)
+        assert len([item for item in results.items if "#" not in item.id]) == len(hostile.records)
         shown_results = region_text(app, results.scrollable_content_region)
         assert_shows(shown_results, shown("Source", HEAD), shown("Alpha", HEAD), shown("Beta", HEAD), where="search results")
         assert_no_raw(app, "search")

@@ -1,4 +1,4 @@
-"""Finding records by their words: the index behind `/` and the command palette."""
+"""Finding records and source paragraphs by their words: the index behind `/` and the palette."""
 
 from __future__ import annotations
 
@@ -7,34 +7,58 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from peacebrief.core import Brief
-from peacebrief.core.search import SearchIndex, SearchResult, searchable_text
+from peacebrief.core.related import paragraph_id
+from peacebrief.core.search import SearchIndex, SearchResult, fold, primary_text, searchable_text
+
+
+def entries(brief: Brief) -> list[tuple[str, str, str | None]]:
+    """(id, every searchable word, the title or words; None for a paragraph), in brief order."""
+    out: list[tuple[str, str, str | None]] = [
+        (r.id, searchable_text(brief, r), fold(primary_text(brief, r))) for r in brief.all_records()
+    ]
+    for source in brief.sources:
+        for block in range(1, len(source.document.paragraphs) + 1):
+            out.append((paragraph_id(source.id, block), fold(source.document.paragraph_text(block)), None))
+    return out
 
 
 def expected(brief: Brief, query: str) -> list[str]:
-    """What a search must find: records whose text holds every word, in brief order."""
-    terms = query.casefold().split()
-    return [r.id for r in brief.all_records() if terms and all(t in searchable_text(brief, r) for t in terms)]
+    """What an exact search must find, ranked as the module says, written the slow way."""
+    terms = fold(query).split()
+    ranked: list[tuple[int, int, str]] = []
+    for place, (rid, text, primary) in enumerate(entries(brief)):
+        if not terms or not all(t in text for t in terms):
+            continue
+        if primary is None:
+            tier = 3
+        elif all(t in primary for t in terms):
+            tier = 0 if all(f" {t}" in f" {primary}" for t in terms) else 1
+        else:
+            tier = 2
+        ranked.append((tier, place, rid))
+    return [rid for _, _, rid in sorted(ranked)]
 
 
-def test_index_holds_every_record(bundled_brief: Brief) -> None:
+def test_index_holds_every_record_and_paragraph(bundled_brief: Brief) -> None:
     index = SearchIndex(bundled_brief)
-    assert len(index) == len(list(bundled_brief.all_records()))
+    assert index.records == len(list(bundled_brief.all_records()))
+    assert len(index) == index.records + sum(len(s.document.paragraphs) for s in bundled_brief.sources)
 
 
 def test_a_word_inside_a_quote_finds_it(bundled_brief: Brief) -> None:
     found = SearchIndex(bundled_brief).search("terrorize")
-    assert found.ids == ("q-zelenskyy-coldest-days",)
-    assert found.total == 1
+    assert found.ids == ("q-zelenskyy-coldest-days", "dw-2026-02-04#9")  # the quote, then its paragraph
+    assert found.total == 2
     assert found.more == 0
 
 
 def test_every_word_must_match(bundled_brief: Brief) -> None:
     index = SearchIndex(bundled_brief)
     coldest = set(index.search("coldest").ids)
-    assert coldest == {"q-zelenskyy-coldest-days", "q-ukraine-campaign"}
-    assert index.search("coldest heating").ids == ("q-ukraine-campaign",)
-    assert index.search("heating coldest").ids == ("q-ukraine-campaign",)  # order of words is free
-    assert index.search("coldest diplomacy").ids == ("q-zelenskyy-coldest-days",)
+    assert coldest == {"q-zelenskyy-coldest-days", "q-ukraine-campaign", "dw-2026-02-04#8", "dw-2026-02-04#9"}
+    assert index.search("coldest heating").ids == ("q-ukraine-campaign", "dw-2026-02-04#8")
+    assert index.search("heating coldest").ids == ("q-ukraine-campaign", "dw-2026-02-04#8")  # order of words is free
+    assert index.search("coldest diplomacy").ids == ("q-zelenskyy-coldest-days", "dw-2026-02-04#9")
     empty = index.search("coldest zaporizhzhia")
     assert empty.ids == () and empty.total == 0
 
@@ -52,15 +76,55 @@ def test_words_match_inside_longer_words_and_across_fields(bundled_brief: Brief)
     # "umerov" is the speaker's name, "topics" is in the words: a quote is found by both.
     assert "q-umerov-format" in index.search("Umerov topics").ids
     # A person by office, and a record by its id.
-    assert index.search("kremlin spokesman").ids == ("peskov",)
+    assert index.search("kremlin spokesman").ids == ("peskov", "dw-2026-02-04#3")
     assert "ev-talks-open" in index.search("ev-talks-open").ids
 
 
-def test_results_are_in_brief_order(bundled_brief: Brief) -> None:
-    order = [r.id for r in bundled_brief.all_records()]
-    found = SearchIndex(bundled_brief).search("russia")
-    assert list(found.ids) == sorted(found.ids, key=order.index)
-    assert list(found.ids) == expected(bundled_brief, "russia")
+def test_a_source_paragraph_is_found(bundled_brief: Brief) -> None:
+    """"social media" is in ¶1 of the source only, in no record."""
+    found = SearchIndex(bundled_brief).search("social media")
+    assert found.ids == ("dw-2026-02-04#1",) and found.total == 1
+
+
+def test_words_in_a_title_or_a_quote_come_before_a_passing_mention(bundled_brief: Brief) -> None:
+    found = SearchIndex(bundled_brief).search("grid")
+    first = [bundled_brief[rid] for rid in found.ids[:3]]
+    assert all("grid" in primary_text(bundled_brief, r).casefold() for r in first), found.ids
+    # The United States is found by its summary only: after every record about the grid.
+    assert found.ids.index("us") > max(found.ids.index(r) for r in ("ev-overnight-attack", "q-zelenskyy-power-grid"))
+    # The paragraphs of the source come after the records.
+    places = [i for i, rid in enumerate(found.ids) if "#" in rid]
+    assert places and min(places) > max(i for i, rid in enumerate(found.ids) if "#" not in rid)
+    assert list(found.ids) == expected(bundled_brief, "grid")
+
+
+def test_accents_and_quotation_marks_do_not_matter(harbour_brief: Brief, bundled_brief: Brief) -> None:
+    index = SearchIndex(bundled_brief)
+    assert index.search("kyiv\u2019s").ids == index.search("kyiv's").ids != ()
+    assert index.search("\u201ckept his word\u201d").ids == index.search('"kept his word"').ids
+    assert fold("Zaporizhzhia \u00c9lys\u00e9e \u2014 na\u00efve") == "zaporizhzhia elysee - naive"
+    harbour = SearchIndex(harbour_brief)
+    assert "lowe" in harbour.search("l\u00f6we").ids and "lowe" in harbour.search("LOWE").ids
+
+
+def test_a_name_spelled_another_way_is_found_after_the_exact_matches(bundled_brief: Brief) -> None:
+    index = SearchIndex(bundled_brief)
+    found = index.search("Zelenskiy")
+    assert "zelenskyy" in found.ids and found.near == frozenset(found.ids)
+    assert ("zelenskiy", "zelenskyy") in found.words
+    # With another word that matches exactly, the exact hits come first.
+    mixed = index.search("Zelenskiy power")
+    assert set(mixed.ids) == set(mixed.near)  # "power" alone is no match: every hit needs both
+    both = index.search("Zelenskyy power")
+    assert set(both.ids) == set(mixed.ids) and not both.near
+
+
+def test_near_words_need_six_letters_and_one_edit(bundled_brief: Brief) -> None:
+    index = SearchIndex(bundled_brief)
+    assert index.search("kyev").total == 0  # four letters: too short to be read as Kyiv
+    assert "zelenskyy" in index.search("zelenskiyy").near  # a letter added
+    assert index.search("zalenskiy").total == 0  # two edits from Zelenskyy
+    assert index.search("zelensky").near == frozenset()  # inside Zelenskyy: an exact match
 
 
 @pytest.mark.parametrize("query", ["", "   ", "\t\n"])
@@ -120,7 +184,7 @@ def test_a_limited_search_does_not_lose_hits_for_the_next_one(bundled_brief: Bri
 
 def test_the_second_brief(harbour_brief: Brief) -> None:
     index = SearchIndex(harbour_brief)
-    assert len(index) == len(list(harbour_brief.all_records()))
+    assert index.records == len(list(harbour_brief.all_records()))
     found = index.search("venn")
     assert "venn" in found.ids
     assert list(found.ids) == expected(harbour_brief, "venn")

@@ -78,6 +78,20 @@ def _command_parser(name: str, module: object) -> argparse.ArgumentParser:
     return parser
 
 
+def _mistyped_command(word: str) -> str | None:
+    """`peacebrief chek`: what to say when the first word is no command and no file, but
+    looks like a command; None when it may be a brief to open."""
+    if word.startswith("-") or os.path.lexists(word) or os.sep in word or word.endswith((".yaml", ".yml")):
+        return None
+    import difflib  # only on this path: every command's start-up stays without it
+
+    near = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
+    if near:
+        return (f"peacebrief: '{word}' is not a command, nor a file; did you mean `peacebrief {near[0]}`? "
+                f"(commands: {', '.join(COMMANDS)}; peacebrief --help)")
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in COMMANDS:
@@ -97,6 +111,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"peacebrief {name}: internal error: {type(exc).__name__}: {exc} "
                   "(set PEACEBRIEF_DEBUG=1 for the traceback, and please report it)", file=sys.stderr)
             return 70
+    if args and (hint := _mistyped_command(args[0])):
+        print(hint, file=sys.stderr)
+        return 2
     parsed = _open_parser().parse_args(args)
     from peacebrief.commands import open as open_command
 

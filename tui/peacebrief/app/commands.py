@@ -10,7 +10,7 @@ from textual.content import Content
 from peacebrief.app import render
 from peacebrief.app.messages import FollowLink
 from peacebrief.app.widgets.detail import link_label
-from peacebrief.core.related import Related
+from peacebrief.core.related import Related, split_paragraph_id
 from peacebrief.core.search import SearchIndex
 
 PALETTE_LIMIT = 40
@@ -41,11 +41,11 @@ class RecordCommands(Provider):
         matcher = self.matcher(query)
         found = self.index.search(query, limit=PALETTE_LIMIT)
         for rid in found.ids:
-            record = brief[rid]
-            text = f"{render.KIND_NAMES[record.kind]}: {link_label(brief, Related(rid, record.kind, ''))}"
+            kind = "paragraph" if split_paragraph_id(rid) else brief[rid].kind
+            text = f"{render.KIND_NAMES[kind]}: {link_label(brief, Related(rid, kind, ''))}"
             score = matcher.match(text) or 0.01
             # Content(text), not matcher.highlight(text): that parses the brief's words as markup.
-            yield Hit(score, Content(text), partial(self._go, rid), text=text, help=f"go to {record.kind} {rid}")
+            yield Hit(score, Content(text), partial(self._go, rid), text=text, help=f"go to {kind} {rid}")
 
     async def discover(self) -> Hits:
         if self.brief_screen is None:

@@ -53,6 +53,7 @@ KIND_NAMES = {
     "position": "Position",
     "issue": "Issue",
     "source": "Source",
+    "paragraph": "Paragraph",
 }
 MARK = "▍"
 CHANGE_MARKS = {"changed": "Δ ", "new": "+ "}  # a matrix cell against the round before

@@ -16,7 +16,7 @@ from peacebrief.app import render
 from peacebrief.app.widgets.detail import link_label
 from peacebrief.app.widgets.item_list import Item, ItemList
 from peacebrief.core.model import Brief
-from peacebrief.core.related import Related
+from peacebrief.core.related import Related, split_paragraph_id
 from peacebrief.core.search import SearchIndex
 
 RESULT_LIMIT = 50  # listed; the count line says how many more there are
@@ -58,7 +58,7 @@ class SearchScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
-            yield SearchInput(self._show, placeholder="Search quotes, events, people, positions…", id="search-input")
+            yield SearchInput(self._show, placeholder="Search quotes, events, people, positions, the sources…", id="search-input")
             yield Static(id="search-count")
             yield ItemList(id="search-results")
 
@@ -78,14 +78,16 @@ class SearchScreen(ModalScreen[str | None]):
         count = self.query_one("#search-count", Static)
         if not query.strip():
             results.set_items([])
-            count.update(Text(f"Type to search {len(self.index)} records.", style="dim"), layout=False)
+            index = self.index
+            count.update(Text(f"Type to search {index.records} records and {len(index) - index.records} "
+                              "source paragraphs.", style="dim"), layout=False)
             return
         found = self.index.search(query, limit=RESULT_LIMIT)
         items = []
         for rid in found.ids:
-            record = self.brief[rid]
-            prompt = Text(f"{render.KIND_NAMES[record.kind]:<9}", style="dim")
-            prompt.append(link_label(self.brief, Related(rid, record.kind, "")))
+            kind = "paragraph" if split_paragraph_id(rid) else self.brief[rid].kind
+            prompt = Text(f"{render.KIND_NAMES[kind]:<10}", style="dim")
+            prompt.append(link_label(self.brief, Related(rid, kind, "")))
             items.append(Item(prompt, id=rid))
         results.set_items(items)
         if items:
