@@ -456,7 +456,7 @@ async def test_search_palette_copy_export_and_help_show_the_strings_literally(ho
 
 async def test_clicking_on_an_action_tag_does_nothing(hostile: Brief) -> None:
     """`[@click=app.quit]` is text: a click on it selects a row at most, and the reader stays open."""
-    tag = "[@click=app.quit]z[/]"
+    tag = "[@click=app.quit]z"  # the action and its "z": a narrow row may cut the closing tag
 
     async def click_on_tag(app: BriefApp, pilot: Pilot, region: Region, offsets: tuple[int, ...]) -> None:
         lines = region_text(app, region).splitlines()

@@ -14,7 +14,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from peacebrief.core.case_brief import disputed, round_of, versions_of
-from peacebrief.core.citation import anchors_of, long_cite, quoted_words
+from peacebrief.core.citation import anchors_of, long_cite, quote_date, quoted_words
 from peacebrief.core.model import (
     Brief,
     Event,
@@ -67,6 +67,7 @@ def with_round(record_id: str, row: Text) -> Text:
     text = Text(f"R{number}", style="bold dim")
     text.append_text(row)
     return text
+REVIEW_FLAG = "⚑ "  # on every row of a record with a review mark, before its words
 
 
 def SafeMarkdown(markup: str) -> RenderableType:
@@ -125,6 +126,8 @@ def event_row(brief: Brief, event: Event, *, marked: bool, date_width: int) -> T
     text = Text(MARK if marked else " ", style="bold")
     text.append(pad(event.date.display(), date_width), style="dim" if event.date.approximate else "")
     text.append("  ")
+    if event.review:  # before the title, so a narrow row that cuts the title still shows it
+        text.append(REVIEW_FLAG, style="bold")
     mark = STATUS_MARKS[event.status]
     if mark:
         text.append(mark + " ", style="italic")
@@ -133,21 +136,19 @@ def event_row(brief: Brief, event: Event, *, marked: bool, date_width: int) -> T
     if tags:
         text.append("  ")
         text.append_text(tags)
-    if event.review:
-        text.append("  ⚑ review", style="italic")
     return text
 
 
 def quote_rows(brief: Brief, quote: Quote, *, marked: bool) -> list[Text]:
     head = Text(MARK if marked else " ", style="bold")
+    if quote.review:
+        head.append(REVIEW_FLAG, style="bold")
     head.append(label(brief, quote.speaker), style="bold")
     head.append(f"  {quote_party_tag(brief, quote)}")
     if quote.said:
         head.append(f"  {quote.said.display()}", style="dim")
     if quote.quote_kind == "reported":
         head.append("  reported", style="italic dim")
-    if quote.review:
-        head.append("  ⚑ review", style="italic")
     words = Text("   ")
     words.append(quoted_words(quote), style="" if quote.quote_kind == "direct" else "italic")
     return [head, words]
@@ -155,6 +156,8 @@ def quote_rows(brief: Brief, quote: Quote, *, marked: bool) -> list[Text]:
 
 def person_rows(brief: Brief, person: Person) -> list[Text]:
     head = Text(" ")
+    if person.review:
+        head.append(REVIEW_FLAG, style="bold")
     head.append(one_line(person.name), style="bold")
     if person.delegate:
         head.append("  ★ delegate", style="italic")
@@ -165,6 +168,8 @@ def person_rows(brief: Brief, person: Person) -> list[Text]:
 
 def position_rows(brief: Brief, position: Position) -> list[Text]:
     head = Text(" ")
+    if position.review:
+        head.append(REVIEW_FLAG, style="bold")
     head.append(label(brief, position.issue), style="bold")
     stance = Text("   ")
     stance.append(one_line(position.stance))
@@ -173,6 +178,8 @@ def position_rows(brief: Brief, position: Position) -> list[Text]:
 
 def party_rows(brief: Brief, party: Party, *, marked: bool) -> list[Text]:
     head = Text(MARK if marked else " ", style="bold")
+    if party.review:
+        head.append(REVIEW_FLAG, style="bold")
     head.append(one_line(party.name).upper(), style="bold")
     role = Text("   ")
     role.append(f"{one_line(party.tag)} · {party.role}", style="dim")
@@ -209,6 +216,9 @@ def detail(brief: Brief, record: Record) -> RenderableType:
     kind = Text(KIND_NAMES[record.kind].upper(), style="dim")
     kind.append(f"  {record.id}", style="dim")
     parts.append(kind)
+    if record.review:  # first: what still needs checking comes before what the record says
+        parts.append(Text(f"⚑ Needs review: {one_line(record.review)}", style="bold italic"))
+        parts.append(Text())
     if isinstance(record, Quote):
         parts.append(Text(quoted_words(record), style="bold" if record.quote_kind == "direct" else "bold italic"))
         parts.append(Text())
@@ -221,6 +231,8 @@ def detail(brief: Brief, record: Record) -> RenderableType:
         if record.said:
             said = record.said.display() + (f"  ({one_line(record.date_text)})" if record.date_text else "")
             parts.append(_field("Said", said))
+        else:
+            parts.append(_field("Said", f"{quote_date(brief, record)} (no date of its own: the source's)"))
     elif isinstance(record, Event):
         parts.append(Text(one_line(record.title), style="bold"))
         parts.append(Text())
@@ -263,9 +275,6 @@ def detail(brief: Brief, record: Record) -> RenderableType:
             parts.append(_field("URL", one_line(record.url)))
         parts.append(_field("File", one_line(record.path)))
         parts.append(_field("Paragraphs", str(record.document.paragraph_count)))
-    if record.review:
-        parts.append(Text())
-        parts.append(Text(f"⚑ Needs review: {one_line(record.review)}", style="bold italic"))
     parts += citations(brief, record)
     return Group(*parts)
 

@@ -18,11 +18,13 @@ Results are ranked by how well they match, then in the brief's order:
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import compress, filterfalse, islice, repeat
 from operator import contains
 
 from peacebrief.core.model import (
@@ -39,13 +41,15 @@ from peacebrief.core.model import (
 from peacebrief.core.related import paragraph_id
 
 NEAR_MIN = 6  # letters a typed word needs before a word one edit from it counts as found
+_PUNCTUATION = ".,;:!?\"'()[]{}-"
 TIERS = 5
 
-_MARKS = str.maketrans({
-    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u0060\u00b4", "'"),
-    **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
-    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
-})
+# (mark, plain): str.replace for each is many times faster than str.translate with a table.
+_MARKS = (
+    *((mark, "'") for mark in "\u2018\u2019\u201a\u201b\u2032\u0060\u00b4"),
+    *((mark, '"') for mark in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"),
+    *((mark, "-") for mark in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"),
+)
 
 
 def fold(text: str) -> str:
@@ -54,7 +58,12 @@ def fold(text: str) -> str:
     One character stays one character (the offsets of a match in the folded text are its
     offsets in `text`), except the rare ones case folding expands, such as ß.
     """
-    text = text.translate(_MARKS).casefold()
+    text = text.casefold()
+    if text.isascii():
+        return text
+    for mark, plain in _MARKS:
+        if mark in text:
+            text = text.replace(mark, plain)
     if text.isascii():
         return text
     return _NON_ASCII.sub(_base, text)
@@ -147,7 +156,10 @@ class SearchIndex:
                 text = " " + fold(document.paragraph_text(block))
                 self._texts.append(text)
                 self._primary.append(text)
-        self._vocabulary: dict[str, set[str]] | None = None  # built on the first long word typed
+        self._vocabulary: tuple[frozenset[str], str] | None = None
+        # Made now, with the index: on a big brief it takes as long as a few keystrokes,
+        # better spent as the search box opens than in the middle of a word.
+        self._words()
         self._last_terms: tuple[str, ...] = ()
         self._last_hits: list[int] = list(range(len(self._ids)))
 
@@ -166,17 +178,17 @@ class SearchIndex:
             self._last_terms, self._last_hits = (), list(range(len(self._ids)))
             return SearchResult((), 0)
         hits = self._exact(terms)
-        ranked = self._ranked(hits, terms)
+        best = self._ranked(hits, terms, limit)
         near_words = tuple(self._near(term) for term in terms)
         near: list[int] = []
         if any(near_words):
-            found = set(hits)
-            near = [i for i in self._with_near(terms, near_words) if i not in found]
-        order = [i for tier in ranked for i in tier] + near
-        ids = tuple(self._ids[i] for i in order[:limit])
-        near_ids = frozenset(self._ids[i] for i in near[: max(0, limit - len(hits))])
+            near = self._with_near(terms, near_words, set(hits))
+        shown = best + near[: max(0, limit - len(best))]
         words = tuple((term, *sorted(extra)) for term, extra in zip(terms, near_words, strict=True))
-        return SearchResult(ids, len(order), near_ids, words)
+        return SearchResult(
+            tuple(self._ids[i] for i in shown), len(hits) + len(near),
+            frozenset(self._ids[i] for i in shown[len(best):]), words,
+        )
 
     def _exact(self, terms: tuple[str, ...]) -> list[int]:
         # Typing one more letter only narrows: search the last hits, not everything.
@@ -185,12 +197,12 @@ class SearchIndex:
             new.startswith(old) if i == len(last) - 1 else new == old
             for i, (old, new) in enumerate(zip(last, terms))
         )
+        texts = self._texts
         if narrowing:
             # The last hits hold every earlier word: test only the word being typed, and any after it.
             hits, todo = self._last_hits, terms[len(last) - 1 :]
         else:
-            hits, todo = list(range(len(self._ids))), terms
-        texts = self._texts
+            hits, todo = list(compress(range(len(texts)), map(contains, texts, repeat(terms[0])))), terms[1:]
         for term in todo:
             # `term in text` over the candidates, looped in C (compress, map): a first
             # letter tests every entry of a big brief, tens of thousands, in a few ms.
@@ -198,25 +210,33 @@ class SearchIndex:
         self._last_terms, self._last_hits = terms, hits
         return hits
 
-    def _ranked(self, hits: list[int], terms: tuple[str, ...]) -> list[list[int]]:
-        """`hits` in tiers 0-3 (see the module), each in the brief's order."""
+    def _ranked(self, hits: list[int], terms: tuple[str, ...], limit: int) -> list[int]:
+        """The first `limit` of `hits` by tier 0-3 (see the module), each tier in the brief's
+        order. Lazily and looped in C: a first letter hits most of a big brief, and a
+        screenful of its best matches is found long before the end; a tier is read
+        through only when the one above it runs short."""
+        cut = bisect.bisect_left(hits, self._paragraph_from)  # records come first in the index
+        records = hits[:cut]
+        starts = tuple(" " + term for term in terms)
+        shown = list(islice(self._holding(records, starts), limit))
+        if len(shown) < limit:  # then `shown` holds every tier-0 hit
+            best = set(shown)
+            titled = list(self._holding(records, terms))
+            shown += islice(filterfalse(best.__contains__, titled), limit - len(shown))
+            if len(shown) < limit:
+                good = set(titled)
+                shown += islice(filterfalse(good.__contains__, records), limit - len(shown))
+                if len(shown) < limit:
+                    shown += hits[cut : cut + limit - len(shown)]
+        return shown
+
+    def _holding(self, entries: list[int], words: tuple[str, ...]) -> Iterator[int]:
+        """The entries whose title or words hold every one of `words`, lazily, in order."""
         primary = self._primary
-        first = self._paragraph_from
-        records = [i for i in hits if i < first]
-        paragraphs = [i for i in hits if i >= first]
-        titled = records
-        for term in terms:
-            titled = list(compress(titled, map(contains, map(primary.__getitem__, titled), repeat(term))))
-        starts = titled
-        for term in terms:
-            starts = list(compress(starts, map(contains, map(primary.__getitem__, starts), repeat(" " + term))))
-        best, good = set(starts), set(titled)
-        return [
-            starts,
-            [i for i in titled if i not in best],
-            [i for i in records if i not in good],
-            paragraphs,
-        ]
+        found: Iterator[int] = compress(entries, map(contains, map(primary.__getitem__, entries), repeat(words[0])))
+        for word in words[1:]:
+            found = filter(lambda i, word=word: word in primary[i], found)  # type: ignore[misc]
+        return found
 
     # -- near words ---------------------------------------------------------------------
 
@@ -224,37 +244,40 @@ class SearchIndex:
         """Words of the brief one edit from `term` that an exact search would not find."""
         if len(term) < NEAR_MIN or not term.isalpha():
             return frozenset()
-        vocabulary = self._words()
-        keys = {term, *(term[:i] + term[i + 1 :] for i in range(len(term)))}
-        found = {word for key in keys for word in vocabulary.get(key, ()) if term not in word}
-        return frozenset(word for word in found if _one_edit(term, word))
+        words, letters = self._words()
+        # Every string one edit from `term` (a few hundred), looked up in the brief's words.
+        heads_tails = [(term[:i], term[i:]) for i in range(len(term) + 1)]
+        variants = {head + tail[1:] for head, tail in heads_tails if tail}
+        variants.update(head + letter + tail[1:] for head, tail in heads_tails if tail for letter in letters)
+        variants.update(head + letter + tail for head, tail in heads_tails for letter in letters)
+        variants.discard(term)
+        return frozenset(word for word in variants & words if term not in word)
 
-    def _words(self) -> dict[str, set[str]]:
-        """Each word of the brief (five letters or more) under itself and each of its
-        one-letter deletions: two words one edit apart share a key."""
+    def _words(self) -> tuple[frozenset[str], str]:
+        """The brief's words of five letters or more, and the letters they are made of."""
         if self._vocabulary is None:
-            words = {w for text in self._texts for w in text.split() if len(w) >= NEAR_MIN - 1}
-            words = {w.strip(".,;:!?\"'()[]") for w in words}
-            vocabulary: dict[str, set[str]] = {}
-            for word in words:
-                if not word.isalpha():
-                    continue
-                vocabulary.setdefault(word, set()).add(word)
-                for i in range(len(word)):
-                    vocabulary.setdefault(word[:i] + word[i + 1 :], set()).add(word)
-            self._vocabulary = vocabulary
+            tokens: set[str] = set()
+            for text in self._texts:
+                tokens.update(text.split())
+            words = {w.strip(_PUNCTUATION) for w in tokens if len(w) >= NEAR_MIN - 1}
+            words = {w for w in words if len(w) >= NEAR_MIN - 1 and w.isalpha()}
+            self._vocabulary = (frozenset(words), "".join(sorted({c for w in words for c in w})))
         return self._vocabulary
 
-    def _with_near(self, terms: tuple[str, ...], near_words: tuple[frozenset[str], ...]) -> list[int]:
-        """Entries holding each typed word, or one of its near words, in the brief's order."""
+    def _with_near(self, terms: tuple[str, ...], near_words: tuple[frozenset[str], ...], found: set[int]) -> list[int]:
+        """Entries not `found` exactly that hold each typed word or one of its near words,
+        in the brief's order."""
         texts = self._texts
-        hits = range(len(self._ids))
-        for term, extra in zip(terms, near_words, strict=True):
-            matched: set[int] = set()
-            for word in (term, *extra):
-                matched.update(compress(hits, map(contains, map(texts.__getitem__, hits), repeat(word))))
-            hits = sorted(matched)  # type: ignore[assignment]
-        return list(hits)
+        every = range(len(texts))
+        candidates: set[int] = set()
+        for word in {word for words in near_words for word in words}:
+            candidates.update(compress(every, map(contains, texts, repeat(word))))
+        candidates -= found
+        alternatives = [(term, *words) for term, words in zip(terms, near_words, strict=True)]
+        return sorted(
+            i for i in candidates
+            if all(any(word in texts[i] for word in words) for words in alternatives)
+        )
 
 
 def _one_edit(a: str, b: str) -> bool:
