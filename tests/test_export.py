@@ -249,3 +249,8 @@ def test_cli_missing_folder_is_one_clear_line(tmp_path: Path, capsys: pytest.Cap
 def test_cli_dash_is_standard_output(capsys: pytest.CaptureFixture[str], bundled: Brief) -> None:
     assert main(["digest", "-o", "-"]) == 0
     assert capsys.readouterr().out == render_digest(bundled)
+
+
+def test_the_default_name_carries_the_party_filter(bundled: Brief) -> None:
+    day = dt.date(2026, 11, 28)
+    assert default_export_name(bundled, "text", day, party="russia") == "abu-dhabi-2026-02-russia-digest-2026-11-28.txt"

@@ -436,7 +436,7 @@ async def test_search_palette_copy_export_and_help_show_the_strings_literally(ho
         assert isinstance(export, ExportScreen)
         target = tmp_path / "hostile digest.txt"
         export.query_one("#export-path", Input).value = str(target)
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")  # the format (text), then the file
         await wait_for(pilot, lambda: app.screen is screen and target.exists(), "the export")
         await wait_for(pilot, lambda: "Exported" in "\n".join(screen_lines(app)), "the export notification")
         toast = app.screen.query("Toast").last()

@@ -210,3 +210,22 @@ def test_any_sequence_of_queries_matches_fresh_searches(bundled_brief: Brief, qu
         want = expected(bundled_brief, query)
         assert found.ids == tuple(want[:7]), query
         assert found.total == len(want), query
+
+
+def test_find_words_gives_the_spans_to_light() -> None:
+    from peacebrief.core.search import find_words
+
+    text = "Zelenskyy said: “Kyiv’s grid”. ZELENSKYY again, Élysée"
+    assert find_words(text, ["zelenskyy"]) == [(0, 9), (31, 40)]
+    assert find_words(text, ["kyiv's", "grid"]) == [(17, 23), (24, 28)]
+    assert find_words(text, ["elysee"]) == [(48, 54)]
+    assert find_words("Straße grid", ["grid"]) == []  # ß folds to two letters: no span could be trusted
+
+
+def test_excerpt_shows_the_words_of_a_long_paragraph() -> None:
+    from peacebrief.core.search import excerpt
+
+    text = " ".join(["filler"] * 60 + ["the", "social", "media", "post"] + ["tail"] * 60)
+    shown = excerpt(text, ["social", "media"], width=80)
+    assert "social media" in shown and shown.startswith("…") and shown.endswith("…") and len(shown) <= 82
+    assert excerpt("short text", ["x"]) == "short text"

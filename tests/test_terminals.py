@@ -175,11 +175,12 @@ async def test_everything_works_from_the_keyboard(tmp_path: Path, monkeypatch: p
         assert app.clipboard and "Source:" in app.clipboard
         await wait_for(pilot, lambda: "Copied with its citation" in "\n".join(screen_lines(app)), "the copy notice")
 
-        # Export: e, the proposed file name, Enter.
+        # Export: e, Enter on the format (text), Enter on the proposed file name, which
+        # names the party filter.
         await pilot.press("e")
         assert isinstance(app.screen, ExportScreen)
-        await pilot.press("enter")
-        written = tmp_path / default_export_name(screen.brief, "text")
+        await pilot.press("enter", "enter")
+        written = tmp_path / default_export_name(screen.brief, "text", party=party.id)
         await wait_for(pilot, lambda: app.screen is screen and written.exists(), "the export")
         assert party.name in written.read_text(encoding="utf-8")
         await wait_for(pilot, lambda: "Digest written to" in "\n".join(screen_lines(app)), "the export notice")

@@ -32,15 +32,20 @@ class ExportExistsError(ExportError):
     """The file exists and overwriting was not asked for (the app may offer to)."""
 
 
-def default_export_name(brief: Brief, fmt: Format, today: dt.date | None = None) -> str:
-    """`abu-dhabi-2026-02-digest-2026-11-28.txt`: the brief's id, the day, the format's extension."""
+def default_export_name(brief: Brief, fmt: Format, today: dt.date | None = None, party: str | None = None) -> str:
+    """`abu-dhabi-2026-02-digest-2026-11-28.txt`: the brief's id, the day, the format's
+    extension; with a party filter, its id too (`abu-dhabi-2026-02-russia-digest-….txt`),
+    so a filtered digest is never taken for the whole one."""
     day = today or dt.date.today()
-    return f"{brief.id}-digest-{day.isoformat()}.{EXTENSIONS[fmt]}"
+    scope = f"-{party}" if party else ""
+    return f"{brief.id}{scope}-digest-{day.isoformat()}.{EXTENSIONS[fmt]}"
 
 
-def default_export_path(brief: Brief, fmt: Format, today: dt.date | None = None, folder: Path | None = None) -> Path:
+def default_export_path(
+    brief: Brief, fmt: Format, today: dt.date | None = None, folder: Path | None = None, party: str | None = None
+) -> Path:
     """Where the export dialog proposes to write: `default_export_name` in the current folder."""
-    return (folder if folder is not None else Path.cwd()) / default_export_name(brief, fmt, today)
+    return (folder if folder is not None else Path.cwd()) / default_export_name(brief, fmt, today, party)
 
 
 def write_atomic(path: str | os.PathLike[str], text: str, *, force: bool = False) -> Path:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, filterfalse, islice, repeat
@@ -292,3 +292,37 @@ def _one_edit(a: str, b: str) -> bool:
     if len(a) == len(b):
         return a[i + 1 :] == b[i + 1 :]
     return a[i:] == b[i + 1 :]
+
+
+def find_words(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
+    """Where each of `words` (folded, as `SearchResult.words` gives them) stands in `text`:
+    sorted [start, end) spans, to light in what is shown. Empty when folding changed the
+    text's length (a ß), so that no span can land on the wrong letters."""
+    folded = fold(text)
+    if len(folded) != len(text):
+        return []
+    spans = []
+    for word in set(words):
+        start = folded.find(word)
+        while word and start >= 0:
+            spans.append((start, start + len(word)))
+            start = folded.find(word, start + len(word))
+    return sorted(spans)
+
+
+def excerpt(text: str, words: Iterable[str], width: int = 160) -> str:
+    """About `width` characters of `text` around the first of `words` found in it, with
+    `…` where it is cut: what a long paragraph shows in a list of results."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    spans = find_words(text, words)
+    start = max(0, spans[0][0] - width // 4) if spans else 0
+    if start:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < start + 20 else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start + width // 2 else end
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")

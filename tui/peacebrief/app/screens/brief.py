@@ -391,11 +391,14 @@ class BriefScreen(Screen[None]):
         self._refresh_history_keys()
 
     def action_search(self) -> None:
-        from peacebrief.app.screens.search import SearchScreen
+        from peacebrief.app.screens.search import Found, SearchScreen
 
-        def jump(target: str | None) -> None:
-            if target:
-                self.post_message(FollowLink(target))
+        def jump(found: Found | None) -> None:
+            if found is None:
+                return
+            if split_paragraph_id(found.target) is not None:
+                self.pane("source").light(found.target, found.words)  # type: ignore[attr-defined]
+            self.post_message(FollowLink(found.target))
 
         self.app.push_screen(SearchScreen(self.brief), jump)
 

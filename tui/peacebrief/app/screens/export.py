@@ -8,6 +8,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
@@ -31,6 +32,23 @@ FORMATS = ("text", "markdown", "json")
 CHANGES = "changes: "  # a format of the changes digest of a case, `changes: text`...
 
 
+class FormatChoice(RadioSet):
+    """The formats. Enter takes the one under the cursor and moves on to the file name
+    (so `e`, Enter, Enter writes the text digest); space only takes it."""
+
+    BINDINGS = [Binding("enter", "choose", "Choose and go on", show=False, id="export.choose")]
+
+    class Chosen(Message):
+        """Enter was pressed on a format."""
+
+    def action_choose(self) -> None:
+        pressed = self.pressed_button
+        self.action_toggle_button()
+        if pressed is not None and not pressed.value:  # Enter on the pressed one: keep it
+            pressed.value = True
+        self.post_message(self.Chosen())
+
+
 class ExportScreen(ModalScreen[Path | None]):
     """Ask where and in which format; write atomically; overwrite only when confirmed."""
 
@@ -50,12 +68,12 @@ class ExportScreen(ModalScreen[Path | None]):
             base = fmt.removeprefix(CHANGES)
             name = f"{self.changes.case.folder.name}-changes-r{self.changes.since}-r{self.changes.until}.{EXTENSIONS[base]}"
             return Path.cwd() / name
-        return default_export_path(self.brief, fmt)  # type: ignore[arg-type]
+        return default_export_path(self.brief, fmt, party=self.party)  # type: ignore[arg-type]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box"):
             yield Label("Format")
-            with RadioSet(id="export-format"):
+            with FormatChoice(id="export-format"):
                 for fmt in self.formats:
                     label = "Δ " + fmt.removeprefix(CHANGES) if fmt.startswith(CHANGES) else fmt
                     yield RadioButton(label, value=fmt == self.fmt, id=f"format-{fmt.replace(': ', '-')}")
@@ -74,7 +92,8 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def on_mount(self) -> None:
         self.query_one("#export-box").border_title = "Export the digest"
-        self.query_one(Input).focus()
+        # The format first: Enter in the path field would write at once, before a choice.
+        self.query_one(RadioSet).focus()
 
     @on(RadioSet.Changed)
     def _format_changed(self, event: RadioSet.Changed) -> None:
@@ -85,6 +104,10 @@ class ExportScreen(ModalScreen[Path | None]):
             path_input.value = str(self._default_path(fmt))
         self.fmt = fmt
         self._set_message(None)
+
+    @on(FormatChoice.Chosen)
+    def _format_chosen(self) -> None:
+        self.query_one(Input).focus()
 
     @on(Input.Changed)
     def _path_changed(self) -> None:

@@ -1,8 +1,13 @@
-"""`/`: search every record as you type; Enter jumps, Escape closes."""
+"""`/`: search every record and source paragraph as you type; Enter jumps, Escape closes.
+
+Results come best first (core/search.py), the words that matched lit, each wrapped under
+its kind with a hanging indent. A paragraph opens in the Source pane with the words lit.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on
@@ -17,9 +22,20 @@ from peacebrief.app.widgets.detail import link_label
 from peacebrief.app.widgets.item_list import Item, ItemList
 from peacebrief.core.model import Brief
 from peacebrief.core.related import Related, split_paragraph_id
-from peacebrief.core.search import SearchIndex
+from peacebrief.core.search import SearchIndex, SearchResult, excerpt, find_words
+from peacebrief.core.visible import one_line
 
 RESULT_LIMIT = 50  # listed; the count line says how many more there are
+KIND_WIDTH = 11  # the kind's column: results wrap under their words, not under it
+LIT = "bold reverse"  # the words that matched
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """What the search box closes with: where to go, and the words to light there."""
+
+    target: str
+    words: tuple[str, ...] = ()
 
 
 class SearchInput(Input):
@@ -34,7 +50,7 @@ class SearchInput(Input):
         self._on_change(value)
 
 
-class SearchScreen(ModalScreen[str | None]):
+class SearchScreen(ModalScreen[Found | None]):
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Close", id="search.close"),
         Binding("down", "results_down", "Next result", show=False, id="search.down"),
@@ -66,6 +82,12 @@ class SearchScreen(ModalScreen[str | None]):
     def results(self) -> ItemList:
         return self.query_one("#search-results", ItemList)
 
+    _found: SearchResult | None = None
+
+    def _chosen(self, rid: str) -> Found:
+        words = tuple(w for alternatives in self._found.words for w in alternatives) if self._found else ()
+        return Found(rid, words)
+
     def on_mount(self) -> None:
         self.query_one("#search-box").border_title = "Search"
         self.query_one(Input).focus()
@@ -83,27 +105,46 @@ class SearchScreen(ModalScreen[str | None]):
                               "source paragraphs.", style="dim"), layout=False)
             return
         found = self.index.search(query, limit=RESULT_LIMIT)
+        self._found = found
+        words = [word for alternatives in found.words for word in alternatives]
         items = []
         for rid in found.ids:
             kind = "paragraph" if split_paragraph_id(rid) else self.brief[rid].kind
-            prompt = Text(f"{render.KIND_NAMES[kind]:<10}", style="dim")
-            prompt.append(link_label(self.brief, Related(rid, kind, "")))
-            items.append(Item(prompt, id=rid))
+            label = Text(f"{render.KIND_NAMES[kind]:<{KIND_WIDTH}}", style="dim")
+            items.append(Item(self._result_text(rid, kind, words), id=rid, label=label, gutter=KIND_WIDTH))
         results.set_items(items)
         if items:
             results.highlighted = 0
+        near = len(found.near)
+        spelled = f" ({near} spelled another way, listed last)" if near else ""
         more = f", {found.more} more not shown: type more words to narrow" if found.more else ""
         # One line whatever it says (#search-count): no layout.
-        count.update(Text(f"{found.total} found{more}", style="dim"), layout=False)
+        count.update(Text(f"{found.total} found{spelled}{more}", style="dim"), layout=False)
+
+    def _result_text(self, rid: str, kind: str, words: list[str]) -> Text:
+        """The result's words, those that matched lit; a paragraph by the stretch that holds them."""
+        spot = split_paragraph_id(rid)
+        if spot is not None:
+            document = self.brief.source(spot[0]).document
+            where = document.place(spot[1])
+            if len(self.brief.sources) > 1:
+                where += f" of {render.clip(one_line(self.brief.source(spot[0]).title), 30)}"
+            line = f"{where}: {excerpt(document.paragraph_text(spot[1]), words)}"
+        else:
+            line = render.clip(link_label(self.brief, Related(rid, kind, "")), 300)  # three lines at most, or so
+        text = Text(line)
+        for start, end in find_words(line, words):
+            text.stylize(LIT, start, end)
+        return text
 
     @on(Input.Submitted)
     def _submitted(self) -> None:
         item = self.results.highlighted_item
-        self.dismiss(item.id if item else None)
+        self.dismiss(self._chosen(item.id) if item and item.id else None)
 
     @on(ItemList.Selected)
     def _selected(self, event: ItemList.Selected) -> None:
-        self.dismiss(event.item.id)
+        self.dismiss(self._chosen(event.item.id) if event.item.id else None)
 
     def action_results_down(self) -> None:
         self.results.action_cursor(1)

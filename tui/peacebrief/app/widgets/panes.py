@@ -29,6 +29,7 @@ from peacebrief.core.case_brief import cell_changes, round_index, round_of, roun
 from peacebrief.core.filters import concerns, matrix_parties
 from peacebrief.core.model import Brief, Event, Party, Person, Position, Quote
 from peacebrief.core.related import paragraph_id, split_paragraph_id
+from peacebrief.core.search import find_words
 from peacebrief.core.visible import one_line, visible
 
 
@@ -584,6 +585,19 @@ class SourcePane(Pane):
     def __init__(self, brief: Brief, on_highlight: Callable[[str, str], None] | None = None) -> None:
         super().__init__(brief, on_highlight)
         self.source_index = 0
+        self.lit: tuple[str, tuple[str, ...]] | None = None  # (paragraph id, words a search found there)
+
+    def light(self, place: str, words: tuple[str, ...]) -> None:
+        """Light the words a search found in paragraph `place` (and put out the last ones)."""
+        old, self.lit = self.lit, (place, words)
+        if not self.is_mounted:
+            return
+        span_style, mark_style = self._styles()
+        for spot in {old[0] if old else None, place} - {None}:
+            split = split_paragraph_id(spot)  # type: ignore[arg-type]
+            index = self.paragraphs.index_of(spot) if split else None
+            if split is not None and index is not None:
+                self.paragraphs.replace_item(index, self._paragraph_text(*split, span_style, mark_style))
 
     def compose(self) -> ComposeResult:
         yield Static(id="source-heading")
@@ -642,6 +656,9 @@ class SourcePane(Pane):
         body, where = _visible_with_offsets(document.text[start:end], [x for s, e, _ in spans for x in (s, e)])
         if document.is_heading(number):  # a heading of the source reads as one, unnumbered
             body.stylize("bold")
+        if self.lit is not None and self.lit[0] == paragraph_id(source_id, number):
+            for lit_start, lit_end in find_words(body.plain, self.lit[1]):
+                body.stylize("bold reverse", lit_start, lit_end)
         for s, e, marked in sorted(spans, key=lambda span: span[2]):
             body.stylize(mark_style if marked else span_style, where[s], where[e])
         return body
