@@ -39,6 +39,11 @@ class RecordCommands(Provider):
             return
         brief = self.brief_screen.brief
         matcher = self.matcher(query)
+        for name, step, help_text in self._review_commands():
+            score = matcher.match(name)
+            if score > 0:  # "review", "next rev": the walk first, before the records
+                yield Hit(score, matcher.highlight(name), partial(self.brief_screen.action_review, step),
+                          text=name, help=help_text)
         found = self.index.search(query, limit=PALETTE_LIMIT)
         for rid in found.ids:
             kind = "paragraph" if split_paragraph_id(rid) else brief[rid].kind
@@ -47,9 +52,23 @@ class RecordCommands(Provider):
             # Content(text), not matcher.highlight(text): that parses the brief's words as markup.
             yield Hit(score, Content(text), partial(self._go, rid), text=text, help=f"go to {kind} {rid}")
 
+    def _review_commands(self) -> list[tuple[str, int, str]]:
+        """(name, step, help) of the review walk's commands, when the brief has marks."""
+        screen = self.brief_screen
+        if screen is None:
+            return []
+        count = len(screen.review_walk().marks)
+        if not count:
+            return []
+        marks = f"{count} review mark{'s' * (count != 1)}"
+        return [("Next to review", 1, f"key ]: the next of {marks}"),
+                ("Previous to review", -1, f"key [: the previous of {marks}")]
+
     async def discover(self) -> Hits:
         if self.brief_screen is None:
             return
+        for name, step, help_text in self._review_commands():
+            yield DiscoveryHit(name, partial(self.brief_screen.action_review, step), help=help_text)
         from peacebrief.app.widgets.panes import PANES
 
         for pane in PANES:

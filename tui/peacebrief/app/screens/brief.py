@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual import events
 from textual.events import Resize
 from textual.reactive import Reactive
 from textual.screen import Screen
@@ -21,6 +22,7 @@ from peacebrief.app.widgets.detail import DetailPanel
 from peacebrief.app.widgets.footer import KeyFooter
 from peacebrief.app.widgets.panes import PANES, Pane
 from peacebrief.core.citation import paragraph_plaintext, record_plaintext
+from peacebrief.core.review import ReviewWalk
 from peacebrief.core.history import History, Place
 from peacebrief.core.model import Brief, Event, Quote
 from peacebrief.core.related import split_paragraph_id
@@ -45,6 +47,13 @@ class PaneBar(Static):
         return self._counted[1]
 
     _shown: tuple[Brief | None, tuple[object, ...]] = (None, ())
+    review_span: tuple[int, int] | None = None  # cells of "⚑ N to review": a click there goes to the first
+
+    def on_click(self, event: events.Click) -> None:
+        span = self.review_span
+        if span is not None and span[0] <= event.x < span[1]:
+            event.stop()
+            self.screen.action_review(0)  # type: ignore[attr-defined]
 
     def show_state(self, brief: Brief, current: str, party: str | None, *, compact: bool = False, round_: int | None = None) -> None:
         state = (current, party, compact, round_)
@@ -64,8 +73,12 @@ class PaneBar(Static):
         if round_ is not None:
             text.append(f"  round: R{round_} ([ ])", style="bold italic")
         reviews = self._review_count(brief)
+        self.review_span = None
         if reviews:
-            text.append(f"  ⚑ {reviews} to review", style="italic")
+            text.append("  ")
+            start = text.cell_len
+            text.append(f"⚑ {reviews} to review", style="italic underline")
+            self.review_span = (start, text.cell_len)
         text.append("  ")
         text.append(one_line(brief.title), style="bold")
         text.no_wrap = True
@@ -94,6 +107,8 @@ class BriefScreen(Screen[None]):
         Binding("slash", "search", "Search", id="search.open"),
         Binding("f", "cycle_filter", "Filter", id="filter.cycle"),
         Binding("y", "copy", "Copy", id="record.copy"),
+        Binding("right_square_bracket", "review(1)", "Next to review", show=False, id="review.next"),
+        Binding("left_square_bracket", "review(-1)", "Previous to review", show=False, id="review.previous"),
         Binding("e", "export", "Export", id="export.open"),
         Binding("right_square_bracket", "cycle_round(1)", "Round", id="round.next"),
         Binding("left_square_bracket", "cycle_round(-1)", "Previous round", show=False, id="round.previous"),
@@ -500,6 +515,26 @@ class BriefScreen(Screen[None]):
                 self.notify(f"Downloading {visible(name)}", title="Exported", markup=False, timeout=6)
 
         self.app.push_screen(DownloadScreen(self.brief, self.party_filter, changes=changes), done)  # type: ignore[arg-type]
+
+    _walk: tuple[Brief | None, ReviewWalk | None] = (None, None)
+
+    def review_walk(self) -> ReviewWalk:
+        """The brief's review marks in the panes' order, made once per brief."""
+        if self._walk[0] is not self.brief or self._walk[1] is None:
+            self._walk = (self.brief, ReviewWalk.of(self.brief))
+        return self._walk[1]  # type: ignore[return-value]
+
+    def action_review(self, step: int) -> None:
+        """Go to the next (1) or previous (-1) record with a review mark, in any pane; 0: the first."""
+        walk = self.review_walk()
+        target = walk.marks[0] if step == 0 and walk.marks else walk.step(self.detail.place, step or 1)
+        if target is None:
+            self.notify("Nothing in this brief carries a review mark.", title="Review", markup=False, timeout=3)
+            return
+        self.post_message(FollowLink(target))
+        record = self.brief[target]
+        self.notify(clip(f"{walk.number(target)} of {len(walk.marks)}: {one_line(record.review or '')}", 200),
+                    title="To review", markup=False, timeout=4)
 
     def action_copy(self) -> None:
         place = self.detail.place
