@@ -274,10 +274,17 @@ class SearchIndex:
             candidates.update(compress(every, map(contains, texts, repeat(word))))
         candidates -= found
         alternatives = [(term, *words) for term, words in zip(terms, near_words, strict=True)]
-        return sorted(
+        near = sorted(
             i for i in candidates
             if all(any(word in texts[i] for word in words) for words in alternatives)
         )
+        # Ranked as the exact matches are, by where the words stand: title or words first.
+        primary, first = self._primary, self._paragraph_from
+        def tier(i: int) -> int:
+            if i >= first:
+                return 2
+            return 0 if all(any(word in primary[i] for word in words) for words in alternatives) else 1
+        return sorted(near, key=tier)
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -532,9 +532,9 @@ class BriefScreen(Screen[None]):
             self.notify("Nothing in this brief carries a review mark.", title="Review", markup=False, timeout=3)
             return
         self.post_message(FollowLink(target))
-        record = self.brief[target]
-        self.notify(clip(f"{walk.number(target)} of {len(walk.marks)}: {one_line(record.review or '')}", 200),
-                    title="To review", markup=False, timeout=4)
+        # The note itself stands first in the detail panel: the notice only counts.
+        self.notify(f"{walk.number(target)} of {len(walk.marks)} (] next, [ previous)", title="To review",
+                    markup=False, timeout=3)
 
     def action_copy(self) -> None:
         place = self.detail.place

@@ -32,13 +32,18 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
                    Binding("ctrl+p", "", "command palette: jump to any record", id="app.palette"),
                    *(b for b in BriefApp.BINDINGS if isinstance(b, Binding))]),
         ("Case", [b for b in screen if b.id and (b.id.startswith("round.") or b.id.startswith("changes."))]),
+        ("Review", [b for b in screen if b.id and b.id.startswith("review.")]),
         ("Search box", [b for b in SearchScreen.BINDINGS if isinstance(b, Binding)]),
     ]
 
 
 def _keys(binding: Binding, keymap: dict[str, str]) -> str:
     keys = keymap.get(binding.id or "", binding.key)
-    return ", ".join(k.strip() for k in keys.split(","))
+    return ", ".join(KEY_SIGNS.get(k.strip(), k.strip()) for k in keys.split(","))
+
+
+# Keys Textual names in words that a reader knows by their sign.
+KEY_SIGNS = {"right_square_bracket": "]", "left_square_bracket": "["}
 
 
 class HelpScreen(ModalScreen[None]):
