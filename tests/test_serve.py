@@ -51,7 +51,7 @@ async def test_a_session_shows_the_reader_and_takes_keys(served: Served, http: a
     await session.press("/")
     await session.shows("─ Search ─")
     await session.press("kept")
-    await session.shows("5 found", 'Trump claims Putin "kept his word" on the pause', "Donald Trump: kept his word")
+    await session.shows("6 found", 'Trump claims Putin "kept his word" on the pause', "Donald Trump: kept his word")
     await session.close()
     await until(lambda: not served.processes(), "the session's process ends with its websocket")
 

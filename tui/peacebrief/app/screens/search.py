@@ -100,9 +100,9 @@ class SearchScreen(ModalScreen[Found | None]):
         count = self.query_one("#search-count", Static)
         if not query.strip():
             results.set_items([])
-            index = self.index
-            count.update(Text(f"Type to search {index.records} records and {len(index) - index.records} "
-                              "source paragraphs.", style="dim"), layout=False)
+            paragraphs = sum(source.document.paragraph_count for source in self.brief.sources)
+            count.update(Text(f"Type to search {self.index.records} records and the sources' {paragraphs} "
+                              "paragraphs.", style="dim"), layout=False)
             return
         found = self.index.search(query, limit=RESULT_LIMIT)
         self._found = found
