@@ -1,4 +1,4 @@
-"""Review as a workflow: `]` and `[`, the palette and the top line reach the review marks."""
+"""Review as a workflow: `n` and `N`, the palette and the top line reach the review marks."""
 
 from __future__ import annotations
 
@@ -24,15 +24,15 @@ def two_marks(tmp_path: Path) -> Path:
 
 async def test_next_and_previous_walk_the_marks_across_panes(tmp_path: Path) -> None:
     async with reader(two_marks(tmp_path)) as (app, pilot, screen):
-        await pilot.press("right_square_bracket")
+        await pilot.press("n")
         await wait_for(pilot, lambda: screen.detail.place == "ev-putin-grid-pause", "the first mark")
         assert screen.current_pane == "timeline" and screen.pane("timeline").current() == "ev-putin-grid-pause"
-        await pilot.press("right_square_bracket")
+        await pilot.press("n")
         await wait_for(pilot, lambda: screen.detail.place == "q-peskov-doors", "the second mark")
         assert screen.current_pane == "quotes" and screen.pane("quotes").current() == "q-peskov-doors"
-        await pilot.press("right_square_bracket")  # wraps around
+        await pilot.press("n")  # wraps around
         await wait_for(pilot, lambda: screen.detail.place == "ev-putin-grid-pause", "back to the first")
-        await pilot.press("left_square_bracket")
+        await pilot.press("N")
         await wait_for(pilot, lambda: screen.detail.place == "q-peskov-doors", "the previous one")
         await pilot.press("backspace")  # each step is a step in the history
         await wait_for(pilot, lambda: screen.detail.place == "ev-putin-grid-pause", "back")
@@ -40,7 +40,7 @@ async def test_next_and_previous_walk_the_marks_across_panes(tmp_path: Path) -> 
 
 async def test_the_review_note_stands_first_in_the_detail() -> None:
     async with reader() as (app, pilot, screen):
-        await pilot.press("right_square_bracket")
+        await pilot.press("n")
         await wait_for(pilot, lambda: screen.detail.place == "ev-putin-grid-pause", "the mark")
         lines = [line for line in detail_text(screen).splitlines() if line.strip()]
         assert lines[0].startswith("EVENT") and lines[1].startswith("⚑ Needs review:")
@@ -69,7 +69,7 @@ async def test_a_click_on_the_top_line_count_goes_to_the_first() -> None:
 
 async def test_the_flag_stays_on_a_narrow_row() -> None:
     async with reader(size=(60, 24)) as (app, pilot, screen):
-        await pilot.press("right_square_bracket")
+        await pilot.press("n")
         await wait_for(pilot, lambda: screen.detail.place == "ev-putin-grid-pause", "the mark")
         row = next(line for line in screen_text(app).splitlines() if "30 Jan 2026" in line)
         assert "⚑" in row

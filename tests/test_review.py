@@ -1,4 +1,4 @@
-"""Walking the review marks: the order `]`/`[` (and the palette) move in, across panes."""
+"""Walking the review marks: the order `n`/`N` (and the palette) move in, across panes."""
 
 from __future__ import annotations
 

@@ -61,8 +61,8 @@ class RecordCommands(Provider):
         if not count:
             return []
         marks = f"{count} review mark{'s' * (count != 1)}"
-        return [("Next to review", 1, f"key ]: the next of {marks}"),
-                ("Previous to review", -1, f"key [: the previous of {marks}")]
+        return [("Next to review", 1, f"key n: the next of {marks}"),
+                ("Previous to review", -1, f"key N: the previous of {marks}")]
 
     async def discover(self) -> Hits:
         if self.brief_screen is None:

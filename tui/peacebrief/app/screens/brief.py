@@ -107,8 +107,8 @@ class BriefScreen(Screen[None]):
         Binding("slash", "search", "Search", id="search.open"),
         Binding("f", "cycle_filter", "Filter", id="filter.cycle"),
         Binding("y", "copy", "Copy", id="record.copy"),
-        Binding("right_square_bracket", "review(1)", "Next to review", show=False, id="review.next"),
-        Binding("left_square_bracket", "review(-1)", "Previous to review", show=False, id="review.previous"),
+        Binding("n", "review(1)", "Next to review", show=False, id="review.next"),
+        Binding("N", "review(-1)", "Previous to review", show=False, id="review.previous"),
         Binding("e", "export", "Export", id="export.open"),
         Binding("right_square_bracket", "cycle_round(1)", "Round", id="round.next"),
         Binding("left_square_bracket", "cycle_round(-1)", "Previous round", show=False, id="round.previous"),
@@ -533,7 +533,7 @@ class BriefScreen(Screen[None]):
             return
         self.post_message(FollowLink(target))
         # The note itself stands first in the detail panel: the notice only counts.
-        self.notify(f"{walk.number(target)} of {len(walk.marks)} (] next, [ previous)", title="To review",
+        self.notify(f"{walk.number(target)} of {len(walk.marks)} (n next, N previous)", title="To review",
                     markup=False, timeout=3)
 
     def action_copy(self) -> None:
