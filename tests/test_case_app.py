@@ -148,7 +148,7 @@ async def test_the_export_offers_the_changes_digest(tmp_path: Path) -> None:
         export = app.screen
         target = tmp_path / "changes.txt"
         export.query_one("#export-path").value = str(target)
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")  # the format (the changes digest, first), then the file
         await wait_for(pilot, target.exists, "the file")
         expected = render_changes(compare(load_case(EXAMPLE)), fmt="text")
         assert target.read_text(encoding="utf-8") == expected
