@@ -87,7 +87,8 @@ The figures and how each is measured:
 samples, and exits non-zero only on a gross regression: a figure more than double its
 target (or a driver error). A quick-mode figure whose target lies below the start-up of
 the bare Textual app itself (figure 1's reference), which no reader can beat whatever it
-caches, is shown as "info" and not gated: at 1k this is the second-open ratio. The full
+caches, is shown as "info" and not gated: at 1k this is the second-open ratio (and the
+5-brief case's second open against its parse). The full
 run exits non-zero when any figure fails its target.
 
 Progress goes to standard error; the table (with the machine above it) to standard output.
@@ -380,14 +381,22 @@ def memory(r: Runner, brief: Path, label: str) -> list[Figure]:
 # --------------------------------------------------------------------------- output
 
 
-def case_rows(r: Runner, quick: bool, reps: int, samples: int, data: Path) -> list[Figure]:
+def case_rows(r: Runner, quick: bool, reps: int, samples: int, data: Path, bare: float | None) -> list[Figure]:
     """A case of 50 briefs of 200 events (5 with --quick): see benchmarks/_case.py."""
     import _case
 
     rounds = 5 if quick else 50
     folder = _case.ensure_case(rounds, 200, data)
     r.log(f"case {rounds}x200: {sum(p.stat().st_size for p in folder.glob('*.yaml')) / 1e6:.1f} MB of briefs")
-    return _case.case_figures(r, Figure, ratio_figure, f"{rounds}x200", folder, reps, min(samples, 30))
+    figures = _case.case_figures(r, Figure, ratio_figure, f"{rounds}x200", folder, reps, min(samples, 30))
+    if quick and bare is not None:
+        # As for the 1k brief: a target below the bare app's own start-up is not gated.
+        for f in figures:
+            if f.unit == "x" and f.value is not None and f.reference.endswith(" parse"):
+                parse = float(f.reference.split()[0])
+                if f.limit * parse < bare:
+                    f.note = f"info (target {f.limit * parse:.2f} s < bare app {bare:.2f} s)"
+    return figures
 
 
 def machine() -> list[str]:
@@ -477,7 +486,7 @@ def main(argv: list[str] | None = None) -> int:
         figures += check_big(r, big, big_label, big_reps)
         figures += keys(r, mid, mid_label, samples)
         figures += memory(r, big, big_label)
-        figures += case_rows(r, quick, big_reps, samples, args.data)
+        figures += case_rows(r, quick, big_reps, samples, args.data, bare)
     finally:
         r.close()
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from peacebrief.core.gc import paused_gc
 from peacebrief.core.model import Brief, Event, Issue, Party, Person, Record
 from peacebrief.core.problems import BriefError, Problem
 
@@ -164,14 +165,17 @@ def load_case(folder: str | Path, *, load: Callable[[Path], Brief] | None = None
         from peacebrief.core.loader import load_brief as load
     problems: list[Problem] = []
     briefs: list[Brief] = []
-    for path in brief_files(folder):
-        try:
-            briefs.append(load(path))
-        except BriefError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise BriefError(problems)
-    case = build_case(Path(folder), briefs)
+    # One pause for the whole case: between two briefs the collector would walk all the
+    # records of the briefs before, which all stay (the loader pauses it only within one).
+    with paused_gc():
+        for path in brief_files(folder):
+            try:
+                briefs.append(load(path))
+            except BriefError as exc:
+                problems.extend(exc.problems)
+        if problems:
+            raise BriefError(problems)
+        case = build_case(Path(folder), briefs)
     if any(p.severity == "error" for p in case.problems):
         raise BriefError(list(case.problems))
     return case
