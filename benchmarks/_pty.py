@@ -108,20 +108,18 @@ class Terminal:
 
     def _drain(self) -> None:
         tail = b""
-        while True:
-            try:
-                data = os.read(self.proc.fd, 1 << 16)
-            except OSError:
-                data = b""
-            now = time.perf_counter()
-            if not data:
-                self._eof = True
-                return
-            if SYNC_QUERY in tail + data:
-                os.write(self.proc.fd, SYNC_ANSWER)
-            tail = data[-len(SYNC_QUERY):]
-            with self._lock:
-                self._chunks.append((now, data))
+        try:
+            while data := os.read(self.proc.fd, 1 << 16):
+                now = time.perf_counter()
+                if SYNC_QUERY in tail + data:
+                    os.write(self.proc.fd, SYNC_ANSWER)
+                tail = data[-len(SYNC_QUERY):]
+                with self._lock:
+                    self._chunks.append((now, data))
+        except OSError:
+            pass  # the program has exited (EIO on Linux)
+        finally:
+            self._eof = True
 
     # -- the emulator: feed what was read, display by display
 
@@ -249,3 +247,16 @@ class Terminal:
             self.proc.terminate(force=True)
         self._reader.join(timeout=2)
         return self.proc.exitstatus
+
+
+def whole_bare_screen(d: Display) -> bool:
+    """The bare reference app's whole screen: header, its text, footer."""
+    return "bare" in d.lines[0] and any("Hello from the bare app" in line for line in d.lines) and "Quit" in d.lines[LINES - 1]
+
+
+def whole_list_screen(d: Display) -> bool:
+    """The OptionList reference's whole screen: header, the list with its rows, footer."""
+    return (
+        "list" in d.lines[0] and "Row      1" in d.lines[2]
+        and any("▁▁▁" in line for line in d.lines[3:]) and "Quit" in d.lines[LINES - 1]
+    )

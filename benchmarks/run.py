@@ -1,95 +1,68 @@
 """peacebrief's performance benchmark: one table of figures, each against its target.
 
-    python benchmarks/run.py            # the full run: 10k and 50k briefs (about 5 min on 2 cores, most of it parsing the 50k brief)
-    python benchmarks/run.py --quick    # CI: the 1k brief, fewer runs (under a minute)
+    python benchmarks/run.py            # the full run: 10k and 50k briefs (about 10 min on 2 busy cores)
+    python benchmarks/run.py --quick    # CI: the 1k brief, fewer key samples (about 3 min)
 
-Times on a shared machine drift from run to run, so most targets are ratios against a
-reference the script measures side by side in the same run: each repetition runs the
-reference and the measured command back to back, and the table shows the median of each
-over the repetitions (5 by default; 3 for the 50k brief and in --quick; `--repeat N`
-changes the base count). Every command runs once untimed first, so the OS file cache and
-Python's bytecode cache are warm. The synthetic briefs come from benchmarks/generate.py
-(cached in benchmarks/.data/; generated on first use).
+Times on a shared machine drift, so the targets are ratios: each figure is measured side
+by side with its reference in the same run, alternating the two, and compared by medians
+(start-up figures: at least 9 pairs, `--repeat N` for more). Every command runs once
+untimed first, so the OS file cache and Python's bytecode cache are warm. Absolute times
+are shown as info rows: they describe this machine, not the code.
 
-Every subprocess runs with this checkout's `tui/` on PYTHONPATH, no TEXTUAL_* variables,
-an empty XDG_CONFIG_HOME (no user keymap), bytecode caching on (PYTHONPYCACHEPREFIX in
-a temporary folder, so nothing is written into the source tree, and
-PYTHONDONTWRITEBYTECODE dropped) and its own XDG_CACHE_HOME: a fresh, empty one per run
-unless said otherwise below. "Whole process" means the wall time of the subprocess from
-launch to exit, measured by this script with time.perf_counter(); "to first paint" means
-from launch to the moment the paint driver (`benchmarks/_paint.py`) stamps the frame
-that first shows the whole screen, on the same clock (time.perf_counter() is
-CLOCK_MONOTONIC on Linux, shared by every process).
+What the terminal sees is timed in a pseudo-terminal of 120x40 read by a VT emulator
+(`benchmarks/_pty.py`, pyte behind ptyprocess): a program's start-up runs from the spawn
+to the first display that shows its whole screen, a key from writing its bytes to the
+pty to the first display that shows its whole effect. Whole-process figures run the
+command to its exit (output captured). Every subprocess runs with this checkout's `tui/`
+on PYTHONPATH, no TEXTUAL_* variables, an empty XDG_CONFIG_HOME (no user keymap),
+bytecode cached outside the source tree (PYTHONPYCACHEPREFIX), and its own
+XDG_CACHE_HOME: a fresh, empty one unless said otherwise below.
 
-The figures and how each is measured:
+The figures:
 
-1. `peacebrief` to first paint of the bundled brief, <= 1.15x a bare Textual app.
-   Measured: `python benchmarks/_paint.py briefs/abu-dhabi-2026-02.yaml`, to first paint.
-   The driver starts the reader through `peacebrief.cli.main([BRIEF])` with `BriefApp`
-   replaced by a subclass that runs headless at 120x40; a hook on `App._display` (where
-   Textual hands a frame to the terminal driver) encodes each frame as a terminal would
-   get it and stamps the first one in which the screen is complete: the pane on screen,
-   the top bar, the footer, and the detail panel showing the selected record. The time
-   covers interpreter start-up, imports, loading and that first full frame, and nothing
-   the app does after it. Reference: `python benchmarks/_paint.py --bare`, a bare App
-   (Header, Static, Footer) run headless at 120x40, its first frame stamped the same way.
-   Both share one XDG_CACHE_HOME, warmed by the untimed first run (a user's steady state).
-   An info row under it gives the same two runs timed as whole processes (the driver
-   exits right after the stamped frame), as this figure was measured up to 2026-12-01:
-   that reading also counts what an app does after its first paint and the
-   interpreter's exit, which the reader does not wait for.
+1. First whole frame of the bundled brief, in the pty, <= 1.25x the bare Textual app.
+   Measured: `python -m peacebrief briefs/abu-dhabi-2026-02.yaml` until the screen shows
+   the top line, the timeline pane with its rows, the detail panel with the selected
+   record and the footer (`_pty.whole_reader_screen`). Reference: `python
+   benchmarks/_reference.py bare` (Header, Static, Footer) until its whole screen. Both
+   share one warmed XDG_CACHE_HOME (a cached brief: a user's steady state). Info rows: the
+   two medians in ms; the in-process stamp of `benchmarks/_paint.py` (the frame where
+   Textual hands it to its driver, headless), as measured up to 2026-12-01.
+2. `check` on the bundled brief, whole process, <= 2.25x `python -c "import yaml"` and
+   <= 0.5x `yamllint` on the same file (`python -m yamllint`, its default rules).
+3. `digest` on the bundled brief, whole process, <= 2.5x `python -c "import yaml"`.
+   2 and 3 alternate with their references, round by round.
+4. Open the big brief (10k events) the first time, in the pty, to its whole screen
+   (after the loading screen), <= 1.2x the raw parse of that file: `python
+   benchmarks/_parse.py BRIEF` times in-process only `yaml.load(f, Loader=CSafeLoader)`.
+5. Open it again, file unchanged, same XDG_CACHE_HOME: <= 0.5 s, and <= 0.15x the raw
+   parse (two rows).
+6. `check` on the 50k brief, whole process, <= 1.3x its raw parse.
+7. Keys on the 10k brief, p95 in the pty, each <= 2x the p95 of a cursor move in the
+   reference: Textual's own OptionList holding as many rows as the timeline
+   (`_reference.py list N`), running in its own pty beside the reader, one reference move
+   before each reader key (`benchmarks/_keys.py`, 50 samples per kind; 20 in --quick):
+   cursor move, pane switch, link follow, back, search keystroke. Info rows: each p95 in
+   ms (33 ms is the feel we want).
+8. Peak memory with the 50k brief open, <= 400 MB: `python benchmarks/_paint.py BRIEF
+   --rss` (fresh cache, so the brief is parsed; read once every pane is built).
 
-2. `peacebrief check` and 3. `peacebrief digest` on the bundled brief, whole process,
-   <= 1.5x and <= 2.5x `python -c "import yaml"` (whole process). The commands are
-   `python -m peacebrief check BRIEF` and `python -m peacebrief digest BRIEF` (output
-   captured, not shown). A command that does not exist yet is shown as n/a.
-
-4. Open the big brief (10k events), first time, <= 1.2x the raw parse of that file.
-   Measured: the paint driver of figure 1 on the 10k brief, to first paint, with a fresh,
-   empty XDG_CACHE_HOME. Reference: `python benchmarks/_parse.py BRIEF`, which times
-   in-process only `yaml.load(f, Loader=yaml.CSafeLoader)` on the file opened in binary
-   mode (not the interpreter's start, not `import yaml`), and prints it.
-
-5. Open it again, file unchanged: <= 0.5 s, and <= 0.15x the raw parse (two rows).
-   Measured: the paint driver again, right after figure 4's run, with the same
-   XDG_CACHE_HOME, so whatever the first open cached is there. Reference: as in 4.
-
-6. `check` on the 50k brief, <= 1.3x its raw parse. Measured: `python -m peacebrief
-   check BRIEF`, whole process, fresh cache. Reference: `_parse.py` on the same file.
-
-7. p95 of cursor move, pane switch, link follow and back on the 10k brief, <= 33 ms per
-   key (four rows), and 8. p95 of a search keystroke over the 10k brief's quotes,
-   <= 33 ms. Measured in-process by `python benchmarks/_interact.py BRIEF --samples N`
-   (50 per kind; 20 in --quick) with Textual's Pilot under `app.run_test(size=(120, 40))`:
-   cursor = down/up in the timeline; pane = keys 2, 3, 4, 5, 1 in turn; link = `1` with
-   the detail panel's links focused (`d`); back = `backspace` after each link;
-   search = each character of a common quote word typed into the `/` box. Each key is
-   driven with `await pilot.press(key); await pilot.pause()`, and the figure is the time
-   from just before the key is sent to the end of the last screen update it caused
-   (stamped by a harness-side hook on `App._display`, which also encodes the update as a
-   terminal would be sent it). The wall time of `press(); pause()` itself is not the
-   figure: Pilot detects idleness by sleeping in 20 ms slices, three times per key, so
-   that reading cannot go below ~60 ms whatever the app does; its median, and the CPU
-   time per key, are printed in the progress log for reference.
-
-9. Peak memory with the 50k brief open, <= 400 MB: `python benchmarks/_paint.py BRIEF
-   --rss` (fresh cache, so the brief is parsed), which prints
-   `resource.getrusage(RUSAGE_SELF).ru_maxrss` after the first paint. One run: memory
-   does not drift like time.
-
-10. A case of 50 briefs of 200 events each (benchmarks/_case.py, which says how it is
+9. A case of 50 briefs of 200 events each (benchmarks/_case.py, which says how it is
    made and measured): opened the first time, <= 1.2x the raw parse of all its briefs;
-   opened again from the cache, <= 1.15x the bare app (figure 1's target) and <= 0.15x
-   the raw parse (figure 5's); p95 of a round switch (`]`) and of opening the changes
-   view (`c`), <= 33 ms. --quick uses a case of 5 briefs.
+   opened again from the cache, <= 1.15x the bare app and <= 0.15x the raw parse; p95 of
+   a round switch (`]`) and of opening the changes view (`c`), <= 33 ms. --quick uses a
+   case of 5 briefs.
 
---quick uses the 1k brief for every big-brief figure (4-9), 3 repetitions and 20 key
-samples, and exits non-zero only on a gross regression: a figure more than double its
-target (or a driver error). A quick-mode figure whose target lies below the start-up of
-the bare Textual app itself (figure 1's reference), which no reader can beat whatever it
-caches, is shown as "info" and not gated: at 1k this is the second-open ratio (and the
-5-brief case's second open against its parse). The full
-run exits non-zero when any figure fails its target.
+--quick uses the 1k brief for the big-brief figures (4-8) and 20 key samples, and gates
+only ratio figures, and only on a gross regression: more than twice the target (or a
+driver error); it prints the rest. A ratio the code is known to miss (KNOWN_MISSES) is
+gated at twice its known value instead. At 1k a target that lies below the bare app's own
+start-up (which no reader can beat, whatever it caches) is shown as info: the
+second-open ratio. The full run exits non-zero when any figure misses its target.
+
+More rows: a module `benchmarks/<name>.py` listed in EXTRA_SECTIONS that exists is
+imported and its `figures(ctx: Context) -> list[Figure]` called after the figures above;
+`ctx.runner` runs commands the same way (see Runner).
 
 Progress goes to standard error; the table (with the machine above it) to standard output.
 """
@@ -97,6 +70,7 @@ Progress goes to standard error; the table (with the machine above it) to standa
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import math
 import os
@@ -107,6 +81,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -115,12 +90,18 @@ ROOT = HERE.parent
 BUNDLED = ROOT / "briefs" / "abu-dhabi-2026-02.yaml"
 PY = sys.executable
 TIMEOUT = 3600
+EXTRA_SECTIONS = ("_adversarial", "_case")  # modules of more rows, each optional
 
 sys.path.insert(0, str(HERE))
+import _pty  # noqa: E402  (benchmarks/_pty.py)
 import generate  # noqa: E402  (benchmarks/generate.py)
 
+INFO = "info"
 
-NOT_A_TARGET = "info (not a target)"  # a row shown for reference only
+# Ratios the code is known to miss at 1k, as --quick measured them on 2026-12-01 (README,
+# "Where it misses"): --quick gates each at twice this instead of twice its target, so a
+# gross regression of them still fails CI while the miss itself does not fail every run.
+KNOWN_MISSES = {"p95 pane switch": 5.3, "p95 link follow": 6.1}
 
 
 class DriverError(Exception):
@@ -135,11 +116,15 @@ class Figure:
     reference: str = "-"
     measured: str = "-"
     value: float | None = None  # what is compared with `limit`
-    note: str = ""  # "n/a", "error: ...", "info: ..."
+    note: str = ""  # "n/a ...", "error: ...", "info ..."
+
+    @property
+    def info(self) -> bool:
+        return self.note.startswith(INFO)
 
     @property
     def target(self) -> str:
-        if self.note == NOT_A_TARGET:
+        if self.info:
             return "-"
         return f"<= {self.limit:g}x" if self.unit == "x" else f"<= {self.limit:g} {self.unit}"
 
@@ -152,17 +137,35 @@ class Figure:
         return None if self.value is None or self.note else self.value <= self.limit
 
     @property
+    def error(self) -> bool:
+        return self.note.startswith("error")
+
+    @property
+    def gross_line(self) -> float:
+        """Past this ratio --quick fails: twice the target, or twice the known miss."""
+        known = next((ratio for start, ratio in KNOWN_MISSES.items() if self.name.startswith(start)), 0.0)
+        return 2 * max(self.limit, known)
+
     def gross(self) -> bool:
-        return self.note.startswith("error") or (self.passed is False and self.value > 2 * self.limit)  # type: ignore[operator]
+        """What fails --quick: an error, or a ratio past its gross line."""
+        return self.error or (self.unit == "x" and self.passed is False and self.value > self.gross_line)  # type: ignore[operator]
 
     def result(self, quick: bool) -> str:
         if self.note:
             return self.note
         if self.passed:
             return "pass"
-        if quick:
-            return "FAIL (gross: >2x target)" if self.gross else "fail (within 2x)"
-        return "FAIL"
+        if not quick:
+            return "FAIL"
+        if self.unit != "x":
+            return "over target (not gated)"
+        if self.gross():
+            return f"FAIL (gross: >{self.gross_line:g}x)"
+        return f"fail (gated at {self.gross_line:g}x)"
+
+
+def info(name: str, measured: str, reference: str = "-", note: str = f"{INFO} (not a target)") -> Figure:
+    return Figure(name, 0, "-", reference, measured, note=note)
 
 
 # --------------------------------------------------------------------------- running
@@ -192,30 +195,32 @@ class Runner:
     def log(self, message: str) -> None:
         print(f"[{time.perf_counter() - self.started:7.1f}s] {message}", file=sys.stderr, flush=True)
 
-    def run(self, argv: list[str], cache: Path | None = None) -> tuple[float, str]:
-        """Run a command to completion; (wall seconds, stdout). Raises DriverError on failure."""
-        start, end, out = self._launch(argv, cache)
-        return end - start, out
+    def _env(self, cache: Path | None) -> dict[str, str]:
+        return dict(self.env, XDG_CACHE_HOME=str(cache or self.fresh_cache()))
 
-    def paint(self, argv: list[str], cache: Path | None = None) -> tuple[float, float]:
-        """Run the paint driver: (seconds from launch to its first full paint, whole process)."""
-        start, end, out = self._launch(argv, cache)
-        stamps = [line.split()[1] for line in out.splitlines() if line.startswith("first_paint_at ")]
-        if not stamps:
-            raise DriverError(f"{Path(argv[1]).name}: no first_paint_at in its output")
-        # The driver's time.perf_counter(): CLOCK_MONOTONIC, the same clock as this process's.
-        return float(stamps[0]) - start, end - start
-
-    def _launch(self, argv: list[str], cache: Path | None) -> tuple[float, float, str]:
-        env = dict(self.env, XDG_CACHE_HOME=str(cache or self.fresh_cache()))
+    def run(self, argv: Sequence[str], cache: Path | None = None, ok: Sequence[int] = (0,)) -> tuple[float, str]:
+        """Run a command to its exit: (wall seconds, stdout). DriverError if its status is not in `ok`."""
         start = time.perf_counter()
-        proc = subprocess.run(argv, cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True, timeout=TIMEOUT)
-        end = time.perf_counter()
-        if proc.returncode != 0:
+        proc = subprocess.run(list(argv), cwd=ROOT, env=self._env(cache), stdin=subprocess.DEVNULL,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=TIMEOUT)
+        elapsed = time.perf_counter() - start
+        if proc.returncode not in ok:
             last = (proc.stderr.strip().splitlines() or ["(no output)"])[-1]
             raise DriverError(f"{' '.join(Path(a).name if '/' in a else a for a in argv[1:])}: exit {proc.returncode}: {last}")
-        return start, end, proc.stdout
+        return elapsed, proc.stdout
+
+    def first_whole(self, argv: Sequence[str], whole: Callable[[_pty.Display], bool], cache: Path | None = None) -> float:
+        """Seconds from spawning `argv` in the pty to the first display for which `whole` holds."""
+        term = _pty.Terminal.spawn(argv, self._env(cache), cwd=str(ROOT))
+        try:
+            shown = term.until(whole, timeout=600)
+            term.settle()  # quit once idle: the figure ends at the frame, the rest is not timed
+        except (EOFError, TimeoutError) as exc:
+            raise DriverError(f"{' '.join(Path(a).name for a in argv[1:])}: {str(exc).splitlines()[0]}") from exc
+        finally:
+            term.write(b"q")
+            term.close()
+        return shown.at - term.started
 
     def parse_time(self, brief: Path) -> float:
         _, out = self.run([PY, str(HERE / "_parse.py"), str(brief)])
@@ -223,6 +228,21 @@ class Runner:
 
     def close(self) -> None:
         shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+@dataclass
+class Context:
+    runner: Runner
+    quick: bool
+    reps: int  # start-up pairs (and command rounds)
+    big_reps: int  # rounds for the big-brief figures
+    samples: int  # key samples per kind
+    mid: Path  # the brief for opening and keys (10k; 1k in --quick)
+    big: Path  # the brief for the 50k check and memory (1k in --quick)
+    mid_label: str
+    big_label: str
+    data: Path = generate.DEFAULT_OUT  # where the synthetic briefs are cached
+    bare_s: float | None = None  # the bare app's median first whole frame, once measured
 
 
 def fmt_s(seconds: float) -> str:
@@ -247,156 +267,190 @@ def error_figures(names: list[tuple[str, float, str]], error: Exception) -> list
 # --------------------------------------------------------------------------- the figures
 
 
-def startup(r: Runner, reps: int) -> tuple[list[Figure], float | None]:
-    name = "peacebrief to first paint, bundled brief"
+def startup(ctx: Context) -> list[Figure]:
+    r, reps = ctx.runner, ctx.reps
+    name = "first whole frame, bundled brief (pty)"
     warm = r.fresh_cache()
-    bare_cmd = [PY, str(HERE / "_paint.py"), "--bare"]
-    cmd = [PY, str(HERE / "_paint.py"), str(BUNDLED)]
-    whole_name = "  the same, launch to exit (info)"
+    bare_cmd = [PY, str(HERE / "_reference.py"), "bare"]
+    cmd = [PY, "-m", "peacebrief", str(BUNDLED)]
     try:
-        r.paint(bare_cmd, warm), r.paint(cmd, warm)
-        bare, got, bare_whole, got_whole = [], [], [], []
+        r.first_whole(bare_cmd, _pty.whole_bare_screen, warm), r.first_whole(cmd, _pty.whole_reader_screen, warm)
+        bare, got = [], []
         for i in range(reps):
-            for times, wholes, argv in ((bare, bare_whole, bare_cmd), (got, got_whole, cmd)):
-                painted, whole = r.paint(argv, warm)
-                times.append(painted)
-                wholes.append(whole)
-            r.log(f"start-up {i + 1}/{reps}: first paint: bare app {bare[-1]:.3f} s, peacebrief {got[-1]:.3f} s; "
-                  f"exit: bare app {bare_whole[-1]:.3f} s, peacebrief {got_whole[-1]:.3f} s")
+            bare.append(r.first_whole(bare_cmd, _pty.whole_bare_screen, warm))
+            got.append(r.first_whole(cmd, _pty.whole_reader_screen, warm))
+            r.log(f"start-up {i + 1}/{reps}: first whole frame: bare app {bare[-1]:.3f} s, peacebrief {got[-1]:.3f} s")
     except DriverError as exc:
-        return error_figures([(name, 1.15, "x")], exc), None
-    # How earlier runs measured start-up: the whole process, to its exit just after the
-    # first paint. Not a target: what an app does after its first paint (and how long the
-    # interpreter takes to exit) is not in the figure the reader feels.
-    whole = ratio_figure(whole_name, 1.15, "bare app", bare_whole, got_whole)
-    whole.note = NOT_A_TARGET
-    return [ratio_figure(name, 1.15, "bare app", bare, got), whole], statistics.median(bare)
+        return error_figures([(name, 1.25, "x")], exc)
+    ctx.bare_s = statistics.median(bare)
+    figures = [
+        ratio_figure(name, 1.25, "bare app", bare, got),
+        info("  the same in ms, this machine (info)", f"{statistics.median(got) * 1000:.0f} ms",
+             f"{ctx.bare_s * 1000:.0f} ms bare app"),
+    ]
+    return figures + in_process_paint(ctx, warm)
 
 
-def commands(r: Runner, reps: int) -> list[Figure]:
-    ref_cmd = [PY, "-c", "import yaml"]
-    specs = [("check", "peacebrief check, bundled brief", 1.5), ("digest", "peacebrief digest, bundled brief", 2.5)]
-    live: list[tuple[str, str, float]] = []
-    figures: dict[str, Figure] = {}
-    r.run(ref_cmd)
-    for command, name, limit in specs:
-        try:
-            r.run([PY, "-m", "peacebrief", command, str(BUNDLED)])
-            live.append((command, name, limit))
-        except DriverError as exc:
-            missing = "invalid choice" in str(exc) or f"peacebrief.commands.{command}" in str(exc)
-            figures[name] = Figure(name, limit, "x", note="n/a (no such command yet)" if missing else f"error: {exc}"[:120])
-    refs: list[float] = []
-    got: dict[str, list[float]] = {c: [] for c, _, _ in live}
+def in_process_paint(ctx: Context, warm: Path) -> list[Figure]:
+    """The in-process stamp used up to 2026-12-01 (`_paint.py`, headless): an info row only."""
+    r = ctx.runner
+    name = "  in-process first-paint stamp, _paint.py (info)"
+    stamps: dict[str, list[float]] = {"bare": [], "brief": []}
     try:
+        for _ in range(max(3, ctx.reps // 2)):
+            for key, argv in (("bare", [PY, str(HERE / "_paint.py"), "--bare"]), ("brief", [PY, str(HERE / "_paint.py"), str(BUNDLED)])):
+                start = time.perf_counter()
+                _, out = r.run(argv, warm)
+                at = [float(line.split()[1]) for line in out.splitlines() if line.startswith("first_paint_at ")]
+                stamps[key].append(at[0] - start)
+    except (DriverError, IndexError) as exc:
+        return [info(name, "-", note=f"{INFO}: error: {exc}"[:120])]
+    figure = ratio_figure(name, 0, "bare app", stamps["bare"], stamps["brief"])
+    figure.note = f"{INFO} (not a target)"
+    return [figure]
+
+
+def commands(ctx: Context) -> list[Figure]:
+    r, reps = ctx.runner, ctx.reps
+    yaml_cmd = [PY, "-c", "import yaml"]
+    yamllint_cmd = [PY, "-m", "yamllint", str(BUNDLED)]
+    check_cmd = [PY, "-m", "peacebrief", "check", str(BUNDLED)]
+    digest_cmd = [PY, "-m", "peacebrief", "digest", str(BUNDLED)]
+    names = [("peacebrief check, bundled brief", 2.25, "x"), ("peacebrief check vs yamllint, bundled brief", 0.5, "x"),
+             ("peacebrief digest, bundled brief", 2.5, "x")]
+    runs: dict[str, list[float]] = {"yaml": [], "check": [], "yamllint": [], "digest": []}
+    cmds = {"yaml": yaml_cmd, "check": check_cmd, "yamllint": yamllint_cmd, "digest": digest_cmd}
+    ok = {"yamllint": (0, 1)}  # 1: it found something to say (line lengths, say); the time is what counts
+    try:
+        for key, argv in cmds.items():
+            r.run(argv, ok=ok.get(key, (0,)))
         for i in range(reps):
-            refs.append(r.run(ref_cmd)[0])
-            for command, _, _ in live:
-                got[command].append(r.run([PY, "-m", "peacebrief", command, str(BUNDLED)])[0])
-            r.log(f"commands {i + 1}/{reps}: import yaml {refs[-1]:.3f} s, "
-                  + ", ".join(f"{c} {got[c][-1]:.3f} s" for c, _, _ in live))
+            for key, argv in cmds.items():
+                runs[key].append(r.run(argv, ok=ok.get(key, (0,)))[0])
+            r.log(f"commands {i + 1}/{reps}: " + ", ".join(f"{k} {v[-1]:.3f} s" for k, v in runs.items()))
     except DriverError as exc:
-        return [figures.get(n) or Figure(n, lim, "x", note=f"error: {exc}"[:120]) for _, n, lim in specs]
-    for command, name, limit in live:
-        figures[name] = ratio_figure(name, limit, "import yaml", refs, got[command])
-    return [figures[name] for _, name, _ in specs]
+        return error_figures(names, exc)
+    ms = {k: statistics.median(v) * 1000 for k, v in runs.items()}
+    return [
+        ratio_figure(names[0][0], 2.25, "import yaml", runs["yaml"], runs["check"]),
+        ratio_figure(names[1][0], 0.5, "yamllint", runs["yamllint"], runs["check"]),
+        ratio_figure(names[2][0], 2.5, "import yaml", runs["yaml"], runs["digest"]),
+        info("  check, digest in ms, this machine (info)", f"{ms['check']:.0f} ms, {ms['digest']:.0f} ms",
+             f"{ms['yaml']:.0f} ms import yaml, {ms['yamllint']:.0f} ms yamllint"),
+    ]
 
 
-def open_big(r: Runner, brief: Path, label: str, reps: int) -> list[Figure]:
-    names = [(f"open {label} brief, first time", 1.2, "x"), (f"open {label} brief again: time", 0.5, "s"),
+def open_big(ctx: Context) -> list[Figure]:
+    r, brief, label, reps = ctx.runner, ctx.mid, ctx.mid_label, ctx.big_reps
+    names = [(f"open {label} brief, first time (pty)", 1.2, "x"), (f"open {label} brief again: time (pty)", 0.5, "s"),
              (f"open {label} brief again: vs parse", 0.15, "x")]
-    cmd = [PY, str(HERE / "_paint.py"), str(brief)]
+    cmd = [PY, "-m", "peacebrief", str(brief)]
     parses, first, again = [], [], []
     try:
         r.parse_time(brief)  # warms the OS file cache
         for i in range(reps):
             parses.append(r.parse_time(brief))
             cache = r.fresh_cache()
-            first.append(r.paint(cmd, cache)[0])
-            again.append(r.paint(cmd, cache)[0])
+            first.append(r.first_whole(cmd, _pty.whole_reader_screen, cache))
+            again.append(r.first_whole(cmd, _pty.whole_reader_screen, cache))
             r.log(f"open {label} {i + 1}/{reps}: raw parse {parses[-1]:.2f} s, first open {first[-1]:.2f} s, "
                   f"again {again[-1]:.2f} s")
     except DriverError as exc:
         return error_figures(names, exc)
-    parse = statistics.median(parses)
-    again_med = statistics.median(again)
-    return [
+    parse, again_med = statistics.median(parses), statistics.median(again)
+    figures = [
         ratio_figure(names[0][0], 1.2, "parse", parses, first),
         Figure(names[1][0], 0.5, "s", "-", fmt_s(again_med), again_med),
         Figure(names[2][0], 0.15, "x", f"{fmt_s(parse)} parse", fmt_s(again_med), again_med / parse),
     ]
+    if ctx.quick and ctx.bare_s is not None:
+        for f in figures:
+            if f.unit == "x" and f.limit * parse < ctx.bare_s:
+                f.note = f"{INFO} (target {f.limit * parse:.2f} s < bare app {ctx.bare_s:.2f} s)"
+    return figures
 
 
-def check_big(r: Runner, brief: Path, label: str, reps: int) -> list[Figure]:
+def check_big(ctx: Context) -> list[Figure]:
+    r, brief, label = ctx.runner, ctx.big, ctx.big_label
     name = f"peacebrief check, {label} brief"
     cmd = [PY, "-m", "peacebrief", "check", str(brief)]
     parses, got = [], []
     try:
         r.parse_time(brief)
-        for i in range(reps):
+        for i in range(ctx.big_reps):
             parses.append(r.parse_time(brief))
             got.append(r.run(cmd)[0])
-            r.log(f"check {label} {i + 1}/{reps}: raw parse {parses[-1]:.2f} s, check {got[-1]:.2f} s")
+            r.log(f"check {label} {i + 1}/{ctx.big_reps}: raw parse {parses[-1]:.2f} s, check {got[-1]:.2f} s")
     except DriverError as exc:
         return error_figures([(name, 1.3, "x")], exc)
     return [ratio_figure(name, 1.3, "parse", parses, got)]
 
 
-def keys(r: Runner, brief: Path, label: str, samples: int) -> list[Figure]:
-    kinds = [("cursor", "cursor move"), ("pane", "pane switch"), ("link", "link follow"), ("back", "back"),
-             ("search", f"search keystroke ({label} quotes)")]
-    names = [(f"p95 {text}, {label} brief" if kind != "search" else f"p95 {text}", 33, "ms") for kind, text in kinds]
-    r.log(f"keys on the {label} brief: {samples} samples per kind (this takes a while)")
+KEYS = [("cursor", "cursor move"), ("pane", "pane switch"), ("link", "link follow"), ("back", "back"),
+        ("search", "search keystroke")]
+
+
+def keys(ctx: Context) -> list[Figure]:
+    r, label = ctx.runner, ctx.mid_label
+    names = [(f"p95 {text}, {label} brief (pty)", 2, "x") for _, text in KEYS]
+    r.log(f"keys on the {label} brief beside the OptionList reference: {ctx.samples} samples per kind")
     try:
-        _, out = r.run([PY, str(HERE / "_interact.py"), str(brief), "--samples", str(samples)])
-    except DriverError as exc:
+        _, out = r.run([PY, str(HERE / "_keys.py"), str(ctx.mid), "--samples", str(ctx.samples)])
+        data = json.loads(out.strip().splitlines()[-1])
+    except (DriverError, ValueError, IndexError) as exc:
         return error_figures(names, exc)
-    data = json.loads(out.strip().splitlines()[-1])
-    r.log(f"keys: brief shown after {data['shown_s']:.1f} s; errors: {data['errors'] or 'none'}")
-    figures = []
-    for (kind, _), (name, limit, unit) in zip(kinds, names):
-        paint = data["paint"][kind]
-        wall, cpu = data["wall"][kind], data["cpu"][kind]
-        r.log(f"  {kind:7} paint median {statistics.median(paint):6.1f} ms, p95 {p95(paint):6.1f} ms, "
-              f"max {max(paint):6.1f} ms | press+pause wall median {statistics.median(wall):6.1f} ms | "
-              f"cpu median {statistics.median(cpu):6.1f} ms | n={len(paint)}")
+    ref = data["reference"]
+    r.log(f"  reference cursor: median {statistics.median(ref):6.1f} ms, p95 {p95(ref):6.1f} ms, n={len(ref)}; "
+          f"errors: {data['errors'] or 'none'}")
+    figures, absolute = [], []
+    for (kind, _), (name, limit, unit) in zip(KEYS, names):
+        got = data["reader"][kind]
         errors = [e for e in data["errors"] if e.startswith(kind + ":")]
-        note = f"error: {errors[0]}" if errors else ""
-        figures.append(Figure(name, limit, unit, "-", f"{p95(paint):.1f} ms", p95(paint), note))
+        if not got:
+            figures.append(Figure(name, limit, unit, note=f"error: {errors[0] if errors else 'no samples'}"[:120]))
+            continue
+        r.log(f"  {kind:7} median {statistics.median(got):6.1f} ms, p95 {p95(got):6.1f} ms, max {max(got):6.1f} ms, n={len(got)}")
+        figures.append(Figure(name, limit, unit, f"{p95(ref):.1f} ms list cursor", f"{p95(got):.1f} ms",
+                              p95(got) / p95(ref), f"error: {errors[0]}"[:120] if errors else ""))
+        absolute.append(f"{kind} {p95(got):.0f}")
+    figures.append(info("  key p95s in ms, this machine (info)", ", ".join(absolute), f"{p95(ref):.0f} ms list cursor"))
     return figures
 
 
-def memory(r: Runner, brief: Path, label: str) -> list[Figure]:
+def memory(ctx: Context) -> list[Figure]:
+    r, label = ctx.runner, ctx.big_label
     name = f"peak memory, {label} brief open"
     try:
-        elapsed, out = r.run([PY, str(HERE / "_paint.py"), str(brief), "--rss"])
+        elapsed, out = r.run([PY, str(HERE / "_paint.py"), str(ctx.big), "--rss"])
     except DriverError as exc:
         return error_figures([(name, 400, "MB")], exc)
-    kb = int(out.strip().splitlines()[-1].split()[-1])
-    mb = kb / 1024
+    mb = int(out.strip().splitlines()[-1].split()[-1]) / 1024
     r.log(f"memory {label}: {mb:.0f} MB peak ({elapsed:.1f} s in all)")
     return [Figure(name, 400, "MB", "-", f"{mb:.0f} MB", mb)]
 
 
-# --------------------------------------------------------------------------- output
-
-
-def case_rows(r: Runner, quick: bool, reps: int, samples: int, data: Path, bare: float | None) -> list[Figure]:
+def case(ctx: Context) -> list[Figure]:
     """A case of 50 briefs of 200 events (5 with --quick): see benchmarks/_case.py."""
     import _case
 
-    rounds = 5 if quick else 50
-    folder = _case.ensure_case(rounds, 200, data)
-    r.log(f"case {rounds}x200: {sum(p.stat().st_size for p in folder.glob('*.yaml')) / 1e6:.1f} MB of briefs")
-    figures = _case.case_figures(r, Figure, ratio_figure, f"{rounds}x200", folder, reps, min(samples, 30))
-    if quick and bare is not None:
-        # As for the 1k brief: a target below the bare app's own start-up is not gated.
-        for f in figures:
-            if f.unit == "x" and f.value is not None and f.reference.endswith(" parse"):
-                parse = float(f.reference.split()[0])
-                if f.limit * parse < bare:
-                    f.note = f"info (target {f.limit * parse:.2f} s < bare app {bare:.2f} s)"
-    return figures
+    rounds = 5 if ctx.quick else 50
+    folder = _case.ensure_case(rounds, 200, ctx.data)
+    ctx.runner.log(f"case {rounds}x200: {sum(p.stat().st_size for p in folder.glob('*.yaml')) / 1e6:.1f} MB of briefs")
+    return _case.case_figures(ctx.runner, Figure, ratio_figure, f"{rounds}x200", folder, ctx.big_reps, min(ctx.samples, 30))
+
+
+SECTIONS: list[Callable[[Context], list[Figure]]] = [startup, commands, open_big, check_big, keys, memory, case]
+
+
+def extra_sections() -> list[Callable[[Context], list[Figure]]]:
+    found = []
+    for name in EXTRA_SECTIONS:
+        if (HERE / f"{name}.py").exists():
+            found.append(importlib.import_module(name).figures)
+    return found
+
+
+# --------------------------------------------------------------------------- output
 
 
 def machine() -> list[str]:
@@ -414,7 +468,7 @@ def machine() -> list[str]:
     model = read("/proc/cpuinfo", "model name") or platform.processor() or "unknown CPU"
     mem = read("/proc/meminfo", "MemTotal")
     versions = []
-    for package in ("textual", "rich", "PyYAML"):
+    for package in ("textual", "rich", "PyYAML", "pyte"):
         try:
             from importlib.metadata import version
 
@@ -438,28 +492,35 @@ def machine() -> list[str]:
 
 
 def table(figures: list[Figure], quick: bool) -> str:
-    head = ["figure", "target", "reference median", "measured median", "ratio", "pass/fail"]
+    head = ["figure", "target", "reference", "measured", "ratio", "pass/fail"]
     rows = [[f.name, f.target, f.reference, f.measured, f.ratio, f.result(quick)] for f in figures]
     widths = [max(len(row[i]) for row in [head, *rows]) for i in range(len(head))]
     line = lambda cells: "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths)) + " |"  # noqa: E731
     return "\n".join([line(head), "|" + "|".join("-" * (w + 2) for w in widths) + "|", *map(line, rows)])
 
 
+def verdict(figures: list[Figure], quick: bool) -> tuple[str, bool]:
+    """The closing line, and whether the run failed."""
+    if quick:
+        bad = [f for f in figures if f.gross()]
+        return (f"{len(bad)} gross regression(s) (a ratio more than double its target, or an error)" if bad
+                else "no gross regressions"), bool(bad)
+    bad = [f for f in figures if f.passed is False or f.error]
+    targets = [f for f in figures if not f.info]
+    return (f"{len(bad)} of {len(targets)} figures fail their targets" if bad
+            else f"every figure meets its target ({len(targets)} of {len(targets)})"), bool(bad)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="peacebrief's performance benchmark (see the module docstring)")
-    parser.add_argument("--quick", action="store_true", help="CI mode: the 1k brief, fewer runs, fail only on gross regressions")
-    parser.add_argument("--repeat", type=int, help="repetitions per figure (default 5; 3 with --quick)")
+    parser.add_argument("--quick", action="store_true", help="CI mode: the 1k brief, fewer key samples, fail only on gross regressions of ratios")
+    parser.add_argument("--repeat", type=int, default=9, help="start-up pairs and command rounds (default 9, the fewest the targets allow)")
     parser.add_argument("--samples", type=int, help="key samples per kind (default 50; 20 with --quick)")
     parser.add_argument("--data", type=Path, default=generate.DEFAULT_OUT, help="where the synthetic briefs are cached")
     args = parser.parse_args(argv)
     quick = args.quick
-    reps = args.repeat or (3 if quick else 5)
-    big_reps = reps if quick else min(reps, 3)
-    samples = args.samples or (20 if quick else 50)
     header = machine()
     r = Runner()
-    r.log("mode: " + ("quick (1k brief)" if quick else "full (10k and 50k briefs)")
-          + f", {reps} runs per figure ({big_reps} for the largest brief), {samples} key samples per kind")
     try:
         sizes = [1000] if quick else [10000, 50000]
         briefs = {}
@@ -468,43 +529,24 @@ def main(argv: list[str] | None = None) -> int:
             briefs[n] = generate.ensure(n, args.data)
             r.log(f"synthetic-{n}: {'cached' if current else 'generated'}, {briefs[n].stat().st_size / 1e6:.1f} MB")
         mid, big = (briefs[1000], briefs[1000]) if quick else (briefs[10000], briefs[50000])
-        mid_label, big_label = ("1k", "1k") if quick else ("10k", "50k")
-
+        ctx = Context(r, quick, max(args.repeat, 9), 3, args.samples or (20 if quick else 50), mid, big,
+                      *(("1k", "1k") if quick else ("10k", "50k")), data=args.data)
+        r.log(f"mode: {'quick (1k brief)' if quick else 'full (10k and 50k briefs)'}, {ctx.reps} start-up pairs, "
+              f"{ctx.big_reps} runs per big-brief figure, {ctx.samples} key samples per kind")
         figures: list[Figure] = []
-        first, bare = startup(r, reps)
-        figures += first
-        figures += commands(r, reps)
-        opened = open_big(r, mid, mid_label, reps)
-        if quick and bare is not None:
-            # The target time is below an empty Textual app's start-up: not attainable at this size.
-            for f in opened:
-                if f.unit == "x" and f.value is not None and f.reference != "-":
-                    parse = float(f.reference.split()[0])
-                    if f.limit * parse < bare:
-                        f.note = f"info (target {f.limit * parse:.2f} s < bare app {bare:.2f} s)"
-        figures += opened
-        figures += check_big(r, big, big_label, big_reps)
-        figures += keys(r, mid, mid_label, samples)
-        figures += memory(r, big, big_label)
-        figures += case_rows(r, quick, big_reps, samples, args.data, bare)
+        for section in SECTIONS + extra_sections():
+            figures += section(ctx)
     finally:
         r.close()
 
     print("\n".join(header))
-    print(f"mode:    {'--quick' if quick else 'full'}: {reps} runs per figure"
-          f"{'' if big_reps == reps else f' ({big_reps} for the 50k brief)'}, medians; {samples} key samples per kind; "
-          f"{time.perf_counter() - r.started:.0f} s in all")
+    print(f"mode:    {'--quick' if quick else 'full'}: {ctx.reps} start-up pairs, {ctx.big_reps} runs per big-brief "
+          f"figure, medians; {ctx.samples} key samples per kind; {time.perf_counter() - r.started:.0f} s in all")
     print()
     print(table(figures, quick))
-    if quick:
-        bad = [f for f in figures if f.gross]
-        print(f"\n{len(bad)} gross regression(s) (a figure more than double its target, or an error)" if bad
-              else "\nno gross regressions")
-    else:
-        bad = [f for f in figures if f.passed is False or f.note.startswith("error")]
-        targets = [f for f in figures if not f.note.startswith("info")]
-        print(f"\n{len(bad)} of {len(targets)} figures fail their targets" if bad else "\nevery figure meets its target")
-    return 1 if bad else 0
+    closing, failed = verdict(figures, quick)
+    print("\n" + closing)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

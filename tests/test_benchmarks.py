@@ -71,3 +71,42 @@ def test_generation_is_deterministic_and_cached(generate, small, tmp_path) -> No
     assert generate.is_current(100, out)
     assert not generate.is_current(100, out, seed=generate.DEFAULT_SEED + 1)
     assert generate.ensure(100, out) == path
+
+
+@pytest.fixture(scope="module")
+def bench_run():  # type: ignore[no-untyped-def]
+    """benchmarks/run.py, for its verdicts (nothing is run)."""
+    spec = importlib.util.spec_from_file_location("bench_run", GENERATE.parent / "run.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_quick_fails_only_on_a_ratio_more_than_twice_its_target(bench_run) -> None:  # type: ignore[no-untyped-def]
+    Figure = bench_run.Figure
+    within = Figure("first whole frame", 1.25, "x", value=2.4)
+    gross = Figure("first whole frame", 1.25, "x", value=2.6)
+    slow_seconds = Figure("open again: time", 0.5, "s", value=5.0)  # absolute: printed, never gated
+    shown = bench_run.info("  in ms (info)", "900 ms")
+    broken = Figure("check", 2.25, "x", note="error: exit 1")
+    assert [f.gross() for f in (within, gross, slow_seconds, shown, broken)] == [False, True, False, False, True]
+    assert within.result(quick=True) == "fail (gated at 2.5x)"
+    assert slow_seconds.result(quick=True) == "over target (not gated)"
+    assert bench_run.verdict([within, slow_seconds, shown], quick=True) == ("no gross regressions", False)
+    assert bench_run.verdict([within, gross], quick=True)[1] is True
+
+
+def test_the_full_run_fails_on_any_figure_over_its_target(bench_run) -> None:  # type: ignore[no-untyped-def]
+    Figure = bench_run.Figure
+    figures = [Figure("a", 1.25, "x", value=1.3), Figure("b", 0.5, "s", value=0.4), bench_run.info("c (info)", "1 ms")]
+    assert bench_run.verdict(figures, quick=False) == ("1 of 2 figures fail their targets", True)
+
+
+def test_a_known_miss_is_gated_at_twice_what_it_was(bench_run) -> None:  # type: ignore[no-untyped-def]
+    name, known = next(iter(bench_run.KNOWN_MISSES.items()))
+    figure = bench_run.Figure(f"{name}, 1k brief (pty)", 2, "x", value=known * 1.5)
+    assert figure.passed is False and not figure.gross()
+    figure.value = known * 2.1
+    assert figure.gross()
