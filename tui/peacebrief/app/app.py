@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +17,7 @@ from textual.worker import get_current_worker
 from peacebrief.app.keymap import read_keymap
 from peacebrief.app.widgets.footer import KeyFooter
 from peacebrief.core.cache import cached_brief, load_brief_cached
-from peacebrief.core.gc import paused_gc
+from peacebrief.core import collector
 from peacebrief.core.model import Brief
 from peacebrief.core.problems import BriefError, Problem
 from peacebrief.core.visible import visible
@@ -109,7 +108,7 @@ class BriefApp(App[None]):
         a real parse, which can take seconds, or a cache entry too big to read in a
         blink, in a worker behind the loading screen."""
         signature = self._file_signature()
-        with paused_gc():
+        with collector.paused():
             brief = self._cached()
             if brief is not None:
                 # Before the collector is back: `_loaded` freezes the records just made out
@@ -192,10 +191,7 @@ class BriefApp(App[None]):
 
         first = self.brief is None
         self.brief = brief
-        # The brief lives as long as the reader does. Out of the cyclic collector's sight,
-        # its objects no longer make a full collection (taken in the middle of some
-        # keystroke) walk every record of a big brief.
-        gc.freeze()
+        collector.keep_out_of_sight()  # the brief lives as long as the reader does
         self._signature = self._file_signature() if signature != self._file_signature() else signature
         screen = self._brief_screen()
         if screen is not None:
@@ -206,21 +202,7 @@ class BriefApp(App[None]):
             self.switch_screen(BriefScreen(brief))
         else:  # opened straight from the cache: nothing to replace
             self.push_screen(BriefScreen(brief))
-        self.call_after_refresh(self._settle_collector)
-
-    @staticmethod
-    def _settle_collector() -> None:
-        """Keep the cyclic garbage collector's full collections out of keystrokes.
-
-        Once the screen is built, what lives on (the brief, the widgets) is frozen out of
-        the collector's sight, and full collections are made rare: each walks every object
-        made since (the lists' and the compositor's caches), 35-55 ms over a 10k-event
-        brief, and with Python's default thresholds one fell inside a keystroke every few
-        dozen keys. Young collections keep their default pace: they are cheap, and bigger
-        ones would be pauses of their own."""
-        gc.freeze()
-        young, middle, _full = gc.get_threshold()
-        gc.set_threshold(young, middle, 10_000)
+        self.call_after_refresh(collector.rare_full_collections)  # once the screen is built
 
     def _failed(self, problems: list[Problem], signature: tuple[tuple[str, int, int], ...]) -> None:
         self._signature = signature

@@ -33,7 +33,7 @@ from typing import Any, TextIO, TypeVar
 
 from peacebrief import __version__
 from peacebrief.core.dates import BriefDate, DatePoint
-from peacebrief.core.gc import paused_gc
+from peacebrief.core import collector
 from peacebrief.core.links import Links, build_links
 from peacebrief.core.model import (
     Anchor,
@@ -125,7 +125,7 @@ def _read_entry(entry: Path, fingerprint: dict[str, Any], path: Path) -> Brief |
         raw = entry.read_bytes()
         # The collector paused from the parse on: it builds hundreds of thousands of
         # objects that all stay alive, and collecting among them frees nothing.
-        with paused_gc():
+        with collector.paused():
             payload = json.loads(raw)
             if payload.get("format") != CACHE_FORMAT or payload.get("peacebrief") != __version__:
                 return None

@@ -24,7 +24,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from peacebrief.core.anchors import AnchorError, DocumentIndex, read_document
 from peacebrief.core.dates import BriefDate, DateError, parse_date
-from peacebrief.core.gc import paused_gc
+from peacebrief.core import collector
 from peacebrief.core.links import build_links
 from peacebrief.core.model import (
     QUOTE_KINDS,
@@ -521,7 +521,7 @@ class _Reader:
         self._build_visits = 0
         self._section = ""
         if fast:
-            with paused_gc():  # what is built now stays: see `paused_gc`
+            with collector.paused():  # what is built now stays: see `collector.paused`
                 root = composer.walk(_STREAMED, self._fast_item)
         else:
             root = composer.walk(_STREAMED, self._first_pass)
@@ -567,7 +567,7 @@ class _Reader:
 
         if fast:
             self._final = True
-            with paused_gc():
+            with collector.paused():
                 for section, index, item, entries, record_id in self._later:
                     self._built[section][index] = self._build_now(section, item, entries, record_id)
             self._later = []
@@ -575,7 +575,7 @@ class _Reader:
             self._built["sources"] = sources
             self._seen = {section: 0 for section, _ in SECTIONS}
             self.visits = 0  # the second pass walks the same values again
-            with paused_gc():
+            with collector.paused():
                 composer.walk(_STREAMED, self._second_pass)
                 for section, _ in SECTIONS[1:]:
                     for item in self._whole[section]:
@@ -601,7 +601,7 @@ class _Reader:
             return None
         composer.release()  # the file's bytes are not needed to assemble the brief
 
-        with paused_gc():
+        with collector.paused():
             events = tuple(sorted(built["events"], key=Event.sort_key))
             built["events"] = list(events)
             records: dict[str, Record] = {}
