@@ -13,8 +13,7 @@ cached brief costs: each record is a list of its fields in a fixed order (no key
 parse), words that are a slice of their source's text (an anchor's `exact`, most
 quotes' `text`) are stored as null and sliced back out, and the link index and each
 source's paragraph bounds are stored as built rather than worked out again. Dates are a
-table of each distinct date's fields, which rows name by their place in it, and the
-many records and anchors are made without their dataclass `__init__` (see `_builder`).
+table of each distinct date's fields, which rows name by their place in it.
 """
 
 from __future__ import annotations
@@ -28,7 +27,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import fields
 from operator import attrgetter
 from pathlib import Path
-from types import MappingProxyType, MemberDescriptorType
+from types import MappingProxyType
 from typing import Any, TextIO, TypeVar
 
 from peacebrief import __version__
@@ -137,23 +136,10 @@ def _read_entry(entry: Path, fingerprint: dict[str, Any], path: Path) -> Brief |
 
 
 def _builder(cls: type[T]) -> Callable[..., T]:
-    """A function that makes a `cls` from all its field values, in the order of its fields.
-
-    The same object as `cls(...)`, at under half the cost: a frozen dataclass's `__init__`
-    matches keywords, fills defaults and sets each field through `object.__setattr__`,
-    while this sets each slot through its descriptor. Opening a cached brief makes some
-    60,000 records and anchors, so that cost was most of it. Only for slotted dataclasses
-    with no `__post_init__` (the model's records); any other class is simply called."""
+    """A function that makes a `cls` from all its field values, in the order of its fields
+    (the order of a cache row)."""
     names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
-    slots = [getattr(cls, name, None) for name in names]
-    if hasattr(cls, "__post_init__") or not all(isinstance(slot, MemberDescriptorType) for slot in slots):
-        return lambda *values: cls(**dict(zip(names, values)))
-    values = ", ".join(f"v{i}" for i in range(len(names)))
-    setters = "".join(f"    set{i}(made, v{i})\n" for i in range(len(names)))
-    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls}
-    namespace.update({f"set{i}": slot.__set__ for i, slot in enumerate(slots)})  # type: ignore[union-attr]
-    exec(f"def build({values}):\n    made = new(cls)\n{setters}    return made\n", namespace)  # noqa: S102
-    return namespace["build"]  # type: ignore[no-any-return]
+    return lambda *values: cls(**dict(zip(names, values)))
 
 
 _ANCHOR, _EVENT, _QUOTE, _POSITION, _PERSON, _POINT, _DATE = (
