@@ -515,6 +515,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="peacebrief's performance benchmark (see the module docstring)")
     parser.add_argument("--quick", action="store_true", help="CI mode: the 1k brief, fewer key samples, fail only on gross regressions of ratios")
     parser.add_argument("--repeat", type=int, default=9, help="start-up pairs and command rounds (default 9, the fewest the targets allow)")
+    parser.add_argument("--big-repeat", type=int, default=3, help="runs per big-brief figure (default 3)")
     parser.add_argument("--samples", type=int, help="key samples per kind (default 50; 20 with --quick)")
     parser.add_argument("--data", type=Path, default=generate.DEFAULT_OUT, help="where the synthetic briefs are cached")
     args = parser.parse_args(argv)
@@ -529,7 +530,7 @@ def main(argv: list[str] | None = None) -> int:
             briefs[n] = generate.ensure(n, args.data)
             r.log(f"synthetic-{n}: {'cached' if current else 'generated'}, {briefs[n].stat().st_size / 1e6:.1f} MB")
         mid, big = (briefs[1000], briefs[1000]) if quick else (briefs[10000], briefs[50000])
-        ctx = Context(r, quick, max(args.repeat, 9), 3, args.samples or (20 if quick else 50), mid, big,
+        ctx = Context(r, quick, max(args.repeat, 9), max(args.big_repeat, 1), args.samples or (20 if quick else 50), mid, big,
                       *(("1k", "1k") if quick else ("10k", "50k")), data=args.data)
         r.log(f"mode: {'quick (1k brief)' if quick else 'full (10k and 50k briefs)'}, {ctx.reps} start-up pairs, "
               f"{ctx.big_reps} runs per big-brief figure, {ctx.samples} key samples per kind")

@@ -11,13 +11,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual import events
 from textual.events import Resize
-from textual.reactive import Reactive
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
 
 from peacebrief.app.messages import FollowLink, OpenDetail
 from peacebrief.app.render import clip
+from peacebrief.app.textual_private import QuietFocusScreen
 from peacebrief.app.widgets.detail import DetailPanel
 from peacebrief.app.widgets.footer import KeyFooter
 from peacebrief.app.widgets.panes import PANES, Pane
@@ -86,11 +85,7 @@ class PaneBar(Static):
         self.update(text, layout=False)  # one line, whatever it says: nothing else moves
 
 
-class BriefScreen(Screen[None]):
-    # Textual repaints the whole screen whenever the focus moves, after the frame the
-    # move is drawn in: a second frame, 2 ms later, for every link, back and pane switch.
-    # What shows the focus repaints itself (the lists' cursors, the lit pane titles).
-    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+class BriefScreen(QuietFocusScreen):
 
     BINDINGS = [
         Binding("1", "show_pane('timeline')", "Timeline", show=False, id="pane.timeline"),

@@ -5,35 +5,11 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 
 from textual.geometry import Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from peacebrief.app.textual_private import SteadyScrollView, set_virtual_size
 
-class SteadyScrollView(ScrollView):
-    """A ScrollView that a layout of the screen leaves alone unless its own size changes."""
-
-    @property
-    def view_size(self) -> Size:
-        """The cells that show content: the widget less its borders, padding and scroll bars.
-
-        Worked out from the size at the last layout, so it holds while the widget is
-        hidden too (Textual's `scrollable_content_region` is empty then: a list drawn in
-        the background was drawn at width 0, then drawn again, whole, when shown)."""
-        width, height = self.outer_size
-        gutter = self.styles.gutter
-        return Size(
-            max(0, width - gutter.width - self.scrollbar_size_vertical),
-            max(0, height - gutter.height - self.scrollbar_size_horizontal),
-        )
-
-    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
-        # ScrollView compares its own virtual size (its content) with the one the
-        # compositor passes (its region): they differ whenever there is something to
-        # scroll, so every layout of the screen refreshed the scroll bars of every list
-        # on it, and the refresh cost each pane switch a frame after the layout's own.
-        if size == self.outer_size and container_size == self.container_size:
-            return False
-        return super()._size_updated(size, virtual_size, container_size, layout)
+__all__ = ["LineBox", "SteadyScrollView"]
 
 
 class LineBox(SteadyScrollView):
@@ -78,28 +54,21 @@ class LineBox(SteadyScrollView):
         if self.is_mounted:
             self._drawn_look = self.look()
         self._lines = self.rebuild() if self.is_mounted and self.line_width else []
-        size = Size(self.line_width, len(self._lines))
-        if size != self.virtual_size:
-            # `virtual_size` is a layout reactive, but nothing around this box moves when
-            # its lines change: set it, and update the scroll bar, without a layout.
-            self.set_reactive(LineBox.virtual_size, size)
-            self._scroll_update(size)
+        set_virtual_size(self, Size(self.line_width, len(self._lines)))  # nothing around it moves
         self.refresh()
 
     @property
     def lines(self) -> Sequence[Strip]:
         return self._lines
 
-    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
-        changed = super()._size_updated(size, virtual_size, container_size, layout)
+    def resized_in_layout(self) -> None:
         # Rendered again in the layout that gives the box its new width, so that the frame
         # drawn right after it shows the lines (on the Resize event, a turn later, they
         # would show a frame late: the first paint without its detail panel).
         # A change of height only shows more or fewer of the same lines.
-        if changed and self.is_mounted and self.line_width != self._drawn_width:
+        if self.is_mounted and self.line_width != self._drawn_width:
             self.forget()
             self.redraw()
-        return changed
 
     def forget(self) -> None:
         """Forget whatever was rendered at the old width (or in the old look)."""

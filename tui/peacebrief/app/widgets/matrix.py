@@ -24,7 +24,7 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
 
-from peacebrief.app.widgets.line_box import SteadyScrollView
+from peacebrief.app.textual_private import SteadyScrollView, set_virtual_size
 
 PADDING = 1  # cells of space either side of a cell's text
 
@@ -209,12 +209,8 @@ class Matrix(SteadyScrollView, can_focus=True):
         if width and tall > room.height - (self.styles.scrollbar_size_horizontal if scrolls_sideways else 0):
             width -= self.styles.scrollbar_size_vertical  # it will scroll down: room for the bar
             self._fit(width)
-        size = Size(sum(self._widths), self.header_height + sum(self._heights))
-        if size != self.virtual_size:
-            # A layout reactive, but nothing around the grid moves when its contents
-            # change: update it and the scroll bars without a layout of the screen.
-            self.set_reactive(Matrix.virtual_size, size)
-            self._scroll_update(size)
+        # Nothing around the grid moves when its contents change: no layout of the screen.
+        set_virtual_size(self, Size(sum(self._widths), self.header_height + sum(self._heights)))
         self.refresh()
 
     def _fit(self, width: int) -> None:

@@ -1,0 +1,90 @@
+"""The private Textual names the reader uses (app/textual_private.py) still mean what it
+assumes: each test fails naming the name, so a Textual upgrade that changes one says so."""
+
+from __future__ import annotations
+
+import inspect
+
+import textual
+from textual.app import App, ComposeResult
+from textual.geometry import Size
+from textual.reactive import Reactive
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Input
+
+from peacebrief.app.textual_private import QuietFocusScreen, SteadyScrollView, set_virtual_size
+
+MODULE = "peacebrief/app/textual_private.py"
+
+
+def parameters(function: object) -> list[str]:
+    return list(inspect.signature(function).parameters)  # type: ignore[arg-type]
+
+
+def test_widget_size_updated_still_takes_the_sizes_the_steady_view_overrides() -> None:
+    assert hasattr(Widget, "_size_updated"), f"Textual {textual.__version__} has no Widget._size_updated: {MODULE} overrides it"
+    assert parameters(Widget._size_updated) == ["self", "size", "virtual_size", "container_size", "layout"], (
+        f"Textual {textual.__version__} changed Widget._size_updated{inspect.signature(Widget._size_updated)}: "
+        f"{MODULE} overrides it as (size, virtual_size, container_size, layout)"
+    )
+
+
+def test_widget_scroll_update_still_takes_a_virtual_size() -> None:
+    assert hasattr(Widget, "_scroll_update"), f"Textual {textual.__version__} has no Widget._scroll_update: {MODULE} calls it"
+    assert parameters(Widget._scroll_update) == ["self", "virtual_size"], (
+        f"Textual {textual.__version__} changed Widget._scroll_update{inspect.signature(Widget._scroll_update)}: "
+        f"{MODULE} calls it with a virtual size"
+    )
+
+
+def test_screen_focused_is_still_a_reactive_the_quiet_screen_can_redefine() -> None:
+    theirs = Screen.__dict__.get("focused")
+    assert isinstance(theirs, Reactive), (
+        f"Textual {textual.__version__}: Screen.focused is no longer a Reactive ({type(theirs).__name__}): "
+        f"{MODULE} redefines it without the repaint"
+    )
+    ours = QuietFocusScreen.__dict__["focused"]
+    assert ours._repaint is False and ours._default is theirs._default, f"{MODULE}: QuietFocusScreen.focused drifted"
+
+
+class Box(SteadyScrollView):
+    def __init__(self) -> None:
+        super().__init__()
+        self.resized: list[Size] = []
+
+    def resized_in_layout(self) -> None:
+        self.resized.append(self.outer_size)
+
+
+class BoxApp(App[None]):
+    CSS = "Box { width: 30; height: 10; }"
+
+    def compose(self) -> ComposeResult:
+        yield Box()
+
+
+async def test_textual_still_calls_them_as_the_reader_needs() -> None:
+    """Laid out, the box hears of its size in the layout; a new virtual size, set without
+    a layout, shows in its scroll bar; moving the focus still sets the quiet reactive."""
+    app = BoxApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        box = app.query_one(Box)
+        assert box.resized == [Size(30, 10)], f"Textual {textual.__version__} no longer calls _size_updated in the layout ({MODULE})"
+        assert box.max_scroll_y == 0
+        set_virtual_size(box, Size(30, 100))
+        await pilot.pause()
+        assert box.virtual_size == Size(30, 100) and box.max_scroll_y > 0, (
+            f"Textual {textual.__version__}: _scroll_update no longer updates the scrolling ({MODULE})"
+        )
+        screen = QuietScreen()
+        await app.push_screen(screen)
+        await pilot.pause()
+        assert screen.focused is screen.query_one(Input), (
+            f"Textual {textual.__version__} no longer sets Screen.focused as {MODULE} redefines it"
+        )
+
+
+class QuietScreen(QuietFocusScreen):
+    def compose(self) -> ComposeResult:
+        yield Input()
