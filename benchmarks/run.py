@@ -209,6 +209,16 @@ class Runner:
             raise DriverError(f"{' '.join(Path(a).name if '/' in a else a for a in argv[1:])}: exit {proc.returncode}: {last}")
         return elapsed, proc.stdout
 
+    def paint(self, argv: Sequence[str], cache: Path | None = None) -> tuple[float, float]:
+        """Run `_paint.py` (the in-process stamp): (seconds from launch to its stamped frame, to its exit)."""
+        start = time.perf_counter()
+        elapsed, out = self.run(argv, cache)
+        stamps = [line.split()[1] for line in out.splitlines() if line.startswith("first_paint_at ")]
+        if not stamps:
+            raise DriverError(f"{Path(argv[1]).name}: no first_paint_at in its output")
+        # The driver's time.perf_counter(): CLOCK_MONOTONIC, the same clock as this process's.
+        return float(stamps[0]) - start, elapsed
+
     def first_whole(self, argv: Sequence[str], whole: Callable[[_pty.Display], bool], cache: Path | None = None) -> float:
         """Seconds from spawning `argv` in the pty to the first display for which `whole` holds."""
         term = _pty.Terminal.spawn(argv, self._env(cache), cwd=str(ROOT))
@@ -299,11 +309,8 @@ def in_process_paint(ctx: Context, warm: Path) -> list[Figure]:
     try:
         for _ in range(max(3, ctx.reps // 2)):
             for key, argv in (("bare", [PY, str(HERE / "_paint.py"), "--bare"]), ("brief", [PY, str(HERE / "_paint.py"), str(BUNDLED)])):
-                start = time.perf_counter()
-                _, out = r.run(argv, warm)
-                at = [float(line.split()[1]) for line in out.splitlines() if line.startswith("first_paint_at ")]
-                stamps[key].append(at[0] - start)
-    except (DriverError, IndexError) as exc:
+                stamps[key].append(r.paint(argv, warm)[0])
+    except DriverError as exc:
         return [info(name, "-", note=f"{INFO}: error: {exc}"[:120])]
     figure = ratio_figure(name, 0, "bare app", stamps["bare"], stamps["brief"])
     figure.note = f"{INFO} (not a target)"
@@ -442,11 +449,15 @@ def case(ctx: Context) -> list[Figure]:
 SECTIONS: list[Callable[[Context], list[Figure]]] = [startup, commands, open_big, check_big, keys, memory, case]
 
 
-def extra_sections() -> list[Callable[[Context], list[Figure]]]:
+def extra_sections(r: Runner) -> list[Callable[[Context], list[Figure]]]:
     found = []
     for name in EXTRA_SECTIONS:
         if (HERE / f"{name}.py").exists():
-            found.append(importlib.import_module(name).figures)
+            section = getattr(importlib.import_module(name), "figures", None)
+            if section is None:
+                r.log(f"benchmarks/{name}.py has no figures(ctx): its rows are not in this table")
+            else:
+                found.append(section)
     return found
 
 
@@ -535,7 +546,7 @@ def main(argv: list[str] | None = None) -> int:
         r.log(f"mode: {'quick (1k brief)' if quick else 'full (10k and 50k briefs)'}, {ctx.reps} start-up pairs, "
               f"{ctx.big_reps} runs per big-brief figure, {ctx.samples} key samples per kind")
         figures: list[Figure] = []
-        for section in SECTIONS + extra_sections():
+        for section in SECTIONS + extra_sections(r):
             figures += section(ctx)
     finally:
         r.close()
