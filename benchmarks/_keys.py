@@ -82,7 +82,7 @@ class Session:
         try:
             self.times[kind].append(self.reader.key(data, chars=chars))
             return True
-        except KeyError as exc:
+        except (KeyError, TimeoutError) as exc:
             self.errors.append(f"{kind}: {exc.args[0]}")
             return False
 
