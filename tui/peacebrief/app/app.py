@@ -91,11 +91,6 @@ class BriefApp(App[None]):
         self._signature: tuple[tuple[str, int, int], ...] = ()
 
     def on_mount(self) -> None:
-        keymap, problem = read_keymap()
-        if keymap:
-            self.set_keymap(keymap)
-        if problem:
-            self.notify(visible(problem), title="Keymap not used", severity="warning", markup=False)
         # The first screen is built once this handler has returned: Textual runs it
         # inside its start-up batch, which writes nothing to the terminal, and a screen
         # built there reached the terminal piecemeal (its rows first, then the rest).
@@ -106,7 +101,13 @@ class BriefApp(App[None]):
     def _open(self) -> None:
         """Show the brief: from the cache at once (the first frame is the brief), or after
         a real parse, which can take seconds, or a cache entry too big to read in a
-        blink, in a worker behind the loading screen."""
+        blink, in a worker behind the loading screen. The user's keymap first, and its
+        warning with the first screen (not before it, where its time could run out)."""
+        keymap, problem = read_keymap()
+        if keymap:
+            self.set_keymap(keymap)
+        if problem:
+            self.notify(visible(problem), title="Keymap not used", severity="warning", markup=False)
         signature = self._file_signature()
         with collector.paused():
             brief = self._cached()
