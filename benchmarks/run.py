@@ -370,11 +370,17 @@ def open_big(ctx: Context) -> list[Figure]:
         Figure(names[1][0], 0.5, "s", "-", fmt_s(again_med), again_med),
         Figure(names[2][0], 0.15, "x", f"{fmt_s(parse)} parse", fmt_s(again_med), again_med / parse),
     ]
-    if ctx.quick and ctx.bare_s is not None:
-        for f in figures:
-            if f.unit == "x" and f.limit * parse < ctx.bare_s:
-                f.note = f"{INFO} (target {f.limit * parse:.2f} s < bare app {ctx.bare_s:.2f} s)"
     return figures
+
+
+def below_the_bare_app(figures: list[Figure], bare_s: float) -> None:
+    """--quick: a ratio to a parse whose target time lies below the bare app's start-up,
+    which no reader can beat whatever it caches, is shown as info."""
+    for f in figures:
+        if f.unit == "x" and f.reference.endswith(" parse") and not f.note:
+            target = f.limit * float(f.reference.split()[0])
+            if target < bare_s:
+                f.note = f"{INFO} (target {target:.2f} s < bare app {bare_s:.2f} s)"
 
 
 def check_big(ctx: Context) -> list[Figure]:
@@ -551,6 +557,8 @@ def main(argv: list[str] | None = None) -> int:
         figures: list[Figure] = []
         for section in SECTIONS + extra_sections(r):
             figures += section(ctx)
+        if quick and ctx.bare_s is not None:
+            below_the_bare_app(figures, ctx.bare_s)
     finally:
         r.close()
 
