@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from peacebrief.core.gc import paused_gc
+from peacebrief.core import collector
 from peacebrief.core.model import Brief, Event, Issue, Party, Person, Record
 from peacebrief.core.problems import BriefError, Problem
 
@@ -167,7 +167,7 @@ def load_case(folder: str | Path, *, load: Callable[[Path], Brief] | None = None
     briefs: list[Brief] = []
     # One pause for the whole case: between two briefs the collector would walk all the
     # records of the briefs before, which all stay (the loader pauses it only within one).
-    with paused_gc():
+    with collector.paused():
         for path in brief_files(folder):
             try:
                 briefs.append(load(path))

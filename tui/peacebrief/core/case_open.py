@@ -7,7 +7,7 @@ from pathlib import Path
 from peacebrief.core.cache import cached_brief, load_brief_cached
 from peacebrief.core.case import Case, CaseError, brief_files, build_case, load_case
 from peacebrief.core.case_brief import case_brief
-from peacebrief.core.gc import paused_gc
+from peacebrief.core import collector
 from peacebrief.core.model import Brief
 from peacebrief.core.problems import BriefError, Problem
 
@@ -41,7 +41,7 @@ def load_case_cached(folder: Path) -> Case:
 def open_case(folder: Path, *, cached_only: bool = False, max_entry_bytes: int | None = None) -> tuple[Case, Brief] | None:
     """The case and the one brief the reader shows it as; with `cached_only`, None unless
     every brief is in the cache."""
-    with paused_gc():  # what is built here all stays: see `peacebrief.core.gc`
+    with collector.paused():  # what is built here all stays: see `peacebrief.core.collector`
         case = cached_case(folder, max_entry_bytes=max_entry_bytes) if cached_only else load_case_cached(folder)
         return None if case is None else (case, case_brief(case))
 
