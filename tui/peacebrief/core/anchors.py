@@ -19,6 +19,7 @@ from peacebrief.core.model import SourceDocument
 # [0-9], not \d: a dateline in other scripts' digits is text, not a date to resolve against.
 _DATELINE = re.compile(r"\ufeff?\s*date[ \t]+([0-9]{4}-[0-9]{2}-[0-9]{2})(?:[ \t]+|[ \t]*(?:\r?\n|\Z))")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+_SPACE_RUN = re.compile(r"\s+")  # \s is what str.isspace() calls white space
 
 _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u0060\u00b4"
 _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
@@ -30,6 +31,7 @@ _PLAIN = str.maketrans(
 # Marks that open and close a quotation; a straight double quote does either.
 _OPENERS = "\u201c\u201e\u00ab"
 _CLOSERS = "\u201d\u00bb"
+_QUOTE_MARK = re.compile("[" + _OPENERS + _CLOSERS + '"]')
 
 
 class AnchorError(ValueError):
@@ -66,6 +68,8 @@ def _add_block(text: str, start: int, end: int, out: list[tuple[int, int]]) -> N
 
 def normalise(text: str) -> str:
     """The normal form both sides of a match are compared in."""
+    if text.isascii():  # no quotes to straighten, nothing to compose: only runs of space
+        return _SPACE_RUN.sub(" ", text)
     return _normalise_with_offsets(text, want_offsets=False)[0]
 
 
@@ -112,12 +116,29 @@ def _normalise_with_offsets(text: str, *, want_offsets: bool = True) -> tuple[st
     return "".join(out), starts, ends
 
 
+# Normalised characters of context kept per occurrence to choose among them by prefix or
+# suffix: a prefix or suffix longer than this is looked up by its last (first) this many,
+# and the few occurrences that share them are checked in full.
+_CONTEXT_KEY = 48
+
+
 class DocumentIndex:
-    """Resolves anchors in one document; builds the normalised form only when needed."""
+    """Resolves anchors in one document; builds the normalised form only when needed.
+
+    Each distinct `exact` is searched for once: its places are kept, and so are, once a
+    prefix or suffix asks for them, tables from the words around each place to the
+    places, so that choosing among many places is a lookup, not a rescan of them all.
+    Resolving every anchor of a source takes time in proportion to the source and the
+    anchors, however often their words repeat.
+    """
 
     def __init__(self, document: SourceDocument) -> None:
         self.document = document
         self._normalised: _Normalised | None = None
+        self._spans: dict[tuple[bool, str], list[tuple[int, int]]] = {}
+        self._contexts: dict[tuple[bool, str, bool], list[str]] = {}
+        self._tables: dict[tuple[bool, str, bool, int], dict[str, list[int]]] = {}
+        self._quote_marks: dict[int, tuple[list[int], list[bool], list[int]]] = {}
 
     @property
     def normalised(self) -> _Normalised:
@@ -131,13 +152,13 @@ class DocumentIndex:
             raise AnchorError("the anchor's words are empty")
         found_any = False
         for was_normalised in (False, True):
-            spans = self._normalised_spans(exact) if was_normalised else self._exact_spans(exact)
+            spans = self._spans_of(exact, was_normalised)
             if not spans:
                 continue
             found_any = True
             if len(spans) == 1 and prefix is None and suffix is None:
                 return (*spans[0], was_normalised)
-            fitting = [span for span in spans if self._context_fits(span, prefix, suffix)]
+            fitting = self._fitting(exact, was_normalised, spans, prefix, suffix)
             if len(fitting) == 1:
                 return (*fitting[0], was_normalised)
             if fitting:
@@ -153,6 +174,77 @@ class DocumentIndex:
             f"'{_clip(exact)}' is in the source, but not with that "
             + " and ".join(w for w, v in (("prefix", prefix), ("suffix", suffix)) if v is not None)
         )
+
+    def _spans_of(self, exact: str, was_normalised: bool) -> list[tuple[int, int]]:
+        key = (was_normalised, exact)
+        spans = self._spans.get(key)
+        if spans is None:
+            spans = self._normalised_spans(exact) if was_normalised else self._exact_spans(exact)
+            self._spans[key] = spans
+        return spans
+
+    def _fitting(self, exact: str, was_normalised: bool, spans: list[tuple[int, int]],
+                 prefix: str | None, suffix: str | None) -> list[tuple[int, int]]:
+        """The spans whose context fits, found through a table of contexts when there are many."""
+        if prefix is None and suffix is None:
+            return spans
+        candidates = spans
+        if len(spans) > 4:
+            before = prefix is not None
+            words = normalise(prefix if before else suffix)  # type: ignore[arg-type]
+            size = min(len(words), _CONTEXT_KEY)
+            table = self._table(exact, was_normalised, spans, before, size)
+            key = words[len(words) - size :] if before else words[:size]
+            candidates = [spans[i] for i in table.get(key, ())]
+        return [span for span in candidates if self._context_fits(span, prefix, suffix)]
+
+    def _table(self, exact: str, was_normalised: bool, spans: list[tuple[int, int]],
+               before: bool, size: int) -> dict[str, list[int]]:
+        """Span indexes by the last (`before`) or first `size` normalised characters around them."""
+        key = (was_normalised, exact, before, size)
+        table = self._tables.get(key)
+        if table is None:
+            contexts = self._contexts.get(key[:3])
+            if contexts is None:
+                contexts = [self._context(span, before) for span in spans]
+                self._contexts[key[:3]] = contexts
+            table = {}
+            for i, context in enumerate(contexts):
+                table.setdefault(context[len(context) - size :] if before else context[:size], []).append(i)
+            self._tables[key] = table
+        return table
+
+    def _context(self, span: tuple[int, int], before: bool) -> str:
+        """At least `_CONTEXT_KEY` normalised characters before or after the span, as the
+        whole document's normalised form has them (or all there are, at its ends).
+
+        A window's normal form agrees with the document's from the first character that
+        starts a chunk of its own (not white space, not a combining mark), so the window
+        grows until it starts (or ends) at one and holds enough.
+        """
+        text = self.document.text
+        width = 2 * _CONTEXT_KEY
+        while True:
+            if before:
+                end = span[0]
+                start = max(0, end - width)
+                while start > 0 and start < end and (text[start].isspace() or unicodedata.combining(text[start])):
+                    start += 1
+                if start > 0 and start >= end:
+                    width *= 2
+                    continue
+                context = normalise(text[start:end])
+                if len(context) >= _CONTEXT_KEY or start == 0:
+                    return context
+            else:
+                start = span[1]
+                end = min(len(text), start + width)
+                context = normalise(text[start:end])
+                if end < len(text):
+                    context = context[:-1]  # the last chunk may go on past the window
+                if len(context) >= _CONTEXT_KEY or end == len(text):
+                    return context
+            width *= 2
 
     def _exact_spans(self, exact: str) -> list[tuple[int, int]]:
         text = self.document.text
@@ -189,7 +281,8 @@ class DocumentIndex:
             return None
         norm = self.normalised
         n_lo = bisect.bisect_left(norm.starts, start)
-        at = norm.text.find(needle, n_lo)
+        n_hi = bisect.bisect_left(norm.starts, end)
+        at = norm.text.find(needle, n_lo, n_hi + 1)
         if at < 0:
             return None
         span = (norm.starts[at], norm.ends[at + len(needle) - 1])
@@ -197,23 +290,40 @@ class DocumentIndex:
 
     def inside_quotation_marks(self, start: int, end: int) -> bool:
         """True when `[start, end)` stands between an opening and a closing quotation mark."""
-        document = self.document
-        p_start, p_end = document.paragraphs[document.paragraph_at(start) - 1]
-        text = document.text
-        is_open = False
-        for char in text[p_start:start]:
-            if char in _OPENERS:
-                is_open = True
-            elif char in _CLOSERS:
-                is_open = False
-            elif char == '"':
-                is_open = not is_open
-        if not is_open:
+        marks, open_after, closers = self._marks_of(self.document.paragraph_at(start) - 1)
+        # The state just before `start`: that left by the last mark before it.
+        before = bisect.bisect_left(marks, start)
+        if before == 0 or not open_after[before - 1]:
             return False
-        inner = text[start:end]
-        if any(c in _OPENERS or c in _CLOSERS or c == '"' for c in inner):
+        if before < len(marks) and marks[before] < end:  # a mark inside the words
             return False
-        return any(c in _CLOSERS or c == '"' for c in text[end:p_end])
+        return bisect.bisect_left(closers, end) < len(closers)
+
+    def _marks_of(self, paragraph: int) -> tuple[list[int], list[bool], list[int]]:
+        """A paragraph's quotation marks: where each stands, whether a quotation is open
+        after it, and where the closing ones (and straight quotes) stand; made once."""
+        found = self._quote_marks.get(paragraph)
+        if found is None:
+            p_start, p_end = self.document.paragraphs[paragraph]
+            text = self.document.text
+            marks: list[int] = []
+            open_after: list[bool] = []
+            closers: list[int] = []
+            is_open = False
+            for match in _QUOTE_MARK.finditer(text, p_start, p_end):
+                char = match.group()
+                if char in _OPENERS:
+                    is_open = True
+                elif char in _CLOSERS:
+                    is_open = False
+                    closers.append(match.start())
+                else:
+                    is_open = not is_open
+                    closers.append(match.start())
+                marks.append(match.start())
+                open_after.append(is_open)
+            found = self._quote_marks[paragraph] = (marks, open_after, closers)
+        return found
 
 
 def _splits_letter(text: str, end: int) -> bool:
