@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -478,9 +479,11 @@ async def test_clicking_on_an_action_tag_does_nothing(hostile: Brief) -> None:
 
 def broken_hostile_copy(tmp_path: Path) -> tuple[Path, str]:
     """The hostile brief with a short tag too long (its message quotes the tag, raw)."""
-    text = HOSTILE_BRIEF.read_text(encoding="utf-8").replace("path: ../seeds/", f"path: {HOSTILE_BRIEF.parent.parent / 'seeds'}/")
+    text = HOSTILE_BRIEF.read_text(encoding="utf-8")
     broken = text.replace('short: "[/]"', 'short: "[/]\\x1b[2J\\u202e[@click=app.quit]z"', 1)
-    path = tmp_path / "broken.yaml"
+    shutil.copytree(HOSTILE_BRIEF.parent.parent / "seeds", tmp_path / "seeds", dirs_exist_ok=True)
+    (tmp_path / "briefs").mkdir(exist_ok=True)
+    path = tmp_path / "briefs" / "broken.yaml"
     path.write_text(broken, encoding="utf-8")
     return path, text
 
