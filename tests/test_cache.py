@@ -266,13 +266,18 @@ def test_a_cache_key_others_can_read_turns_the_cache_off(harbour: Path) -> None:
     assert load_brief_cached(harbour).id == "harbour-talks"
 
 
-def test_a_writer_killed_mid_write_leaves_nothing_for_long(harbour: Path) -> None:
+def test_what_a_writer_killed_mid_write_left_is_removed_by_the_next(harbour: Path) -> None:
+    import subprocess
+    import sys
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     cache_dir().mkdir(parents=True, exist_ok=True)
-    old, young = cache_dir() / ".brief-old.tmp", cache_dir() / ".brief-young.tmp"
-    old.write_bytes(b"x" * 1000)
-    young.write_bytes(b"x")
-    os.utime(old, (0, 0))
+    left = cache_dir() / f".peacebrief-{int(gone.stdout)}-0123abcd.tmp"
+    mine = cache_dir() / f".peacebrief-{os.getpid()}-0123abcd.tmp"  # this process: a write under way
+    left.write_bytes(b"x" * 1000)
+    mine.write_bytes(b"x")
 
     load_brief_cached(harbour)
 
-    assert not old.exists() and young.exists()
+    assert not left.exists() and mine.exists()
+    assert sorted(p.name for p in cache_dir().iterdir() if p.name.endswith(".tmp")) == [mine.name]

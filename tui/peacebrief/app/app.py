@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +37,15 @@ def record_commands() -> type[Provider]:
     from peacebrief.app.commands import RecordCommands
 
     return RecordCommands
+
+
+class _QuitWithoutWaiting(ThreadPoolExecutor):
+    """The loop's executor, which runs the load worker: at quit it does not wait for a
+    load still parsing (seconds, for a big brief), so `q` quits at once; the command
+    then ends the process without joining the thread (see `commands/open.py`)."""
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        super().shutdown(wait=False, cancel_futures=True)
 
 
 class LoadingScreen(Screen[None]):
@@ -89,9 +100,11 @@ class BriefApp(App[None]):
         self.brief: Brief | None = None
         self.case: Case | None = None  # when `path` is a case folder: its rounds
         self.watch_files = watch
+        self.open_failed = False  # the brief could not be loaded, and none is on screen
         self._signature: tuple[tuple[str, int, int], ...] = ()
 
     def on_mount(self) -> None:
+        asyncio.get_running_loop().set_default_executor(_QuitWithoutWaiting())
         keymap, problem = read_keymap()
         if keymap:
             self.set_keymap(keymap)
@@ -192,6 +205,7 @@ class BriefApp(App[None]):
 
         first = self.brief is None
         self.brief = brief
+        self.open_failed = False
         # The brief lives as long as the reader does. Out of the cyclic collector's sight,
         # its objects no longer make a full collection (taken in the middle of some
         # keystroke) walk every record of a big brief.
@@ -229,6 +243,7 @@ class BriefApp(App[None]):
             # Keep the last good brief on screen; say what is wrong until the file is fixed.
             screen.show_problems(problems)
         else:
+            self.open_failed = True
             self.switch_screen(ProblemsScreen(self.path, problems))  # in place of the loading or problems screen
 
     def action_reload(self) -> None:

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import errno
+import os
+import stat
 import sys
+import threading
 from pathlib import Path
 
 from peacebrief.core.bundled import default_brief
+from peacebrief.core.visible import visible
 
 
 def run(args: argparse.Namespace) -> int:
@@ -16,10 +21,39 @@ def run(args: argparse.Namespace) -> int:
         path = example_case()
     else:
         path = Path(args.brief) if args.brief else default_brief()
-    if not path.exists():
-        print(f"peacebrief: {path}: no such file or folder", file=sys.stderr)
-        return 2
+    refused = _refused(path)
+    if refused is not None:
+        message, status = refused
+        print(f"peacebrief: {visible(str(path))}: {message}", file=sys.stderr)
+        return status
     from peacebrief.app.app import BriefApp
 
-    BriefApp(path).run()
-    return 0
+    app = BriefApp(path)
+    app.run()
+    status = app.return_code or (1 if app.brief is None and app.open_failed else 0)
+    if any(t.is_alive() and not t.daemon for t in threading.enumerate() if t is not threading.current_thread()):
+        # A load still running in its thread (a slow parse): `q` means now, not once it ends.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+    return status
+
+
+def _refused(path: Path) -> tuple[str, int] | None:
+    """Why the reader cannot open `path` at all, and the exit status; None when it may try.
+
+    A pipe or a device would leave the reader on its loading screen for ever: refused here,
+    before the terminal is taken over. Whatever else is wrong the reader shows itself."""
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        return "no such file or folder", 2
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "is a loop of symbolic links", 1
+        return f"cannot be read: {exc.strerror or exc}", 1
+    except ValueError as exc:
+        return f"cannot be read: {exc}", 2
+    if not stat.S_ISREG(status.st_mode) and not stat.S_ISDIR(status.st_mode):  # a folder is a case
+        return "is not a regular file (a pipe or a device?): a brief must be a text file", 1
+    return None

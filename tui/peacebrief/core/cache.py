@@ -23,7 +23,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import fields
 from operator import attrgetter
@@ -33,7 +32,7 @@ from typing import Any, TextIO, TypeVar
 
 from peacebrief import __version__
 from peacebrief.core.dates import BriefDate, DatePoint
-from peacebrief.core.files import MAX_BYTES, read_regular, source_outside
+from peacebrief.core.files import MAX_BYTES, read_regular, remove_leftovers, source_outside, temporary_name
 from peacebrief.core.gc import paused_gc
 from peacebrief.core.links import Links, build_links
 from peacebrief.core.model import (
@@ -107,7 +106,8 @@ def _key() -> bytes | None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fresh = os.urandom(32)
-        descriptor, temporary = tempfile.mkstemp(prefix=".key-", dir=path.parent)  # mode 0600
+        temporary = str(temporary_name(path.parent))
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         try:
             with os.fdopen(descriptor, "wb") as stream:
                 stream.write(fresh)
@@ -497,8 +497,9 @@ def _write_entry(entry: Path, fingerprint: dict[str, Any], brief: Brief) -> None
         if key is None:
             return
         entry.parent.mkdir(parents=True, exist_ok=True)
-        _remove_stale_temporaries(entry.parent)
-        descriptor, temporary = tempfile.mkstemp(prefix=".brief-", suffix=".tmp", dir=entry.parent)
+        remove_leftovers(entry.parent)
+        temporary = str(temporary_name(entry.parent))
+        descriptor = os.open(temporary, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         try:
             with os.fdopen(descriptor, "w+", encoding="utf-8") as stream:
                 stream.write((_HEAD + b"0" * _MAC_LEN + _BODY).decode("ascii"))
@@ -516,17 +517,3 @@ def _write_entry(entry: Path, fingerprint: dict[str, Any], brief: Brief) -> None
             raise
     except (OSError, ValueError):
         pass
-
-
-def _remove_stale_temporaries(folder: Path, age: float = 3600.0) -> None:
-    """Remove what a writer killed mid-write left (`.brief-*.tmp`), once it is an hour old:
-    a younger one may be another process's entry being written now."""
-    import time
-
-    now = time.time()
-    for leftover in folder.glob(".brief-*.tmp"):
-        try:
-            if now - leftover.lstat().st_mtime > age:
-                leftover.unlink()
-        except OSError:
-            pass

@@ -10,8 +10,10 @@ so a file that grows while it is read cannot exhaust memory.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -77,3 +79,47 @@ def source_outside(brief_path: Path, file: Path) -> Path | None:
     except (OSError, RuntimeError, ValueError):  # a loop or an unreadable name: reading says which
         return None
     return None if real == root or root in real.parents else root
+
+
+# -- temporary files of atomic writes ---------------------------------------------------
+
+_TEMPORARY = re.compile(r"\.peacebrief-(\d+)-[0-9a-f]{8}\.tmp\Z")
+
+
+def temporary_name(folder: Path) -> Path:
+    """A name for a temporary file in `folder` that says which process made it.
+
+    Short and of fixed length, so that any name the folder can hold can be written through
+    it (the target's own name would not fit twice in 255 bytes), and marked with the
+    process id, so that what a writer killed mid-write left behind can be recognised and
+    removed by the next one (`remove_leftovers`).
+    """
+    import secrets  # random and hmac with it: only for a write, not for every read
+
+    return folder / f".peacebrief-{os.getpid()}-{secrets.token_hex(4)}.tmp"
+
+
+def remove_leftovers(folder: Path) -> None:
+    """Remove the temporary files in `folder` whose process is gone (killed mid-write)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        match = _TEMPORARY.match(name)
+        if match is None or _alive(int(match.group(1))):
+            continue
+        with contextlib.suppress(OSError):
+            os.unlink(folder / name)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True  # another write of this process, under way in a thread
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # someone else's process, or no way to tell: leave it
+    return True
