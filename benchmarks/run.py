@@ -478,6 +478,9 @@ def main(argv: list[str] | None = None) -> int:
         figures += keys(r, mid, mid_label, samples)
         figures += memory(r, big, big_label)
         figures += case_rows(r, quick, big_reps, samples, args.data)
+        import _adversarial  # the worst cases: benchmarks/_adversarial.py
+
+        figures += _adversarial.figures(Figure, mid, 1000 if quick else 10000, big_reps, r.log)
     finally:
         r.close()
 

@@ -516,8 +516,9 @@ class Timing:
 
     Wall-clock time on a shared machine, or with a collection of hypothesis' own data
     falling due mid-case, stalled trivial cases past a second in long runs, and they did
-    not reproduce. CPU time shows a slow loader; the wall clock still bounds a loader that
-    waits (on a pipe, say), generously.
+    not reproduce; a long run under `nice` on a busy machine saw trivial cases take 54 s.
+    CPU time shows a slow loader; the wall clock still bounds a loader that waits (on a
+    pipe, say), very generously, and pipes are refused by their own tests.
     """
 
     def __init__(self) -> None:
@@ -525,7 +526,7 @@ class Timing:
 
     def check(self) -> None:
         assert self.cpu < 1.0, f"loading took {self.cpu:.2f} s of CPU"
-        assert self.wall < 10.0, f"loading took {self.wall:.2f} s"
+        assert self.wall < 300.0, f"loading took {self.wall:.2f} s"
 
 
 @contextmanager

@@ -1245,3 +1245,38 @@ def test_a_brief_that_is_a_pipe_is_refused_at_once(tmp_path):
     os.mkfifo(tmp_path / "b.yaml")
 
     assert only_problem(tmp_path / "b.yaml").message == "is not a regular file (a pipe or a device?): a brief must be a text file"
+
+
+# -- fields the format does not read are bounded too ------------------------------------
+
+
+def test_fields_nobody_reads_cannot_hold_millions_of_values(brief_file, monkeypatch):
+    from peacebrief.core import yamlstream
+
+    monkeypatch.setattr(yamlstream, "MAX_EXTRA_VALUES", 1_000)
+    text = VALID + "notes: [" + "1, " * 600 + "1]\n" + "junk: [" + "1, " * 600 + "1]\n"
+
+    problem = only_problem(brief_file(text))
+
+    assert problem.message == ("fields peacebrief does not read hold more than 1,000 values, the limit; "
+                               "a brief needs nowhere near as many: remove them")
+    assert problem.line == VALID.count("\n") + 2  # in the second field: the allowance is shared
+
+
+def test_a_few_fields_nobody_reads_are_fine(brief_file, monkeypatch):
+    from peacebrief.core import yamlstream
+
+    monkeypatch.setattr(yamlstream, "MAX_EXTRA_VALUES", 1_000)
+
+    assert load_brief(brief_file(VALID + "notes: [" + "1, " * 900 + "1]\n")).id
+
+
+def test_a_record_cannot_hold_millions_of_values(brief_file, monkeypatch):
+    from peacebrief.core import yamlstream
+
+    monkeypatch.setattr(yamlstream, "MAX_RECORD_VALUES", 1_000)
+    text = VALID.replace("  - id: ev-open\n", "  - id: ev-open\n    junk: [" + "1, " * 1_200 + "1]\n", 1)
+
+    problem = only_problem(brief_file(text))
+
+    assert problem.message.startswith("this record holds more than 1,000 values, the limit")

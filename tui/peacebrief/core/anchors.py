@@ -70,6 +70,10 @@ def normalise(text: str) -> str:
     """The normal form both sides of a match are compared in."""
     if text.isascii():  # no quotes to straighten, nothing to compose: only runs of space
         return _SPACE_RUN.sub(" ", text)
+    if unicodedata.is_normalized("NFC", text):
+        # Every piece of a text in NFC is in NFC itself (pieces start where nothing
+        # combines with what is before): the same as piece by piece, in C.
+        return _SPACE_RUN.sub(" ", text.translate(_PLAIN))
     return _normalise_with_offsets(text, want_offsets=False)[0]
 
 
@@ -120,6 +124,10 @@ def _normalise_with_offsets(text: str, *, want_offsets: bool = True) -> tuple[st
 # suffix: a prefix or suffix longer than this is looked up by its last (first) this many,
 # and the few occurrences that share them are checked in full.
 _CONTEXT_KEY = 48
+# Distinct words searched for in one text before its words are indexed (see `_find_all`).
+_INDEX_AFTER = 16
+_WORD = re.compile(r"\S+")
+_KEY = 5  # characters of a word's start or end that index it
 
 
 class DocumentIndex:
@@ -139,6 +147,8 @@ class DocumentIndex:
         self._contexts: dict[tuple[bool, str, bool], list[str]] = {}
         self._tables: dict[tuple[bool, str, bool, int], dict[str, list[int]]] = {}
         self._quote_marks: dict[int, tuple[list[int], list[bool], list[int]]] = {}
+        self._searches = {False: 0, True: 0}  # needles searched for, in the text and in its normal form
+        self._words: dict[bool, _Words] = {}
 
     @property
     def normalised(self) -> _Normalised:
@@ -248,14 +258,33 @@ class DocumentIndex:
 
     def _exact_spans(self, exact: str) -> list[tuple[int, int]]:
         text = self.document.text
-        found = _find_all(text, exact, self.document.body_start)
+        found = self._find_all(text, exact, self.document.body_start, normalised=False)
         return [(s, s + len(exact)) for s in found if not _splits_letter(text, s + len(exact))]
 
     def _normalised_spans(self, exact: str) -> list[tuple[int, int]]:
         norm = self.normalised
         needle = normalise(exact)
         n_lo = bisect.bisect_left(norm.starts, self.document.body_start)
-        return [(norm.starts[s], norm.ends[s + len(needle) - 1]) for s in _find_all(norm.text, needle, n_lo)]
+        found = self._find_all(norm.text, needle, n_lo, normalised=True)
+        return [(norm.starts[s], norm.ends[s + len(needle) - 1]) for s in found]
+
+    def _find_all(self, text: str, needle: str, start: int, *, normalised: bool) -> list[int]:
+        """Every place of `needle` in `text` from `start` on.
+
+        Searching the whole text for each of thousands of distinct anchors would cost
+        their number times the text's length; so once a text has been searched
+        `_INDEX_AFTER` times, its words are indexed (one pass) and a needle is looked for
+        where its rarest word stands (see `_Words.places`).
+        """
+        self._searches[normalised] += 1
+        if self._searches[normalised] > _INDEX_AFTER:
+            words = self._words.get(normalised)
+            if words is None:
+                words = self._words[normalised] = _Words(text)
+            found = _find_by_word(text, needle, start, words)
+            if found is not None:
+                return found
+        return _find_all(text, needle, start)
 
     def _context_fits(self, span: tuple[int, int], prefix: str | None, suffix: str | None) -> bool:
         text = self.document.text
@@ -332,6 +361,60 @@ def _splits_letter(text: str, end: int) -> bool:
     Such an exact match is only part of a character: "Lo" is not in "Lo\u0308we".
     """
     return end < len(text) and unicodedata.combining(text[end]) != 0
+
+
+class _Words:
+    """Where each word of a text (a run of characters other than white space) starts; and
+    where the words that start, or end, with the same `_KEY` characters start, or end."""
+
+    __slots__ = ("by_end", "by_start", "whole")
+
+    def __init__(self, text: str) -> None:
+        self.whole: dict[str, list[int]] = {}
+        self.by_start: dict[str, list[int]] = {}
+        self.by_end: dict[str, list[int]] = {}
+        whole, by_start, by_end = self.whole, self.by_start, self.by_end
+        for match in _WORD.finditer(text):
+            word, start = match.group(), match.start()
+            whole.setdefault(word, []).append(start)
+            by_start.setdefault(word[:_KEY], []).append(start)
+            by_end.setdefault(word[-_KEY:], []).append(match.end())
+
+    def places(self, needle: str) -> tuple[list[int], int] | None:
+        """Where `needle` may start, as the places of its word found least often in the
+        text and that word's offset in it; None when no word of it can be looked up.
+
+        A word with white space on both sides in the needle is a whole word of the text
+        wherever the needle stands; its last word (white space before) starts a word of
+        the text, and its first word (white space after) ends one.
+        """
+        best: tuple[list[int], int] | None = None
+        n = len(needle)
+        for match in _WORD.finditer(needle):
+            word, start, end = match.group(), match.start(), match.end()
+            if start > 0 and end < n:
+                found, shift = self.whole.get(word, []), start
+            elif start > 0 and len(word) >= _KEY:
+                found, shift = self.by_start.get(word[:_KEY], []), start
+            elif end < n and len(word) >= _KEY:
+                found, shift = self.by_end.get(word[-_KEY:], []), end
+            else:
+                continue
+            if best is None or len(found) < len(best[0]):
+                best = (found, shift)
+        return best
+
+
+def _find_by_word(text: str, needle: str, start: int, words: _Words) -> list[int] | None:
+    """The places of `needle`, found from those of its rarest word; None when it has no
+    word to look up, or that word is so common that a plain search is cheaper."""
+    best = words.places(needle)
+    if best is None:
+        return None
+    places, shift = best
+    if len(places) * len(needle) > len(text) // 4:
+        return None
+    return sorted({p for q in places if (p := q - shift) >= start and text.startswith(needle, p)})
 
 
 def _find_all(haystack: str, needle: str, start: int) -> list[int]:

@@ -45,7 +45,7 @@ from peacebrief.core.model import (
     Source,
 )
 from peacebrief.core.problems import BriefError, Problem
-from peacebrief.core.yamlstream import StreamComposer, TooDeep
+from peacebrief.core.yamlstream import StreamComposer, TooDeep, TooMany
 
 TYPE_CHECKING = False  # not `typing`'s: `check` and `digest` start without importing it
 if TYPE_CHECKING:
@@ -82,6 +82,7 @@ SECTIONS: tuple[tuple[str, Kind], ...] = (
 )
 
 _STREAMED = frozenset(section for section, _ in SECTIONS)
+_TOP_KEYS = _STREAMED | {"peacebrief", "id", "title", "as_of", "summary", "key_points"}
 _KINDS: dict[str, Kind] = dict(SECTIONS)
 
 
@@ -158,7 +159,7 @@ def load_brief(path: str | Path, *, limits: LoadLimits | None = None, data: byte
         raise BriefError([Problem(label, f"YAML error: {exc}")]) from None
     except RecursionError:
         raise BriefError([Problem(label, f"values are nested too deeply (the limit is {limits.max_depth})")]) from None
-    except TooDeep as deep:
+    except (TooDeep, TooMany) as deep:
         raise BriefError([Problem(label, str(deep), deep.mark.line + 1, deep.mark.column + 1)]) from None
     except _Refused as refused:
         raise BriefError([_problem_at(label, node, message) for node, message in refused.found]) from None
@@ -525,9 +526,9 @@ class _Reader:
         self._section = ""
         if fast:
             with paused_gc():  # what is built now stays: see `paused_gc`
-                root = composer.walk(_STREAMED, self._fast_item)
+                root = composer.walk(_STREAMED, self._fast_item, _TOP_KEYS)
         else:
-            root = composer.walk(_STREAMED, self._first_pass)
+            root = composer.walk(_STREAMED, self._first_pass, _TOP_KEYS)
         self._composer = None  # from here on, lists read whole are screened in full
         if root is None or (isinstance(root, ScalarNode) and root.tag == _YAML + "null"):  # also a bare `---`
             self.problems.append(Problem(self.label, "the file is empty: a brief starts with `peacebrief: 1`", 1, 1))
@@ -579,7 +580,7 @@ class _Reader:
             self._seen = {section: 0 for section, _ in SECTIONS}
             self.visits = 0  # the second pass walks the same values again
             with paused_gc():
-                composer.walk(_STREAMED, self._second_pass)
+                composer.walk(_STREAMED, self._second_pass, _TOP_KEYS)
                 for section, _ in SECTIONS[1:]:
                     for item in self._whole[section]:
                         self._second_pass(section, item)
