@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import gc
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,15 +35,6 @@ def record_commands() -> type[Provider]:
     from peacebrief.app.commands import RecordCommands
 
     return RecordCommands
-
-
-class _QuitWithoutWaiting(ThreadPoolExecutor):
-    """The loop's executor, which runs the load worker: at quit it does not wait for a
-    load still parsing (seconds, for a big brief), so `q` quits at once; the command
-    then ends the process without joining the thread (see `commands/open.py`)."""
-
-    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
-        super().shutdown(wait=False, cancel_futures=True)
 
 
 class LoadingScreen(Screen[None]):
@@ -104,7 +93,6 @@ class BriefApp(App[None]):
         self._signature: tuple[tuple[str, int, int], ...] = ()
 
     def on_mount(self) -> None:
-        asyncio.get_running_loop().set_default_executor(_QuitWithoutWaiting())
         keymap, problem = read_keymap()
         if keymap:
             self.set_keymap(keymap)

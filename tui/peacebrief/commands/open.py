@@ -7,7 +7,6 @@ import errno
 import os
 import stat
 import sys
-import threading
 from pathlib import Path
 
 from peacebrief.core.bundled import default_brief
@@ -30,13 +29,8 @@ def run(args: argparse.Namespace) -> int:
 
     app = BriefApp(path)
     app.run()
-    status = app.return_code or (1 if app.brief is None and app.open_failed else 0)
-    if any(t.is_alive() and not t.daemon for t in threading.enumerate() if t is not threading.current_thread()):
-        # A load still running in its thread (a slow parse): `q` means now, not once it ends.
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(status)
-    return status
+    # Textual's status after a crash (1); 1 too when the brief never opened.
+    return app.return_code or (1 if app.brief is None and app.open_failed else 0)
 
 
 def _refused(path: Path) -> tuple[str, int] | None:
