@@ -21,6 +21,13 @@ What a brief holds, for N events:
   event status, and a few `review:` marks.
 
 It imports nothing from peacebrief: the product's `check` is what proves the output.
+
+    python benchmarks/generate.py --shape repeated-phrase --events 3200
+
+writes an adversarial brief instead: a legitimate file at the edge of the format (many
+anchors on one phrase, one party named by every record, one very long paragraph,
+near-duplicate quotes, the deepest nesting and longest scalars allowed), from
+`benchmarks/_shapes.py`, into `DIR/adversarial/SHAPE-N/`.
 """
 
 from __future__ import annotations
@@ -37,6 +44,9 @@ import sys
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import _shapes  # noqa: E402  (the adversarial shapes, benchmarks/_shapes.py)
 
 GENERATOR_VERSION = 1
 DEFAULT_SEED = 20260204
@@ -735,7 +745,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"output folder (default: {DEFAULT_OUT})")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--force", action="store_true", help="write even when an identical brief is there")
+    parser.add_argument("--shape", choices=sorted(_shapes.SHAPES), action="append",
+                        help="write this adversarial brief instead (benchmarks/_shapes.py), at each --events size, "
+                             "into OUT/adversarial/SHAPE-N/ (repeatable)")
     args = parser.parse_args(argv)
+    if args.shape:
+        for shape in args.shape:
+            for n in args.events or [1000]:
+                path = _shapes.SHAPES[shape](n, args.out / "adversarial")
+                print(f"{path}: written, {path.stat().st_size / 1e6:.1f} MB", file=sys.stderr)
+        return 0
     for n in args.events or [1000, 10000, 50000]:
         if n < 1:
             parser.error("--events must be at least 1")

@@ -455,7 +455,14 @@ def case(ctx: Context) -> list[Figure]:
     return _case.case_figures(ctx.runner, Figure, ratio_figure, f"{rounds}x200", folder, ctx.big_reps, min(ctx.samples, 30))
 
 
-SECTIONS: list[Callable[[Context], list[Figure]]] = [startup, commands, open_big, check_big, keys, memory, case]
+def worst_cases(ctx: Context) -> list[Figure]:
+    """`check` on the adversarial shapes (benchmarks/_adversarial.py), each against the raw parse."""
+    import _adversarial
+
+    return _adversarial.figures(Figure, ctx.mid, 1000 if ctx.quick else 10000, ctx.big_reps, ctx.runner.log)
+
+
+SECTIONS: list[Callable[[Context], list[Figure]]] = [startup, commands, open_big, check_big, keys, memory, case, worst_cases]
 
 
 def extra_sections(r: Runner) -> list[Callable[[Context], list[Figure]]]:

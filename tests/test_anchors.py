@@ -309,3 +309,118 @@ def test_words_outside_quotation_marks_are_not_inside(text, words):
     start = text.index(words)
 
     assert not index_of(text).inside_quotation_marks(start, start + len(words))
+
+
+# -- many places: choosing by prefix or suffix is a lookup ------------------------------
+
+
+def repeated(n: int) -> str:
+    return "date 2026-01-01\n\n" + "\n\n".join(f"Speaker{i} said yes." for i in range(n)) + "\n"
+
+
+def test_a_prefix_chooses_among_many_places():
+    text = repeated(50)
+
+    start, _, _ = index_of(text).resolve("said yes.", prefix="Speaker17 ")
+
+    assert text[start - len("Speaker17 ") : start] == "Speaker17 "
+
+
+def test_a_suffix_chooses_among_many_places():
+    text = "date 2026-01-01\n\n" + "\n\n".join(f"Yes, said speaker {i}." for i in range(50)) + "\n"
+
+    start, end, _ = index_of(text).resolve("Yes, said", suffix=" speaker 33.")
+
+    assert text[end : end + 12] == " speaker 33."
+
+
+def test_a_prefix_among_many_places_compares_after_normalising():
+    text = "date 2026-01-01\n\n" + "\n\n".join(f"Speaker’s {i}  \u201cyes\u201d" for i in range(20)) + "\n"
+
+    index = index_of(text)
+    start, _, _ = index.resolve("\u201cyes\u201d", prefix="Speaker's 7 ")
+
+    assert index.document.paragraph_at(start) == 8
+
+
+def test_a_prefix_that_fits_several_of_many_places_counts_them():
+    text = "date 2026-01-01\n\n" + "\n\n".join(f"{'Ann' if i % 3 else 'Bob'} said yes." for i in range(30)) + "\n"
+
+    with pytest.raises(AnchorError, match="'said yes.' occurs 10 times in the source"):
+        index_of(text).resolve("said yes.", prefix="Bob ")
+
+
+def test_a_prefix_that_fits_none_of_many_places_is_an_error():
+    with pytest.raises(AnchorError, match="is in the source, but not with that prefix"):
+        index_of(repeated(30)).resolve("said yes.", prefix="Nobody ")
+
+
+def test_each_distinct_words_are_searched_for_once_and_each_context_checked_once(monkeypatch):
+    n = 400
+    index = index_of(repeated(n))
+    searched, checked = [], []
+    exact_spans, fits = DocumentIndex._exact_spans, DocumentIndex._context_fits
+    monkeypatch.setattr(DocumentIndex, "_exact_spans", lambda self, exact: searched.append(exact) or exact_spans(self, exact))
+    monkeypatch.setattr(DocumentIndex, "_context_fits", lambda self, *a: checked.append(a) or fits(self, *a))
+
+    starts = {index.resolve("said yes.", prefix=f"Speaker{i} ")[0] for i in range(n)}
+
+    assert len(starts) == n
+    assert searched == ["said yes."]
+    assert len(checked) == n  # one candidate each: the lookup found it, nothing was rescanned
+
+
+def test_quotation_marks_of_one_long_paragraph_are_read_once(monkeypatch):
+    text = "date 2026-01-01\n" + " ".join(f"Clause {i} was \u201cread in full\u201d." for i in range(300)) + "\n"
+    index = index_of(text)
+    at = [m for m in range(len(text)) if text.startswith("read in full", m)]
+
+    assert all(index.inside_quotation_marks(s, s + 12) for s in at)
+    assert not index.inside_quotation_marks(text.index("Clause 7"), text.index("Clause 7") + 8)
+    assert len(index._quote_marks) == 1
+
+
+# -- the lookup chooses what checking every place would ---------------------------------
+
+import os  # noqa: E402
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+def every_place(index: DocumentIndex, exact: str, prefix: str | None, suffix: str | None) -> tuple[int, int, bool] | str:
+    """What `resolve` must give, found by checking every place in turn (the plain rule)."""
+    for was_normalised in (False, True):
+        spans = index._normalised_spans(exact) if was_normalised else index._exact_spans(exact)
+        if not spans:
+            continue
+        fitting = [s for s in spans if index._context_fits(s, prefix, suffix)]
+        if len(fitting) == 1:
+            return (*fitting[0], was_normalised)
+        if fitting:
+            return f"occurs {len(fitting)} times"
+    return "error"
+
+
+_PIECES = ["a", "b", "ab", " ", "  ", "\n", "\u2019", "'", "\u201c", '"', "\u2014", "-", "e\u0301", "\u00e9", "said", "yes."]
+_words = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=6).map("".join)
+_EXAMPLES = int(os.environ.get("PEACEBRIEF_FUZZ_EXAMPLES", "0") or 0) or 200
+
+
+@settings(max_examples=_EXAMPLES, deadline=None, derandomize=not os.environ.get("PEACEBRIEF_FUZZ_EXAMPLES"),
+          database=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    body=st.lists(st.sampled_from(_PIECES), min_size=1, max_size=120).map("".join),
+    exact=_words,
+    prefix=st.none() | _words,
+    suffix=st.none() | _words,
+)
+def test_resolve_agrees_with_checking_every_place(body, exact, prefix, suffix):
+    index = index_of("date 2026-01-01\n\n" + body)
+    try:
+        got: tuple[int, int, bool] | str = index.resolve(exact, prefix, suffix)
+    except AnchorError as exc:
+        got = f"occurs {str(exc).split(' occurs ')[1].split(' times')[0]} times" if " occurs " in str(exc) else "error"
+    if not exact.strip():
+        return
+    assert got == every_place(index_of("date 2026-01-01\n\n" + body), exact, prefix, suffix)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -759,9 +760,10 @@ async def test_second_source_by_key_and_by_link(harbour_brief: Brief) -> None:
 def broken_copy_of_the_bundled_brief(tmp_path: Path) -> tuple[Path, int]:
     """The bundled brief with a quote's speaker misspelt; its path and the line of the error."""
     text = BUNDLED_BRIEF.read_text(encoding="utf-8")
-    text = text.replace("path: ../seeds/", f"path: {ROOT / 'seeds'}/")
     text = text.replace("    speaker: peskov\n    kind: direct", "    speaker: nobody\n    kind: direct", 1)
-    path = tmp_path / "broken.yaml"
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds", dirs_exist_ok=True)
+    (tmp_path / "briefs").mkdir(exist_ok=True)
+    path = tmp_path / "briefs" / "broken.yaml"
     path.write_text(text, encoding="utf-8")
     return path, text.splitlines().index("    speaker: nobody") + 1
 

@@ -65,8 +65,8 @@ def test_cached_brief_reads_only_the_cache_and_never_parses(harbour: Path, monke
 def test_the_cache_is_json_data_not_pickle(harbour: Path) -> None:
     load_brief_cached(harbour)
     payload = json.loads(entries()[0].read_text(encoding="utf-8"))
-    assert payload["brief"]["id"] == "harbour-talks"
-    assert payload["brief_file"]["sha256"]
+    assert payload["body"]["brief"]["id"] == "harbour-talks"
+    assert payload["body"]["brief_file"]["sha256"]
 
 
 def test_a_changed_brief_is_loaded_again(harbour: Path) -> None:
@@ -101,7 +101,7 @@ def test_a_corrupt_cache_is_ignored_and_rebuilt(harbour: Path, garbage: bytes) -
     load_brief_cached(harbour)
     entries()[0].write_bytes(garbage)
     assert load_brief_cached(harbour).id == "harbour-talks"
-    assert json.loads(entries()[0].read_bytes())["brief"]["id"] == "harbour-talks"
+    assert json.loads(entries()[0].read_bytes())["body"]["brief"]["id"] == "harbour-talks"
 
 
 def test_an_unwritable_cache_folder_does_not_stop_the_reader(harbour: Path, monkeypatch, tmp_path: Path) -> None:
@@ -156,3 +156,128 @@ def test_records_made_from_rows_equal_those_made_by_their_class() -> None:
     assert made == event and repr(made) == repr(event) and hash(made) == hash(event)
     with pytest.raises(AttributeError):
         made.title = "changed"  # still frozen
+
+
+# -- an entry is believed only when it is ours and sound ----------------------------------
+
+
+def tamper(entry: Path, edit) -> None:
+    """Edit an entry's body as an attacker would, keeping its fingerprint (and its old mac)."""
+    payload = json.loads(entry.read_bytes())
+    edit(payload["body"])
+    body = json.dumps(payload["body"], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    entry.write_bytes(b'{"mac":"' + payload["mac"].encode("ascii") + b'","body":' + body + b"}")
+
+
+def test_an_edited_title_is_not_believed(harbour: Path) -> None:
+    fresh = load_brief_cached(harbour)
+    tamper(entries()[0], lambda body: body["brief"].update(title="TAMPERED TITLE NOT IN BRIEF"))
+
+    assert cached_brief(harbour) is None
+    assert load_brief_cached(harbour).title == fresh.title
+
+
+def test_an_edited_quote_with_a_recomputed_mac_under_another_key_is_not_believed(harbour: Path) -> None:
+    fresh = load_brief_cached(harbour)
+    entry = entries()[0]
+    payload = json.loads(entry.read_bytes())
+    payload["body"]["brief"]["quotes"][0][4] = "WE WILL BOMB THE DAMS (never said)"
+    body = json.dumps(payload["body"], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    entry.write_bytes(b'{"mac":"' + cache._mac(b"k" * 32, body) + b'","body":' + body + b"}")
+
+    assert cached_brief(harbour) is None
+    assert load_brief_cached(harbour).quotes == fresh.quotes
+
+
+def resealed(entry: Path, edit) -> None:
+    """Edit an entry and seal it again with the real key: what only a bug of ours could write."""
+    payload = json.loads(entry.read_bytes())
+    edit(payload["body"])
+    body = json.dumps(payload["body"], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    entry.write_bytes(b'{"mac":"' + cache._mac(cache._key(), body) + b'","body":' + body + b"}")
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda b: b["brief"]["events"][0][5][0].__setitem__(2, 10**9),  # an anchor's start past its source
+        lambda b: b["brief"]["events"][0].__setitem__(9, "exploded"),  # a status the model does not know
+        lambda b: b["brief"]["quotes"][0].__setitem__(5, "whispered"),  # a quote kind it does not know
+        lambda b: b["brief"]["events"][0].__setitem__(10, ["nobody"]),  # a party that is not in the brief
+        lambda b: b["brief"]["sources"][0].__setitem__(9, "/dev/zero"),  # a source that never ends
+        lambda b: b["brief"].__setitem__("events", "[" * 200_000),  # nonsense where rows should be
+        lambda b: b["brief"]["events"][0].__setitem__(5, None),
+    ],
+    ids=["offset", "status", "kind", "party", "dev-zero", "brackets", "null-evidence"],
+)
+def test_an_unsound_entry_means_a_fresh_load_never_a_crash(harbour: Path, edit) -> None:
+    fresh = load_brief_cached(harbour)
+    resealed(entries()[0], edit)
+
+    assert cached_brief(harbour) is None
+    assert load_brief_cached(harbour).events == fresh.events
+
+
+def test_deeply_nested_json_in_an_entry_means_a_fresh_load(harbour: Path) -> None:
+    fresh = load_brief_cached(harbour)
+    body = b"[" * 200_000 + b"]" * 200_000
+    entries()[0].write_bytes(b'{"mac":"' + cache._mac(cache._key(), body) + b'","body":' + body + b"}")
+
+    assert cached_brief(harbour) is None
+    assert load_brief_cached(harbour).id == fresh.id
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_source_swapped_for_a_pipe_means_a_fresh_load_that_reports_it(harbour: Path) -> None:
+    load_brief_cached(harbour)
+    source = harbour.parent.parent / "seeds" / "harbour-wire.txt"
+    source.unlink()
+    os.mkfifo(source)
+
+    assert cached_brief(harbour) is None
+    with pytest.raises(BriefError, match="is not a regular file"):
+        load_brief_cached(harbour)
+
+
+def test_the_brief_is_hashed_and_parsed_from_the_same_bytes(harbour: Path, monkeypatch) -> None:
+    """A file replaced between the hash and the parse must not store one's hash with the other's words."""
+    original = harbour.read_text(encoding="utf-8")
+    revised = original.replace("title: ", "title: Revised ", 1)
+    real_read = cache._read_brief
+
+    def read_then_replace(path: Path):
+        got = real_read(path)
+        harbour.write_text(revised, encoding="utf-8")  # the file changes right after it was read
+        return got
+
+    monkeypatch.setattr(cache, "_read_brief", read_then_replace)
+    first = load_brief_cached(harbour)
+    monkeypatch.undo()
+
+    assert not first.title.startswith("Revised ")  # what was hashed is what was parsed
+    assert load_brief_cached(harbour).title.startswith("Revised ")
+
+
+def test_a_cache_key_others_can_read_turns_the_cache_off(harbour: Path) -> None:
+    load_brief_cached(harbour)
+    (cache_dir() / "key").chmod(0o644)
+
+    assert cached_brief(harbour) is None
+    assert load_brief_cached(harbour).id == "harbour-talks"
+
+
+def test_what_a_writer_killed_mid_write_left_is_removed_by_the_next(harbour: Path) -> None:
+    import subprocess
+    import sys
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    cache_dir().mkdir(parents=True, exist_ok=True)
+    left = cache_dir() / f".peacebrief-{int(gone.stdout)}-0123abcd.tmp"
+    mine = cache_dir() / f".peacebrief-{os.getpid()}-0123abcd.tmp"  # this process: a write under way
+    left.write_bytes(b"x" * 1000)
+    mine.write_bytes(b"x")
+
+    load_brief_cached(harbour)
+
+    assert not left.exists() and mine.exists()
+    assert sorted(p.name for p in cache_dir().iterdir() if p.name.endswith(".tmp")) == [mine.name]

@@ -53,7 +53,8 @@ def hand_made() -> Brief:
 
 @pytest.fixture(scope="module")
 def seed_draft(tmp_path_factory: pytest.TempPathFactory) -> Brief:
-    return draft_and_load([SEED], folder=tmp_path_factory.mktemp("seed"))
+    folder = tmp_path_factory.mktemp("seed")
+    return draft_and_load([here(SEED, folder)], folder=folder)
 
 
 @pytest.fixture(scope="module")
@@ -63,6 +64,13 @@ def seed_score(seed_draft: Brief, hand_made: Brief) -> Score:
 
 def run_cli(*args: str | Path) -> int:
     return main(["draft", *map(str, args)])
+
+
+def here(document: Path, folder: Path) -> Path:
+    """A copy of `document` in `folder`: a brief's sources must stay inside the folder
+    that holds the brief's folder, so a draft written to a test's folder drafts from there."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return Path(shutil.copy(document, folder / document.name))
 
 
 # -- the seed document against the hand-made brief -------------------------------------
@@ -158,7 +166,7 @@ def test_seed_reported_statements(seed_draft: Brief) -> None:
 @pytest.mark.parametrize("expected_file", EXPECTED, ids=lambda p: p.name.split(".")[0])
 def test_fixture_expected_results(expected_file: Path, tmp_path: Path) -> None:
     expected = load_expected(expected_file)
-    brief = draft_and_load([expected.document], folder=tmp_path)
+    brief = draft_and_load([here(expected.document, tmp_path)], folder=tmp_path)
     result = score(brief, expected, name=expected_file.name)
     assert result.passages_matched == result.passages_expected == result.passages_drafted, result.misses
     assert result.speakers_right == result.passages_expected, result.misses
@@ -199,6 +207,7 @@ def test_fixtures_cover_what_the_issue_asks() -> None:
 def test_output_loads_with_load_brief(document: Path, tmp_path: Path) -> None:
     out = tmp_path / "briefs" / "draft.yaml"
     out.parent.mkdir()
+    document = here(document, tmp_path / "seeds")
     assert run_cli(document, "-o", out) == 0
     brief = load_brief(out)  # raises on any error
     assert all(w.severity == "warning" and w.message.startswith("needs review") for w in brief.warnings)
@@ -209,7 +218,7 @@ def test_output_loads_with_load_brief(document: Path, tmp_path: Path) -> None:
 
 def test_several_documents_in_one_draft(tmp_path: Path) -> None:
     out = tmp_path / "two.yaml"
-    documents = [FIXTURES / "harbour-talks.txt", FIXTURES / "marsh-dispute.txt"]
+    documents = [here(FIXTURES / "harbour-talks.txt", tmp_path), here(FIXTURES / "marsh-dispute.txt", tmp_path)]
     assert run_cli(*documents, "-o", out) == 0
     brief = load_brief(out)
     assert [s.path for s in brief.sources] == [os.path.relpath(d, tmp_path) for d in documents]
@@ -218,7 +227,7 @@ def test_several_documents_in_one_draft(tmp_path: Path) -> None:
 
 def test_check_accepts_the_draft(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "draft.yaml"
-    assert run_cli(SEED, "-o", out) == 0
+    assert run_cli(here(SEED, tmp_path), "-o", out) == 0
     capsys.readouterr()
     assert main(["check", str(out)]) == 0
     assert re.search(r"ok, \d+ records, \d+ anchors verified, \d+ review marks?", capsys.readouterr().out)
@@ -291,15 +300,16 @@ def test_merge_twice_adds_nothing_the_second_time(tmp_path: Path) -> None:
     existing = _copy_bundle(tmp_path)
     once = tmp_path / "briefs" / "once.yaml"
     twice = tmp_path / "briefs" / "twice.yaml"
-    assert run_cli(FIXTURES / "harbour-talks.txt", "--brief", existing, "-o", once, "--rewrite-anchors") == 0
-    assert run_cli(FIXTURES / "harbour-talks.txt", "--brief", once, "-o", twice) == 0
+    document = here(FIXTURES / "harbour-talks.txt", tmp_path / "seeds")
+    assert run_cli(document, "--brief", existing, "-o", once, "--rewrite-anchors") == 0
+    assert run_cli(document, "--brief", once, "-o", twice) == 0
     assert once.read_text(encoding="utf-8") == twice.read_text(encoding="utf-8")
 
 
 def test_merge_a_new_document(tmp_path: Path) -> None:
     existing = _copy_bundle(tmp_path)
     out = existing.parent / "merged.yaml"
-    assert run_cli(FIXTURES / "marsh-dispute.txt", "--brief", existing, "-o", out, "--rewrite-anchors") == 0
+    assert run_cli(here(FIXTURES / "marsh-dispute.txt", tmp_path / "seeds"), "--brief", existing, "-o", out, "--rewrite-anchors") == 0
     before, merged = load_brief(existing), load_brief(out)
     _assert_unchanged(before, merged)  # short anchors became {source, exact}: same meaning
     assert len(merged.sources) == 2
@@ -311,13 +321,14 @@ def test_merge_a_new_document(tmp_path: Path) -> None:
 def test_merge_never_changes_an_existing_line_unasked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     existing = _copy_bundle(tmp_path)  # one source, short anchors
     out = existing.parent / "merged.yaml"
-    assert run_cli(FIXTURES / "marsh-dispute.txt", "--brief", existing, "-o", out) == 1
+    marsh = here(FIXTURES / "marsh-dispute.txt", tmp_path / "seeds")
+    assert run_cli(marsh, "--brief", existing, "-o", out) == 1
     err = capsys.readouterr().err
     assert "short anchors" in err and "--rewrite-anchors" in err and "Traceback" not in err
     assert not out.exists()
     elsewhere = tmp_path / "out" / "deeper" / "merged.yaml"
     elsewhere.parent.mkdir(parents=True)
-    assert run_cli(FIXTURES / "marsh-dispute.txt", "--brief", existing, "-o", elsewhere, "--rewrite-anchors") == 1
+    assert run_cli(marsh, "--brief", existing, "-o", elsewhere, "--rewrite-anchors") == 1
     assert "write the result in that folder" in capsys.readouterr().err and not elsewhere.exists()
 
 
@@ -325,9 +336,9 @@ def test_merge_keeps_every_byte_of_the_existing_brief(tmp_path: Path) -> None:
     import difflib
 
     first = tmp_path / "first.yaml"
-    assert run_cli(FIXTURES / "harbour-talks.txt", "-o", first) == 0
+    assert run_cli(here(FIXTURES / "harbour-talks.txt", tmp_path), "-o", first) == 0
     out = tmp_path / "second.yaml"
-    assert run_cli(FIXTURES / "marsh-dispute.txt", "--brief", first, "-o", out) == 0
+    assert run_cli(here(FIXTURES / "marsh-dispute.txt", tmp_path), "--brief", first, "-o", out) == 0
     old, new = first.read_text(encoding="utf-8").splitlines(keepends=True), out.read_text(encoding="utf-8").splitlines(keepends=True)
     changes = {tag for tag, *_ in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()}
     assert changes == {"equal", "insert"}  # lines are only added, none changed or removed
@@ -346,7 +357,7 @@ def test_no_event_is_made_of_an_attribution_alone(tmp_path: Path) -> None:
 
 def test_merge_matches_people_and_parties_of_the_existing_brief(tmp_path: Path) -> None:
     first = tmp_path / "first.yaml"
-    assert run_cli(FIXTURES / "harbour-talks.txt", "-o", first) == 0
+    assert run_cli(here(FIXTURES / "harbour-talks.txt", tmp_path), "-o", first) == 0
     follow_up = tmp_path / "follow-up.txt"
     follow_up.write_text(
         "date 2025-06-20\n\n"
@@ -378,13 +389,14 @@ def test_merge_refuses_a_brief_that_does_not_load(tmp_path: Path, capsys: pytest
 def test_output_is_never_overwritten_without_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "draft.yaml"
     out.write_text("keep me\n", encoding="utf-8")
-    assert run_cli(SEED, "-o", out) == 1
+    seed = here(SEED, tmp_path / "seeds")
+    assert run_cli(seed, "-o", out) == 1
     assert out.read_text(encoding="utf-8") == "keep me\n"
     err = capsys.readouterr().err
     assert "already exists" in err and "--force" in err and err.count("\n") == 1
-    assert run_cli(SEED, "-o", out, "--force") == 0
+    assert run_cli(seed, "-o", out, "--force") == 0
     load_brief(out)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.yaml"]  # no temporary file left
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.yaml", "seeds"]  # no temporary file left
 
 
 @pytest.mark.parametrize(
@@ -422,7 +434,7 @@ def test_date_option_gives_the_base_date(tmp_path: Path) -> None:
 
 def test_the_dateline_wins_over_the_date_option(tmp_path: Path) -> None:
     out = tmp_path / "draft.yaml"
-    assert run_cli(FIXTURES / "harbour-talks.txt", "--date", "2030-01-01", "-o", out) == 0
+    assert run_cli(here(FIXTURES / "harbour-talks.txt", tmp_path), "--date", "2030-01-01", "-o", out) == 0
     assert load_brief(out).sources[0].published.iso() == "2025-06-12"
 
 
@@ -469,11 +481,12 @@ def test_bad_date_option(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_the_draft_path_does_not_import_textual(tmp_path: Path) -> None:
     out = tmp_path / "draft.yaml"
+    seed, harbour = here(SEED, tmp_path), here(FIXTURES / "harbour-talks.txt", tmp_path)
     code = (
         "import sys\n"
         "from peacebrief.cli import main\n"
-        f"assert main(['draft', {str(SEED)!r}, '-o', {str(out)!r}]) == 0\n"
-        f"assert main(['draft', {str(FIXTURES / 'harbour-talks.txt')!r}, '--brief', {str(out)!r}]) == 0\n"
+        f"assert main(['draft', {str(seed)!r}, '-o', {str(out)!r}]) == 0\n"
+        f"assert main(['draft', {str(harbour)!r}, '--brief', {str(out)!r}]) == 0\n"
         "loaded = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
         "assert not loaded, loaded\n"
         "print('ok')\n"

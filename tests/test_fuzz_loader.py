@@ -516,8 +516,9 @@ class Timing:
 
     Wall-clock time on a shared machine, or with a collection of hypothesis' own data
     falling due mid-case, stalled trivial cases past a second in long runs, and they did
-    not reproduce. CPU time shows a slow loader; the wall clock still bounds a loader that
-    waits (on a pipe, say), generously.
+    not reproduce; a long run under `nice` on a busy machine saw trivial cases take 54 s.
+    CPU time shows a slow loader; the wall clock still bounds a loader that waits (on a
+    pipe, say), very generously, and pipes are refused by their own tests.
     """
 
     def __init__(self) -> None:
@@ -525,7 +526,7 @@ class Timing:
 
     def check(self) -> None:
         assert self.cpu < 1.0, f"loading took {self.cpu:.2f} s of CPU"
-        assert self.wall < 10.0, f"loading took {self.wall:.2f} s"
+        assert self.wall < 300.0, f"loading took {self.wall:.2f} s"
 
 
 @contextmanager
@@ -740,20 +741,33 @@ def test_a_source_that_never_ends_is_refused(bundled_copy):
         pytest.skip("no /dev/zero here")
     old = "path: ../seeds/000_10ec13a8d29864e3.txt"
     text = BUNDLED_TEXT.replace(old, "path: /dev/zero", 1)
+    path = bundled_copy(text)
 
-    problem = only_error(bundled_copy(text))
+    problem = only_error(path)
 
-    assert problem.message == "source file /dev/zero: is not a regular file: a source is a text file"
+    assert problem.message == (f"source file /dev/zero: is outside {path.resolve().parent.parent}, the folder that "
+                               "holds the brief's folder; a source must be inside it (symbolic links followed)")
     assert problem.line == text[: text.index("path: /dev/zero")].count("\n") + 1
 
 
-def test_a_brief_that_never_ends_is_refused_at_max_bytes():
-    if not Path("/dev/zero").exists():
-        pytest.skip("no /dev/zero here")
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_source_that_is_a_pipe_is_refused_at_once(bundled_copy):
+    path = bundled_copy(BUNDLED_TEXT.replace("path: ../seeds/000_10ec13a8d29864e3.txt", "path: pipe.txt", 1))
+    os.mkfifo(path.parent / "pipe.txt")
 
-    problem = only_error(Path("/dev/zero"), LoadLimits(max_bytes=10_000))
+    problem = only_error(path)
 
-    assert problem.message == "the brief is more than 10,000 bytes, the limit"
+    assert problem.message == "source file pipe.txt: is not a regular file: a source is a text file"
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/null"])
+def test_a_brief_that_is_a_device_is_refused_before_reading(device):
+    if not Path(device).exists():
+        pytest.skip(f"no {device} here")
+
+    problem = only_error(Path(device), LoadLimits(max_bytes=10_000))
+
+    assert problem.message == "is not a regular file (a pipe or a device?): a brief must be a text file"
 
 
 # -- what the fuzzing found: each bug, on its own --------------------------------------

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -478,9 +479,11 @@ async def test_clicking_on_an_action_tag_does_nothing(hostile: Brief) -> None:
 
 def broken_hostile_copy(tmp_path: Path) -> tuple[Path, str]:
     """The hostile brief with a short tag too long (its message quotes the tag, raw)."""
-    text = HOSTILE_BRIEF.read_text(encoding="utf-8").replace("path: ../seeds/", f"path: {HOSTILE_BRIEF.parent.parent / 'seeds'}/")
+    text = HOSTILE_BRIEF.read_text(encoding="utf-8")
     broken = text.replace('short: "[/]"', 'short: "[/]\\x1b[2J\\u202e[@click=app.quit]z"', 1)
-    path = tmp_path / "broken.yaml"
+    shutil.copytree(HOSTILE_BRIEF.parent.parent / "seeds", tmp_path / "seeds", dirs_exist_ok=True)
+    (tmp_path / "briefs").mkdir(exist_ok=True)
+    path = tmp_path / "briefs" / "broken.yaml"
     path.write_text(broken, encoding="utf-8")
     return path, text
 
@@ -520,7 +523,17 @@ def test_markdown_in_the_detail_panel_keeps_placeholders_and_html_as_text() -> N
     console = Console(width=200, file=io.StringIO(), color_system=None)
     console.print(render.SafeMarkdown(visible("*a* \u202e <b>bold</b> [x](https://example.org)")))
     text = console.file.getvalue()  # type: ignore[attr-defined]
-    assert "a <RLO> <b>bold</b> x" in text
+    assert "a <RLO> <b>bold</b> x (https://example.org)" in text
+
+
+def test_a_markdown_link_shows_its_address_and_sends_no_hidden_hyperlink() -> None:
+    console = Console(width=200, file=io.StringIO(), force_terminal=True, color_system="truecolor")
+    console.print(render.SafeMarkdown("See [https://good.example](https://evil.example/x) and ![map](https://img.example/m.png)."))
+    out = console.file.getvalue()  # type: ignore[attr-defined]
+
+    assert "\x1b]8;" not in out  # no OSC 8: nothing hides where a link goes
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", out)
+    assert "https://good.example (https://evil.example/x)" in plain
 
 
 def test_clip_cuts_by_cells_and_never_inside_a_cluster() -> None:
@@ -529,3 +542,117 @@ def test_clip_cuts_by_cells_and_never_inside_a_cluster() -> None:
     assert cell_len(clipped) <= 5 and clipped.endswith("…") and "\U0001f3fd" not in clipped.replace("👍🏽", "")
     assert render.pad("谈判", 6) == "谈判  "
 
+
+
+# -- the command line: names, invisible characters, exports ----------------------------
+
+RAW_CONTROLS = re.compile("[\x1b\x07\x9b\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]")
+
+
+def run_command(*args: str | Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    from peacebrief.cli import main
+
+    status = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_zero_width_characters_are_made_visible_but_emoji_keep_their_joiners() -> None:
+    assert visible("a\u200bb c\u200dd w\u2060j x\ufeffy") == "a<U+200B>b c<U+200D>d w<U+2060>j x<U+FEFF>y"
+    family = "\U0001F468\u200d\U0001F469\u200d\U0001F467"
+    assert visible(family) == family
+
+
+def test_check_json_escapes_what_a_terminal_would_act_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path, _good = broken_hostile_copy(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8").replace("\\x1b[2J", "\\x9b2J\\u200b\\u2067"), encoding="utf-8")
+
+    status, out, _err = run_command("check", "--json", path, capsys=capsys)
+
+    assert status == 1
+    assert RAW_CONTROLS.search(out) is None
+    messages = [p["message"] for b in json.loads(out)["briefs"] for p in b["problems"]]
+    assert "short tag '[/]\x9b2J\u200b\u2067\u202e[@click=app.quit]z' must be 2 to 4 characters" in messages
+
+
+def test_check_shows_a_file_name_with_controls_made_visible(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    name = tmp_path / "b\x1b]0;owned\x07.yaml"
+
+    status, out, err = run_command("check", name, capsys=capsys)
+
+    assert status == 2
+    assert RAW_CONTROLS.search(out + err) is None and "b␛]0;owned␇.yaml: no such file" in err
+
+
+def dated_document(tmp_path: Path, name: str = "doc.txt") -> Path:
+    doc = tmp_path / name
+    doc.write_text("date 2026-02-04\n\nAnn Lee, the envoy, said on Tuesday: \u201cWe are \u202eready\u202c to sign\u200b.\u201d\n",
+                   encoding="utf-8")
+    return doc
+
+
+def test_draft_to_standard_output_escapes_bidi_and_invisible_characters(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import yaml
+
+    monkeypatch.chdir(tmp_path)
+    status, out, _err = run_command("draft", dated_document(tmp_path), "-o", "-", capsys=capsys)
+
+    assert status == 0 and out.startswith("# ")
+    assert RAW_CONTROLS.search(out) is None
+    assert not (tmp_path / "-").exists()  # `-o -` is standard output, as for digest
+    texts = [q["text"] for q in yaml.safe_load(out)["quotes"]]
+    assert any("\u202eready\u202c" in t for t in texts)  # the words themselves, once read back
+
+
+def test_draft_names_a_document_with_controls_made_visible(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run_command("draft", tmp_path / "d\x1b[2J\x07.txt", capsys=capsys)
+
+    assert status == 2
+    assert RAW_CONTROLS.search(out + err) is None and "d␛[2J␇.txt: no such file" in err
+
+
+@pytest.mark.parametrize("command", ["digest", "draft"])
+def test_an_empty_output_name_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str) -> None:
+    args = [dated_document(tmp_path)] if command == "draft" else []
+
+    status, out, err = run_command(command, *args, "-o", "", capsys=capsys)
+
+    assert (status, out) == (2, "")
+    assert "-o needs a file name" in err
+
+
+def test_digest_to_dash_is_standard_output(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    status, out, _err = run_command("digest", "-o", "-", capsys=capsys)
+
+    assert status == 0 and out and not (tmp_path / "-").exists()
+
+
+def test_a_file_name_of_the_longest_length_can_be_written(tmp_path: Path) -> None:
+    from peacebrief.core.export import write_atomic
+
+    name = "d" * 251 + ".txt"  # 255 bytes: the most a name may hold
+    folder = tmp_path / "out"
+    folder.mkdir()
+
+    assert write_atomic(folder / name, "text\n").read_text(encoding="utf-8") == "text\n"
+    assert sorted(p.name for p in folder.iterdir()) == [name]
+
+
+def test_what_a_killed_export_left_is_removed_by_the_next(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from peacebrief.core.export import write_atomic
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    (folder / f".peacebrief-{int(gone.stdout)}-89abcdef.tmp").write_bytes(b"x" * 100_000)
+    (folder / f".peacebrief-{os.getpid()}-89abcdef.tmp").write_bytes(b"a write of this process, under way")
+    (folder / ".someone-else.tmp").write_bytes(b"kept")
+
+    write_atomic(folder / "digest.txt", "text\n")
+
+    assert sorted(p.name for p in folder.iterdir()) == [f".peacebrief-{os.getpid()}-89abcdef.tmp", ".someone-else.tmp", "digest.txt"]

@@ -6,6 +6,7 @@ in the very text the test wrote) and what it says.
 
 from __future__ import annotations
 
+import os
 import hashlib
 import time
 from pathlib import Path
@@ -1187,3 +1188,95 @@ def test_sections_in_any_order_load_the_same_brief(brief_file, monkeypatch, max_
     assert list(brief.records) == list(expected.records)
     assert _records_without_lines(brief) == _records_without_lines(expected)
     assert brief.quotes[0].line == reordered.count("\n", 0, reordered.index("- id: q-fair")) + 1
+
+
+# -- a source stays inside the folder that holds the brief's folder ----------------------
+
+OUTSIDE = "is outside {root}, the folder that holds the brief's folder; a source must be inside it (symbolic links followed)"
+
+
+def brief_in_project(tmp_path: Path, path_line: str) -> Path:
+    """`project/briefs/brief.yaml` with `project/seeds/doc.txt`, and a secret beside the project."""
+    project = tmp_path / "project"
+    (project / "seeds").mkdir(parents=True)
+    (project / "seeds" / "doc.txt").write_text(DOC, encoding="utf-8")
+    (tmp_path / "secret.txt").write_text(DOC, encoding="utf-8")  # the same words: only the place is wrong
+    (project / "briefs").mkdir()
+    return write_brief(project / "briefs", VALID.replace("path: doc.txt", path_line))
+
+
+def test_a_source_in_the_project_beside_the_briefs_folder_loads(tmp_path):
+    assert load_brief(brief_in_project(tmp_path, "path: ../seeds/doc.txt"))["wire"].document.text == DOC
+
+
+@pytest.mark.parametrize("written", ["../../secret.txt", "{tmp}/secret.txt", "../../../../../../../../etc/passwd"])
+def test_a_source_outside_the_project_is_an_error_naming_it(tmp_path, written):
+    written = written.format(tmp=tmp_path)
+    path = brief_in_project(tmp_path, f"path: {written}")
+
+    problem = only_problem(path)
+
+    assert problem.message == f"source file {written}: " + OUTSIDE.format(root=tmp_path / "project")
+    assert at(problem) == where(path.read_text(encoding="utf-8"), written)
+
+
+def test_a_symlink_out_of_the_project_is_an_error(tmp_path):
+    path = brief_in_project(tmp_path, "path: ../seeds/link.txt")
+    (tmp_path / "project" / "seeds" / "link.txt").symlink_to(tmp_path / "secret.txt")
+
+    assert only_problem(path).message == "source file ../seeds/link.txt: " + OUTSIDE.format(root=tmp_path / "project")
+
+
+def test_a_symlink_loop_is_reported_as_a_loop(tmp_path):
+    path = brief_in_project(tmp_path, "path: ../seeds/loop.txt")
+    (tmp_path / "project" / "seeds" / "loop.txt").symlink_to(tmp_path / "project" / "seeds" / "loop.txt")
+
+    assert only_problem(path).message == "source file ../seeds/loop.txt: is a loop of symbolic links"
+
+
+def test_a_brief_that_is_a_symlink_loop_is_reported_as_a_loop(tmp_path):
+    (tmp_path / "b.yaml").symlink_to(tmp_path / "b.yaml")
+
+    assert only_problem(tmp_path / "b.yaml").message == "the brief is a loop of symbolic links"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_brief_that_is_a_pipe_is_refused_at_once(tmp_path):
+    os.mkfifo(tmp_path / "b.yaml")
+
+    assert only_problem(tmp_path / "b.yaml").message == "is not a regular file (a pipe or a device?): a brief must be a text file"
+
+
+# -- fields the format does not read are bounded too ------------------------------------
+
+
+def test_fields_nobody_reads_cannot_hold_millions_of_values(brief_file, monkeypatch):
+    from peacebrief.core import yamlstream
+
+    monkeypatch.setattr(yamlstream, "MAX_EXTRA_VALUES", 1_000)
+    text = VALID + "notes: [" + "1, " * 600 + "1]\n" + "junk: [" + "1, " * 600 + "1]\n"
+
+    problem = only_problem(brief_file(text))
+
+    assert problem.message == ("fields peacebrief does not read hold more than 1,000 values, the limit; "
+                               "a brief needs nowhere near as many: remove them")
+    assert problem.line == VALID.count("\n") + 2  # in the second field: the allowance is shared
+
+
+def test_a_few_fields_nobody_reads_are_fine(brief_file, monkeypatch):
+    from peacebrief.core import yamlstream
+
+    monkeypatch.setattr(yamlstream, "MAX_EXTRA_VALUES", 1_000)
+
+    assert load_brief(brief_file(VALID + "notes: [" + "1, " * 900 + "1]\n")).id
+
+
+def test_a_record_cannot_hold_millions_of_values(brief_file, monkeypatch):
+    from peacebrief.core import yamlstream
+
+    monkeypatch.setattr(yamlstream, "MAX_RECORD_VALUES", 1_000)
+    text = VALID.replace("  - id: ev-open\n", "  - id: ev-open\n    junk: [" + "1, " * 1_200 + "1]\n", 1)
+
+    problem = only_problem(brief_file(text))
+
+    assert problem.message.startswith("this record holds more than 1,000 values, the limit")

@@ -7,6 +7,7 @@ keyboard can do everything: panes, links, history, search, filter, copy, export.
 
 from __future__ import annotations
 
+import shutil
 from itertools import combinations
 from pathlib import Path
 
@@ -33,8 +34,11 @@ def own_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def copy_of_the_bundled_brief(tmp_path: Path) -> Path:
-    path = tmp_path / "brief.yaml"
-    path.write_text(BUNDLED_BRIEF.read_text(encoding="utf-8").replace("path: ../seeds/", f"path: {ROOT / 'seeds'}/"), encoding="utf-8")
+    # briefs/ beside seeds/, as in the project: a source stays in the folder above the brief's
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds", dirs_exist_ok=True)
+    path = tmp_path / "briefs" / "brief.yaml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(BUNDLED_BRIEF.read_text(encoding="utf-8"), encoding="utf-8")
     return path
 
 

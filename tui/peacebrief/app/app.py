@@ -88,6 +88,7 @@ class BriefApp(App[None]):
         self.brief: Brief | None = None
         self.case: Case | None = None  # when `path` is a case folder: its rounds
         self.watch_files = watch
+        self.open_failed = False  # the brief could not be loaded, and none is on screen
         self._signature: tuple[tuple[str, int, int], ...] = ()
 
     def on_mount(self) -> None:
@@ -192,6 +193,7 @@ class BriefApp(App[None]):
 
         first = self.brief is None
         self.brief = brief
+        self.open_failed = False
         collector.keep_out_of_sight()  # the brief lives as long as the reader does
         self._signature = self._file_signature() if signature != self._file_signature() else signature
         screen = self._brief_screen()
@@ -212,6 +214,7 @@ class BriefApp(App[None]):
             # Keep the last good brief on screen; say what is wrong until the file is fixed.
             screen.show_problems(problems)
         else:
+            self.open_failed = True
             self.switch_screen(ProblemsScreen(self.path, problems))  # in place of the loading or problems screen
 
     def action_reload(self) -> None:

@@ -12,6 +12,9 @@ import os
 from pathlib import Path
 
 
+_MAX_KEYMAP_BYTES = 1 << 20
+
+
 def config_dir() -> Path:
     base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
     return Path(base) / "peacebrief"
@@ -28,10 +31,14 @@ def read_keymap(path: Path | None = None) -> tuple[dict[str, str], str | None]:
         return {}, None
     import tomllib  # only when there is a keymap to read
 
+    from peacebrief.core.files import read_regular
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        return {}, f"{path}: {exc}"
+        # A regular file of a sensible size only: a keymap that is a pipe or /dev/zero
+        # must not hold up (or fill up) the reader before its first paint.
+        data = tomllib.loads(read_regular(path, _MAX_KEYMAP_BYTES, what="keymap")[0].decode("utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        return {}, f"{path}: {exc.strerror if isinstance(exc, OSError) and exc.strerror else exc}"
     keys = data.get("keys", {})
     if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
         return {}, f"{path}: [keys] must map binding ids to key strings, such as \"pane.timeline\" = \"t\""

@@ -73,14 +73,16 @@ REVIEW_FLAG = "⚑ "  # on every row of a record with a review mark, before its 
 def SafeMarkdown(markup: str) -> RenderableType:
     """Rich's Markdown with raw HTML off: `<b>` and the placeholders `visible()` writes
     (`<RLO>`) stay on screen as text. Rich drops every HTML tag it does not know, so
-    with HTML on they would vanish.
+    with HTML on they would vanish. Links are shown as their text with the address
+    beside it, `text (https://...)`, never as a terminal hyperlink hidden behind the
+    text: a brief's `[the agreement](https://evil.example)` must say where it goes.
 
     Imported on first use: rich.markdown (with markdown_it and pygments) takes longer to
     import than the rest of the reader, and the first paint rarely needs it."""
     from markdown_it import MarkdownIt
     from rich.markdown import Markdown
 
-    markdown = Markdown("")
+    markdown = Markdown("", hyperlinks=False)
     markdown.markup = markup
     markdown.parsed = MarkdownIt("commonmark", {"html": False}).enable("strikethrough").enable("table").parse(markup)
     return markdown

@@ -10,6 +10,7 @@ from peacebrief.core.bundled import bundled_briefs
 from peacebrief.core.loader import load_brief
 from peacebrief.core.model import Brief
 from peacebrief.core.problems import BriefError, Problem
+from peacebrief.core.visible import escape_invisible, visible
 
 HELP = "check briefs against the format: ids, dates, anchors, sources, sha256"
 DESCRIPTION = """\
@@ -49,6 +50,7 @@ def record_count(brief: Brief) -> int:
 
 
 def _summary(path: str, brief: Brief | None, problems: list[Problem]) -> str:
+    path = visible(path)
     errors = sum(1 for p in problems if p.severity == "error")
     if brief is None:
         return f"{path}: {errors} error{'s' * (errors != 1)}, brief not loaded"
@@ -62,10 +64,10 @@ def run(args: argparse.Namespace) -> int:
     if not paths:
         print("peacebrief check: no bundled briefs found; name a brief file", file=sys.stderr)
         return 2
-    missing = [p for p in paths if not p.exists()]
+    missing = [p for p in paths if not p.exists() and not p.is_symlink()]  # a symlink loop: the loader says so
     if missing:
         for path in missing:
-            print(f"peacebrief check: {path}: no such file", file=sys.stderr)
+            print(f"peacebrief check: {visible(str(path))}: no such file", file=sys.stderr)
         return 2
     cases: dict[str, list[Path]] = {}
     if any(p.is_dir() for p in paths):
@@ -74,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             paths, cases = expand(paths)
         except CaseError as exc:
-            print(f"peacebrief check: {exc}", file=sys.stderr)
+            print(f"peacebrief check: {visible(str(exc))}", file=sys.stderr)
             return 2
     results = []
     failed = False
@@ -107,8 +109,9 @@ def run(args: argparse.Namespace) -> int:
         }
         if reports:
             payload["cases"] = [r.as_dict() for r in reports]
-        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        # The exact strings, with what a terminal would act on (C1 controls, bidi
+        # overrides, invisible characters) written as JSON escapes: the same once parsed.
+        sys.stdout.write(escape_invisible(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n")
     else:
         for path, brief, problems in results:
             for problem in problems:

@@ -21,6 +21,7 @@ from peacebrief.core.digest import (
 from peacebrief.core.digest.view import parse_bound
 from peacebrief.core.loader import load_brief
 from peacebrief.core.problems import BriefError
+from peacebrief.core.visible import escape_invisible, visible
 
 HELP = "write a plain-text digest of a brief (or Markdown, or JSON)"
 DESCRIPTION = f"""\
@@ -112,41 +113,45 @@ def _changes_help() -> str:
 
 def run(args: argparse.Namespace) -> int:
     path = Path(args.brief) if args.brief else default_brief()
+    if args.output == "":
+        return _fail("-o needs a file name ('-' is standard output)", 2)
     if args.changes:
         from peacebrief.commands.digest_changes import run_changes
 
         return run_changes(args)
-    if not path.exists():
-        return _fail(f"{path}: no such file", 2)
+    if not path.exists() and not path.is_symlink():  # a symlink loop: the loader says so
+        return _fail(f"{visible(str(path))}: no such file", 2)
     if path.is_dir():
-        return _fail(f"{path} is a case folder: add --changes for what changed between its rounds, or name one of its briefs", 2)
+        return _fail(f"{visible(str(path))} is a case folder: add --changes for what changed between its rounds, or name one of its briefs", 2)
     if args.since:
         try:
             _date(args.since)
         except argparse.ArgumentTypeError as exc:
-            return _fail(f"--since: {exc}", 2)
+            return _fail(f"--since: {visible(str(exc))}", 2)
     try:
         brief = load_brief(path)
     except BriefError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         errors = sum(1 for p in exc.problems if p.severity == "error")
-        return _fail(f"{path}: {errors} error{'s' * (errors != 1)}, no digest written", 1)
+        return _fail(f"{visible(str(path))}: {errors} error{'s' * (errors != 1)}, no digest written", 1)
     try:
         text = render_digest(
             brief, fmt=args.format, width=args.width, party=args.party,
             since=args.since, until=args.until, ascii=args.ascii,
         )
     except DigestError as exc:
-        return _fail(str(exc), 2)
+        return _fail(visible(str(exc)), 2)
+    if args.format == "json":
+        text = escape_invisible(text)  # the same JSON once parsed; nothing raw for a terminal
     if args.output and args.output != "-":
         from peacebrief.core.export import ExportError, write_atomic  # secrets, random, hmac: for -o only
 
         try:
             written = write_atomic(args.output, text, force=args.force)
         except ExportError as exc:
-            return _fail(str(exc), 1)
-        print(f"peacebrief digest: wrote {written}", file=sys.stderr)
+            return _fail(visible(str(exc)), 1)
+        print(f"peacebrief digest: wrote {visible(str(written))}", file=sys.stderr)
         return 0
     try:
         sys.stdout.write(text)

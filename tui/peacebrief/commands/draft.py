@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
-import os
+import errno
 import sys
 from pathlib import Path
+
+from peacebrief.core.visible import visible
 
 HELP = "draft a brief from new documents: quotes, speakers, dates, each anchored"
 DESCRIPTION = """\
@@ -70,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         return _run(args)
     except _Fail as fail:
-        print(f"peacebrief draft: {fail}", file=sys.stderr)
+        print(f"peacebrief draft: {visible(str(fail))}", file=sys.stderr)  # a file name may hold ESC or BEL
         return fail.code
 
 
@@ -78,7 +79,9 @@ def _run(args: argparse.Namespace) -> int:
     from peacebrief.core.draft import MergeError, draft_text
 
     base_date = _parse_date(args.date) if args.date else None
-    output = Path(args.output) if args.output else None
+    if args.output == "":
+        raise _Fail("-o needs a file name ('-' is standard output)", 2)
+    output = Path(args.output) if args.output and args.output != "-" else None
     if output is not None:
         if output.is_dir():
             raise _Fail(f"{output}: is a folder; name a file in it", 2)
@@ -122,7 +125,7 @@ def _run(args: argparse.Namespace) -> int:
     records = sum(len(r) for r in draft.records.values())
     marks = draft.review_count
     added = "added to the brief" if existing is not None else "drafted"
-    print(f"peacebrief draft: wrote {output}: {records} record{'s' * (records != 1)} {added}, "
+    print(f"peacebrief draft: wrote {visible(str(output))}: {records} record{'s' * (records != 1)} {added}, "
           f"{marks} review mark{'s' * (marks != 1)}", file=sys.stderr)
     return 0
 
@@ -149,13 +152,16 @@ def _read_document(path: Path, base_date: dt.date | None):  # type: ignore[no-un
     from peacebrief.core.anchors import read_document
     from peacebrief.core.draft import DocumentInput
 
+    from peacebrief.core.files import FileRefused, read_regular
+
     try:
-        if path.is_dir():
-            raise _Fail(f"{path}: is a folder, not a document", 2)
-        size = path.stat().st_size
-        if size > _MAX_BYTES:
-            raise _Fail(f"{path}: is {size:,} bytes; the limit is {_MAX_BYTES:,}", 1)
-        data = path.read_bytes()
+        data, _status = read_regular(path, _MAX_BYTES, what="document")
+    except FileRefused as exc:
+        if exc.errno == errno.EISDIR:
+            raise _Fail(f"{path}: is a folder, not a document", 2) from None
+        raise _Fail(f"{path}: {exc.strerror.removeprefix('the document ')}", 1) from None
+    except IsADirectoryError:
+        raise _Fail(f"{path}: is a folder, not a document", 2) from None
     except FileNotFoundError:
         raise _Fail(f"{path}: no such file", 2) from None
     except PermissionError:
@@ -184,10 +190,13 @@ def _load_existing(path: Path):  # type: ignore[no-untyped-def]
     from peacebrief.core.loader import load_brief
     from peacebrief.core.problems import BriefError
 
-    if not path.exists():
+    from peacebrief.core.loader import LoadLimits, read_file
+
+    if not path.exists() and not path.is_symlink():
         raise _Fail(f"{path}: no such brief", 2)
     try:
-        brief = load_brief(path)
+        data, _status = read_file(path, str(path), LoadLimits())  # once: what is parsed is what is merged into
+        brief = load_brief(path, data=data)
     except BriefError as exc:
         count = sum(1 for p in exc.problems if p.severity == "error")
         first = exc.problems[0] if exc.problems else None
@@ -196,25 +205,16 @@ def _load_existing(path: Path):  # type: ignore[no-untyped-def]
             f"fix it first (peacebrief check {path})",
             1,
         ) from None
-    return brief, path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+    return brief, data.decode("utf-8").removeprefix("\ufeff")
 
 
 def _check_loads(text: str, output: Path) -> None:
-    """Load the draft from beside FILE before FILE is written: a draft that would not load
-    (a bug of ours) never replaces a brief."""
-    import secrets
-
+    """Load the draft as if it were FILE before FILE is written (its sources found from
+    there, no file written to try it): a draft that would not load never replaces a brief."""
     from peacebrief.core.loader import load_brief
     from peacebrief.core.problems import BriefError
 
-    probe = output.parent / f".{output.name}.{secrets.token_hex(4)}.check.yaml"
     try:
-        probe.write_text(text, encoding="utf-8")
-        load_brief(probe)
+        load_brief(output, data=text.encode("utf-8"))
     except BriefError as exc:
-        raise _Fail(f"the draft does not load, so {output} was not written (please report this): {exc.problems[0]}", 70) from None
-    except OSError as exc:
-        raise _Fail(f"cannot write in {output.parent}: {exc.strerror or exc}", 1) from None
-    finally:
-        with contextlib.suppress(OSError):
-            os.remove(probe)
+        raise _Fail(f"the draft does not load, so {output} was not written: {exc.problems[0]}", 1) from None

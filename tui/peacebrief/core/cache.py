@@ -22,7 +22,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import fields
 from operator import attrgetter
@@ -33,8 +32,12 @@ from typing import Any, TextIO, TypeVar
 from peacebrief import __version__
 from peacebrief.core.dates import BriefDate, DatePoint
 from peacebrief.core import collector
+from peacebrief.core.files import MAX_BYTES, read_regular, remove_leftovers, source_outside, temporary_name
 from peacebrief.core.links import Links, build_links
 from peacebrief.core.model import (
+    QUOTE_KINDS,
+    ROLES,
+    STATUSES,
     Anchor,
     Brief,
     Event,
@@ -50,7 +53,13 @@ from peacebrief.core.model import (
 )
 from peacebrief.core.problems import Problem
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
+# An entry is `{"mac":"<hex>","body":<the entry>}`: the HMAC-SHA256 of the body's bytes
+# under a key of this user's cache, so an entry edited or copied in is not believed.
+_HEAD = b'{"mac":"'
+_MAC_LEN = 64
+_BODY = b'","body":'
+_MAX_ENTRY = 1 << 30  # bytes: an entry bigger than any brief's is not one of ours
 
 T = TypeVar("T")
 _ID = attrgetter("id")
@@ -66,17 +75,63 @@ def _entry_path(brief_path: Path) -> Path:
     return cache_dir() / f"brief-{digest}.json"
 
 
-def _fingerprint(path: Path, data: bytes) -> dict[str, Any]:
-    stat = path.stat()
-    return {"path": str(path), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": hashlib.sha256(data).hexdigest()}
+def _fingerprint(path: Path, data: bytes, status: os.stat_result) -> dict[str, Any]:
+    """What an entry is keyed on; `status` is that of the file `data` was read from."""
+    return {"path": str(path), "size": status.st_size, "mtime_ns": status.st_mtime_ns, "sha256": hashlib.sha256(data).hexdigest()}
 
 
-def load_brief(path: Path) -> Brief:
+def _read_brief(path: Path) -> tuple[bytes, os.stat_result]:
+    """The brief's bytes, read once, for both the hash and the parse."""
+    return read_regular(path, MAX_BYTES, what="brief")
+
+
+def _key() -> bytes | None:
+    """This user's key for the cache's HMACs, made on first use; None when it cannot be had.
+
+    It proves an entry was written by peacebrief for this user (an entry edited by hand, or
+    copied from elsewhere, fails); it cannot stop a program already running as this user.
+    """
+    path = cache_dir() / "key"
+    try:
+        data, status = read_regular(path, 64, what="cache key")
+        if len(data) == 32 and status.st_uid == os.getuid() and not status.st_mode & 0o077:
+            return data
+        if len(data) == 32:
+            return None  # someone else's, or readable by others: use no cache at all
+    except FileNotFoundError:
+        pass
+    except (OSError, ValueError):
+        return None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fresh = os.urandom(32)
+        temporary = str(temporary_name(path.parent))
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+        try:
+            with os.fdopen(descriptor, "wb") as stream:
+                stream.write(fresh)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        data, _status = read_regular(path, 64, what="cache key")  # another process may have won
+        return data if len(data) == 32 else None
+    except (OSError, ValueError):
+        return None
+
+
+def _mac(key: bytes, body: bytes | memoryview) -> bytes:
+    import hmac
+
+    return hmac.new(key, body, "sha256").hexdigest().encode("ascii")
+
+
+def load_brief(path: Path, data: bytes | None = None) -> Brief:
     """The loader, imported only on a cache miss: it brings yaml and the checks with it,
-    which a brief read from the cache needs none of."""
+    which a brief read from the cache needs none of. `data`: the file's bytes, read once."""
     from peacebrief.core.loader import load_brief as load
 
-    return load(path)
+    return load(path, data=data)
 
 
 def load_brief_cached(path: str | Path, *, use_cache: bool = True) -> Brief:
@@ -84,15 +139,17 @@ def load_brief_cached(path: str | Path, *, use_cache: bool = True) -> Brief:
     path = Path(path)
     if not use_cache:
         return load_brief(path)
-    resolved = path.resolve()
     try:
-        fingerprint = _fingerprint(resolved, resolved.read_bytes())
-    except OSError:
+        resolved = path.resolve()
+        data, status = _read_brief(resolved)
+    except (OSError, ValueError, RuntimeError):  # RuntimeError: a symlink loop, before Python 3.13
         return load_brief(path)  # the loader says what is wrong with the file
+    fingerprint = _fingerprint(resolved, data, status)
     brief = _read_entry(_entry_path(resolved), fingerprint, path)
     if brief is not None:
         return brief
-    brief = load_brief(path)
+    brief = load_brief(path, data)
+    del data
     _write_entry(_entry_path(resolved), fingerprint, brief)
     return brief
 
@@ -103,36 +160,57 @@ def cached_brief(path: str | Path, *, max_entry_bytes: int | None = None) -> Bri
     reader calls this to open a cached brief at once, before it decides whether a load
     is worth a loading screen."""
     path = Path(path)
-    resolved = path.resolve()
-    entry = _entry_path(resolved)
     try:
+        resolved = path.resolve()
+        entry = _entry_path(resolved)
         size = entry.stat().st_size  # no entry: no need to hash the brief
         if max_entry_bytes is not None and size > max_entry_bytes:
             return None
-        fingerprint = _fingerprint(resolved, resolved.read_bytes())
-    except OSError:
+        fingerprint = _fingerprint(resolved, *_read_brief(resolved))
+    except (OSError, ValueError, RuntimeError):
         return None
-    return _read_entry(entry, fingerprint, path)
+    return _read_entry(entry, fingerprint, path, max_entry_bytes)
 
 
 # -- reading -----------------------------------------------------------------------------
 
 
-def _read_entry(entry: Path, fingerprint: dict[str, Any], path: Path) -> Brief | None:
-    """The cached brief, or None when there is none, it is stale, or it cannot be read."""
+def _read_entry(entry: Path, fingerprint: dict[str, Any], path: Path, max_bytes: int | None = None) -> Brief | None:
+    """The cached brief, or None when there is none, it is stale, or it cannot be believed.
+
+    Anything unexpected in an entry (a wrong HMAC, bad JSON, absurd nesting, a field of
+    the wrong shape, an offset outside its source, a status the model does not know, a
+    source that is not a regular file inside the brief's project) means None: the caller
+    loads the brief afresh and rewrites the entry. Never an exception.
+    """
     try:
-        raw = entry.read_bytes()
+        key = _key()
+        if key is None:
+            return None
+        raw, _status = read_regular(entry, _MAX_ENTRY if max_bytes is None else max_bytes, what="cache entry")
+        start = len(_HEAD) + _MAC_LEN + len(_BODY)
+        if not (raw.startswith(_HEAD) and raw[len(_HEAD) + _MAC_LEN : start] == _BODY and raw.endswith(b"}")):
+            return None
+        body = memoryview(raw)[start:-1]
+        import hmac
+
+        if not hmac.compare_digest(raw[len(_HEAD) : len(_HEAD) + _MAC_LEN], _mac(key, body)):
+            return None
         # The collector paused from the parse on: it builds hundreds of thousands of
         # objects that all stay alive, and collecting among them frees nothing.
         with collector.paused():
-            payload = json.loads(raw)
+            payload = json.loads(body.tobytes())
+            del raw, body
+            if not isinstance(payload, dict):
+                return None
             if payload.get("format") != CACHE_FORMAT or payload.get("peacebrief") != __version__:
                 return None
             if payload.get("brief_file") != fingerprint:
                 return None
-            return _decode(payload["brief"], path)
-    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
-        return None  # a corrupt or foreign cache entry is ignored and rebuilt
+            brief = _decode(payload["brief"], path)
+            return brief if brief is not None and _sound(brief) else None
+    except Exception:  # noqa: BLE001 - whatever is wrong with an entry, the brief is loaded afresh
+        return None
 
 
 def _builder(cls: type[T]) -> Callable[..., T]:
@@ -165,12 +243,16 @@ def _decode(data: dict[str, Any], path: Path) -> Brief | None:
     for (rid, review, line, title, source_path, published, publisher, url, sha256, file_name, file_sha256,
          dateline, body_start, bounds) in data["sources"]:
         file = Path(file_name)
-        raw = file.read_bytes()
-        if hashlib.sha256(raw).hexdigest() != file_sha256:
+        if source_outside(path, file) is not None:
+            return None
+        raw, _status = read_regular(file, MAX_BYTES, what="source")
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+        del raw
+        if hashlib.sha256(text.encode("utf-8")).hexdigest() != file_sha256:
             return None  # a source changed: the anchors must be checked again
         # The same text as when the entry was written (its sha256 says so): its paragraphs are too.
         document = SourceDocument(
-            text=raw.decode("utf-8").removeprefix("\ufeff"),
+            text=text,
             dateline=None if dateline is None else dt.date.fromisoformat(dateline),
             body_start=body_start,
             paragraphs=tuple(zip(bounds[::2], bounds[1::2])),
@@ -249,6 +331,48 @@ def _decode(data: dict[str, Any], path: Path) -> Brief | None:
     )
 
 
+def _sound(brief: Brief) -> bool:
+    """What the reader relies on holds: known statuses, kinds and roles; ids that name
+    records of the brief; anchors and quotes inside their source, with the words there."""
+    records = brief.records
+    texts = {source.id: source.document.text for source in brief.sources}
+
+    def anchored(a: Anchor) -> bool:
+        text = texts.get(a.source)
+        return (text is not None and 0 <= a.start <= a.end <= len(text) and type(a.start) is int
+                and type(a.end) is int and (a.normalised or text[a.start : a.end] == a.exact)
+                and 1 <= a.paragraph <= len(brief.records[a.source].document.paragraphs))  # type: ignore[attr-defined]
+
+    def known(*ids: str | None) -> bool:
+        return all(rid is None or rid in records for rid in ids)
+
+    for source in brief.sources:
+        doc = source.document
+        if not all(0 <= s <= e <= len(doc.text) for s, e in doc.paragraphs) or not 0 <= doc.body_start <= len(doc.text):
+            return False
+    for party in brief.parties:
+        if party.role not in ROLES:
+            return False
+    for person in brief.people:
+        if not known(person.party):
+            return False
+    for event in brief.events:
+        if event.status not in STATUSES or not all(map(anchored, event.evidence)):
+            return False
+        if not known(*event.parties, *event.people, *event.issues):
+            return False
+    for position in brief.positions:
+        if not known(position.party, position.issue, *position.quotes) or not all(map(anchored, position.evidence)):
+            return False
+    for quote in brief.quotes:
+        a = quote.source
+        if quote.quote_kind not in QUOTE_KINDS or not anchored(a) or not known(quote.speaker, quote.event, *quote.issues):
+            return False
+        if not (a.start <= quote.text_start <= quote.text_end <= a.end):
+            return False
+    return all(known(*point.refs) for point in brief.key_points)
+
+
 # -- writing -----------------------------------------------------------------------------
 
 
@@ -289,7 +413,8 @@ class _Encoder:
         return {
             "sources": (
                 [s.id, s.review, s.line, s.title, s.path, self.date(s.published), s.publisher, s.url, s.sha256,
-                 str(s.file), hashlib.sha256(s.file.read_bytes()).hexdigest(),
+                 # The text that was checked, not the file now (it may have changed since).
+                 str(s.file), hashlib.sha256(s.document.text.encode("utf-8")).hexdigest(),
                  s.document.dateline.isoformat() if s.document.dateline else None, s.document.body_start,
                  [bound for paragraph in s.document.paragraphs for bound in paragraph]]
                 for s in brief.sources
@@ -354,11 +479,24 @@ def _write_json(stream: TextIO, fingerprint: dict[str, Any], brief: Brief) -> No
 def _write_entry(entry: Path, fingerprint: dict[str, Any], brief: Brief) -> None:
     """Write the entry atomically; a cache that cannot be written is simply not used."""
     try:
+        key = _key()
+        if key is None:
+            return
         entry.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(prefix=".brief-", suffix=".tmp", dir=entry.parent)
+        remove_leftovers(entry.parent)
+        temporary = str(temporary_name(entry.parent))
+        descriptor = os.open(temporary, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         try:
-            with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
+            with os.fdopen(descriptor, "w+", encoding="utf-8") as stream:
+                stream.write((_HEAD + b"0" * _MAC_LEN + _BODY).decode("ascii"))
                 _write_json(stream, fingerprint, brief)
+                stream.write("}")
+                stream.flush()
+                binary = stream.buffer
+                binary.seek(len(_HEAD) + _MAC_LEN + len(_BODY))
+                body = binary.read()[:-1]
+                binary.seek(len(_HEAD))
+                binary.write(_mac(key, body))
             os.replace(temporary, entry)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)

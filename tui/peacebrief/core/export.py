@@ -11,10 +11,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import secrets
 from pathlib import Path
 
 from peacebrief.core.digest import DEFAULT_WIDTH, render_digest
+from peacebrief.core.files import remove_leftovers, temporary_name
 from peacebrief.core.model import Brief
 
 TYPE_CHECKING = False  # not `typing`'s: `check` and `digest` start without importing it
@@ -108,13 +108,15 @@ def _shown(folder: Path) -> str:
 
 
 def _create_temporary(target: Path, folder: Path) -> tuple[int, str]:
-    """Create `.NAME.RANDOM.tmp` beside the target, exclusively.
+    """Create a temporary file beside the target, exclusively (see `files.temporary_name`),
+    once what writers killed mid-write left there is gone.
 
     Not `tempfile.mkstemp`: it makes the file 0600, so the digest would end up private.
     Opening with 0666 lets the umask decide, as for any file the user creates.
     """
+    remove_leftovers(folder)
     for _ in range(100):
-        temporary = str(folder / f".{target.name}.{secrets.token_hex(4)}.tmp")
+        temporary = str(temporary_name(folder))
         try:
             return os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666), temporary
         except FileExistsError:

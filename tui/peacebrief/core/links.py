@@ -150,7 +150,10 @@ def build_links(records: Mapping[str, Record]) -> Links:
 
     def anchored(origin: str, anchor: Anchor) -> None:
         spot = by_paragraph.setdefault((anchor.source, anchor.paragraph), [])
-        if origin not in spot:
+        # Records come one at a time, each with all its anchors: if this one is there
+        # already it is the last (a look at the whole list would make a paragraph
+        # anchored by n records cost n squared).
+        if not spot or spot[-1] != origin:
             spot.append(origin)
 
     for rid, record in records.items():

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import errno
+import os
 import re
-import stat
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from peacebrief.core.anchors import AnchorError, DocumentIndex, read_document
 from peacebrief.core.dates import BriefDate, DateError, parse_date
 from peacebrief.core import collector
+from peacebrief.core.files import MAX_BYTES, FileRefused, read_regular, source_outside
 from peacebrief.core.links import build_links
 from peacebrief.core.model import (
     QUOTE_KINDS,
@@ -43,7 +45,7 @@ from peacebrief.core.model import (
     Source,
 )
 from peacebrief.core.problems import BriefError, Problem
-from peacebrief.core.yamlstream import StreamComposer, TooDeep
+from peacebrief.core.yamlstream import StreamComposer, TooDeep, TooMany
 
 TYPE_CHECKING = False  # not `typing`'s: `check` and `digest` start without importing it
 if TYPE_CHECKING:
@@ -80,6 +82,7 @@ SECTIONS: tuple[tuple[str, Kind], ...] = (
 )
 
 _STREAMED = frozenset(section for section, _ in SECTIONS)
+_TOP_KEYS = _STREAMED | {"peacebrief", "id", "title", "as_of", "summary", "key_points"}
 _KINDS: dict[str, Kind] = dict(SECTIONS)
 
 
@@ -87,7 +90,7 @@ _KINDS: dict[str, Kind] = dict(SECTIONS)
 class LoadLimits:
     """Bounds that keep a hostile or broken file from hanging or exhausting the reader."""
 
-    max_bytes: int = 128 * 1024 * 1024  # a brief or a source file
+    max_bytes: int = MAX_BYTES  # a brief or a source file
     max_depth: int = 32  # nesting of the values the format reads
     max_string: int = 1_000_000  # characters in one value
     alias_slack: int = 10_000  # node visits allowed beyond one per byte of the file
@@ -123,12 +126,16 @@ class _Abort(Exception):
         self.message = message
 
 
-def load_brief(path: str | Path, *, limits: LoadLimits | None = None) -> Brief:
-    """Load and check the brief at `path`; raise `BriefError` with every problem found."""
+def load_brief(path: str | Path, *, limits: LoadLimits | None = None, data: bytes | None = None) -> Brief:
+    """Load and check the brief at `path`; raise `BriefError` with every problem found.
+
+    `data`, when given, is the file's bytes as the caller read them (the cache hashes
+    and parses the same bytes, so that a file replaced in between cannot mix the two).
+    """
     limits = limits or LoadLimits()
     path = Path(path)
     label = str(path)
-    data = _read_brief_bytes(path, label, limits)
+    data = _read_brief_bytes(path, label, limits, data)
     if not data or data.isspace():  # not `strip()`: that would copy a big file
         raise BriefError([Problem(label, "the file is empty: a brief starts with `peacebrief: 1`", 1, 1)])
     budget = len(data) + limits.alias_slack
@@ -152,7 +159,7 @@ def load_brief(path: str | Path, *, limits: LoadLimits | None = None) -> Brief:
         raise BriefError([Problem(label, f"YAML error: {exc}")]) from None
     except RecursionError:
         raise BriefError([Problem(label, f"values are nested too deeply (the limit is {limits.max_depth})")]) from None
-    except TooDeep as deep:
+    except (TooDeep, TooMany) as deep:
         raise BriefError([Problem(label, str(deep), deep.mark.line + 1, deep.mark.column + 1)]) from None
     except _Refused as refused:
         raise BriefError([_problem_at(label, node, message) for node, message in refused.found]) from None
@@ -278,37 +285,45 @@ def _read_text(path: Path, label: str, limits: LoadLimits, *, what: str) -> str:
 
 def _read_text_bytes(path: Path, label: str, limits: LoadLimits, *, what: str) -> bytes:
     """Read a file whole, within the size limit, or raise a BriefError that says what to do."""
+    return read_file(path, label, limits, what=what)[0]
 
-    def fail(message: str, line: int | None = None) -> BriefError:
-        return BriefError([Problem(label, message, line, 1 if line else None)])
+
+def read_file(path: Path, label: str, limits: LoadLimits, *, what: str = "brief") -> tuple[bytes, os.stat_result]:
+    """A regular file's bytes and status, read once within the size limit, or a BriefError."""
+
+    def fail(message: str) -> BriefError:
+        return BriefError([Problem(label, message)])
 
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise fail(f"is a folder, not a {what} file")
-        if size > limits.max_bytes:
-            raise fail(f"the {what} is {size:,} bytes; the limit is {limits.max_bytes:,}")
-        data = _read_bounded(path, limits.max_bytes)
-        if data is None:
-            raise fail(f"the {what} is more than {limits.max_bytes:,} bytes, the limit")
+        return read_regular(path, limits.max_bytes, what=what)
+    except FileRefused as exc:
+        if exc.errno == errno.EISDIR:
+            raise fail(f"is a folder, not a {what} file") from None
+        if exc.errno in (errno.EINVAL, errno.ENXIO):
+            raise fail(f"is not a regular file (a pipe or a device?): a {what} must be a text file") from None
+        raise fail(exc.strerror) from None
     except FileNotFoundError:
         raise fail(f"no such {what} file") from None
     except PermissionError:
         raise fail(f"cannot read the {what} file: permission denied") from None
+    except IsADirectoryError:
+        raise fail(f"is a folder, not a {what} file") from None
     except OSError as exc:
         raise fail(f"cannot read the {what} file: {exc.strerror or exc}") from None
     except ValueError as exc:  # a name no file can have: a NUL in it
         raise fail(f"cannot read the {what} file: {exc}") from None
-    return data
 
 
-def _read_brief_bytes(path: Path, label: str, limits: LoadLimits) -> bytes:
+def _read_brief_bytes(path: Path, label: str, limits: LoadLimits, data: bytes | None = None) -> bytes:
     """The brief's bytes, checked to be UTF-8, without a byte-order mark.
 
     The parser reads UTF-8 bytes itself; decoding the whole file into a str first would
     hold a second copy of it (up to four bytes a character) for the whole load.
     """
-    data = _read_text_bytes(path, label, limits, what="brief")
+    if data is None:
+        data = _read_text_bytes(path, label, limits, what="brief")
+    elif len(data) > limits.max_bytes:
+        raise BriefError([Problem(label, f"the brief is {len(data):,} bytes; the limit is {limits.max_bytes:,}")])
     decoder = codecs.getincrementaldecoder("utf-8")()
     view = memoryview(data)
     try:
@@ -318,17 +333,6 @@ def _read_brief_bytes(path: Path, label: str, limits: LoadLimits) -> bytes:
     except UnicodeDecodeError:
         _decode(data, lambda message, line=None: BriefError([Problem(label, message, line, 1 if line else None)]))
     return data.removeprefix(b"\xef\xbb\xbf")
-
-
-def _read_bounded(path: Path, limit: int) -> bytes | None:
-    """The file's bytes, or None when it holds more than `limit` of them.
-
-    A pipe or a device has no size to check first (`/dev/zero` says 0 and never ends), so
-    read one byte past the limit rather than trust `stat`.
-    """
-    with path.open("rb") as stream:
-        data = stream.read(limit + 1)
-    return data if len(data) <= limit else None
 
 
 def _decode(data: bytes, fail: Callable[..., BriefError]) -> str:
@@ -522,9 +526,9 @@ class _Reader:
         self._section = ""
         if fast:
             with collector.paused():  # what is built now stays: see `collector.paused`
-                root = composer.walk(_STREAMED, self._fast_item)
+                root = composer.walk(_STREAMED, self._fast_item, _TOP_KEYS)
         else:
-            root = composer.walk(_STREAMED, self._first_pass)
+            root = composer.walk(_STREAMED, self._first_pass, _TOP_KEYS)
         self._composer = None  # from here on, lists read whole are screened in full
         if root is None or (isinstance(root, ScalarNode) and root.tag == _YAML + "null"):  # also a bare `---`
             self.problems.append(Problem(self.label, "the file is empty: a brief starts with `peacebrief: 1`", 1, 1))
@@ -576,7 +580,7 @@ class _Reader:
             self._seen = {section: 0 for section, _ in SECTIONS}
             self.visits = 0  # the second pass walks the same values again
             with collector.paused():
-                composer.walk(_STREAMED, self._second_pass)
+                composer.walk(_STREAMED, self._second_pass, _TOP_KEYS)
                 for section, _ in SECTIONS[1:]:
                     for item in self._whole[section]:
                         self._second_pass(section, item)
@@ -766,6 +770,11 @@ class _Reader:
             mark = node.start_mark
             return Problem(self.label, f"source file {path_text}: {message}", mark.line + 1, mark.column + 1, f.record)
 
+        outside = source_outside(self.path, file)
+        if outside is not None:
+            self.problems.append(problem(f"is outside {outside}, the folder that holds the brief's folder; "
+                                         "a source must be inside it (symbolic links followed)"))
+            return None
         try:
             data_text = _read_source(file, self.limits, problem, sha256)
         except BriefError as exc:
@@ -909,20 +918,19 @@ def _read_source(file: Path, limits: LoadLimits, problem: Callable[..., Problem]
         return BriefError([problem(message if line is None else f"{message} (line {line} of the document)")])
 
     try:
-        if file.is_dir():
-            raise fail("is a folder, not a text file")
-        status = file.stat()
-        if not stat.S_ISREG(status.st_mode):
-            # A brief from someone else must not make the reader wait on a pipe or read a
-            # device for ever (`path: /dev/zero`, `path: /dev/stdin`).
-            raise fail("is not a regular file: a source is a text file")
-        if status.st_size > limits.max_bytes:
-            raise fail(f"is {status.st_size:,} bytes; the limit is {limits.max_bytes:,}")
-        data = _read_bounded(file, limits.max_bytes)
-        if data is None:  # it grew while it was read
-            raise fail(f"is more than {limits.max_bytes:,} bytes, the limit")
+        # A brief from someone else must not make the reader wait on a pipe or read a
+        # device for ever (`path: /dev/zero`, `path: /dev/stdin`): regular files only.
+        data, _status = read_regular(file, limits.max_bytes, what="source")
+    except FileRefused as exc:
+        if exc.errno == errno.EISDIR:
+            raise fail("is a folder, not a text file") from None
+        if exc.errno in (errno.EINVAL, errno.ENXIO):
+            raise fail("is not a regular file: a source is a text file") from None
+        raise fail(exc.strerror.removeprefix("the source ")) from None
     except FileNotFoundError:
         raise fail(f"not found (looked for {file})") from None
+    except IsADirectoryError:
+        raise fail("is a folder, not a text file") from None
     except OSError as exc:
         raise fail(f"cannot be read: {exc.strerror or exc}") from None
     except ValueError as exc:  # `path: "a\0b"`: a name no file can have

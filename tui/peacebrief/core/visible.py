@@ -9,9 +9,24 @@ from __future__ import annotations
 
 import re
 
-# C0 controls (but tab and newline), DEL, C1 controls, and the Unicode bidi controls
-# that reorder what follows them.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+# C0 controls (but tab and newline), DEL, C1 controls, the Unicode bidi controls that
+# reorder what follows them, and the characters that take no room (zero width space, word
+# joiner, invisible operators, a byte-order mark inside the text, the Mongolian vowel
+# separator), which can make two different names look the same. A zero width joiner is
+# shown only where it does not join two emoji into one (a family, a flag): there it is
+# what makes the picture.
+_EMOJI = "\u2600-\u27bf\ufe0f\U0001f000-\U0001faff"
+_UNSAFE_CHARS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\u200b\u2060-\u2064\ufeff\u180e"
+_UNSAFE = re.compile(f"[{_UNSAFE_CHARS}]|(?<![{_EMOJI}])\u200d|\u200d(?![{_EMOJI}])")
+# Each of those characters (and every zero width joiner), one at a time: for output that
+# can spell any character as an escape (JSON, YAML), which then reads back the same.
+ESCAPABLE = re.compile(f"[{_UNSAFE_CHARS}\u200d]")
+
+
+def escape_invisible(text: str) -> str:
+    """JSON or YAML text (double-quoted) with each unsafe or invisible character written
+    as its `\\uXXXX` escape: the same value once parsed, nothing raw for a terminal."""
+    return ESCAPABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 _BIDI_NAMES = {
     "\u200e": "LRM", "\u200f": "RLM", "\u061c": "ALM",
     "\u202a": "LRE", "\u202b": "RLE", "\u202c": "PDF", "\u202d": "LRO", "\u202e": "RLO",

@@ -37,6 +37,25 @@ from yaml.resolver import Resolver
 ItemCallback = Callable[[str, Node], None]
 
 
+class TooMany(Exception):
+    """A value the reader would hold holds more values than the composer's bound.
+
+    Fields the format does not read are allowed, so without a bound a file well under the
+    size limit (`junk: [1,1,1,...]`, millions of values) would be composed whole, at a few
+    hundred bytes a value, into gigabytes.
+    """
+
+    def __init__(self, mark: Mark, message: str) -> None:
+        super().__init__(message)
+        self.mark = mark
+
+
+# Values composed outside the records (under top-level keys the format does not read, or
+# any key of a record), at most: a few hundred bytes each.
+MAX_EXTRA_VALUES = 500_000
+MAX_RECORD_VALUES = 200_000
+
+
 class TooDeep(Exception):
     """Values nest deeper than the composer's bound; `mark` is where the limit was passed.
 
@@ -71,6 +90,7 @@ class StreamComposer:
         # Set when an alias or an explicit tag has been composed: only then can a value hide
         # an alias bomb or a forbidden tag, and need the reader's screening. Reset by the caller.
         self.unusual = False
+        self._extra = MAX_EXTRA_VALUES  # values still allowed under top-level keys not `known`
 
     def release(self) -> None:
         """Let go of the text and the parser (which holds it too): nothing more will be read."""
@@ -78,7 +98,7 @@ class StreamComposer:
         self._events = iter(())
         self._anchors = {}
 
-    def walk(self, streamed: frozenset[str], on_item: ItemCallback) -> Node | None:
+    def walk(self, streamed: frozenset[str], on_item: ItemCallback, known: frozenset[str] | None = None) -> Node | None:
         """Compose the document; each item of a top-level list under a key in `streamed`
         goes to `on_item(key, item)` instead of into the tree, where its list stays empty.
 
@@ -86,6 +106,8 @@ class StreamComposer:
         `yaml.compose` does.
         """
         self._anchors = {}
+        self._extra = MAX_EXTRA_VALUES
+        self._known = known
         self._events = iter(yaml.parse(self.text, Loader=self.loader))
         event = next(self._events)  # StreamStartEvent
         event = next(self._events)
@@ -127,8 +149,10 @@ class StreamComposer:
                 value: Node = SequenceNode(self._tag(value_start, SequenceNode), [], value_start.start_mark, None,
                                            flow_style=value_start.flow_style)
                 while not isinstance(item_start := next(self._events), SequenceEndEvent):
-                    on_item(key.value, self._node(item_start, 2))
+                    on_item(key.value, self._node(item_start, 2, MAX_RECORD_VALUES, "this record"))
                 value.end_mark = item_start.end_mark
+            elif self._known is not None and not (isinstance(key, ScalarNode) and key.value in self._known):
+                value = self._node(value_start, 1, self._extra, "fields peacebrief does not read")
             else:
                 value = self._node(value_start, 1)
             node.value.append((key, value))
@@ -146,8 +170,11 @@ class StreamComposer:
         self.unusual = True
         return tag
 
-    def _node(self, event: Event, depth: int) -> Node:
-        """The node that starts with `event` at `depth`, composed whole (iteratively: no recursion)."""
+    def _node(self, event: Event, depth: int, most: int | None = None, what: str = "") -> Node:
+        """The node that starts with `event` at `depth`, composed whole (iteratively: no recursion).
+
+        With `most`, at most that many values; fields the format does not read share one
+        allowance (`MAX_EXTRA_VALUES`) over the whole file."""
         if isinstance(event, AliasEvent):
             return self._alias(event)
         if isinstance(event, ScalarEvent):
@@ -180,6 +207,14 @@ class StreamComposer:
                 stack.append((child, []))
                 if depth + len(stack) - 1 > self.max_depth:
                     raise TooDeep(event.start_mark, self.max_depth)
+            if most is not None:
+                most -= 1
+                if most < 0:
+                    limit = MAX_RECORD_VALUES if what == "this record" else MAX_EXTRA_VALUES
+                    raise TooMany(event.start_mark, f"{what} {'holds' if what == 'this record' else 'hold'} more than {limit:,} values, the limit; "
+                                  "a brief needs nowhere near as many: remove them")
+        if most is not None and what != "this record":
+            self._extra = most
         return root
 
     def _open(self, event: Event) -> Node:

@@ -29,6 +29,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from peacebrief.core.draft.build import SECTIONS, Draft, DraftAnchor, DraftRecord
 from peacebrief.core.draft.timex import WEEKDAYS
+from peacebrief.core.visible import ESCAPABLE
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -55,6 +56,7 @@ def scalar(value: Any) -> str:
     text = str(value)
     if (
         _PLAIN.match(text)
+        and ESCAPABLE.search(text) is None
         and text == text.strip()
         and ": " not in text
         and not text.endswith(":")
@@ -74,8 +76,9 @@ def quoted(text: str) -> str:
 
 
 def _printable(char: str) -> bool:
+    """YAML may hold it raw, and it shows as itself (no bidi control, no invisible character)."""
     code = ord(char)
-    return (
+    return not ESCAPABLE.match(char) and (
         code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0x7E or 0xA0 <= code <= 0xD7FF and code not in (0x2028, 0x2029)
         or 0xE000 <= code <= 0xFFFD and code != 0xFEFF or 0x10000 <= code <= 0x10FFFF
     )
