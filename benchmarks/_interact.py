@@ -21,8 +21,8 @@ N samples per kind (default 60):
 
 - cursor: `down` in the timeline (two thirds of the samples, so the list scrolls), then `up`;
 - pane: the keys 2, 3, 4, 5, 1 in turn;
-- link: in the timeline, move to the next event and press `d` (untimed) to focus the detail
-  panel's links, then `1` (timed): follow the first link;
+- link: in the timeline, move to the next event and press `enter` (untimed) to reach the
+  detail panel's links, the cursor on the first, then `enter` (timed): follow it;
 - back: `backspace` (timed) right after each link follow;
 - search: `/` (untimed) opens the search box; type words common in the brief's quotes one
   character at a time, each keystroke timed until the results and their count are updated;
@@ -131,14 +131,14 @@ async def measure(path: Path, samples: int) -> dict[str, object]:
 
         # link follow and back
         for _ in range(samples):
-            for key in ("1", "down", "d"):
+            for key in ("1", "down", "enter"):
                 await pilot.press(key)
                 await pilot.pause()
             if focused() != "LinkList":
-                errors.append(f"link: d focused {focused()}, not the detail links")
-            await timed("1", "link")
+                errors.append(f"link: enter focused {focused()}, not the detail links")
+            await timed("enter", "link")
             if focused() == "LinkList":
-                errors.append("link: 1 did not follow a link")
+                errors.append("link: enter did not follow a link")
             await timed("backspace", "back")
             if pane() is not None and pane() != "timeline":
                 errors.append(f"back: landed on {pane()}, not the timeline")

@@ -61,8 +61,8 @@ The figures and how each is measured:
    key (four rows), and 8. p95 of a search keystroke over the 10k brief's quotes,
    <= 33 ms. Measured in-process by `python benchmarks/_interact.py BRIEF --samples N`
    (50 per kind; 20 in --quick) with Textual's Pilot under `app.run_test(size=(120, 40))`:
-   cursor = down/up in the timeline; pane = keys 2, 3, 4, 5, 1 in turn; link = `1` with
-   the detail panel's links focused (`d`); back = `backspace` after each link;
+   cursor = down/up in the timeline; pane = keys 2, 3, 4, 5, 1 in turn; link = `enter` on
+   the first of the detail panel's links (reached by `enter`); back = `backspace` after each link;
    search = each character of a common quote word typed into the `/` box. Each key is
    driven with `await pilot.press(key); await pilot.pause()`, and the figure is the time
    from just before the key is sent to the end of the last screen update it caused
