@@ -449,7 +449,7 @@ class DelegationsPane(Pane):
         if not shown or not width:
             return
         if width // len(shown) < self.MIN_COLUMN:
-            fits = {column: f"{self.MIN_COLUMN}" for column in shown}
+            fits = {column: f"{max(self.MIN_COLUMN, min(width, cell_len(str(column.border_title or '')) + 6))}" for column in shown}
         else:
             weights = {column: self._weight(column) for column in shown}
             fits = {column: f"{weight}fr" for column, weight in weights.items()}
