@@ -26,14 +26,15 @@ def binding_scopes() -> list[dict[str, str]]:
     from peacebrief.app.widgets.detail import DetailBody, LinkList
     from peacebrief.app.widgets.item_list import ItemList
     from peacebrief.app.widgets.matrix import Matrix
-    from peacebrief.app.widgets.panes import DelegationsPane, SourcePane
+    from peacebrief.app.widgets.panes import DelegationsPane, ParagraphList, QuotesPane, SourcePane
     from peacebrief.app.widgets.record_list import RecordList
 
     screen = (BriefApp, BriefScreen)
     return [
         _ids(*screen, RecordList),
         _ids(*screen, DelegationsPane, RecordList),
-        _ids(*screen, SourcePane, ItemList),
+        _ids(*screen, QuotesPane, RecordList),
+        _ids(*screen, SourcePane, ParagraphList),
         _ids(*screen, Matrix),
         _ids(*screen, DetailBody),
         _ids(*screen, LinkList),

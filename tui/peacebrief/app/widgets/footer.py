@@ -14,6 +14,7 @@ from textual.widget import Widget
 
 PALETTE_ACTIONS = frozenset({"command_palette", "app.command_palette"})
 HELP_ACTIONS = frozenset({"help", "app.help"})
+ARROWS = frozenset({"up", "down", "left", "right"})
 
 
 class FooterKey(NamedTuple):
@@ -115,8 +116,10 @@ class KeyFooter(Widget, can_focus=False):
         shown: list[tuple[Binding, str]] = []
         palette = None
         for action, bindings in keys.items():
-            # A key typed as a character (j, not down) when the action has one.
-            binding = next((b for b in bindings if len(b.key) == 1), bindings[0])
+            # For an arrow, the letter that does the same (j, not ↓) when there is one.
+            binding = bindings[0]
+            if binding.key in ARROWS:
+                binding = next((b for b in bindings if len(b.key) == 1), binding)
             entry = (binding, _display(self.app.get_key_display(binding)))
             if action in PALETTE_ACTIONS:
                 palette = entry

@@ -61,7 +61,7 @@ class ItemList(LineBox, can_focus=True):
         Binding("pagedown", "page(1)", "Page down", show=False, id="items.page_down"),
         Binding("home,g", "first", "First", show=False, id="items.first"),
         Binding("end,G", "last", "Last", show=False, id="items.last"),
-        Binding("enter", "select", "Links", id="items.open"),
+        Binding("enter", "select", "Open", show=False, id="items.open"),
     ]
 
     highlighted: reactive[int | None] = reactive(None, init=False)

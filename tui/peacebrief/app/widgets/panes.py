@@ -647,6 +647,12 @@ class IssuesPane(Pane):
         self.post_message(OpenDetail())
 
 
+class ParagraphList(ItemList):
+    """The source's paragraphs; Enter goes to a paragraph's links (so the footer says)."""
+
+    BINDINGS = [Binding("enter", "select", "Links", id="source.open", tooltip="to the paragraph's links, in the detail panel")]
+
+
 class SourcePane(Pane):
     """A source document, paragraphs numbered, anchored words highlighted."""
 
@@ -667,7 +673,7 @@ class SourcePane(Pane):
 
     def compose(self) -> ComposeResult:
         yield Static(id="source-heading")
-        yield ItemList(id="paragraphs", on_highlight=self._paragraph_highlighted)
+        yield ParagraphList(id="paragraphs", on_highlight=self._paragraph_highlighted)
 
     @property
     def paragraphs(self) -> ItemList:
