@@ -14,8 +14,8 @@ N samples per kind (default 50):
 
 - cursor: `down` in the timeline (two thirds of the samples, so the list scrolls), then `up`;
 - pane: the keys 2, 3, 4, 5, 1 in turn;
-- link: in the timeline, move to the next event and press `d` (untimed) to focus the detail
-  panel's links, then `1` (timed): follow the first link;
+- link: in the timeline, move to the next event and press `enter` (untimed) to reach the
+  detail panel's links, the cursor on the first, then `enter` (timed): follow it;
 - back: `backspace` (timed) right after each link follow;
 - search: `/` (untimed) opens the search box; type words common in the brief's quotes one
   character at a time, each keystroke timed (characters on screen only: the box's cursor
@@ -112,9 +112,9 @@ def measure(brief: Path, samples: int) -> dict[str, object]:
             if s.timed("pane", key.encode()) and f"─ {key} " not in s.lines()[1][:8]:
                 s.errors.append(f"pane: key {key} did not show pane {key}: {s.lines()[1][:30]!r}")
         for _ in range(samples):
-            for key in (b"1", DOWN, b"d"):
+            for key in (b"1", DOWN, b"\r"):
                 s.press(key)
-            s.timed("link", b"1")
+            s.timed("link", b"\r")
             s.timed("back", BACKSPACE)
             if "─ 1 Timeline" not in s.lines()[1]:
                 s.errors.append(f"back: landed on {s.lines()[1][:30]!r}, not the timeline")

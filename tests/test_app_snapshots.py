@@ -25,8 +25,8 @@ def own_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
 
 
-def showing(key: str):  # type: ignore[no-untyped-def]
-    """A run_before: wait until the brief is on screen, then press the pane's key."""
+def showing(*keys: str):  # type: ignore[no-untyped-def]
+    """A run_before: wait until the brief is on screen, then press `keys`."""
 
     async def run_before(pilot: Pilot) -> None:
         app = pilot.app
@@ -37,21 +37,38 @@ def showing(key: str):  # type: ignore[no-untyped-def]
             await pilot.pause(0.02)
         else:
             raise AssertionError("the brief did not open")
-        await pilot.press(key)
+        await pilot.press(*keys)
         await pilot.pause()
 
     return run_before
 
 
-@pytest.mark.parametrize(
-    "key",
-    [
-        pytest.param("1", id="timeline"),
-        pytest.param("2", id="delegations"),
-        pytest.param("3", id="quotes"),
-        pytest.param("4", id="issues"),
-        pytest.param("5", id="source"),
-    ],
-)
+PANES = [
+    pytest.param("1", id="timeline"),
+    pytest.param("2", id="delegations"),
+    pytest.param("3", id="quotes"),
+    pytest.param("4", id="issues"),
+    pytest.param("5", id="source"),
+]
+
+
+@pytest.mark.parametrize("key", PANES)
 def test_pane(snap_compare, key: str) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(BriefApp(BUNDLED_BRIEF), terminal_size=SIZE, run_before=showing(key))
+
+
+@pytest.mark.parametrize("size", [pytest.param((80, 24), id="80x24"), pytest.param((200, 50), id="200x50")])
+@pytest.mark.parametrize("key", PANES)
+def test_pane_at(snap_compare, key: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    """Each pane at the smallest common terminal and at a big one: nothing cut that fits."""
+    assert snap_compare(BriefApp(BUNDLED_BRIEF), terminal_size=size, run_before=showing(key))
+
+
+@pytest.mark.parametrize("size", [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")])
+def test_reading_mode(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    """z on a party (a long summary, many links): the record and its links on the whole screen."""
+    assert snap_compare(BriefApp(BUNDLED_BRIEF), terminal_size=size, run_before=showing("2", "z"))
+
+
+def test_help_at_80x24(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(BriefApp(BUNDLED_BRIEF), terminal_size=(80, 24), run_before=showing("question_mark"))

@@ -47,7 +47,7 @@ async def test_a_session_shows_the_reader_and_takes_keys(served: Served, http: a
     session = await Session(served, http).open()
     assert len(served.processes()) == 1
     await session.press("2")
-    await session.shows("─ 2 Delegations ─", "RUSSIA", "UKRAINE", "UNITED STATES", "Rustem Umerov")
+    await session.shows("─ 2 Delegations ─", "Russia", "Ukraine", "United States", "Rustem Umerov")
     await session.press("/")
     await session.shows("─ Search ─")
     await session.press("kept")

@@ -171,7 +171,7 @@ def test_the_reader_in_chromium(served: Served, tmp_path: Path) -> None:
 
             page.page.click("#terminal")
             page.page.keyboard.press("2")
-            page.shows("─ 2 Delegations ─", "RUSSIA", "UKRAINE", "UNITED STATES", "PARTY  russia")
+            page.shows("─ 2 Delegations ─", "Russia", "Ukraine", "United States", "PARTY  russia")
             page.page.wait_for_function("document.fonts.status === 'loaded'")
             shot = tmp_path / "serve-screenshot.png"
             page.page.screenshot(path=str(shot))

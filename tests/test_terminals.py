@@ -74,7 +74,7 @@ async def test_small_terminals_are_usable(tmp_path: Path) -> None:
                 assert f"─ {screen.pane(pane_id).title}" in "\n".join(screen_lines(app)), where
                 assert_no_overlap(screen, f"{where}, pane {pane_id}")
             if size == SIZES[-1]:  # the detail panel gives way to the pane, and comes back
-                await pilot.press("d")
+                await pilot.press("d", "d")  # to the detail, then away with it
                 assert not screen.detail.display, where
                 assert_no_overlap(screen, f"{where}, no detail")
                 await pilot.press("d", "escape")
@@ -147,13 +147,16 @@ async def test_everything_works_from_the_keyboard(tmp_path: Path, monkeypatch: p
         third = screen.brief.events[2].id
         assert screen.detail.place == third
 
-        # A link: Enter moves into the links, a number follows one; Backspace comes back.
+        # A link: Enter moves into the links, Enter follows one (`o` and its number too, from
+        # anywhere, tried below); Backspace comes back. A digit there is a pane key.
         await pilot.press("enter")
         links = screen.detail.links
         assert screen.focused is links and links.targets
         target = links.targets[0]
-        await pilot.press("1")
+        await pilot.press("enter")
         await wait_for(pilot, lambda: screen.detail.place == target, "the link followed")
+        await pilot.press("backspace", "o", "1")
+        await wait_for(pilot, lambda: screen.detail.place == target, "the link followed by number")
         await pilot.press("backspace")
         assert screen.detail.place == third and screen.current_pane == "timeline"
         await pilot.press("alt+right")

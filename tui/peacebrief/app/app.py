@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Center, Middle, VerticalScroll
 from textual.screen import Screen
@@ -15,6 +16,7 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from peacebrief.app.keymap import read_keymap
+from peacebrief.app.settings import read_settings, write_settings
 from peacebrief.app.widgets.footer import KeyFooter
 from peacebrief.core.cache import cached_brief, load_brief_cached
 from peacebrief.core import collector
@@ -90,6 +92,42 @@ class BriefApp(App[None]):
         self.watch_files = watch
         self.open_failed = False  # the brief could not be loaded, and none is on screen
         self._signature: tuple[tuple[str, int, int], ...] = ()
+        self.user_keymap: dict[str, str] = {}  # binding id -> keys, as the user's keymap.toml rebinds them
+        self._settings: dict[str, str] = {}
+
+    def _apply_keymap(self) -> None:
+        from peacebrief.app.bindings import binding_scopes
+
+        keymap = read_keymap(scopes=binding_scopes)
+        self.user_keymap = keymap.keys
+        if keymap.keys:
+            self.set_keymap(keymap.keys)
+        if keymap.problems:  # once, all of them: the rest of the file applies
+            title = "Keymap: some keys not rebound" if keymap.keys else "Keymap not used"
+            self.notify(visible("\n".join(keymap.problems)), title=title,
+                        severity="warning", markup=False, timeout=12)
+
+    def _apply_settings(self) -> None:
+        settings, problem = read_settings()
+        self._settings = settings
+        theme = settings.get("theme")
+        if theme and theme in self.available_themes:
+            self.theme = theme
+        if problem:
+            self.notify(visible(problem), title="Settings not read", severity="warning", markup=False)
+        self.theme_changed_signal.subscribe(self, self._keep_theme)
+
+    def _keep_theme(self, theme: object) -> None:
+        name = getattr(theme, "name", None)
+        if not isinstance(name, str) or self._settings.get("theme") == name:
+            return
+        from peacebrief.core.export import ExportError
+
+        self._settings["theme"] = name
+        try:
+            write_settings(self._settings)
+        except (OSError, ExportError) as exc:
+            self.notify(visible(f"The theme could not be kept: {exc}"), severity="warning", markup=False)
 
     def on_mount(self) -> None:
         # The first screen is built once this handler has returned: Textual runs it
@@ -104,11 +142,8 @@ class BriefApp(App[None]):
         a real parse, which can take seconds, or a cache entry too big to read in a
         blink, in a worker behind the loading screen. The user's keymap first, and its
         warning with the first screen (not before it, where its time could run out)."""
-        keymap, problem = read_keymap()
-        if keymap:
-            self.set_keymap(keymap)
-        if problem:
-            self.notify(visible(problem), title="Keymap not used", severity="warning", markup=False)
+        self._apply_keymap()
+        self._apply_settings()
         signature = self._file_signature()
         with collector.paused():
             brief = self._cached()
@@ -216,6 +251,18 @@ class BriefApp(App[None]):
         else:
             self.open_failed = True
             self.switch_screen(ProblemsScreen(self.path, problems))  # in place of the loading or problems screen
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's palette commands less Maximize, which enlarged one widget (the link
+        list) over a hatched screen, and its Keys panel: reading mode and the help do it."""
+        from peacebrief.app.screens.brief import BriefScreen
+
+        for command in super().get_system_commands(screen):
+            if command.title not in ("Maximize", "Minimize", "Keys"):
+                yield command
+        if isinstance(screen, BriefScreen):
+            yield SystemCommand("Reading mode", "The selected record and its links on the whole screen (z)", screen.action_reading)
+        yield SystemCommand("Keys", "Every key, as bound, and every symbol (?)", self.action_help)
 
     def action_reload(self) -> None:
         self.load()

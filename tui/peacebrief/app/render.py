@@ -15,6 +15,7 @@ from rich.text import Text
 
 from peacebrief.core.case_brief import disputed, round_of, versions_of
 from peacebrief.core.citation import anchors_of, long_cite, quote_date, quoted_words
+from peacebrief.core.linebreak import break_lines, clip_at_word
 from peacebrief.core.model import (
     Brief,
     Event,
@@ -68,6 +69,12 @@ def with_round(record_id: str, row: Text) -> Text:
     text.append_text(row)
     return text
 REVIEW_FLAG = "⚑ "  # on every row of a record with a review mark, before its words
+
+
+def round_width(record_id: str) -> int:
+    """The cells `with_round` puts before a row of `record_id`."""
+    number = round_of(record_id)
+    return 0 if number is None else len(f"R{number}")
 
 
 def SafeMarkdown(markup: str) -> RenderableType:
@@ -124,7 +131,9 @@ def quote_party_tag(brief: Brief, quote: Quote) -> str:
     return one_line(party.tag) if party else "?"
 
 
-def event_row(brief: Brief, event: Event, *, marked: bool, date_width: int) -> Text:
+def event_row(brief: Brief, event: Event, *, marked: bool, date_width: int, width: int = 0) -> Text:
+    """Date, status and review flags, title, party tags: the flags before the title, so a
+    long title never cuts them off; a title cut to `width` ends at a word, with `…`."""
     text = Text(MARK if marked else " ", style="bold")
     text.append(pad(event.date.display(), date_width), style="dim" if event.date.approximate else "")
     text.append("  ")
@@ -133,59 +142,101 @@ def event_row(brief: Brief, event: Event, *, marked: bool, date_width: int) -> T
     mark = STATUS_MARKS[event.status]
     if mark:
         text.append(mark + " ", style="italic")
-    text.append(one_line(event.title), style="bold" if marked else "")
+    if event.review:
+        text.append("⚑ ", style="bold italic")
     tags = party_tags(brief, event.parties)
+    room = width - text.cell_len - (tags.cell_len + 2 if tags else 0) if width else 0
+    title = one_line(event.title)
+    text.append(clip_at_word(title, room, cell_len) if room > 8 else title, style="bold" if marked else "")
     if tags:
         text.append("  ")
         text.append_text(tags)
     return text
 
 
-def quote_rows(brief: Brief, quote: Quote, *, marked: bool) -> list[Text]:
-    head = Text(MARK if marked else " ", style="bold")
+INDENT = "   "  # the hanging indent of a row's wrapped lines
+
+
+def wrapped(words: str, width: int, style: str = "", indent: str = INDENT) -> list[Text]:
+    """`words` broken into lines of `width` cells at spaces, each after `indent`."""
+    room = max(1, width - cell_len(indent) - 1)  # and a cell of margin on the right
+    return [_indented(indent, words[a:b], style) for a, b in break_lines(words, room, cell_len)]
+
+
+def _indented(indent: str, words: str, style: str) -> Text:
+    text = Text(indent)
+    text.append(words, style=style)
+    return text
+
+
+def wrapped_height(words: str, width: int, indent: str = INDENT) -> int:
+    """How many lines `wrapped` makes of `words` (without building them)."""
+    return len(break_lines(words, max(1, width - cell_len(indent) - 1), cell_len))
+
+
+def _head(marked: bool) -> Text:
+    return Text(MARK if marked else " ", style="bold")
+
+
+def quote_head(brief: Brief, quote: Quote, *, marked: bool) -> Text:
+    head = _head(marked)
     if quote.review:
-        head.append(REVIEW_FLAG, style="bold")
+        head.append("⚑ ", style="bold italic")
     head.append(label(brief, quote.speaker), style="bold")
     head.append(f"  {quote_party_tag(brief, quote)}")
     if quote.said:
         head.append(f"  {quote.said.display()}", style="dim")
     if quote.quote_kind == "reported":
         head.append("  reported", style="italic dim")
-    words = Text("   ")
-    words.append(quoted_words(quote), style="" if quote.quote_kind == "direct" else "italic")
-    return [head, words]
+    return head
 
 
-def person_rows(brief: Brief, person: Person) -> list[Text]:
+def quote_rows(brief: Brief, quote: Quote, *, marked: bool, width: int) -> list[Text]:
+    """The speaker's line, then the quote's words in full, wrapped under a hanging indent."""
+    style = "" if quote.quote_kind == "direct" else "italic"
+    return [quote_head(brief, quote, marked=marked), *wrapped(quoted_words(quote), width, style)]
+
+
+def quote_height(quote: Quote, width: int) -> int:
+    return 1 + wrapped_height(quoted_words(quote), width)
+
+
+def person_rows(brief: Brief, person: Person, *, width: int) -> list[Text]:
     head = Text(" ")
     if person.review:
         head.append(REVIEW_FLAG, style="bold")
     head.append(one_line(person.name), style="bold")
     if person.delegate:
-        head.append("  ★ delegate", style="italic")
-    office = Text("   ")
-    office.append(one_line(person.title) if person.title else "no office given", style="dim" if person.title else "dim italic")
-    return [head, office]
+        head.append("  ★", style="bold")
+    if person.title:
+        return [head, *wrapped(one_line(person.title), width, "dim")]
+    return [head]
 
 
-def position_rows(brief: Brief, position: Position) -> list[Text]:
-    head = Text(" ")
-    if position.review:
-        head.append(REVIEW_FLAG, style="bold")
-    head.append(label(brief, position.issue), style="bold")
-    stance = Text("   ")
-    stance.append(one_line(position.stance))
-    return [head, stance]
+def person_height(person: Person, width: int) -> int:
+    return 1 + (wrapped_height(one_line(person.title), width) if person.title else 0)
+
+
+def position_rows(brief: Brief, position: Position, *, width: int) -> list[Text]:
+    """The issue, then the full stance, wrapped."""
+    return [*wrapped(_flagged(brief, position), width, "bold", indent=" "), *wrapped(one_line(position.stance), width)]
+
+
+def position_height(brief: Brief, position: Position, width: int) -> int:
+    return wrapped_height(_flagged(brief, position), width, indent=" ") + wrapped_height(one_line(position.stance), width)
+
+
+def _flagged(brief: Brief, position: Position) -> str:
+    return (REVIEW_FLAG if position.review else "") + label(brief, position.issue)
 
 
 def party_rows(brief: Brief, party: Party, *, marked: bool) -> list[Text]:
-    head = Text(MARK if marked else " ", style="bold")
+    """The party's own row: named once, by the column's title, so here its tag and role."""
+    head = _head(marked)
     if party.review:
         head.append(REVIEW_FLAG, style="bold")
-    head.append(one_line(party.name).upper(), style="bold")
-    role = Text("   ")
-    role.append(f"{one_line(party.tag)} · {party.role}", style="dim")
-    return [head, role]
+    head.append(f"{one_line(party.tag)} · {party.role}", style="bold")
+    return [head]
 
 
 # -- the detail panel -----------------------------------------------------------
@@ -321,6 +372,13 @@ def excerpt(brief: Brief, source_id: str, start: int, end: int, context: int = 9
     document = brief.source(source_id).document
     p_start, p_end = document.paragraphs[document.paragraph_at(start) - 1]
     lo, hi = max(p_start, start - context), min(p_end, end + context)
+    text_of = document.text
+    if lo > p_start:  # begin and end at a word, never inside one
+        space = text_of.find(" ", lo, start)
+        lo = space + 1 if space != -1 else start
+    if hi < p_end:
+        space = text_of.rfind(" ", end, hi)
+        hi = space if space != -1 else end
     text = Text("  ")
     if lo > p_start:
         text.append("…")

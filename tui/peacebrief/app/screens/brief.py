@@ -9,11 +9,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual import events
-from textual.events import Resize
+from textual.events import Click, Key, Resize
+from textual.reactive import Reactive
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
 
+from peacebrief.app.keymap import key_label
 from peacebrief.app.messages import FollowLink, OpenDetail
 from peacebrief.app.render import clip
 from peacebrief.app.textual_private import QuietFocusScreen
@@ -47,23 +49,24 @@ class PaneBar(Static):
 
     _shown: tuple[Brief | None, tuple[object, ...]] = (None, ())
     review_span: tuple[int, int] | None = None  # cells of "⚑ N to review": a click there goes to the first
+    _spans: list[tuple[int, int, str]] = []  # (first cell, after the last, pane id) of each pane's name
 
-    def on_click(self, event: events.Click) -> None:
-        span = self.review_span
-        if span is not None and span[0] <= event.x < span[1]:
-            event.stop()
-            self.screen.action_review(0)  # type: ignore[attr-defined]
-
-    def show_state(self, brief: Brief, current: str, party: str | None, *, compact: bool = False, round_: int | None = None) -> None:
-        state = (current, party, compact, round_)
+    def show_state(self, brief: Brief, current: str, party: str | None, *, compact: bool = False, round_: int | None = None,
+                   keys: dict[str, str] | None = None) -> None:
+        keys = keys or {}
+        state = (current, party, compact, round_, tuple(sorted(keys.items())))
         if self._shown[0] is brief and self._shown[1] == state:
             return  # already says so (a brief is compared by identity: it may be huge)
         self._shown = (brief, state)
         text = Text()
+        spans = []
         for pane in PANES:
-            number, name = pane.title.split(" ", 1)
+            key = keys.get(pane.pane_id, pane.title.split(" ", 1)[0])
             style = "reverse bold" if pane.pane_id == current else ""
-            text.append(f" {number} {name} " if pane.pane_id == current or not compact else f" {number} ", style=style)
+            start = text.cell_len
+            text.append(f" {key} {pane.name_of()} " if pane.pane_id == current or not compact else f" {key} ", style=style)
+            spans.append((start, text.cell_len, pane.pane_id))
+        self._spans = spans
         if compact:
             text.append("  ? keys", style="bold")
         if party is not None:
@@ -84,6 +87,23 @@ class PaneBar(Static):
         text.overflow = "ellipsis"
         self.update(text, layout=False)  # one line, whatever it says: nothing else moves
 
+    def pane_at(self, x: int) -> str | None:
+        """The pane whose name is at cell `x` of the line."""
+        return next((pane for start, end, pane in self._spans if start <= x < end), None)
+
+    def on_click(self, event: Click) -> None:
+        offset = event.get_content_offset(self)
+        span = self.review_span
+        if offset is not None and span is not None and span[0] <= offset.x < span[1]:
+            event.stop()
+            self.screen.action_review(0)  # type: ignore[attr-defined]
+            return
+        pane = self.pane_at(offset.x) if offset is not None else None
+        if pane is not None:
+            screen = self.screen
+            if isinstance(screen, BriefScreen):
+                screen.action_show_pane(pane)
+
 
 class BriefScreen(QuietFocusScreen):
 
@@ -95,8 +115,13 @@ class BriefScreen(QuietFocusScreen):
         Binding("5", "show_pane('source')", "Source", show=False, id="pane.source"),
         Binding("tab", "cycle_pane(1)", "Next pane", show=False, id="pane.next", priority=True),
         Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="pane.previous", priority=True),
-        Binding("d", "toggle_detail", "Detail", id="detail.toggle"),
-        Binding("escape", "leave_detail", "Back to the pane", show=False, id="detail.leave"),
+        Binding("o", "link_number", "Link №", id="links.number",
+                tooltip="follow a link of the selected record by its number: o, then the number (then enter, if a longer number starts with it)"),
+        Binding("z", "reading", "Read", id="detail.read",
+                tooltip="reading mode: the selected record and its links on the whole screen; z or esc gives it back"),
+        Binding("escape", "leave_detail", "Pane", id="detail.leave", tooltip="from the detail panel or reading mode back to the pane"),
+        Binding("d", "toggle_detail", "Detail", id="detail.toggle",
+                tooltip="to the detail panel's text and back (in a narrow terminal: show or hide it)"),
         Binding("backspace,alt+left", "back", "Back", id="history.back"),
         Binding("alt+right", "forward", "Forward", id="history.forward"),
         Binding("slash", "search", "Search", id="search.open"),
@@ -122,6 +147,7 @@ class BriefScreen(QuietFocusScreen):
         self._started = False
         self._routing = False  # True while the screen itself moves the panes' cursors
         self._waiting: tuple[Place, bool] | None = None  # a go() held until its pane is mounted
+        self._link_digits: str | None = None  # after `o`: the digits of a link number typed so far
 
     def compose(self) -> ComposeResult:
         # The size classes, set before the widgets mount: set later (on the first Resize)
@@ -130,6 +156,8 @@ class BriefScreen(QuietFocusScreen):
         self.set_class(self.app.size.height < SHORT, "-short")
         # Kept, not looked up: a key may ask for a pane or the panel several times over.
         self._panes = {p.pane_id: p(self.brief, on_highlight=self._highlighted) for p in PANES}
+        for pane_id, key in self.pane_keys.items():
+            self._panes[pane_id].key = key
         for pane in self._panes.values():
             pane.display = pane.pane_id == self.current_pane
         self._detail = DetailPanel()
@@ -203,7 +231,20 @@ class BriefScreen(QuietFocusScreen):
 
     def _update_bar(self) -> None:
         compact = self.size.width < COMPACT
-        self.query_one(PaneBar).show_state(self.brief, self.current_pane, self.party_filter, compact=compact, round_=self.round_filter)
+        self.query_one(PaneBar).show_state(self.brief, self.current_pane, self.party_filter, compact=compact, round_=self.round_filter,
+                                           keys=self.pane_keys)
+
+    @property
+    def pane_keys(self) -> dict[str, str]:
+        """Each pane's key as the user's keymap binds it (the first, if several), as typed."""
+        if not hasattr(self, "_pane_keys"):
+            keymap: dict[str, str] = getattr(self.app, "user_keymap", {})
+            self._pane_keys = {
+                binding.id.removeprefix("pane."): key_label(keymap.get(binding.id, binding.key).split(",")[0])
+                for binding in self.BINDINGS
+                if isinstance(binding, Binding) and binding.id and binding.action.startswith("show_pane")
+            }
+        return self._pane_keys
 
     def _show_detail(self, place: str | None) -> None:
         self.detail.show_place(self.brief, place)
@@ -258,7 +299,10 @@ class BriefScreen(QuietFocusScreen):
             if not shown and self.round_filter is not None:
                 self._set_round(None)  # the same for the round filter
                 shown = pane.show(place.record)
-        self._focus_pane(pane)
+        if self.reading:
+            self._focus_body()  # reading on: the record is what shows, not the pane
+        else:
+            self._focus_pane(pane)
         # No record (or one the pane lacks): wherever the pane's cursor is.
         where = Place(place.pane, place.record if shown and place.record is not None else pane.current())
         if record_history:
@@ -350,6 +394,7 @@ class BriefScreen(QuietFocusScreen):
     # -- actions ---------------------------------------------------------------
 
     def action_show_pane(self, pane_id: str) -> None:
+        self._end_reading()
         pane = self.pane(pane_id)
         if pane.is_mounted:
             pane.reveal()  # filled for a round filter set while it was hidden, before its cursor is read
@@ -359,23 +404,116 @@ class BriefScreen(QuietFocusScreen):
         ids = [p.pane_id for p in PANES]
         self.action_show_pane(ids[(ids.index(self.current_pane) + step) % len(ids)])
 
+    def in_detail(self) -> bool:
+        """Whether the focus is in the detail panel (its text or its links)."""
+        focused = self.focused
+        return focused is not None and self.detail in focused.ancestors_with_self
+
+    def _focus_body(self) -> None:
+        self.detail.body.focus()
+        self._light(self.detail)
+
     def action_toggle_detail(self) -> None:
+        """To the detail's text; from it, back to the pane (in a narrow terminal the
+        panel goes too, to give the pane the room, and comes back with the next `d`)."""
         detail = self.detail
-        if detail.display and self.focused is not None and self.focused in detail.query("*"):
-            self._focus_pane(self.pane(self.current_pane))
+        if not (detail.display and self.in_detail()):
+            detail.display = True
+            self._focus_body()
             return
-        if detail.display and self.size.width >= WIDE:
-            self._focus_links()
-            return
-        detail.display = not detail.display
-        if detail.display:
-            self._focus_links()
-        else:
-            self._focus_pane(self.pane(self.current_pane))
+        self._end_reading()
+        if self.size.width < WIDE:
+            detail.display = False
+        self._focus_pane(self.pane(self.current_pane))
 
     def action_leave_detail(self) -> None:
-        if self.focused is not None and self.focused in self.detail.query("*"):
+        if self._end_reading() or self.in_detail():
             self._focus_pane(self.pane(self.current_pane))
+
+    # -- reading mode: the selected record on the whole screen -----------------
+
+    @property
+    def reading(self) -> bool:
+        return self.has_class("-reading")
+
+    def action_reading(self) -> None:
+        if self._end_reading():
+            self._focus_pane(self.pane(self.current_pane))
+            return
+        self.add_class("-reading")
+        self.detail.display = True
+        self._focus_body()
+        self._refresh_keys()
+
+    def _end_reading(self) -> bool:
+        """Give the screen back to the panes; False if it was not reading."""
+        if not self.reading:
+            return False
+        self.remove_class("-reading")
+        self._refresh_keys()
+        return True
+
+    # -- a link by its number: `o`, then the number ----------------------------
+
+    @property
+    def link_digits(self) -> str | None:
+        """The digits typed after `o` so far ("" right after it), or None when not choosing."""
+        return self._link_digits
+
+    def action_link_number(self) -> None:
+        if not self.detail.links.targets:
+            self.notify("This record has no links.", markup=False, timeout=2)
+            return
+        self._link_digits = ""
+        self._refresh_keys()
+
+    def _end_link_number(self) -> None:
+        self._link_digits = None
+        self._refresh_keys()
+
+    def on_key(self, event: Key) -> None:
+        """After `o`, digits (and enter) choose a link: they mean nothing else until then."""
+        digits = self._link_digits
+        if digits is None:
+            return
+        links = self.detail.links
+        count = len(links.targets)
+        if event.character is not None and event.character.isdecimal() and event.character.isascii():
+            event.stop()
+            event.prevent_default()
+            digits += event.character
+            number = int(digits)
+            if not 1 <= number <= count:
+                self._end_link_number()
+                self.notify(f"No link {number}: this record has {count}.", markup=False, timeout=3)
+            elif number * 10 > count:  # no other link's number starts with these digits
+                self._end_link_number()
+                links.action_follow_number(number)
+            else:
+                self._link_digits = digits
+                links.highlight_link(number)
+                self._refresh_keys()
+        elif event.key == "enter" and digits:
+            event.stop()
+            event.prevent_default()
+            self._end_link_number()
+            links.action_follow_number(int(digits))
+        else:
+            self._end_link_number()
+            if event.key in ("escape", "backspace"):
+                event.stop()
+                event.prevent_default()
+
+    def footer_prompt(self) -> str | None:
+        """What the footer says while a link number is typed (KeyFooter)."""
+        if self._link_digits is None:
+            return None
+        count = len(self.detail.links.targets)
+        return f"Link number (1-{count}): {self._link_digits}▏ enter follows · esc cancels"
+
+    def _refresh_keys(self) -> None:
+        self.query_one(KeyFooter).bindings_changed(self)
+        self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # None, not False: the key does nothing, and the footer keeps it, hidden, to show
@@ -386,6 +524,10 @@ class BriefScreen(QuietFocusScreen):
             return True if self.history.can_go_back else None
         if action == "forward":
             return True if self.history.can_go_forward else None
+        if action == "leave_detail":
+            return True if self.reading or self.in_detail() else None
+        if action == "link_number":
+            return True if self.detail.links.targets else None
         return True
 
     def action_back(self) -> None:

@@ -45,10 +45,12 @@ LINKS_PER_KIND = 12  # more would make every move slow on a big brief, and help 
 
 
 class LinkList(ItemList):
-    """The record's links, grouped by kind and numbered; Enter, a click or a number key follows one."""
+    """The record's links, grouped by kind and numbered; Enter or a click follows one (and
+    `o` then its number, from anywhere: BriefScreen). Digits are the pane keys here too."""
 
     BINDINGS = [
-        Binding(str(n), f"follow_number({n})", f"Link {n}", show=False, id=f"detail.link_{n}") for n in range(1, 10)
+        Binding("enter", "select", "Follow", id="links.follow", tooltip="follow the link under the cursor (a click on it does too)"),
+        Binding("up,k", "cursor(-1)", "Up", show=False, id="links.up"),
     ]
 
     def __init__(self) -> None:
@@ -124,11 +126,60 @@ class LinkList(ItemList):
         if message.item.id is not None:
             self.action_follow_number(int(message.item.id.removeprefix("link-")))
 
+    def action_cursor(self, step: int) -> None:
+        choosable = self._choosable()
+        if step < 0 and (not choosable or self.highlighted in (None, choosable[0])):
+            # Up from the first link: into the text above, as if it were one page.
+            body = self.parent.query_one(DetailBody) if self.parent else None
+            if body is not None:
+                body.focus()
+                return
+        super().action_cursor(step)
 
-class DetailBody(LineBox):
-    """The selected place in full: a Rich renderable, rendered once at the box's width."""
+
+class DetailBody(LineBox, can_focus=True):
+    """The selected place in full: a Rich renderable, rendered once at the box's width.
+
+    It takes the focus to be scrolled from the keyboard; down past its end goes on to
+    the links, up from the first link comes back (LinkList.action_cursor)."""
 
     MEMO = 16  # places whose lines are kept: enough for the panes and a few steps back
+
+    BINDINGS = [
+        Binding("down,j", "line(1)", "Scroll", id="detail.down", tooltip="scroll the text of the detail panel"),
+        Binding("up,k", "line(-1)", "Scroll", id="detail.up"),
+        Binding("pagedown,space", "page(1)", "Page down", show=False, id="detail.page_down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="detail.page_up"),
+        Binding("home,g", "edge(-1)", "Top", show=False, id="detail.top"),
+        Binding("end,G", "edge(1)", "Bottom", show=False, id="detail.bottom"),
+        Binding("enter", "links", "Links", id="detail.links", tooltip="on to the links (so does j past the end of the text)"),
+    ]
+
+    def _at_end(self) -> bool:
+        return self.scroll_y >= self.max_scroll_y
+
+    def action_line(self, step: int) -> None:
+        if step > 0 and self._at_end():
+            self.action_links()
+            return
+        self.scroll_to(y=self.scroll_y + step, animate=False)
+
+    def action_page(self, step: int) -> None:
+        if step > 0 and self._at_end():
+            self.action_links()
+            return
+        self.scroll_to(y=self.scroll_y + step * max(1, self.view_size.height - 1), animate=False)
+
+    def action_edge(self, step: int) -> None:
+        self.scroll_to(y=0 if step < 0 else self.max_scroll_y, animate=False)
+
+    def action_links(self) -> None:
+        """On to the links, the cursor on the first."""
+        links = self.parent.query_one(LinkList) if self.parent else None
+        if links is not None:
+            links.focus()
+            if links.targets and links.highlighted is None:
+                links.action_first()
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -13,6 +13,8 @@ from textual.widget import Widget
 
 
 PALETTE_ACTIONS = frozenset({"command_palette", "app.command_palette"})
+HELP_ACTIONS = frozenset({"help", "app.help"})
+ARROWS = frozenset({"up", "down", "left", "right"})
 
 
 class FooterKey(NamedTuple):
@@ -20,6 +22,11 @@ class FooterKey(NamedTuple):
     label: str  # as shown: the key, then what it does
     start: int  # the cells the key covers on the line
     end: int
+
+
+def _display(shown: str) -> str:
+    """Enter as a new user reads it (Textual shows ⏎)."""
+    return "enter" if shown == "⏎" else shown
 
 
 def _label(binding: Binding, display: str) -> str:
@@ -80,46 +87,101 @@ class KeyFooter(Widget, can_focus=False):
         """The keys may have changed (the focus moved, an action's check changed): redraw if
         they did. Textual says so a turn after every move of the focus, and a repaint then
         was a second frame for every pane switch and link."""
-        shown = [(binding.key, _label(binding, display)) for binding, display in self._shown()]
-        if shown != [(key.key, key.label) for key in self._keys]:
+        if self._entries() != self._drawn:
             self.refresh()
 
-    def _shown(self) -> list[tuple[Binding, str]]:
-        """(binding, what the key shows), the command palette's last, as Textual's Footer orders them."""
-        palette = None
-        shown: list[tuple[Binding, str]] = []
-        seen: set[str] = set()
+    _drawn: tuple[object, ...] = ()
+
+    def _entries(self) -> tuple[object, ...]:
+        prompt = self._prompt()
+        groups, pinned = self._shown()
+        return (prompt, tuple((tuple(b.key for b, _ in g), g[0][0].description) for g in groups),
+                tuple(b.key for b, _ in pinned))
+
+    def _prompt(self) -> str | None:
+        """A line the screen asks for instead of the keys (choosing a link by number)."""
+        prompt = getattr(self.screen, "footer_prompt", None)
+        return prompt() if callable(prompt) else None
+
+    def _shown(self) -> tuple[list[list[tuple[Binding, str]]], list[tuple[Binding, str]]]:
+        """The keys to show, the focused widget's first (Textual lists them so), keys of one
+        description side by side grouped (`j/k Scroll`); and the two pinned at the right
+        edge, help and the command palette, which never drop off."""
+        keys: dict[str, list[Binding]] = {}
+        pinned: list[tuple[Binding, str]] = []
         for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
-            if binding.action in PALETTE_ACTIONS:
-                palette = binding
-            elif binding.show and enabled and binding.action not in seen:
-                seen.add(binding.action)  # a key bound twice (? and f1) is shown once
-                shown.append((binding, self.app.get_key_display(binding)))
+            if not (binding.show and enabled) and binding.action not in PALETTE_ACTIONS:
+                continue
+            keys.setdefault(binding.action, []).append(binding)
+        shown: list[tuple[Binding, str]] = []
+        palette = None
+        for action, bindings in keys.items():
+            # For an arrow, the letter that does the same (j, not ↓) when there is one.
+            binding = bindings[0]
+            if binding.key in ARROWS:
+                binding = next((b for b in bindings if len(b.key) == 1), binding)
+            entry = (binding, _display(self.app.get_key_display(binding)))
+            if action in PALETTE_ACTIONS:
+                palette = entry
+            elif action in HELP_ACTIONS:
+                pinned.insert(0, entry)
+            else:
+                shown.append(entry)
         if palette is not None and self.app.ENABLE_COMMAND_PALETTE:
-            shown.append((palette, self.app.get_key_display(palette)))
-        return shown
+            pinned.append(palette)
+        groups: list[list[tuple[Binding, str]]] = []
+        for entry in shown:
+            if groups and groups[-1][0][0].description == entry[0].description:
+                groups[-1].append(entry)
+                groups[-1].sort(key=lambda e: e[1])  # j/k, h/l
+            else:
+                groups.append([entry])
+        return groups, pinned
 
     def render(self) -> Text:
         key_style = self.get_component_rich_style("key-footer--key")
         description_style = self.get_component_rich_style("key-footer--description")
         hover_style = self.get_component_rich_style("key-footer--hover", partial=True)
-        shown = self._shown()
+        rule_style = self.get_component_rich_style("key-footer--rule")
+        self._drawn = self._entries()
+        groups, pinned = self._shown()
+        width = self.size.width
+        # The right edge first: help and the palette, after a rule.
+        right = Text(no_wrap=True, end="")
+        right_keys: list[tuple[Binding, str, int, int]] = []
+        for binding, display in pinned:
+            if binding.action in PALETTE_ACTIONS:
+                right.append("▏", rule_style)
+            start = right.cell_len
+            right.append(f" {display} " if binding.action not in PALETTE_ACTIONS else display, key_style)
+            right.append(f"{binding.description} " if binding.action not in PALETTE_ACTIONS else f" {binding.description} ", description_style)
+            right_keys.append((binding, display, start, right.cell_len))
         line = Text(no_wrap=True, overflow="crop", end="")
         keys: list[FooterKey] = []
-        for binding, display in shown:
-            if binding.action in PALETTE_ACTIONS:
-                # At the right edge, after a rule, as in Textual's Footer (if it fits).
-                gap = self.size.width - line.cell_len - cell_len(display) - cell_len(binding.description) - 3
-                line.append(" " * max(1, gap))
-                line.append("▏", self.get_component_rich_style("key-footer--rule"))
-                start = line.cell_len
-                line.append(display, key_style)
-                line.append(f" {binding.description} ", description_style)
-            else:
-                start = line.cell_len
-                line.append(f" {display} ", key_style)
-                line.append(f"{binding.description} ", description_style)
-            keys.append(FooterKey(binding.key, _label(binding, display), start, line.cell_len))
+        prompt = self._prompt()
+        room = width - right.cell_len - 1
+        if prompt is not None:
+            line.append(f" {prompt}", key_style)
+        else:
+            for group in groups:
+                description = group[0][0].description
+                displays = "/".join(display for _, display in group)
+                size = cell_len(displays) + cell_len(description) + 3
+                if line.cell_len + size > room:
+                    continue  # a shorter one further on may still fit
+                for n, (binding, display) in enumerate(group):
+                    start = line.cell_len
+                    line.append((" " if n == 0 else "/") + display, key_style)
+                    keys.append(FooterKey(binding.key, _label(binding, display), start, line.cell_len))
+                line.append(f" {description} ", description_style)
+                if len(group) == 1:  # a click anywhere on it presses it
+                    keys[-1] = keys[-1]._replace(end=line.cell_len)
+        line.truncate(max(0, room), overflow="crop")
+        offset = max(line.cell_len + 1, width - right.cell_len)
+        line.append(" " * (offset - line.cell_len))
+        for binding, display, start, end in right_keys:
+            keys.append(FooterKey(binding.key, _label(binding, display), offset + start, offset + end))
+        line.append_text(right)
         self._keys = keys
         hovered = self._key_at(self._hover)
         if hovered is not None:

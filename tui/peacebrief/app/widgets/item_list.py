@@ -244,7 +244,10 @@ class ItemList(LineBox, can_focus=True):
             self.post_message(self.Selected(self, item))
 
     def on_click(self, event: events.Click) -> None:
-        line = int(self.scroll_y) + event.y
+        offset = event.get_content_offset(self)  # below a border-top, event.y is one more
+        if offset is None:
+            return
+        line = int(self.scroll_y) + offset.y
         if not self._tops or not 0 <= line < len(self.lines):
             return
         index = bisect_right(self._tops, line) - 1

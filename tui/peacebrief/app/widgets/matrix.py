@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -38,6 +39,7 @@ class MatrixLook:
     header: Style
     cursor: Style
     cursor_blurred: Style
+    rule: Style
 
 
 class Matrix(SteadyScrollView, can_focus=True):
@@ -47,7 +49,7 @@ class Matrix(SteadyScrollView, can_focus=True):
     move the cursor from cell to cell, `on_highlight(row, column)` hears of each move in
     the same turn, Enter (or a click on the cursor's cell) posts `Selected`."""
 
-    COMPONENT_CLASSES = {"matrix--header", "matrix--even-row", "matrix--cursor", "matrix--cursor-blurred"}
+    COMPONENT_CLASSES = {"matrix--header", "matrix--even-row", "matrix--cursor", "matrix--cursor-blurred", "matrix--rule"}
 
     DEFAULT_CSS = """
     Matrix {
@@ -66,6 +68,9 @@ class Matrix(SteadyScrollView, can_focus=True):
     }
     Matrix:dark > .matrix--even-row {
         background: $surface-darken-1 40%;
+    }
+    Matrix > .matrix--rule {
+        color: $foreground 15%;
     }
     Matrix > .matrix--cursor {
         background: $block-cursor-background;
@@ -88,7 +93,7 @@ class Matrix(SteadyScrollView, can_focus=True):
         Binding("pagedown", "page(1)", "Page down", show=False, id="matrix.page_down"),
         Binding("home,g", "move(-1000000, 0)", "First", show=False, id="matrix.first"),
         Binding("end,G", "move(1000000, 0)", "Last", show=False, id="matrix.last"),
-        Binding("enter", "select", "Open", show=False, id="matrix.open"),
+        Binding("enter", "select", "Links", id="matrix.open"),
     ]
 
     class Selected(Message):
@@ -120,7 +125,7 @@ class Matrix(SteadyScrollView, can_focus=True):
         self.cursor: tuple[int, int] = (0, 0)
         # Laid out for a width: the columns' widths (padding included), each row's first
         # line and height, and each cell's wrapped lines.
-        self._width = 0
+        self._width = self._height = 0
         self._widths: list[int] = []
         self._tops: list[int] = []
         self._heights: list[int] = []
@@ -180,11 +185,15 @@ class Matrix(SteadyScrollView, can_focus=True):
         others = max(0, len(self._header) - 1)
         if not self._header:
             return []
-        first = min(28, max(14, width // (others + 2)))
+        # The title column holds its longest word whole ("infrastructure"), up to 30 cells.
+        first = min(30, max(14, width // (others + 2), self._longest_word(0) + 2 * PADDING))
         if not others:
             return [max(first, width)]
         cell = max(16, (width - first) // others)
         return [first] + [cell] * others
+
+    def _longest_word(self, column: int) -> int:
+        return max((cell_len(word) for row in self._rows if column < len(row) for word in row[column].plain.split()), default=0)
 
     def _room(self) -> Size:
         """The cells inside the borders and padding, scroll bars or not."""
@@ -199,9 +208,9 @@ class Matrix(SteadyScrollView, can_focus=True):
         the grid is laid out once: a scroll bar that appears after (the first layout
         that shows the grid) changes nothing."""
         room = self._room()
-        if room.width == self._width and not force:
+        if (room.width, room.height) == (self._width, self._height) and not force:
             return
-        self._width = room.width
+        self._width, self._height = room.width, room.height  # the height caps cut rows (_fit)
         width = room.width
         self._fit(width)
         scrolls_sideways = sum(self._widths) > width
@@ -214,20 +223,23 @@ class Matrix(SteadyScrollView, can_focus=True):
         self.refresh()
 
     def _fit(self, width: int) -> None:
-        """The columns' widths, and the rows' heights, for `width` cells."""
+        """The columns' widths, and the rows' heights, for `width` cells: each row as tall
+        as its fullest cell, plus a rule under it; only when the rows would not all fit
+        the height there is, each is cut to its share of it (at least `max_row_height`)."""
         self._widths = self.column_widths(width) if width else []
         self._cells = {}
         self._strips.cache_clear()
+        natural = [max([1, *(len(self._wrapped(r, c)) for c in range(len(self._widths)))]) for r in range(len(self._rows))]
+        room = self._room().height - self.header_height - len(natural)  # less the rules
+        if sum(natural) > room and natural:
+            cap = max(self.max_row_height, room // len(natural))
+            natural = [min(height, cap) for height in natural]
         self._tops, self._heights = [], []
         top = 0
-        for r in range(len(self._rows)):
-            height = 1
-            for c in range(len(self._widths)):
-                height = max(height, len(self._wrapped(r, c)))
-            height = min(height, self.max_row_height)
+        for height in natural:
             self._tops.append(top)
-            self._heights.append(height)
-            top += height
+            self._heights.append(height + 1)  # the rule under the row
+            top += height + 1
 
     def _wrapped(self, row: int, column: int) -> list[list[Segment]]:
         """A cell's text wrapped to its column, as lines of segments (unpadded, unstyled)."""
@@ -259,6 +271,7 @@ class Matrix(SteadyScrollView, can_focus=True):
                 self.get_component_rich_style("matrix--header", partial=True),
                 self.get_component_rich_style("matrix--cursor", partial=True),
                 self.get_component_rich_style("matrix--cursor-blurred", partial=True),
+                self.get_component_rich_style("matrix--rule", partial=True),
             )
         return self._look
 
@@ -272,7 +285,7 @@ class Matrix(SteadyScrollView, can_focus=True):
         """A row's lines across the whole grid, the cursor's cell (if in it) lit."""
         base = look.base + look.even if row % 2 else look.base
         lit = base + (look.cursor if focused else look.cursor_blurred)
-        height = self._heights[row]
+        height = self._heights[row] - 1  # the last line is the rule under the row
         lines: list[list[Segment]] = [[] for _ in range(height)]
         for column, width in enumerate(self._widths):
             wrapped = self._wrapped(row, column)
@@ -283,7 +296,8 @@ class Matrix(SteadyScrollView, can_focus=True):
             for n in range(height):
                 lines[n] += self._cell_line(wrapped[n] if n < len(wrapped) else [], width, style)
         total = sum(self._widths)
-        return [Strip(line, total) for line in lines]
+        rule = Strip([Segment("╌" * total, look.base + look.rule)], total)
+        return [*(Strip(line, total) for line in lines), rule]
 
     def _header_strip(self, look: MatrixLook) -> Strip:
         style = look.base + look.header
@@ -374,11 +388,12 @@ class Matrix(SteadyScrollView, can_focus=True):
             self.post_message(self.Selected(self, *self.cursor))
 
     def on_click(self, event: events.Click) -> None:
-        if event.y < self.header_height or not self._rows:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y < self.header_height or not self._rows:
             return
-        line = int(self.scroll_y) + event.y - self.header_height
+        line = int(self.scroll_y) + offset.y - self.header_height
         row = bisect_right(self._tops, line) - 1
-        x = int(self.scroll_x) + event.x
+        x = int(self.scroll_x) + offset.x
         column, edge = 0, 0
         for column, width in enumerate(self._widths):
             edge += width

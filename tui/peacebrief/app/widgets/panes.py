@@ -27,6 +27,7 @@ from peacebrief.app.widgets.matrix import Matrix
 from peacebrief.app.widgets.record_list import RecordList, RowState
 from peacebrief.core.case_brief import cell_changes, round_index, round_of, rounds_in
 from peacebrief.core.filters import concerns, matrix_parties
+from peacebrief.core.quote_order import ORDER_NAMES, QUOTE_ORDERS, order_quotes
 from peacebrief.core.model import Brief, Event, Party, Person, Position, Quote
 from peacebrief.core.related import paragraph_id, split_paragraph_id
 from peacebrief.core.search import find_words
@@ -57,12 +58,17 @@ class Pane(LitBox, Vertical):
     """Common behaviour: the brief, the party filter, and reporting the cursor."""
 
     pane_id: ClassVar[str]
-    title: ClassVar[str]
+    title: ClassVar[str]  # its default key and its name
     kinds: ClassVar[tuple[str, ...]] = ()  # the record kinds a link to lands on here
+    key: str = ""  # its key as bound (the screen sets it from the user's keymap)
+
+    @classmethod
+    def name_of(cls) -> str:
+        return cls.title.split(" ", 1)[1]
 
     @property
     def box_title(self) -> str:  # type: ignore[override]
-        return self.title
+        return f"{self.key} {self.name_of()}" if self.key else self.title
 
     def __init__(self, brief: Brief, on_highlight: Callable[[str, str], None] | None = None) -> None:
         super().__init__(id=f"pane-{self.pane_id}", classes="pane")
@@ -222,9 +228,16 @@ class ListPane(Pane):
 
     row_height: ClassVar[int] = 1
     empty_text: ClassVar[str] = "Nothing here."
+    measure_row: Callable[[str, int], int] | None = None  # rows as tall as their words, if set
 
     def compose(self) -> ComposeResult:
-        yield RecordList(self.render_row, row_height=self.row_height, empty_text=self.empty_text, on_highlight=self.report)
+        yield RecordList(self.render_row, row_height=self.row_height, measure=self.measure_row,
+                         empty_text=self.empty_text, on_highlight=self.report)
+
+    def load(self, brief: Brief) -> None:
+        if self.is_mounted:
+            self.records.remeasure_next()
+        super().load(brief)
 
     @property
     def records(self) -> RecordList:
@@ -287,24 +300,56 @@ class TimelinePane(ListPane):
     def render_row(self, record_id: str, state: RowState) -> list[Text]:
         event = self.brief[record_id]
         assert isinstance(event, Event)
-        return [render.with_round(record_id, render.event_row(self.brief, event, marked=state.marked, date_width=self.date_width))]
+        return [render.with_round(record_id, render.event_row(self.brief, event, marked=state.marked, date_width=self.date_width,
+                                                              width=state.width - render.round_width(record_id)))]
 
 
 class QuotesPane(ListPane):
+    """Every quote in full: by date (the undated last), by speaker, or in source order (`s`)."""
+
     pane_id = "quotes"
     title = "3 Quotes"
     kinds = ("quote",)
     round_section = "quotes"
-    row_height = 2
     empty_text = "No quotes."
 
+    BINDINGS = [Binding("s", "next_order", "Sort", id="quotes.sort",
+                        tooltip="by date (undated last), by speaker, in source order")]
+
+    def __init__(self, brief: Brief, on_highlight: Callable[[str, str], None] | None = None) -> None:
+        super().__init__(brief, on_highlight)
+        self.order = QUOTE_ORDERS[0]
+        self._ordered: tuple[Brief | None, str, list[str]] = (None, "", [])
+
+    def measure_row(self, record_id: str, width: int) -> int:
+        quote = self.brief[record_id]
+        assert isinstance(quote, Quote)
+        return render.quote_height(quote, width)
+
     def all_ids(self) -> list[str]:
-        return [q.id for q in self.brief.quotes]
+        brief, order, ids = self._ordered
+        if brief is not self.brief or order != self.order:
+            ids = [q.id for q in order_quotes(self.brief, self.brief.quotes, self.order)]
+            self._ordered = (self.brief, self.order, ids)
+        return ids
+
+    def _update_subtitle(self, shown: int) -> None:
+        total = len(self.all_ids())
+        count = f"{shown} of {total}" if shown != total else f"{total}"
+        self.border_subtitle = f"{count} · {ORDER_NAMES[self.order]} (s)"
+
+    def action_next_order(self) -> None:
+        self.order = QUOTE_ORDERS[(QUOTE_ORDERS.index(self.order) + 1) % len(QUOTE_ORDERS)]
+        keep = self.current()
+        self.refill()
+        if keep:
+            self.records.select(keep)
+        self.records.scroll_to_cursor()
 
     def render_row(self, record_id: str, state: RowState) -> list[Text]:
         quote = self.brief[record_id]
         assert isinstance(quote, Quote)
-        head, *rest = render.quote_rows(self.brief, quote, marked=state.marked)
+        head, *rest = render.quote_rows(self.brief, quote, marked=state.marked, width=state.width)
         return [render.with_round(record_id, head), *rest]
 
 
@@ -316,8 +361,8 @@ class DelegationsPane(Pane):
     kinds = ("party", "person")
 
     BINDINGS = [
-        Binding("left,h", "column(-1)", "Prev column", show=False, id="delegations.left"),
-        Binding("right,l", "column(1)", "Next column", show=False, id="delegations.right"),
+        Binding("left,h", "column(-1)", "Column", id="delegations.left"),
+        Binding("right,l", "column(1)", "Column", id="delegations.right"),
     ]
 
     MIN_COLUMN = 24  # cells; with more parties than fit, the columns scroll sideways
@@ -325,7 +370,7 @@ class DelegationsPane(Pane):
     def compose(self) -> ComposeResult:
         with Horizontal(id="delegation-columns"):
             for party in self.brief.parties:
-                yield RecordList(self._renderer(party.id), row_height=2, id=f"col-{party.id}", classes="delegation",
+                yield RecordList(self._renderer(party.id), measure=self._measure, id=f"col-{party.id}", classes="delegation",
                                  on_highlight=self._column_report, focus_styled=True)  # its border
 
     def _column_report(self, record_id: str) -> None:
@@ -354,12 +399,20 @@ class DelegationsPane(Pane):
             if isinstance(record, Party):
                 return render.party_rows(self.brief, record, marked=record.id in self.marks)
             if isinstance(record, Person):
-                return render.person_rows(self.brief, record)
+                return render.person_rows(self.brief, record, width=state.width)
             assert isinstance(record, Position)
-            head, *rest = render.position_rows(self.brief, record)
+            head, *rest = render.position_rows(self.brief, record, width=state.width - render.round_width(record_id))
             return [render.with_round(record_id, head), *rest]
 
         return render_row
+
+    def _measure(self, record_id: str, width: int) -> int:
+        record = self.brief[record_id]
+        if isinstance(record, Person):
+            return render.person_height(record, width)
+        if isinstance(record, Position):
+            return render.position_height(self.brief, record, width - render.round_width(record_id))
+        return 1
 
     def column_ids(self, party: Party) -> list[str]:
         people = [p for p in self.brief.people if p.party == party.id]
@@ -377,6 +430,7 @@ class DelegationsPane(Pane):
 
     def refill(self) -> None:
         for party, column in zip(self.brief.parties, self.columns):
+            column.remeasure_next()
             column.set_ids(self.column_ids(party))
             column.border_title = Content(one_line(party.name))
             column.display = self.party_filter is None or party.id == self.party_filter
@@ -388,15 +442,36 @@ class DelegationsPane(Pane):
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        """Share the width among the columns shown, none narrower than MIN_COLUMN."""
+        """Share the width among the columns shown by what each holds (the words of its
+        people and positions), none narrower than MIN_COLUMN; with more than fit, each
+        MIN_COLUMN wide, and the row of columns scrolls sideways."""
         shown = [c for c in self.columns if c.display]
         width = self.content_size.width
         if not shown or not width:
             return
-        fit = "1fr" if width // len(shown) >= self.MIN_COLUMN else f"{self.MIN_COLUMN}"
-        for column in shown:
+        if width // len(shown) < self.MIN_COLUMN:
+            fits = {column: f"{max(self.MIN_COLUMN, min(width, cell_len(str(column.border_title or '')) + 6))}" for column in shown}
+        else:
+            weights = {column: self._weight(column) for column in shown}
+            fits = {column: f"{weight}fr" for column, weight in weights.items()}
+        for column, fit in fits.items():
+            # Wide enough for its title, the party's name, whole.
+            least = max(self.MIN_COLUMN, min(cell_len(str(column.border_title or "")) + 6, width // len(shown)))
+            if column.styles.min_width is None or column.styles.min_width.value != least:
+                column.styles.min_width = least
             if str(column.styles.width) != fit:
                 column.styles.width = fit
+
+    def _weight(self, column: RecordList) -> int:
+        """What a column holds, in about 40-cell lines: its share of the width."""
+        cells = 0
+        for record_id in column.ids:
+            record = self.brief[record_id]
+            if isinstance(record, Position):
+                cells += len(record.stance) + len(render.label(self.brief, record.issue))
+            elif isinstance(record, Person):
+                cells += len(record.name) + len(record.title or "")
+        return max(1, min(12, round(cells / 40) or 1))
 
     def paint_marks(self, old: frozenset[str]) -> None:
         for party, column in zip(self.brief.parties, self.columns):
@@ -573,6 +648,12 @@ class IssuesPane(Pane):
         self.post_message(OpenDetail())
 
 
+class ParagraphList(ItemList):
+    """The source's paragraphs; Enter goes to a paragraph's links (so the footer says)."""
+
+    BINDINGS = [Binding("enter", "select", "Links", id="source.open", tooltip="to the paragraph's links, in the detail panel")]
+
+
 class SourcePane(Pane):
     """A source document, paragraphs numbered, anchored words highlighted."""
 
@@ -580,7 +661,12 @@ class SourcePane(Pane):
     title = "5 Source"
     kinds = ("source", "paragraph")
 
-    BINDINGS = [Binding("s", "next_source", "Next source", show=False, id="source.next")]
+    BINDINGS = [Binding("s", "next_source", "Next source", id="source.next")]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next_source":
+            return True if len(self.brief.sources) > 1 else None
+        return True
 
     def __init__(self, brief: Brief, on_highlight: Callable[[str, str], None] | None = None) -> None:
         super().__init__(brief, on_highlight)
@@ -601,7 +687,7 @@ class SourcePane(Pane):
 
     def compose(self) -> ComposeResult:
         yield Static(id="source-heading")
-        yield ItemList(id="paragraphs", on_highlight=self._paragraph_highlighted)
+        yield ParagraphList(id="paragraphs", on_highlight=self._paragraph_highlighted)
 
     @property
     def paragraphs(self) -> ItemList:

@@ -1,12 +1,14 @@
 """A list of records drawn line by line, so 20,000 rows cost no more than 20.
 
 Textual's ListView mounts a widget per row, and OptionList measures every row when it
-is filled. Here every row has the same height, so the list only renders the rows on
-screen, and filling it is just storing ids.
+is filled. Here a row is either of a fixed height, or as tall as a `measure(id, width)`
+says (a quote wrapped to the width): measuring is a cheap count of lines, done once per
+width, and only the rows on screen are rendered.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -44,6 +46,7 @@ class RowState:
 
 
 RowRenderer = Callable[[str, RowState], Sequence[Text]]
+RowMeasure = Callable[[str, int], int]  # (record id, width) -> the lines its row takes
 HighlightHandler = Callable[[str], None]
 
 
@@ -59,7 +62,7 @@ class RecordList(SteadyScrollView, can_focus=True):
         Binding("pagedown,space", "page_down", "Page down", show=False, id="list.page_down"),
         Binding("home,g", "first", "First", show=False, id="list.first"),
         Binding("end,G", "last", "Last", show=False, id="list.last"),
-        Binding("enter", "choose", "Open", show=False, id="list.open"),
+        Binding("enter", "choose", "Links", id="list.open", tooltip="to the selected record's links, in the detail panel"),
     ]
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
@@ -82,6 +85,7 @@ class RecordList(SteadyScrollView, can_focus=True):
         render_row: RowRenderer,
         *,
         row_height: int = 1,
+        measure: RowMeasure | None = None,
         empty_text: str = "Nothing to show.",
         on_highlight: HighlightHandler | None = None,
         focus_styled: bool = False,
@@ -94,6 +98,10 @@ class RecordList(SteadyScrollView, can_focus=True):
         self._on_highlight = on_highlight
         self._focus_styled = focus_styled
         self.row_height = row_height
+        self._measure = measure
+        self._heights: dict[str, int] = {}  # record -> its height at _measured_width
+        self._measured_width = 0
+        self._tops: list[int] = [0]  # row -> its first line, then the total (measured rows only)
         self.empty_text = empty_text
         self._ids: list[str] = []
         self._index: dict[str, int] = {}
@@ -120,7 +128,7 @@ class RecordList(SteadyScrollView, can_focus=True):
         self._ids = list(ids)
         self._index = {rid: i for i, rid in enumerate(self._ids)}
         self.refresh_rows()
-        self.virtual_size = Size(0, len(self._ids) * self.row_height)  # no sideways scrolling
+        self._lay_out_rows()
         index = self._index.get(keep, 0) if keep is not None else 0
         self.set_reactive(RecordList.cursor, min(index, max(0, len(self._ids) - 1)))
         self.call_after_refresh(self._scroll_to_cursor, False)
@@ -137,6 +145,55 @@ class RecordList(SteadyScrollView, can_focus=True):
         self._strips.cache_clear()
         self.refresh()
 
+    def remeasure_next(self) -> None:
+        """The rows' contents may change (a reload): measure them again at the next set_ids."""
+        self._heights = {}
+
+    def scroll_to_cursor(self) -> None:
+        """Bring the cursor's row into view (once the list is laid out)."""
+        self.call_after_refresh(self._scroll_to_cursor, False)
+
+    # -- row geometry ------------------------------------------------------------
+
+    def _lay_out_rows(self) -> None:
+        """Each row's first line, for the width the rows are drawn at; then the list's size."""
+        if self._measure is None:
+            total = len(self._ids) * self.row_height
+        else:
+            width = self.view_size.width
+            if width != self._measured_width:
+                self._heights, self._measured_width = {}, width
+            heights, measure, tops, top = self._heights, self._measure, [0], 0
+            for rid in self._ids if width else ():
+                height = heights.get(rid)
+                if height is None:
+                    height = heights[rid] = max(1, measure(rid, width))
+                top += height
+                tops.append(top)
+            self._tops = tops if width else [0] * (len(self._ids) + 1)
+            total = top
+        self.virtual_size = Size(0, total)  # no sideways scrolling
+
+    def row_top(self, row: int) -> int:
+        """The first line of `row`."""
+        if self._measure is None:
+            return row * self.row_height
+        return self._tops[row] if row < len(self._tops) else self._tops[-1]
+
+    def row_lines(self, row: int) -> int:
+        """How many lines `row` takes."""
+        if self._measure is None:
+            return self.row_height
+        return self._tops[row + 1] - self._tops[row] if row + 1 < len(self._tops) else 1
+
+    def row_at(self, line: int) -> int:
+        """The row that holds `line` (len(ids) past the last)."""
+        if self._measure is None:
+            return line // self.row_height
+        if not self._ids or line >= self._tops[-1]:
+            return len(self._ids)
+        return bisect_right(self._tops, line) - 1
+
     def select(self, record_id: str) -> bool:
         """Move the cursor to `record_id`; False if the list does not show it."""
         index = self._index.get(record_id)
@@ -145,6 +202,12 @@ class RecordList(SteadyScrollView, can_focus=True):
         if index != self.cursor:
             self.cursor = index
         return True
+
+    @property
+    def allow_vertical_scroll(self) -> bool:
+        # A delegation column has no scroll bar (twelve would crowd them), but the wheel
+        # still scrolls it.
+        return self.max_scroll_y > 0
 
     # -- movement --------------------------------------------------------------
 
@@ -156,7 +219,8 @@ class RecordList(SteadyScrollView, can_focus=True):
             # through Textual's styles (borders, scroll bar, background) at 0.1 ms a line.
             width = self.outer_size.width
             for row in {old, new}:
-                self.refresh(Region(0, row * self.row_height - int(top), width, self.row_height))
+                if 0 <= row < len(self._ids):
+                    self.refresh(Region(0, self.row_top(row) - int(top), width, self.row_lines(row)))
         else:
             self.refresh()  # rows are cached by cursor state too: nothing to forget
         self._report()
@@ -173,14 +237,18 @@ class RecordList(SteadyScrollView, can_focus=True):
         height = self.view_size.height
         if not height:
             return  # hidden: scrolled to the cursor when it is shown (on_resize)
-        top = self.cursor * self.row_height
-        if top < self.scroll_y:
+        if not self._ids:
+            return
+        top, lines = self.row_top(self.cursor), self.row_lines(self.cursor)
+        if top < self.scroll_y or lines >= height:
             self.scroll_to(y=top, animate=False)
-        elif top + self.row_height > self.scroll_y + height:
-            # Rounded up to a whole row: a list of two-line rows whose height is odd
+        elif top + lines > self.scroll_y + height:
+            # Down to the start of a row: a list of two-line rows whose height is odd
             # would otherwise start with the second line of a record.
-            rows = -(-(top + self.row_height - height) // self.row_height)
-            self.scroll_to(y=rows * self.row_height, animate=False)
+            first = self.row_at(top + lines - height)
+            if self.row_top(first) < top + lines - height:
+                first += 1
+            self.scroll_to(y=self.row_top(first), animate=False)
 
     def _move(self, delta: int) -> None:
         if self._ids:
@@ -192,14 +260,20 @@ class RecordList(SteadyScrollView, can_focus=True):
     def action_cursor_down(self) -> None:
         self._move(1)
 
-    def _page(self) -> int:
-        return max(1, self.view_size.height // self.row_height - 1)
+    def _page(self, direction: int) -> int:
+        """How many rows a page up or down moves: about a screenful of lines."""
+        if not self._ids:
+            return 1
+        height = max(1, self.view_size.height)
+        line = self.row_top(self.cursor) + direction * (height - 1)
+        row = max(0, min(len(self._ids) - 1, self.row_at(max(0, line))))
+        return max(1, abs(row - self.cursor))
 
     def action_page_up(self) -> None:
-        self._move(-self._page())
+        self._move(-self._page(-1))
 
     def action_page_down(self) -> None:
-        self._move(self._page())
+        self._move(self._page(1))
 
     def action_first(self) -> None:
         self._move(-len(self._ids))
@@ -212,7 +286,10 @@ class RecordList(SteadyScrollView, can_focus=True):
             self.post_message(self.Chosen(self, self.highlighted_id))
 
     def on_click(self, event: events.Click) -> None:
-        row = (event.y + int(self.scroll_y)) // self.row_height
+        offset = event.get_content_offset(self)  # a delegation column has a border
+        if offset is None:
+            return
+        row = self.row_at(offset.y + int(self.scroll_y))
         if 0 <= row < len(self._ids):
             if row == self.cursor:
                 self.action_choose()
@@ -227,6 +304,7 @@ class RecordList(SteadyScrollView, can_focus=True):
         if self.size.width != self._rendered_width:
             self._rendered_width = self.size.width
             self.refresh_rows()
+            self._lay_out_rows()
         self._scroll_to_cursor()
 
     def notify_style_update(self) -> None:
@@ -247,8 +325,9 @@ class RecordList(SteadyScrollView, can_focus=True):
 
     def _row_strips(self, row: int, width: int, cursor: bool, focused: bool, marked: bool, look: RowLook) -> list[Strip]:
         record_id = self._ids[row]
-        lines = list(self._render_row(record_id, RowState(width, marked, cursor)))[: self.row_height]
-        lines += [Text()] * (self.row_height - len(lines))
+        height = self.row_lines(row)
+        lines = list(self._render_row(record_id, RowState(width, marked, cursor)))[:height]
+        lines += [Text()] * (height - len(lines))
         base = look.base
         if cursor and focused:
             base += look.cursor
@@ -269,7 +348,8 @@ class RecordList(SteadyScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.view_size.width
         line = int(self.scroll_y) + y
-        row, offset = divmod(line, self.row_height)
+        row = self.row_at(line)
+        offset = line - self.row_top(row)
         look = self.look
         if not self._ids:
             if y == 0:
@@ -291,8 +371,9 @@ class RecordList(SteadyScrollView, can_focus=True):
             super().watch_has_focus(has_focus)
 
     def _refresh_cursor(self) -> None:
-        top = self.cursor * self.row_height - int(self.scroll_y)
-        self.refresh(Region(0, top, self.outer_size.width, self.row_height))
+        if 0 <= self.cursor < len(self._ids):
+            top = self.row_top(self.cursor) - int(self.scroll_y)
+            self.refresh(Region(0, top, self.outer_size.width, self.row_lines(self.cursor)))
 
     def on_focus(self) -> None:
         self._refresh_cursor()
