@@ -377,7 +377,7 @@ def test_quotation_marks_of_one_long_paragraph_are_read_once(monkeypatch):
 
     assert all(index.inside_quotation_marks(s, s + 12) for s in at)
     assert not index.inside_quotation_marks(text.index("Clause 7"), text.index("Clause 7") + 8)
-    assert len(index._quote_marks) == 1
+    assert len(index._quotation) == 1
 
 
 # -- the lookup chooses what checking every place would ---------------------------------

@@ -17,7 +17,6 @@ from peacebrief.app.app import BriefApp, ProblemsScreen
 from peacebrief.app.keymap import keys_label
 from peacebrief.app.screens.brief import BriefScreen
 from peacebrief.app.screens.help import HelpScreen
-from peacebrief.app.screens.help import KEY_SIGNS
 from peacebrief.app.screens import search as search_screen
 from peacebrief.app.screens.search import SearchScreen
 from peacebrief.app.widgets.footer import KeyFooter

@@ -142,8 +142,6 @@ def event_row(brief: Brief, event: Event, *, marked: bool, date_width: int, widt
     mark = STATUS_MARKS[event.status]
     if mark:
         text.append(mark + " ", style="italic")
-    if event.review:
-        text.append("⚑ ", style="bold italic")
     tags = party_tags(brief, event.parties)
     room = width - text.cell_len - (tags.cell_len + 2 if tags else 0) if width else 0
     title = one_line(event.title)
