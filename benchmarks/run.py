@@ -101,7 +101,10 @@ INFO = "info"
 # Ratios the code is known to miss at 1k, as --quick measured them on 2026-12-01 (README,
 # "Where it misses"): --quick gates each at twice this instead of twice its target, so a
 # gross regression of them still fails CI while the miss itself does not fail every run.
-KNOWN_MISSES = {"p95 pane switch": 5.3, "p95 link follow": 6.1, "p95 back": 3.6}
+# The case rows (issue 17, open): a clean-clone CI run of bbbce62 measured the 5x200 case's
+# first open at 2.8-3.6x its parse and its second open at 1.9-2.0x the bare app.
+KNOWN_MISSES = {"p95 pane switch": 5.3, "p95 link follow": 6.1, "p95 back": 3.6,
+                "open case 5x200, first time": 3.6, "open case 5x200 again: vs bare app": 2.0}
 
 
 class DriverError(Exception):
