@@ -142,6 +142,11 @@ def run(args: argparse.Namespace) -> int:
         )
     except DigestError as exc:
         return _fail(visible(str(exc)), 2)
+    return write_output(args, text)
+
+
+def write_output(args: argparse.Namespace, text: str) -> int:
+    """The digest to `-o FILE` (atomically, never over a file unless --force) or to standard output."""
     if args.format == "json":
         text = escape_invisible(text)  # the same JSON once parsed; nothing raw for a terminal
     if args.output and args.output != "-":

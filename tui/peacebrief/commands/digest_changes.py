@@ -46,23 +46,6 @@ def run_changes(args: argparse.Namespace) -> int:
         changes = compare(case, since=since)
     except (CaseError, ValueError) as exc:
         return _fail(f"{exc}; --since names an earlier round than the latest", 2)
-    text = render_changes(changes, fmt=args.format, width=args.width, ascii=args.ascii)
-    return write_output(args, text)
+    from peacebrief.commands.digest import write_output
 
-
-def write_output(args: argparse.Namespace, text: str) -> int:
-    if args.output and args.output != "-":
-        from peacebrief.core.export import ExportError, write_atomic
-
-        try:
-            written = write_atomic(args.output, text, force=args.force)
-        except ExportError as exc:
-            return _fail(str(exc), 1)
-        print(f"peacebrief digest: wrote {written}", file=sys.stderr)
-        return 0
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except UnicodeEncodeError:
-        return _fail("this terminal cannot show the digest's characters; add --ascii, or write a file with -o", 1)
-    return 0
+    return write_output(args, render_changes(changes, fmt=args.format, width=args.width, ascii=args.ascii))
