@@ -298,7 +298,9 @@ def _paragraph_of(document: Any, words: str) -> int | None:
 
 
 def draft_and_load(documents: list[Path], *, folder: Path | None = None, base_date: Any = None, existing: Brief | None = None) -> Brief:
-    """Draft documents into a brief file in `folder` (a temporary one by default) and load it."""
+    """Draft documents into a brief file in `folder` and load it. By default the folder is a
+    temporary one and the documents are copied into it (a brief's sources must be inside
+    the folder that holds the brief's folder)."""
     from peacebrief.core.draft import DocumentInput, draft_text
     from peacebrief.core.loader import load_brief
 
@@ -316,4 +318,11 @@ def draft_and_load(documents: list[Path], *, folder: Path | None = None, base_da
     if folder is not None:
         return run(folder)
     with tempfile.TemporaryDirectory() as tmp:
-        return run(Path(tmp))
+        where = Path(tmp)
+        copies = []
+        for number, path in enumerate(documents):
+            copy = where / f"{number}-{path.name}"
+            copy.write_bytes(path.read_bytes())
+            copies.append(copy)
+        documents = copies
+        return run(where)

@@ -43,7 +43,8 @@ TITLE_CAPS = frozenset(
     Senator Sen Mr Mrs Ms Miss Dr King Queen Prince Princess Sheikh Emir Chief Negotiator Mediator Commander Governor
     Mayor Premier Admiral Colonel Col Director Chairman Chairwoman Chair Adviser Advisor Pope Judge Justice Commissioner
     Representative Rep Lt Capt Sgt Speaker Leader Prosecutor Official Coordinator Delegate Diplomat Marshal Sir Dame
-    Lord Lady Professor Prof Rev Father Brig Maj Archbishop Bishop Cardinal Imam Rabbi Patriarch""".split()
+    Lord Lady Professor Prof Rev Father Brig Maj Archbishop Bishop Cardinal Imam Rabbi Patriarch Captain Lieutenant
+    Sergeant Councillor Councilor""".split()
 )
 TITLE_MODIFIERS_CAP = frozenset(
     """Prime Foreign Defence Defense Interior Finance Press Special Deputy Vice Acting Former Chief National Security
@@ -57,13 +58,15 @@ TITLE_NOUNS = frozenset(
     senator chief negotiator negotiators mediator commander governor mayor premier diplomat diplomats delegate
     delegates representative leader head director chairman chairwoman chair adviser advisor advisers official
     officials aide aides counterpart officer lawmaker legislator prosecutor commissioner coordinator monarch king
-    queen sheikh emir archbishop bishop member editor correspondent""".split()
+    queen sheikh emir archbishop bishop member editor correspondent councillor councilor mp captain organiser speaker
+    organizer""".split()
 )
 TITLE_MODIFIERS = frozenset(
     """foreign defence defense interior finance prime chief top senior deputy special press lead presidential former
     acting vice military national security trade energy economy health justice government kremlin transport
     agriculture culture education environment labour labor fisheries digital infrastructure development
-    industry commerce tourism maritime water treasury intelligence armed ports""".split()
+    industry commerce tourism maritime water treasury intelligence armed ports opposition veteran local regional
+    provincial municipal ruling parliamentary independent rebel militia federal""".split()
 )
 # Nouns for a side rather than a person ("the ministry said").
 ORG_NOUNS = frozenset(
@@ -81,7 +84,9 @@ ORG_WORDS = frozenset(
     Agreement Accord Accords Treaty Summit Talks Conference Forum Convention Times Post News Power Nuclear Energy
     Security Defence Defense Foreign Affairs Interior Bridge Canal Pass Lake Dam Museum Hospital Airlines Media
     Television Radio Network Channel Agency Federation Coalition Movement Brigade Battalion Regiment Division Corps
-    Command Mission Fund Programme Program Club League Cup Games Day Week War Revolution Crisis Plan""".split()
+    Command Mission Fund Programme Program Club League Cup Games Day Week War Revolution Crisis Plan Hotel Inn Resort
+    Stadium Theatre Theater Church Mosque Cathedral Temple School College Park Tower Building Hall Camp Base Prison
+    Market Lakes Castle Fort Gate Gardens Railway Mine""".split()
 )
 # The last word of an outlet's name ("Meridian Press", "the Kellstad Post", "Belmora Today").
 OUTLET_WORDS = frozenset(
@@ -457,7 +462,9 @@ def _classify(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -
         return [make("party", key=ALIASES.get(words, words), hints=[PartyGuess(ALIASES.get(words, words), words)])]
     if _outlet(tokens, first, last) or (first == last and tokens[first].bare.lower() in GROUP_WORDS):
         return [make("org")]
-    if first == last and first > 0 and (tokens[first - 1].lower == "the" or tokens[first - 1].text in ("St", "of")):
+    nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    before_office = nxt is not None and not nxt.is_cap and (nxt.lower in TITLE_NOUNS or nxt.lower in TITLE_MODIFIERS or nxt.lower in ORG_NOUNS)
+    if first == last and first > 0 and (tokens[first - 1].lower == "the" or tokens[first - 1].text in ("St", "of")) and not before_office:
         if gazetteer.country_of(tokens[first].bare) is None or tokens[first - 1].text in ("St", "of"):
             return [make("org")]  # "the Order", "the Union", "of St. Brand": part of a name, not a person
     if words in CITIES or (words in gazetteer.places and words not in CAPITALS):
@@ -467,6 +474,8 @@ def _classify(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -
         return [make("party", key=guess.name if guess else words, hints=[guess] if guess else [])]
     # An office inside the run: "White House Press Secretary Karoline Leavitt".
     title_at = max((k for k in range(first, last + 1) if tokens[k].text in TITLE_CAPS), default=None)
+    if title_at is None and last > first and first > 0 and tokens[first - 1].lower == "the":
+        return [make("org")]  # "the Hotel Astoria", "the United Lakes envoy": a person's name takes no article
     if title_at is not None and title_at < last:
         name_first = title_at + 1
         if tokens[title_at].text in TITLE_CAPS and name_first <= last and tokens[name_first].text == "of":

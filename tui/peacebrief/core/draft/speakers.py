@@ -43,7 +43,7 @@ SpeakerKind = Literal["person", "party", "unknown"]
 
 _SAY = """say tell claim insist note confirm warn add stress argue announce state declare acknowledge admit explain
 report write suggest maintain reply respond assert allege predict concede emphasise emphasize recall complain
-reiterate indicate tweet underline observe remark signal caution contend counter estimate ask read""".split()
+reiterate indicate tweet underline observe remark signal caution contend counter estimate ask read repeat""".split()
 _OBJECT = """accuse reject describe call deny dismiss criticise criticize condemn welcome praise hail blame urge brand
 term dub label""".split()
 _IRREGULAR = {
@@ -200,6 +200,15 @@ class Discourse:
                 info.gender = pronoun
         return chosen, review
 
+    def last_person_of(self, party: str, offset: int, sentence: int) -> str | None:
+        """The person named last before `offset` in the last few sentences whose side is
+        `party` or not known."""
+        for _position, _sentence, key, _spoke in reversed(self._recent(offset, sentence)):
+            info = self.names.people.get(key)
+            if info is not None and (not info.hints or any(h.name == party for h in info.hints)):
+                return key
+        return None
+
     def resolve_role(self, role: str, offset: int, party: str | None = None) -> tuple[str | None, str | None]:
         """The person 'the minister' (or 'the defence minister') at `offset` stands for."""
         wanted = role_words(role).split()
@@ -221,6 +230,15 @@ class Discourse:
         chosen = fits[-1]
         review = f"'{role}' taken as {chosen}; it could be {', '.join(fits[:-1])}" if len(fits) > 1 else None
         return chosen, review
+
+
+def _side_of(names: NameIndex, key: str | None) -> str | None:
+    """The side a person's hints name most surely."""
+    info = names.people.get(key) if key else None
+    if info is None or not info.hints:
+        return None
+    sure = [h.name for h in info.hints if h.sure] or [h.name for h in info.hints]
+    return max(set(sure), key=sure.count)
 
 
 def _opening_person(sentence: Sentence, mentions: list[Mention]) -> str | None:
@@ -420,6 +438,10 @@ def _subject_left(
         comma_before = _previous_comma(tokens, mask, k)
         if whole is not None and whole.kind == "person" and _token_index(tokens, whole.start) <= comma_before + 1:
             return [SpeakerRef("person", whole.key, whole.words, "named")], (whole.start, verb_token.end), False, False
+        if whole is not None and whole.kind == "person" and comma_before >= 0 and _NAMING_BEFORE.search(
+            sentence.sub(tokens[comma_before].end, whole.start)
+        ):  # "Its spokesman, a man who goes by the name Captain Varo, told me"
+            return [SpeakerRef("person", whole.key, whole.words, "named")], (tokens[comma_before + 1].start, verb_token.end), False, False
         skipped = 0
         while k >= 0 and skipped < 3:
             comma = _previous_comma(tokens, mask, k)
@@ -600,20 +622,32 @@ def _role_phrase(
     head = tokens[k].lower
     if party is None and determiner in ("its", "their") and head in ORG_NOUNS:
         party = _last_party(names, sentence.index, tokens[j - 1].start)  # "its foreign ministry said"
-    if party is None and determiner in ("his", "her") and head == "office":
+    if party is None and determiner in ("his", "her") and head in ORG_NOUNS:
         holder, review = discourse.resolve_pronoun("he" if determiner == "his" else "she", tokens[j - 1].start, sentence.index)
-        if holder is not None:  # "Her office said": the office speaks for her
-            return [SpeakerRef("person", holder, sentence.sub(tokens[j - 1].start, tokens[k].end), "pronoun", review)], j - 1
+        words = sentence.sub(tokens[j - 1].start, tokens[k].end)
+        if holder is not None and head == "office":  # "Her office said": the office speaks for her
+            return [SpeakerRef("person", holder, words, "pronoun", review)], j - 1
+        side = _side_of(names, holder)
+        if side is not None:  # "his ministry said": the ministry speaks for his side
+            return [SpeakerRef("party", side, words, "party", review)], j - 1
     if determiner in DETERMINERS or determiner in ("both", "two", "three", "several", "some", "many"):
         j -= 1
     words = sentence.sub(tokens[j].start, tokens[k].end)
     head = tokens[k].lower
     specific = determiner == "the" and head in TITLE_NOUNS and not head.endswith("s")
     if specific:
-        role = sentence.sub(tokens[j + 1].start, tokens[k].end) if determiner else words
+        role_from = mention.last + 1 if mention is not None and mention.kind == "party" else j + 1
+        role = sentence.sub(tokens[role_from].start, tokens[k].end) if determiner else words
         key, review = discourse.resolve_role(role, tokens[j].start, party)
+        if key is None and party is not None:
+            # "the Dornian envoy": one person of that side, never the side itself; the
+            # person of that side (or of no known side) named last, to check.
+            key = discourse.last_person_of(party, tokens[j].start, sentence.index)
+            review = f"'{words}' taken as {key}, the last person of {party} named before" if key else None
         if key is not None:
             return [SpeakerRef("person", key, words, "role", review)], j
+        if party is not None:
+            return [SpeakerRef("unknown", words, words, "role", f"speaker '{words}': no person of {party} named before; assign one")], j
     if party is not None:
         return [SpeakerRef("party", party, words, "party")], j
     if head in ORG_NOUNS or head in ("official", "officials", "diplomats", "negotiators", "delegates", "aides"):
@@ -644,6 +678,8 @@ def _subject_right(
         if candidate.first <= k <= candidate.last and candidate.kind in ("person", "party", "unknown"):
             mention = candidate
             break
+    if mention is None:
+        mention = _titled_after(sentence, mask, k, names)  # "said opposition lawmaker Mila Stenberg"
     if mention is not None and mention.kind == "party" and tokens[mention.last].possessive:
         # "said Talvar's deputy foreign minister, Helena Brook": the office holder named after it
         j = mention.last + 1
@@ -658,6 +694,8 @@ def _subject_right(
     if tokens[i - 1].text not in (",", "\u201d", '"') and not (i >= 2 and tokens[i - 2].text in ("\u201d", '"')):
         # "said X" only where the verb follows the quote or a comma: not "he said Putin ..."
         return None
+    if _finite_verb_after(tokens, mention.last + 1):
+        return None  # "said Kervo had given away ...": the name opens what was said
     ref = _from_mention(mention, names)
     if ref is None:
         return None
@@ -670,6 +708,48 @@ def _subject_right(
         if _is_parenthetical(tokens[comma + 1 : j]):
             end = j
     return [ref], (tokens[i].start, tokens[min(end, len(tokens)) - 1].end), end
+
+
+_NAMING_BEFORE = re.compile(r"(?i)\b(?:the name(?: of)?|named|called|known as|dubbed|nicknamed|calls (?:himself|herself))\s*$")
+_FINITE = frozenset(
+    """had has have was is were are would will could can may might must should did does shall
+    gave made took went kept got""".split()
+)
+
+
+def _finite_verb_after(tokens: list[Token], k: int) -> bool:
+    """A verb right after a name: the name is the subject of a clause of its own."""
+    if k >= len(tokens) or not tokens[k].is_word or tokens[k].is_cap:
+        return False
+    word = tokens[k].lower
+    return word in _FINITE or (word.endswith("ed") and len(word) > 4 and word not in _SKIP_LEFT)
+
+
+def _titled_after(sentence: Sentence, mask: list[bool], k: int, names: NameIndex) -> Mention | None:
+    """A person named after an office in lower case, right after a reporting verb: 'said
+    opposition lawmaker Mila Stenberg', 'said the Dornian envoy, Samir Haddad'."""
+    tokens = sentence.tokens
+    j = k
+    office = False
+    while j < len(tokens) and j - k < 6 and not mask[j] and tokens[j].is_word:
+        if names.starting_at(sentence.index, j) is not None and tokens[j].is_cap:
+            mention = names.starting_at(sentence.index, j)
+            if mention is not None and mention.kind == "person" and office:
+                return mention
+            if mention is not None and mention.kind == "party" and not tokens[mention.last].possessive:
+                j = mention.last + 1  # "said Dornian envoy Samir Haddad"
+                continue
+            return None
+        if tokens[j].lower in TITLE_NOUNS:
+            office = True
+        elif not (tokens[j].lower in TITLE_MODIFIERS or tokens[j].lower in DETERMINERS or not tokens[j].is_cap):
+            return None
+        j += 1
+    if office and j < len(tokens) and tokens[j].text == "," and j + 1 < len(tokens):
+        mention = names.starting_at(sentence.index, j + 1)
+        if mention is not None and mention.kind == "person":
+            return mention
+    return None
 
 
 def _according(sentence: Sentence, i: int, names: NameIndex, discourse: Discourse) -> Reporting | None:
@@ -806,6 +886,15 @@ def _content(
     return None
 
 
+def _set_off(tokens: list[Token], mention: Mention) -> bool:
+    """', Elin Varg, summed it up': a name between commas, a verb after it."""
+    before, after = mention.first - 1, mention.last + 1
+    return (
+        before >= 0 and tokens[before].text == "," and after + 1 < len(tokens) and tokens[after].text == ","
+        and tokens[after + 1].is_word and not tokens[after + 1].is_cap
+    )
+
+
 def colon_reporting(sentence: Sentence, mask: list[bool], colon_at: int, names: NameIndex, discourse: Discourse) -> Reporting | None:
     """'X was blunter: “...”': the subject at the start of the clause before the colon."""
     tokens = sentence.tokens
@@ -829,18 +918,22 @@ def colon_reporting(sentence: Sentence, mask: list[bool], colon_at: int, names: 
     else:
         candidates = [m for m in names.in_sentence(sentence.index) if m.start >= tokens[k].start and m.end <= colon_at and m.kind in ("person", "party", "unknown")]
         candidates.sort(key=lambda m: (m.start, m.kind != "person"))
+        appositive = [m for m in candidates if m.kind == "person" and _set_off(tokens, m)]
         if candidates and _token_index(tokens, candidates[0].start) <= k + 1:
             ref = _from_mention(candidates[0], names)
             if ref is not None:
                 refs, end = [ref], candidates[0].last
-        elif tokens[k].lower == "the":
+        elif tokens[k].lower in ("the", "its", "their", "his", "her"):
             j = k + 1
-            while j < len(tokens) and (tokens[j].lower in TITLE_MODIFIERS or tokens[j].lower in TITLE_NOUNS):
+            while j < len(tokens) and (tokens[j].lower in TITLE_MODIFIERS or tokens[j].lower in TITLE_NOUNS or tokens[j].lower in ORG_NOUNS):
                 j += 1
             if j > k + 1:
                 found = _role_phrase(sentence, mask, j - 1, names, discourse)
                 if found:
                     refs, end = found[0], j - 1
+        if not refs and appositive:
+            # "A shopkeeper I spoke to, Elin Varg, summed it up:": the name set off by commas
+            refs, end = [SpeakerRef("person", appositive[0].key, appositive[0].words, "named")], appositive[0].last
     if not refs:
         return None
     for ref in refs:

@@ -66,6 +66,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _PREP = re.compile(r"(?i:(?<![\w-])(on|in|at|during|over|for|since|from|until|till|by|before|after|between|as of|through|throughout)\s+)$")
 _LOCATING = frozenset({"on", "in", "at", "during", "over", "for", "through", "throughout", "between"})
 _INTENT = frozenset("hoped planned wanted agreed promised pledged vowed intended expected aimed sought decided offered threatened proposed".split())
+_DEADLINE = frozenset({"by", "until", "till", "before"})
+# A deadline or plan set in the past for a day to come: "promised an answer by Saturday".
+_DEADLINE_NOUNS = frozenset("deadline deadlines ultimatum promise pledge commitment target answer reply response decision".split())
 _FOR_SPAN = re.compile(rf"(?i:(?<![\w-])for\s+(?:(?:the|about|nearly|almost)\s+)?(?P<n>{_NUM})\s+(?P<unit>days?|weeks?)\s+)$")
 
 _FUTURE_AUX = frozenset({"will", "\u2019ll", "'ll", "shall", "would", "won\u2019t", "won't", "wouldn\u2019t", "wouldn't"})
@@ -211,6 +214,8 @@ def clause_tense(sentence: Sentence, timex: Timex) -> tuple[Tense | None, bool]:
         if word in (",", ";", ":", "\u2014") or word in _BOUNDARY_WORDS:
             break
         back.append(word)
+    if timex.prep in _DEADLINE and any(w in _INTENT or w in _PLANNED or w in _DEADLINE_NOUNS for w in back):
+        return "future", False  # "has promised an answer by Saturday", "were due to last until Friday"
     if _past_form_before(back):
         return "past", False  # "the agreement signed in March"
     verdict = _scan(back)

@@ -84,7 +84,16 @@ def _printable(char: str) -> bool:
     )
 
 
+# Letters, spaces and a few marks, starting with a letter: YAML reads such a plain scalar
+# back as itself unless it is one of its words for true, false or null (no number, date
+# or indicator can be made of these), so most titles and names skip the parser.
+_WORDS_ONLY = re.compile(r"[^\W\d_](?:[^\W\d_]|[ ,.\u2019()-])*\Z")
+_YAML_WORDS = frozenset("y n yes no true false on off null".split())
+
+
 def _reads_back(text: str) -> bool:
+    if _WORDS_ONLY.match(text) and text.casefold() not in _YAML_WORDS:
+        return True
     try:
         return bool(yaml.load(f"k: {text}\n", Loader=_Loader) == {"k": text})
     except yaml.YAMLError:
