@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from peacebrief.core.anchors import read_document
+from peacebrief.core.draft.headline import bounded, headline, statement
 from peacebrief.core.draft.names import NameIndex, PersonInfo, build_index
 from peacebrief.core.draft.parties import Gazetteer, PartyGuess
 from peacebrief.core.draft.quotes import Passage, find_passages, passage_mask
@@ -421,6 +422,7 @@ def _events(sentence: Sentence, resolved: list[Resolved], names: NameIndex, repo
     out: list[EventFinding] = []
     seen: set[tuple[str, str]] = set()
     mentions = names.in_sentence(sentence.index)
+    proper = names.proper_words()
     for result in resolved:
         key = (result.value, result.timex.text.lower())
         if key in seen:
@@ -445,7 +447,7 @@ def _events(sentence: Sentence, resolved: list[Resolved], names: NameIndex, repo
             status = "scheduled"
         elif _REPORTED.search(clause):
             status = "reported"
-        title = _reporting_title(sentence, timex, reportings) or _title(sentence, timex, clause)
+        title = _event_title(sentence, timex, span, clause, reportings, passages, [r.timex for r in resolved], names, proper)
         inside = [m for m in mentions if span[0] <= m.start and m.end <= span[1]]
         people = list(dict.fromkeys(m.key for m in inside if m.kind == "person"))
         parties = list(dict.fromkeys(m.key for m in inside if m.kind == "party"))
@@ -501,31 +503,57 @@ def clause_span(sentence: Sentence, timex: Timex) -> tuple[int, int]:
 _RELATIVE = re.compile(r",\s+((?:who|which|whose)\b[^,;]*),")
 
 
-def _reporting_title(sentence: Sentence, timex: Timex, reportings: list[Reporting]) -> str | None:
-    """'Trump claimed: Putin “kept his word” on the temporary pause' for the date of a saying."""
+def _event_title(
+    sentence: Sentence, timex: Timex, span: tuple[int, int], clause: str, reportings: list[Reporting], passages: list[Passage],
+    timexes: list[Timex], names: NameIndex, proper: frozenset[str],
+) -> str:
+    """The event's headline: a saying's ('X says ...'), a quoted sentence's (the words as its
+    speaker's), or the clause's; the time expressions of the sentence left out."""
+    cut = [(t.outer_start, t.end) for t in timexes]
+    inside = next((p for p in passages if p.open <= timex.start < p.close), None)
+    if inside is not None:  # the quote's words, as its speaker's: never rewritten
+        speaker = next((r for r in reportings if r.speakers and r.lemma != ":"), None)
+        who = _speaker_words(sentence, speaker, timex, names) if speaker is not None else ""
+        found = statement(sentence, who, (inside.start, inside.end), cut, proper)
+        if found:
+            return found
+    return (
+        _reporting_title(sentence, timex, reportings, cut, names, proper)
+        or headline(sentence, span, cut, proper)
+        or bounded(_title(sentence, timex, clause))
+    )
+
+
+def _reporting_title(
+    sentence: Sentence, timex: Timex, reportings: list[Reporting], cut: list[tuple[int, int]], names: NameIndex, proper: frozenset[str]
+) -> str | None:
+    """'Bose says his government will listen' for the date of a saying; 'Russia insists on
+    the withdrawal' where the verb takes an object (the clause is the headline)."""
     for reporting in reportings:
         if reporting.time != timex or reporting.content is None or reporting.lemma in (":", "according"):
             continue
-        subject = sentence.sub(reporting.attribution[0], reporting.verb_start).strip(" ,")
-        words = sentence.sub(*reporting.content)
-        if (not subject and not reporting.object_verb) or reporting.inherited:
+        if reporting.inherited:
             continue
-        if reporting.object_verb:  # "Russia has insisted on ...": the words say it all
-            subject, words = "", words
-        subject = re.sub(r"(?i)^(?:a|an|the)\s+", "", subject)
-        subject = subject.replace(sentence.sub(timex.outer_start, timex.end), "").strip()
-        title = f"{subject} {past_form(reporting.lemma)}: {words}" if subject else words
-        title = re.sub(r"\s+", " ", title).strip(" ,.;")
-        if len(title) > 90:
-            title = title[:88].rsplit(" ", 1)[0].rstrip(" ,;:") + "\u2026"
-        return title[:1].upper() + title[1:]
+        if reporting.object_verb:  # "Russia has insisted on ...": the clause says it all
+            return headline(sentence, (reporting.attribution[0], reporting.content[1]), cut, proper)
+        subject = _speaker_words(sentence, reporting, timex, names)
+        if not subject:
+            continue
+        return statement(sentence, subject, reporting.content, cut, proper)
     return None
 
 
-def past_form(lemma: str) -> str:
-    from peacebrief.core.draft.speakers import _forms
-
-    return _forms(lemma)[2]
+def _speaker_words(sentence: Sentence, reporting: Reporting, timex: Timex, names: NameIndex) -> str:
+    """Who a saying's headline names: the person as printed (a pronoun or an office: the
+    person it stands for, by surname), else the attribution's subject."""
+    people = [s for s in reporting.speakers if s.kind == "person"]
+    if len(people) == 1 and people[0].how in ("named", "surname"):
+        return people[0].words
+    if len(people) == 1 and people[0].key in names.people:
+        return names.people[people[0].key].surname
+    subject = sentence.sub(reporting.attribution[0], reporting.verb_start).strip(" ,")
+    subject = subject.replace(sentence.sub(timex.outer_start, timex.end), "")
+    return " ".join(subject.split()[:6]) if len(subject.split()) <= 6 else ""
 
 
 def _title(sentence: Sentence, timex: Timex, clause: str) -> str:
@@ -545,9 +573,6 @@ def _title(sentence: Sentence, timex: Timex, clause: str) -> str:
     text = re.sub(r"\s+([,.;:])", r"\1", text)
     if len(text.split()) < 3:
         text = re.sub(r"\s+", " ", sentence.text).strip(" .")
-    if len(text) > 90:
-        cut = text[:88].rsplit(" ", 1)[0].rstrip(" ,;:")
-        text = cut + "\u2026"
     if not any(c.isalnum() for c in text):
         text = f"Event ({timex.text})"
     return text[:1].upper() + text[1:]

@@ -116,7 +116,7 @@ class _Builder:
 
     # -- parties and people ------------------------------------------------------------
 
-    def party(self, name: str, *, placeholder: bool = False) -> str:
+    def party(self, name: str, *, placeholder: bool = False, organisation: bool = False) -> str:
         if name in self.party_ids:
             return self.party_ids[name]
         if self.existing and not placeholder:
@@ -132,6 +132,8 @@ class _Builder:
         else:
             pid = self.new_id(name)
             fields = {"id": pid, "name": name, "role": "party"}
+            if organisation:
+                fields["review"] = "an organisation the document quotes: check its role (party, mediator or host)"
         self.records["parties"].append(DraftRecord("parties", fields))
         self.party_ids[name] = pid
         return pid
@@ -181,7 +183,7 @@ class _Builder:
             info = analysis.names.people.get(ref.key) or PersonInfo(ref.key)
             return self.person(ref.key, info), None
         if ref.kind == "party":
-            return self.party(ref.key), None
+            return self.party(ref.key, organisation=ref.how == "organisation"), None
         return self.party("", placeholder=True), ref.review or f"speaker '{ref.words}' unknown: assign one"
 
     # -- anchors -----------------------------------------------------------------------

@@ -74,6 +74,8 @@ ORG_NOUNS = frozenset(
     administration spokesman's council parliament commission committee board agency secretariat forces police navy
     command headquarters""".split()
 )
+# Bodies of a state: a single name in front of one is a state ("the Lowland government").
+STATE_NOUNS = frozenset({"government", "ministry", "army", "parliament", "presidency", "cabinet", "navy", "authorities"})
 # Words in a capitalised run that make it an organisation, a place or a thing, not a person.
 ORG_WORDS = frozenset(
     """Ministry Council House Office Government Parliament Assembly Kremlin Committee Union Nations Agency Department
@@ -86,7 +88,7 @@ ORG_WORDS = frozenset(
     Television Radio Network Channel Agency Federation Coalition Movement Brigade Battalion Regiment Division Corps
     Command Mission Fund Programme Program Club League Cup Games Day Week War Revolution Crisis Plan Hotel Inn Resort
     Stadium Theatre Theater Church Mosque Cathedral Temple School College Park Tower Building Hall Camp Base Prison
-    Market Lakes Castle Fort Gate Gardens Railway Mine""".split()
+    Market Lakes Castle Fort Gate Gardens Railway Mine Foundation Initiative Society Trust Cross Crescent Association""".split()
 )
 # The last word of an outlet's name ("Meridian Press", "the Kellstad Post", "Belmora Today").
 OUTLET_WORDS = frozenset(
@@ -172,6 +174,17 @@ class NameIndex:
     statement_authors: list = field(default_factory=list)  # the parties of the last joint statement
     _token_maps: dict[int, tuple[int, dict[int, Mention], dict[int, Mention]]] = field(default_factory=dict, repr=False)
     _surnames: tuple[int, dict[str, list[PersonInfo]], dict[str, list[PersonInfo]]] | None = field(default=None, repr=False)
+    _proper: frozenset[str] | None = field(default=None, repr=False)
+
+    def proper_words(self) -> frozenset[str]:
+        """Words of the document's names: people, places, countries (made once)."""
+        if self._proper is None:
+            words = {w for key in self.people for w in key.split()}
+            words |= {w for place in self.gazetteer.places for w in place.split()}
+            words |= {w for name in self.gazetteer.countries for w in name.split()}
+            words |= {m.words for ms in self.mentions.values() for m in ms if m.kind in ("party", "place") and " " not in m.words}
+            self._proper = frozenset(words)
+        return self._proper
 
     def in_sentence(self, index: int) -> list[Mention]:
         return self.mentions.get(index, [])
@@ -263,13 +276,19 @@ def build_index(sentences: list[Sentence], masks: dict[int, list[bool]], gazette
             before = tokens[first - 1].lower if first > 0 else ""
             if first == last and tokens[first].text not in STOP_CAPS:
                 gazetteer.singles.add(tokens[first].bare)
-            if before in PLACE_PREPS or words in CITIES:
+            capital = before == "," and first >= 2 and tokens[first - 2].lower == "capital"  # "the Auberonese capital, Drava"
+            if before in PLACE_PREPS or words in CITIES or capital:
                 run = tokens[first : last + 1]
                 if not any(t.text in ORG_WORDS and t.text not in GEO_WORDS for t in run) or words in CITIES:
                     gazetteer.places.add(words)
                     for token in run:
                         if last > first and token.text not in ORG_WORDS and token.text not in JOINERS:
                             gazetteer.places.add(token.bare)
+            nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+            if first == last and nxt is not None and nxt.lower in STATE_NOUNS and not tokens[last].possessive:
+                name = tokens[first].bare  # "the Lowland government", "the Talmar parliament": a state
+                if name not in surnames and name not in STOP_CAPS and gazetteer.country_of(name) is None:
+                    gazetteer.countries.add(name)
             if tokens[last].possessive and _office_follows(tokens, last + 1):
                 name = _words(tokens, first, last)
                 if " " not in name and name not in CAPITALS and name not in SEATS and (name not in surnames or name in COUNTRIES):
@@ -510,6 +529,8 @@ def _classify(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -
         if nxt is not None and not nxt.is_cap and (nxt.lower in TITLE_NOUNS or nxt.lower in TITLE_MODIFIERS or nxt.lower in ORG_NOUNS):
             # "Lisaran envoy", "Kremlin spokesman": a side in front of an office, not a person
             guess = guess or gazetteer.office_country(word)
+            if guess is None and (word in gazetteer.places or word in gazetteer.countries):
+                guess = PartyGuess(word, f"{word} {nxt.text}", sure=False)  # "a Calder diplomat"
             if guess is not None:
                 return [make("party", key=guess.name, hints=[guess], words=word)]
             return [make("org", words=word)]

@@ -28,6 +28,7 @@ from typing import Literal
 from peacebrief.core.draft.names import (
     DETERMINERS,
     ORG_NOUNS,
+    OUTLET_WORDS,
     TITLE_CAPS,
     TITLE_MODIFIERS,
     TITLE_NOUNS,
@@ -463,6 +464,9 @@ def _subject_left(
         token = tokens[k]
     refs = _noun_phrase_ending(sentence, mask, k, names, discourse)
     if refs is None:
+        who = _relative_before(tokens, mask, k)
+        refs = _noun_phrase_ending(sentence, mask, who - 1, names, discourse) if who is not None and who >= 1 else None
+    if refs is None:
         return None
     speakers, start_token = refs
     if named_inside is not None and all(r.kind != "person" or r.how == "role" for r in speakers):
@@ -470,6 +474,17 @@ def _subject_left(
         speakers = [SpeakerRef("person", named_inside.key, named_inside.words, "named")]
     what = start_token > 0 and tokens[start_token - 1].lower == "what"
     return speakers, (tokens[start_token].start, verb_token.end), False, what
+
+
+def _relative_before(tokens: list[Token], mask: list[bool], k: int) -> int | None:
+    """'a Calder diplomat who has worked on the file told me': the 'who' whose clause ends
+    at `k`, with no comma or quotation mark between."""
+    for j in range(k, max(-1, k - 12), -1):
+        if mask[j] or tokens[j].text in (",", ";", ":", "(", ")"):
+            return None
+        if tokens[j].lower == "who":
+            return j
+    return None
 
 
 def _noun_phrase_ending(
@@ -511,6 +526,12 @@ def _noun_phrase_ending(
         return [r for r in found_refs if r is not None], start
     for j in range(k - 1, max(-1, k - 6), -1):  # "Officials from the river commission"
         if tokens[j].lower in ("from", "of", "at", "for") and j >= 1 and (tokens[j - 1].lower in TITLE_NOUNS or tokens[j - 1].lower in ORG_NOUNS):
+            side = next((m for m in names.in_sentence(sentence.index) if m.kind == "party" and tokens[j].end <= m.start and m.end <= token.end), None)
+            if side is not None and token.lower in ORG_NOUNS:
+                # "a senior member of the Kaspian delegation": the delegation's side
+                found = _role_phrase(sentence, mask, j - 1, names, discourse)
+                start = found[1] if found else j - 1
+                return [SpeakerRef("party", side.key, sentence.sub(tokens[start].start, token.end), "party")], start
             found = _role_phrase(sentence, mask, j - 1, names, discourse)
             if found is None:
                 return None
@@ -582,9 +603,26 @@ def _from_mention(mention: Mention, names: NameIndex) -> SpeakerRef | None:
         names.people.setdefault(mention.words, PersonInfo(mention.words, strong=True, first_offset=mention.start))
         mention.kind, mention.key = "person", mention.words
         return SpeakerRef("person", mention.words, mention.words, "named")
+    if mention.kind == "org" and _speaking_body(mention.words):
+        # "the Helder Foundation said": the body speaks as a side of its own (its record
+        # asks for its role); an outlet or a group of people does not.
+        return SpeakerRef("party", mention.words, mention.words, "organisation")
     if mention.kind == "org":
         return SpeakerRef("unknown", mention.words, mention.words, "party", f"speaker '{mention.words}' is an organisation: assign its party")
     return None
+
+
+# The last word of a body that speaks for itself: "the Coastal Union", "the Helder Foundation".
+BODY_WORDS = frozenset(
+    """Union Foundation Council Commission Committee Organisation Organization Alliance Movement Front Party Agency
+    Mission Federation Coalition Forum Group Order Assembly Initiative Society Trust Secretariat Authority Court Bank
+    Fund Programme Program Cross Crescent League Association Institute Centre Center Office""".split()
+)
+
+
+def _speaking_body(words: str) -> bool:
+    parts = words.split()
+    return len(parts) >= 2 and parts[-1] in BODY_WORDS and parts[-1] not in OUTLET_WORDS
 
 
 def _pronoun(token: Token, sentence: Sentence, discourse: Discourse) -> SpeakerRef:
@@ -678,8 +716,9 @@ def _subject_right(
         if candidate.first <= k <= candidate.last and candidate.kind in ("person", "party", "unknown"):
             mention = candidate
             break
-    if mention is None:
-        mention = _titled_after(sentence, mask, k, names)  # "said opposition lawmaker Mila Stenberg"
+    if mention is None or mention.kind == "party" and not tokens[mention.last].possessive:
+        # "said opposition lawmaker Mila Stenberg", "said Sarnese mediator Ilya Brandt"
+        mention = _titled_after(sentence, mask, k, names) or mention
     if mention is not None and mention.kind == "party" and tokens[mention.last].possessive:
         # "said Talvar's deputy foreign minister, Helena Brook": the office holder named after it
         j = mention.last + 1
@@ -931,6 +970,19 @@ def colon_reporting(sentence: Sentence, mask: list[bool], colon_at: int, names: 
                 found = _role_phrase(sentence, mask, j - 1, names, discourse)
                 if found:
                     refs, end = found[0], j - 1
+        if not refs:
+            # "Asked whether ..., she smiled:": the subject after the clause's last comma
+            commas = [j for j in range(k, len(tokens)) if tokens[j].start < colon_at and tokens[j].text == "," and not mask[j]]
+            after = commas[-1] + 1 if commas else None
+            if after is not None and after < len(tokens) and tokens[after].start < colon_at:
+                if tokens[after].lower in ("he", "she"):
+                    refs, end = [_pronoun(tokens[after], sentence, discourse)], after
+                else:
+                    subject = names.starting_at(sentence.index, after)
+                    if subject is not None and subject.kind in ("person", "party") and subject.end <= colon_at:
+                        ref = _from_mention(subject, names)
+                        if ref is not None:
+                            refs, end = [ref], subject.last
         if not refs and appositive:
             # "A shopkeeper I spoke to, Elin Varg, summed it up:": the name set off by commas
             refs, end = [SpeakerRef("person", appositive[0].key, appositive[0].words, "named")], appositive[0].last
