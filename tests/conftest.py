@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from peacebrief.core import Brief, load_brief
 
@@ -14,6 +16,18 @@ ROOT = Path(__file__).resolve().parents[1]
 BUNDLED_BRIEF = ROOT / "briefs" / "abu-dhabi-2026-02.yaml"
 HARBOUR_BRIEF = ROOT / "tests" / "data" / "harbour" / "briefs" / "harbour.yaml"
 SEED = ROOT / "seeds" / "000_10ec13a8d29864e3.txt"
+
+# Every property test without settings of its own: no wall-clock deadline (hypothesis'
+# default is 200 ms a case, which a shared or `nice`d machine passes now and then without
+# any slowness of the code: tests that care about speed count work or CPU time), and
+# `PEACEBRIEF_FUZZ_EXAMPLES` cases each for a deep run (hypothesis' 100 otherwise).
+_FUZZ_EXAMPLES = int(os.environ.get("PEACEBRIEF_FUZZ_EXAMPLES", "0") or 0)
+settings.register_profile(
+    "peacebrief",
+    deadline=None,
+    **({"max_examples": _FUZZ_EXAMPLES} if _FUZZ_EXAMPLES else {}),
+)
+settings.load_profile("peacebrief")
 
 
 def write_brief(

@@ -517,16 +517,15 @@ class Timing:
     Wall-clock time on a shared machine, or with a collection of hypothesis' own data
     falling due mid-case, stalled trivial cases past a second in long runs, and they did
     not reproduce; a long run under `nice` on a busy machine saw trivial cases take 54 s.
-    CPU time shows a slow loader; the wall clock still bounds a loader that waits (on a
-    pipe, say), very generously, and pipes are refused by their own tests.
+    CPU time shows a slow loader, and only it is asserted. A loader that waited (on a
+    pipe, say) would hang the test, which shows too; pipes are refused by their own tests.
     """
 
     def __init__(self) -> None:
         self.cpu = self.wall = 0.0
 
     def check(self) -> None:
-        assert self.cpu < 1.0, f"loading took {self.cpu:.2f} s of CPU"
-        assert self.wall < 300.0, f"loading took {self.wall:.2f} s"
+        assert self.cpu < 1.0, f"loading took {self.cpu:.2f} s of CPU ({self.wall:.2f} s on the clock)"
 
 
 @contextmanager

@@ -1280,3 +1280,161 @@ def test_a_record_cannot_hold_millions_of_values(brief_file, monkeypatch):
     problem = only_problem(brief_file(text))
 
     assert problem.message.startswith("this record holds more than 1,000 values, the limit")
+
+
+# -- the loader against docs/format.md (attack note 14 of issue 20) --------------------
+
+
+@pytest.mark.parametrize(
+    "extra, second",
+    [
+        ("notes: {seen: 1, seen: 2}\n", "seen: 2"),  # a top-level field the format does not read
+        ("notes:\n  - deep:\n      seen: 1\n      seen: 2\n", "seen: 2"),  # deeper in one
+    ],
+)
+def test_a_key_given_twice_under_a_field_the_format_does_not_read_is_reported(brief_file, extra, second):
+    text = VALID + extra
+
+    problem = only_problem(brief_file(text))
+
+    assert at(problem) == where(text, second)
+    assert problem.message == f"'seen' is given twice in this mapping (first on line {where(text, 'seen: 1')[0]}); " \
+        "a key may stand once in a mapping"
+
+
+def test_a_key_given_twice_in_a_record_s_own_note_is_reported_once(brief_file):
+    text = VALID.replace("    stance: Share the tolls equally\n",
+                         "    stance: Share the tolls equally\n    mine: {who: me, who: you}\n")
+
+    problem = only_problem(brief_file(text))
+
+    assert at(problem) == where(text, "who: you")
+    assert problem.message.startswith("'who' is given twice in this mapping")
+
+
+def test_a_key_given_twice_in_a_record_is_reported_once_not_again_as_a_field_not_read(brief_file):
+    text = VALID.replace("    stance: Share the tolls equally\n", "    stance: Share the tolls equally\n    stance: Again\n")
+
+    problems = problems_of(brief_file(text))
+
+    assert [p.message.split(" (")[0] for p in problems] == ["'stance' is given twice in each of `positions`"]
+
+
+@pytest.mark.parametrize(
+    "extra, tag, shape, fits",
+    [
+        ("extra: !!map [1, 2]\n", "!!map", "list", "mapping"),
+        ("extra: !!seq {a: 1}\n", "!!seq", "mapping", "list"),
+        ("extra: !!str [a]\n", "!!str", "list", "single value"),
+        ("extra: !!map\n", "!!map", "single value", "mapping"),
+    ],
+)
+def test_a_standard_tag_on_the_wrong_kind_of_value_is_refused_as_safe_load_refuses_it(brief_file, extra, tag, shape, fits):
+    text = VALID + extra
+
+    problem = only_problem(brief_file(text))
+
+    assert at(problem) == where(text, tag)
+    assert problem.message == f"the YAML tag {tag} is on a {shape}, but it is for a {fits}: remove the tag"
+
+
+def test_a_map_tag_on_a_section_is_refused(brief_file):
+    text = VALID.replace("events:\n", "events: !!map\n")
+
+    problem = only_problem(brief_file(text))
+
+    assert at(problem) == where(text, "!!map")
+    assert problem.message == "the YAML tag !!map is on a list, but it is for a mapping: remove the tag"
+
+
+def test_fitting_standard_tags_are_still_read(brief_file):
+    text = VALID.replace("events:\n", "events: !!seq\n").replace("title: Test brief", "title: !!str Test brief")
+
+    assert load_brief(brief_file(text)).title == "Test brief"
+
+
+@pytest.mark.parametrize("written", ["2026-02-04 10:30:00", "2026-02-04T10:30:00Z", "2026-02-04t10:30:00+02:00"])
+def test_a_date_with_a_time_of_day_is_refused_not_cut_to_its_day(brief_file, written):
+    text = VALID.replace("as_of: 2026-02-04", f"as_of: {written}")
+
+    problem = only_problem(brief_file(text))
+
+    assert at(problem) == where(text, written)
+    assert problem.message == (f"`as_of`: '{written}' is a date with a time of day; a brief's dates are days, "
+                               "months or years: write 2026-02-04")
+
+
+def test_an_anchor_across_two_paragraphs_is_refused(brief_file):
+    words = "the tolls were unfair. The harbour was closed"  # the end of ¶2 and the start of ¶3
+    text = VALID.replace('evidence: ["The first session opened on Wednesday"]', f'evidence: ["{words}"]')
+
+    problem = only_problem(brief_file(text))
+
+    assert at(problem) == where(text, f'"{words}"')
+    assert problem.record == "ev-open"
+    assert problem.message == ("these words run from ¶2 into ¶3 of the source; "
+                               "keep an anchor inside one paragraph (one anchor for each)")
+
+
+def test_an_anchor_with_spaces_around_its_words_is_in_the_paragraph_of_its_words(brief_file):
+    text = VALID.replace('evidence: ["The first session opened on Wednesday"]', 'evidence: ["\\n\\nThe harbour was closed"]')
+
+    event = load_brief(brief_file(text))["ev-open"]
+
+    assert event.evidence[0].paragraph == 3
+
+
+@pytest.mark.parametrize("brk", ["\x85", "\u2028", "\u2029"])
+def test_line_numbers_are_an_editor_s_after_unusual_line_breaks(brief_file, brk):
+    # YAML ends a line at NEL, LS and PS too; editors (and `where`) do not.
+    text = VALID.replace("title: Test brief", f'title: "Test{brk}brief{brk}again"').replace(
+        "stance: Share the tolls equally", "stance: [unclosed")
+
+    problem = only_problem(brief_file(text))
+    plain = only_problem(brief_file(text.replace(brk, "x")))  # the same file with no unusual break
+
+    assert problem.message == plain.message and problem.message.startswith("YAML syntax error")
+    assert at(problem) == at(plain) and problem.line == where(text, "    evidence: [q-fair]")[0]
+
+
+@pytest.mark.parametrize("brk", ["\x85", "\u2028", "\u2029"])
+def test_problems_and_records_after_unusual_line_breaks_are_on_the_editor_s_lines(brief_file, brk):
+    text = VALID.replace("title: Test brief", f'title: "Test{brk}brief"\nnote: "a{brk}b{brk}c"  # {brk}').replace(
+        "    title: First session opens\n", "    title: First session opens\n    place: [Karsk]\n")
+
+    problem = only_problem(brief_file(text))
+
+    assert at(problem) == where(text, "[Karsk]")
+    fixed = text.replace("    place: [Karsk]\n", "")
+    brief = load_brief(brief_file(fixed))
+    assert brief["ev-open"].line == where(fixed, "  - id: ev-open")[0]
+
+
+def test_a_column_after_an_unusual_break_on_the_same_line_counts_from_the_line_s_start(brief_file):
+    text = VALID + 'extra: ["a\u2028b", {k: 1, k: 2}]\n'
+
+    problem = only_problem(brief_file(text))
+
+    assert at(problem) == where(text, "k: 2")
+
+
+def _places(text: str, breaks: str) -> list[tuple[int, int]]:
+    """(line, column) of every character, 0-based, where `breaks` end a line (`\\r\\n` is one)."""
+    out, line, column = [], 0, 0
+    for i, char in enumerate(text):
+        out.append((line, column))
+        if char in breaks and not (char == "\r" and text[i + 1 : i + 2] == "\n"):
+            line, column = line + 1, 0
+        else:
+            column += 1
+    return out
+
+
+@pytest.mark.parametrize("text", ["a\x85b\u2028\u2028c\r\nd\r\x85e\n\u2029f", "\u2028" * 5 + "x\ry\u2028z", "plain\nlines\n", ""])
+def test_editor_lines_turn_every_place_yaml_gives_into_an_editor_s(text):
+    from peacebrief.core.yamlstream import EditorLines
+
+    lines = EditorLines(text.encode("utf-8"))
+
+    yaml_places = _places(text, "\n\r\x85\u2028\u2029")
+    assert [lines.place(*p) for p in yaml_places] == _places(text, "\n\r")

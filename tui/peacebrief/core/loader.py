@@ -43,9 +43,10 @@ from peacebrief.core.model import (
     Quote,
     Record,
     Source,
+    SourceDocument,
 )
 from peacebrief.core.problems import BriefError, Problem
-from peacebrief.core.yamlstream import StreamComposer, TooDeep, TooMany
+from peacebrief.core.yamlstream import EditorLines, StreamComposer, TooDeep, TooMany
 
 TYPE_CHECKING = False  # not `typing`'s: `check` and `digest` start without importing it
 if TYPE_CHECKING:
@@ -69,6 +70,12 @@ _YAML = "tag:yaml.org,2002:"
 _LINE_BREAKS = ("\r\n", "\r", "\n", "\x85", "\u2028", "\u2029")
 _LINE_BREAK = re.compile("|".join(map(re.escape, _LINE_BREAKS)))
 _PLAIN_TAGS = frozenset(_YAML + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map"))
+# Which of them fits which kind of node: `!!map [1, 2]` is refused, as `yaml.safe_load` does.
+_FITTING_TAGS: dict[type, frozenset[str]] = {
+    ScalarNode: frozenset(_YAML + t for t in ("str", "int", "float", "bool", "null", "timestamp", "merge")),
+    SequenceNode: frozenset((_YAML + "seq",)),
+    MappingNode: frozenset((_YAML + "map",)),
+}
 
 # The record lists of the format, in file order, with the kind each holds.
 SECTIONS: tuple[tuple[str, Kind], ...] = (
@@ -152,7 +159,7 @@ def load_brief(path: str | Path, *, limits: LoadLimits | None = None, data: byte
             reader = _Reader(label, path, limits, budget=budget)
             brief = reader.read(composer)
     except yaml.MarkedYAMLError as exc:  # the text is needed only to place the error
-        raise BriefError([_syntax_problem(label, _text_of(composer), exc, limits)]) from None
+        raise BriefError([_syntax_problem(label, _text_of(composer), exc, limits, composer.lines)]) from None
     except yaml.reader.ReaderError as exc:
         raise BriefError([_reader_problem(label, _text_of(composer), exc)]) from None
     except yaml.YAMLError as exc:
@@ -181,7 +188,7 @@ def _problem_at(label: str, node: Node, message: str) -> Problem:
     return Problem(label, message, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _syntax_problem(label: str, text: str, exc: yaml.MarkedYAMLError, limits: LoadLimits) -> Problem:
+def _syntax_problem(label: str, text: str, exc: yaml.MarkedYAMLError, limits: LoadLimits, lines: EditorLines) -> Problem:
     """A YAML syntax error, at a place an editor can go to."""
     mark = exc.problem_mark or exc.context_mark
     if mark is None:  # pragma: no cover - both parsers mark their syntax errors
@@ -197,7 +204,8 @@ def _syntax_problem(label: str, text: str, exc: yaml.MarkedYAMLError, limits: Lo
         # libyaml puts the end of a file that has no final line break at the start of a
         # line after the last one, which no editor can go to: name the end of the last line.
         line, column = mark.line, len(_LINE_BREAK.split(text)[-1]) + 1
-    return Problem(label, what, line, column)
+    line, column = lines.place(line - 1, column - 1)  # marks of errors are YAML's own lines
+    return Problem(label, what, line + 1, column + 1)
 
 
 def _reader_problem(label: str, text: str, exc: yaml.reader.ReaderError) -> Problem:
@@ -264,16 +272,19 @@ def _screen(root: Node, budget: int, max_depth: int, depth: int = 0) -> tuple[li
             return [*found, (node, "a YAML alias refers to the value that contains it; a brief cannot hold a loop")], -1
         if depth > max_depth:
             return [*found, (node, too_deep)], -1
-        if node.tag not in _PLAIN_TAGS and node.tag != _YAML + "merge":  # `<<` keys: the reader says more
-            found.append((node, _tag_message(node.tag)))
+        if node.tag not in _FITTING_TAGS[type(node)]:  # `<<` keys: the reader says more
+            found.append((node, _tag_message(node)))
         inside.add(key)
         stack.append((node, True, depth))
         stack.extend((child, False, depth + 1) for child in reversed(_children(node)))
     return found, size[id(root)][0]
 
 
-def _tag_message(tag: str) -> str:
-    shown = tag.replace(_YAML, "!!")
+def _tag_message(node: Node) -> str:
+    shown = node.tag.replace(_YAML, "!!")
+    if node.tag in _PLAIN_TAGS:
+        fits = "list" if shown == "!!seq" else "mapping" if shown == "!!map" else "single value"
+        return f"the YAML tag {shown} is on a {_shape(node)}, but it is for a {fits}: remove the tag"
     return f"the YAML tag {shown} is not allowed: a brief holds plain text, numbers, dates, lists and mappings"
 
 
@@ -365,6 +376,7 @@ class _Reader:
         # once: a brief of 150,000 records repeats most of its short values thousands of times.
         self._dates: dict[object, BriefDate] = {}
         self._shared: dict[object, Any] = {}
+        self._said_twice: set[int] = set()  # keys given twice that `mapping` has reported
 
     def share(self, value: T) -> T:
         """One object for equal values (immutable ones: str, tuples of str)."""
@@ -393,9 +405,9 @@ class _Reader:
             raise _Abort(node, f"values are nested too deeply (the limit is {self.limits.max_depth})")
 
     def _tag_ok(self, node: Node, record: str | None) -> bool:
-        if node.tag in _PLAIN_TAGS:
+        if node.tag in _PLAIN_TAGS and node.tag in _FITTING_TAGS[type(node)]:
             return True
-        self.error(node, _tag_message(node.tag), record)
+        self.error(node, _tag_message(node), record)
         return False
 
     def _single(self, node: Node, depth: int, record: str | None, what: str) -> ScalarNode | None:
@@ -490,6 +502,7 @@ class _Reader:
             if key.value in entries:
                 first = entries[key.value][0].start_mark.line + 1
                 self.error(key, f"'{key.value}' is given twice in {what} (first on line {first})", record)
+                self._said_twice.add(id(key))
                 continue
             entries[key.value] = (key, value)
         return entries
@@ -530,6 +543,9 @@ class _Reader:
         else:
             root = composer.walk(_STREAMED, self._first_pass, _TOP_KEYS)
         self._composer = None  # from here on, lists read whole are screened in full
+        twice = composer.duplicates  # the second walk finds them again: keep the first's
+        if twice and fast:
+            raise _Fallback
         if root is None or (isinstance(root, ScalarNode) and root.tag == _YAML + "null"):  # also a bare `---`
             self.problems.append(Problem(self.label, "the file is empty: a brief starts with `peacebrief: 1`", 1, 1))
             return None
@@ -586,6 +602,10 @@ class _Reader:
                         self._second_pass(section, item)
         key_points = self._key_points(top)
         built = self._built
+        for key, first in twice:  # under fields the format does not read: see `StreamComposer`
+            if id(key) not in self._said_twice:
+                self.error(key, f"'{key.value}' is given twice in this mapping (first on line {first.start_mark.line + 1}); "
+                           "a key may stand once in a mapping")
 
         # Every record that was not built must have said why; one that did not would leave
         # a half-loaded brief, which the format forbids. So refuse, and say it is our bug.
@@ -1023,6 +1043,11 @@ class _Fields:
         value = self.value(key, required=required)
         if value is None:
             return None
+        if isinstance(value, dt.datetime):  # the time would be dropped without a word
+            written = node.value if isinstance(node := self.node_of(key), ScalarNode) else str(value)
+            self.error(key, f"`{key}`: '{written}' is a date with a time of day; a brief's dates are days, "
+                       f"months or years: write {value.date().isoformat()}")
+            return None
         cache = self.reader._dates
         # Only text and dates as keys: `True == 1` would find the year 1 for `yes`.
         seen = value if type(value) in (str, dt.date) else None
@@ -1189,10 +1214,29 @@ class _Fields:
         except AnchorError as exc:
             reader.error(where, str(exc), self.record)
             return None
+        document = index.document
+        first, last = _blocks_of(document, start, end)
+        if first != last:
+            reader.error(where, f"these words run from {_block_name(document, first)} into {_block_name(document, last)} "
+                         "of the source; keep an anchor inside one paragraph (one anchor for each)", self.record)
+            return None
         return Anchor(
             source=source, exact=exact, start=start, end=end,
-            paragraph=index.document.paragraph_at(start), prefix=prefix, suffix=suffix, normalised=normalised,
+            paragraph=first, prefix=prefix, suffix=suffix, normalised=normalised,
         )
+
+
+def _blocks_of(document: SourceDocument, start: int, end: int) -> tuple[int, int]:
+    """The blocks that hold the first and the last character of the span that is not a space."""
+    words = document.text[start:end]
+    first = start + len(words) - len(words.lstrip())
+    last = end - (len(words) - len(words.rstrip())) - 1
+    return document.paragraph_at(first), document.paragraph_at(max(first, last))
+
+
+def _block_name(document: SourceDocument, block: int) -> str:
+    place = document.place(block)
+    return place if place.startswith("\u00b6") else f"the {place}"
 
 
 def _is_empty(node: Node) -> bool:

@@ -14,6 +14,8 @@ tags, values and marks `yaml.compose` would give, so code that reads nodes is un
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Callable, Iterator
 
 import yaml
@@ -35,6 +37,52 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 ItemCallback = Callable[[str, Node], None]
+
+# YAML 1.1 (PyYAML and libyaml) ends a line at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR
+# too; editors do not (they break at \n, \r\n and \r only).
+_UNUSUAL_BREAK = re.compile("[\x85\u2028\u2029]")
+_UNUSUAL_BYTES = (b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9")
+
+
+class EditorLines:
+    """Turns YAML's line and column of a place into the ones an editor shows.
+
+    Only the unusual breaks are kept (where each is, in YAML's lines, and how far into the
+    editor's line the YAML line after it starts), so a file without any costs nothing.
+    """
+
+    def __init__(self, text: str | bytes) -> None:
+        self._after: list[int] = []  # the YAML line (0-based) that each unusual break starts
+        self._shift: list[int] = []  # the editor column (0-based) where that YAML line starts
+        if isinstance(text, bytes):
+            if not any(b in text for b in _UNUSUAL_BYTES):
+                return
+            text = text.decode("utf-8", "replace")
+        # Each stretch between two unusual breaks is counted once: linear in the file.
+        yaml_line = counted = line_start = 0  # YAML lines before `counted`; the editor's line start
+        for match in _UNUSUAL_BREAK.finditer(text):
+            at = match.start()
+            yaml_line += text.count("\n", counted, at) + text.count("\r", counted, at) - text.count("\r\n", counted, at) + 1
+            last = max(text.rfind("\n", counted, at), text.rfind("\r", counted, at))
+            if last >= 0:
+                line_start = last + 1
+            counted = at + 1
+            self._after.append(yaml_line)
+            self._shift.append(counted - line_start)
+
+    def __bool__(self) -> bool:
+        return bool(self._after)
+
+    def place(self, line: int, column: int) -> tuple[int, int]:
+        """The editor's (line, column), both 0-based as YAML's marks are, for YAML's."""
+        breaks = bisect.bisect_right(self._after, line)
+        if breaks and self._after[breaks - 1] == line:
+            column += self._shift[breaks - 1]
+        return line - breaks, column
+
+    def mark(self, mark: Mark) -> Mark:
+        line, column = self.place(mark.line, mark.column)
+        return Mark(mark.name, mark.index, line, column, None, None)
 
 
 class TooMany(Exception):
@@ -91,10 +139,15 @@ class StreamComposer:
         # an alias bomb or a forbidden tag, and need the reader's screening. Reset by the caller.
         self.unusual = False
         self._extra = MAX_EXTRA_VALUES  # values still allowed under top-level keys not `known`
+        self.lines = EditorLines(text)  # marks are given as an editor counts lines
+        # Each key given a second time in a mapping below the top level, with the first one:
+        # the reader checks the mappings it reads, but not those under fields it does not know.
+        self.duplicates: list[tuple[ScalarNode, ScalarNode]] = []
 
     def release(self) -> None:
         """Let go of the text and the parser (which holds it too): nothing more will be read."""
         self.text = b""
+        self.duplicates = []
         self._events = iter(())
         self._anchors = {}
 
@@ -108,7 +161,10 @@ class StreamComposer:
         self._anchors = {}
         self._extra = MAX_EXTRA_VALUES
         self._known = known
+        self.duplicates = []
         self._events = iter(yaml.parse(self.text, Loader=self.loader))
+        if self.lines:
+            self._events = map(self._in_editor_lines, self._events)
         event = next(self._events)  # StreamStartEvent
         event = next(self._events)
         if isinstance(event, StreamEndEvent):
@@ -127,6 +183,11 @@ class StreamComposer:
                 "expected a single document in the stream", root.start_mark, "but found another document", event.start_mark
             )
         return root
+
+    def _in_editor_lines(self, event: Event) -> Event:
+        event.start_mark = self.lines.mark(event.start_mark)
+        event.end_mark = self.lines.mark(event.end_mark)
+        return event
 
     def _top_mapping(self, start: MappingStartEvent, streamed: frozenset[str], on_item: ItemCallback) -> MappingNode:
         node = MappingNode(self._tag(start, MappingNode), [], start.start_mark, None, flow_style=start.flow_style)
@@ -181,6 +242,7 @@ class StreamComposer:
             return self._remember(event, ScalarNode(self._tag(event, ScalarNode), event.value, event.start_mark,
                                                     event.end_mark, style=event.style))
         root = self._open(event)
+        checked = what == "this record"
         stack: list[tuple[Node, list[Node]]] = [(root, [])]  # a mapping collects keys and values in turn
         while stack:
             event = next(self._events)
@@ -188,6 +250,8 @@ class StreamComposer:
             if isinstance(event, (SequenceEndEvent, MappingEndEvent)):
                 parent.end_mark = event.end_mark
                 stack.pop()
+                if len(parent.value) > 1 and isinstance(parent, MappingNode) and (stack or not checked):
+                    self._find_twice(parent)  # a record itself (`checked`) the reader checks
                 continue
             opened = False
             if isinstance(event, AliasEvent):
@@ -216,6 +280,18 @@ class StreamComposer:
         if most is not None and what != "this record":
             self._extra = most
         return root
+
+    def _find_twice(self, node: MappingNode) -> None:
+        keys = [key.value for key, _ in node.value if isinstance(key, ScalarNode)]
+        if len(set(keys)) == len(keys):
+            return
+        first: dict[str, ScalarNode] = {}
+        for key, _ in node.value:
+            if isinstance(key, ScalarNode):
+                if key.value in first:
+                    self.duplicates.append((key, first[key.value]))
+                else:
+                    first[key.value] = key
 
     def _open(self, event: Event) -> Node:
         if isinstance(event, SequenceStartEvent):
