@@ -21,8 +21,16 @@ N samples per kind (default 50):
   character at a time, each keystroke timed (characters on screen only: the box's cursor
   blinks); `escape` (untimed) closes it before the next word.
 
-Prints one JSON object: {"reader": {kind: [ms, ...]}, "reference": [ms, ...], "errors": [...]}:
-an error is a key that did not do what it should (the numbers then mean little).
+And the floor of a pane switch: the same number of keys `2`, `1` in a third pty, a bare
+Textual app switching between two full-screen panes of static rows
+(`_reference.py switch`), each after a reference move as well: what Textual itself costs
+to draw a new screen, against the same reference.
+
+`--kinds pane,link` times only those kinds (the floor is the kind `floor`).
+
+Prints one JSON object: {"reader": {kind: [ms, ...]}, "floor": {"pane": [ms, ...]},
+"reference": [ms, ...], "errors": [...]}: an error is a key that did not do what it should
+(the numbers then mean little).
 This file is a benchmark harness only; nothing in the product imports it.
 """
 
@@ -61,26 +69,35 @@ def timeline_rows(path: Path) -> int:
     return len((cached_brief(path) or load_brief(path)).events)
 
 
+KINDS = ("cursor", "pane", "link", "back", "search", "floor")
+
+
 class Session:
-    def __init__(self, brief: Path, rows: int) -> None:
+    def __init__(self, brief: Path, rows: int, floor: bool = True) -> None:
         env = dict(os.environ)
         self.reader = _pty.Terminal.spawn([sys.executable, "-m", "peacebrief", str(brief)], env)
         self.reference = _pty.Terminal.spawn([sys.executable, str(HERE / "_reference.py"), "list", str(rows)], env)
+        self.floor = _pty.Terminal.spawn([sys.executable, str(HERE / "_reference.py"), "switch"], env) if floor else None
         self.reader.until(_pty.whole_reader_screen)
         self.reference.until(_pty.whole_list_screen)
+        if self.floor is not None:
+            self.floor.until(_pty.whole_switch_screen)
+            self.floor.settle(0.5)
         self.reader.settle(0.5)
         self.reference.settle(0.5)
-        self.times: dict[str, list[float]] = {k: [] for k in ("cursor", "pane", "link", "back", "search")}
+        self.times: dict[str, list[float]] = {k: [] for k in KINDS}
         self.reference_times: list[float] = []
         self.moves = 0
         self.errors: list[str] = []
 
     def timed(self, kind: str, data: bytes, *, chars: bool = False) -> bool:
-        """One reference cursor move, then the reader's key; False if the key did nothing."""
+        """One reference cursor move, then the reader's key (the floor's, for `floor`);
+        False if the key did nothing."""
         self.moves += 1
         self.reference_times.append(self.reference.key(UP if self.moves % 3 == 0 else DOWN))
+        term = self.floor if kind == "floor" else self.reader
         try:
-            self.times[kind].append(self.reader.key(data, chars=chars))
+            self.times[kind].append(term.key(data, chars=chars))  # type: ignore[union-attr]
             return True
         except (KeyError, TimeoutError) as exc:
             self.errors.append(f"{kind}: {exc.args[0]}")
@@ -96,22 +113,25 @@ class Session:
         return self.reader.displays[-1].lines if self.reader.displays else ()
 
     def close(self) -> None:
-        for term in (self.reader, self.reference):
-            term.write(b"q")
-            term.close()
+        for term in (self.reader, self.reference, self.floor):
+            if term is not None:
+                term.write(b"q")
+                term.close()
 
 
-def measure(brief: Path, samples: int) -> dict[str, object]:
-    s = Session(brief, timeline_rows(brief))
+def measure(brief: Path, samples: int, kinds: tuple[str, ...] = KINDS) -> dict[str, object]:
+    s = Session(brief, timeline_rows(brief), floor="floor" in kinds)
     try:
         downs = samples * 2 // 3
-        for i in range(samples):
+        for i in range(samples if "cursor" in kinds else 0):
             s.timed("cursor", DOWN if i < downs else UP)
-        for i in range(samples):
+        for i in range(samples if "pane" in kinds else 0):
             key = "23451"[i % 5]
             if s.timed("pane", key.encode()) and f"─ {key} " not in s.lines()[1][:8]:
                 s.errors.append(f"pane: key {key} did not show pane {key}: {s.lines()[1][:30]!r}")
-        for _ in range(samples):
+        for i in range(samples if "floor" in kinds else 0):
+            s.timed("floor", b"21"[i % 2:i % 2 + 1])
+        for _ in range(samples if "link" in kinds or "back" in kinds else 0):
             for key in (b"1", DOWN, b"\r"):
                 s.press(key)
             s.timed("link", b"\r")
@@ -120,7 +140,7 @@ def measure(brief: Path, samples: int) -> dict[str, object]:
                 s.errors.append(f"back: landed on {s.lines()[1][:30]!r}, not the timeline")
         words = common_words(brief)
         w = 0
-        while len(s.times["search"]) < samples:
+        while "search" in kinds and len(s.times["search"]) < samples:
             word = words[w % len(words)]
             w += 1
             s.press(b"/")
@@ -134,15 +154,21 @@ def measure(brief: Path, samples: int) -> dict[str, object]:
                 break
     finally:
         s.close()
-    return {"reader": s.times, "reference": s.reference_times, "errors": sorted(set(s.errors))[:20]}
+    floor = {"pane": s.times.pop("floor")}
+    return {"reader": s.times, "floor": floor, "reference": s.reference_times, "errors": sorted(set(s.errors))[:20]}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("brief", type=Path)
     parser.add_argument("--samples", type=int, default=50)
+    parser.add_argument("--kinds", default=",".join(KINDS), help=f"which to time, of {','.join(KINDS)} (default: all)")
     args = parser.parse_args()
-    json.dump(measure(args.brief, args.samples), sys.stdout)
+    kinds = tuple(k for k in args.kinds.split(",") if k)
+    unknown = set(kinds) - set(KINDS)
+    if unknown:
+        parser.error(f"unknown kinds: {', '.join(sorted(unknown))}")
+    json.dump(measure(args.brief, args.samples, kinds), sys.stdout)
     sys.stdout.write("\n")
     return 0
 

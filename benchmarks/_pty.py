@@ -260,3 +260,8 @@ def whole_list_screen(d: Display) -> bool:
         "list" in d.lines[0] and "Row      1" in d.lines[2]
         and any("▁▁▁" in line for line in d.lines[3:]) and "Quit" in d.lines[LINES - 1]
     )
+
+
+def whole_switch_screen(d: Display) -> bool:
+    """The pane-switch floor's whole screen: header, the first pane's rows, footer."""
+    return "switch" in d.lines[0] and "Pane one row   1" in d.lines[1] and "Quit" in d.lines[LINES - 1]

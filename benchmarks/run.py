@@ -2,6 +2,7 @@
 
     python benchmarks/run.py            # the full run: 10k and 50k briefs (about 10 min on 2 busy cores)
     python benchmarks/run.py --quick    # CI: the 1k brief, fewer key samples (about 3 min)
+    python benchmarks/run.py --only keys,startup    # some sections only (names below, SECTIONS)
 
 Times on a shared machine drift, so the targets are ratios: each figure is measured side
 by side with its reference in the same run, alternating the two, and compared by medians
@@ -43,7 +44,10 @@ The figures:
    (`_reference.py list N`), running in its own pty beside the reader, one reference move
    before each reader key (`benchmarks/_keys.py`, 50 samples per kind; 20 in --quick):
    cursor move, pane switch, link follow, back, search keystroke. Info rows: each p95 in
-   ms (33 ms is the feel we want).
+   ms (33 ms is the feel we want); and the floor of a pane switch, the same ratio for a
+   bare Textual app that switches between two full-screen panes of static rows
+   (`_reference.py switch`, in a third pty, beside the same reference): what any
+   Textual app pays to draw a new screen.
 8. Peak memory with the 50k brief open, <= 400 MB: `python benchmarks/_paint.py BRIEF
    --rss` (fresh cache, so the brief is parsed; read once every pane is built).
 
@@ -433,6 +437,10 @@ def keys(ctx: Context) -> list[Figure]:
                               p95(got) / p95(ref)))
         absolute.append(f"{kind} {p95(got):.0f}")
     figures.append(info("  key p95s in ms, this machine (info)", ", ".join(absolute), f"{p95(ref):.0f} ms list cursor"))
+    floor = data.get("floor", {}).get("pane", [])
+    if floor:
+        figures.append(Figure("  floor: pane switch of a bare Textual app (info)", 0, "x", f"{p95(ref):.1f} ms list cursor",
+                              f"{p95(floor):.1f} ms", p95(floor) / p95(ref), note=f"{INFO} (not a target)"))
     return figures
 
 
@@ -548,7 +556,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--big-repeat", type=int, default=3, help="runs per big-brief figure (default 3)")
     parser.add_argument("--samples", type=int, help="key samples per kind (default 50; 20 with --quick)")
     parser.add_argument("--data", type=Path, default=generate.DEFAULT_OUT, help="where the synthetic briefs are cached")
+    names = [section.__name__ for section in SECTIONS]
+    parser.add_argument("--only", help=f"run only these sections, comma-separated: {','.join(names)}")
     args = parser.parse_args(argv)
+    only = [name for name in (args.only or "").split(",") if name]
+    if set(only) - set(names):
+        parser.error(f"--only: unknown sections {', '.join(sorted(set(only) - set(names)))}; they are {', '.join(names)}")
     quick = args.quick
     header = machine()
     r = Runner()
@@ -565,7 +578,8 @@ def main(argv: list[str] | None = None) -> int:
         r.log(f"mode: {'quick (1k brief)' if quick else 'full (10k and 50k briefs)'}, {ctx.reps} start-up pairs, "
               f"{ctx.big_reps} runs per big-brief figure, {ctx.samples} key samples per kind")
         figures: list[Figure] = []
-        for section in SECTIONS + extra_sections(r):
+        sections = [s for s in SECTIONS if s.__name__ in only] if only else SECTIONS + extra_sections(r)
+        for section in sections:
             figures += section(ctx)
         if quick and ctx.bare_s is not None:
             below_the_bare_app(figures, ctx.bare_s)
@@ -573,7 +587,7 @@ def main(argv: list[str] | None = None) -> int:
         r.close()
 
     print("\n".join(header))
-    print(f"mode:    {'--quick' if quick else 'full'}: {ctx.reps} start-up pairs, {ctx.big_reps} runs per big-brief "
+    print(f"mode:    {'--quick' if quick else 'full'}{' --only ' + ','.join(only) if only else ''}: {ctx.reps} start-up pairs, {ctx.big_reps} runs per big-brief "
           f"figure, medians; {ctx.samples} key samples per kind; {time.perf_counter() - r.started:.0f} s in all")
     print()
     print(table(figures, quick))

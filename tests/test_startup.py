@@ -121,7 +121,8 @@ def test_the_first_paint_of_a_cached_brief_imports_no_loader_markdown_or_palette
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """What the reader imports to show a cached brief: not yaml or the loader (no parse),
-    not Markdown (the bundled brief's first record has none), not the command palette."""
+    not Markdown (the bundled brief's first record has none), not the command palette,
+    the search or the review marks' walk (used after a key only)."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     load_brief_cached(BUNDLED_BRIEF)  # the cache is warm, as on every open after the first
     env = {**os.environ, "PYTHONPATH": str(ROOT / "tui"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
@@ -139,7 +140,8 @@ def exit_once_painted(*args):
 app._loaded = exit_once_painted
 app.run(headless=True, size=(120, 40))
 print(type(app.brief).__name__)
-unwanted = ("yaml", "peacebrief.core.loader", "markdown_it", "rich.markdown", "peacebrief.app.commands")
+unwanted = ("yaml", "peacebrief.core.loader", "markdown_it", "rich.markdown", "peacebrief.app.commands",
+            "peacebrief.core.search", "peacebrief.core.review")
 print(sorted(m for m in unwanted if m in sys.modules))
 """
     result = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True)

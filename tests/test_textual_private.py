@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
 
-from peacebrief.app.textual_private import QuietFocusScreen, SteadyScrollView, set_virtual_size
+from peacebrief.app.textual_private import CursorFocus, QuietFocusScreen, SteadyScrollView, set_virtual_size
 
 MODULE = "peacebrief/app/textual_private.py"
 
@@ -88,3 +88,95 @@ async def test_textual_still_calls_them_as_the_reader_needs() -> None:
 class QuietScreen(QuietFocusScreen):
     def compose(self) -> ComposeResult:
         yield Input()
+
+
+def test_widget_focus_handlers_are_still_the_ones_cursor_focus_stands_in_for() -> None:
+    for name in ("_on_focus", "_on_blur"):
+        handler = Widget.__dict__.get(name)
+        assert handler is not None and parameters(handler) == ["self", "event"], (
+            f"Textual {textual.__version__} changed Widget.{name}: {MODULE} (CursorFocus) does its work in its place"
+        )
+        source = inspect.getsource(handler)
+        assert "has_focus" in source and "Descendant" in source, (
+            f"Textual {textual.__version__}: Widget.{name} does more or other than {MODULE} (CursorFocus) does in its place"
+        )
+
+
+class Cursor(CursorFocus, can_focus=True):
+    def __init__(self) -> None:
+        super().__init__()
+        self.whole_repaints = 0
+
+    def refresh(self, *regions, **kwargs):  # type: ignore[no-untyped-def]
+        if not regions and kwargs.get("repaint", True):
+            self.whole_repaints += 1
+        return super().refresh(*regions, **kwargs)
+
+
+class Holder(Widget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.heard: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Cursor()
+        yield Cursor()
+
+    def on_descendant_focus(self) -> None:
+        self.heard.append("focus")
+
+    def on_descendant_blur(self) -> None:
+        self.heard.append("blur")
+
+
+class HolderApp(App[None]):
+    AUTO_FOCUS = None
+
+    def compose(self) -> ComposeResult:
+        yield Holder()
+
+
+async def test_cursor_focus_moves_the_focus_without_a_whole_repaint() -> None:
+    app = HolderApp()
+    async with app.run_test(size=(40, 10)) as pilot:
+        holder = app.query_one(Holder)
+        first, second = app.query(Cursor)
+        await pilot.pause()
+        first.whole_repaints = second.whole_repaints = 0
+        holder.heard.clear()
+        first.focus()
+        await pilot.pause()
+        second.focus()
+        await pilot.pause()
+        assert app.focused is second and second.has_focus and not first.has_focus, (
+            f"Textual {textual.__version__}: CursorFocus no longer keeps has_focus as Textual's handlers did ({MODULE})"
+        )
+        assert sorted(holder.heard) == ["blur", "focus", "focus"], f"the parent no longer hears of the focus ({MODULE}): {holder.heard}"
+        assert first.whole_repaints == second.whole_repaints == 0, (
+            f"Textual {textual.__version__}: a move of the focus repaints a CursorFocus widget whole again ({MODULE})"
+        )
+
+
+class ScrolledBox(SteadyScrollView):
+    DEFAULT_CSS = "ScrolledBox { width: 30; height: 10; overflow-y: scroll; overflow-x: hidden; }"
+
+
+class ScrolledApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield ScrolledBox()
+
+
+async def test_a_layout_that_keeps_a_steady_view_size_leaves_its_scroll_bar_alone() -> None:
+    app = ScrolledApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        box = app.query_one(ScrolledBox)
+        set_virtual_size(box, Size(30, 100))
+        await pilot.pause()
+        bar = box.vertical_scrollbar
+        repaints: list[int] = []
+        original = bar.refresh
+        bar.refresh = lambda *regions, **kwargs: repaints.append(1) or original(*regions, **kwargs)  # type: ignore[method-assign]
+        app.screen.refresh(layout=True)
+        await pilot.pause()
+        assert repaints == [], f"Textual {textual.__version__}: a layout that keeps the box's size repaints its scroll bar ({MODULE})"
+        assert box.max_scroll_y == 90, "the box's own virtual size was lost in the layout"

@@ -6,15 +6,23 @@ against the installed Textual and fails, naming it, when an upgrade changes it.
 
 - `Widget._size_updated(size, virtual_size, container_size, layout)`: called by the
   compositor when a layout gives a widget its size; overridden by `SteadyScrollView` to
-  call its `resized_in_layout`.
+  call its `resized_in_layout`, and to pass over a layout that keeps its size.
+- `Widget._size`: the size the widget was last laid out at, which that compares with.
 - `Widget._scroll_update(virtual_size)`: refreshes the scroll bars for a new virtual
   size; called by `set_virtual_size` in place of a layout.
 - `Screen.focused`: the reactive Textual defines (with `repaint=True`) and its focus
   machinery sets; redefined by `QuietFocusScreen` without the repaint.
+- `Widget._on_focus(event)`, `Widget._on_blur(event)`: Textual's handlers of the Focus
+  and Blur events (set `has_focus`, repaint the whole widget, tell the parent);
+  `CursorFocus` does the same less the repaint and stops them (`prevent_default`).
 """
 
 from __future__ import annotations
 
+from typing import Self
+
+from textual import events
+from textual.dom import NoScreen
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.screen import Screen
@@ -41,6 +49,12 @@ class SteadyScrollView(ScrollView):
         )
 
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        # The compositor hands a ScrollView the size of its view as its virtual size,
+        # which is never the one the view keeps (its lines): ScrollView took that for a
+        # change on every layout and refreshed the scroll bars of every box on screen,
+        # some 70 lines drawn again for each pane switch, link or back.
+        if size == self._size and container_size == self.container_size:
+            return False
         changed = super()._size_updated(size, virtual_size, container_size, layout)
         if changed:
             self.resized_in_layout()
@@ -65,3 +79,47 @@ class QuietFocusScreen(Screen[None]):
     # move is drawn in: a second frame, 2 ms later, for every link, back and pane switch.
     # What shows the focus repaints itself (the lists' cursors, the lit pane titles).
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+
+
+class CursorFocus(Widget):
+    """A widget whose focus shows in its cursor alone, which repaints itself: not
+    repainted whole when the focus comes or goes.
+
+    Textual repaints a widget whole in `focus()`, and again in its own handlers of the
+    Focus and Blur events, for `:focus` rules: a list that takes the focus as its pane is
+    shown drew all its rows again (36 lines on a 40-line screen) where its cursor row was
+    all that changed. Here the events do what Textual's handlers do less the repaint,
+    and stop them (`prevent_default`). One that a `:focus` rule of the stylesheet styles
+    says so (`focus_repaints`) and keeps Textual's way."""
+
+    @property
+    def focus_repaints(self) -> bool:
+        """Whether a move of the focus changes more than the cursor (a `:focus` rule)."""
+        return False
+
+    def focus(self, scroll_visible: bool = True) -> Self:
+        if self.focus_repaints:
+            return super().focus(scroll_visible)
+
+        def set_focus(widget: Widget) -> None:
+            try:
+                widget.screen.set_focus(self, scroll_visible=scroll_visible)
+            except NoScreen:
+                pass
+
+        self.app.call_later(set_focus, self)
+        return self
+
+    def on_focus(self, event: events.Focus) -> None:
+        if not self.focus_repaints:
+            event.prevent_default()  # Textual's Widget._on_focus: its repaint
+            self.has_focus = True
+            if self.parent is not None:
+                self.parent.post_message(events.DescendantFocus(self))
+
+    def on_blur(self, event: events.Blur) -> None:
+        if not self.focus_repaints:
+            event.prevent_default()  # Textual's Widget._on_blur: its repaint
+            self.has_focus = False
+            if self.parent is not None:
+                self.parent.post_message(events.DescendantBlur(self))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -23,11 +24,13 @@ from peacebrief.app.widgets.detail import DetailPanel
 from peacebrief.app.widgets.footer import KeyFooter
 from peacebrief.app.widgets.panes import PANES, Pane
 from peacebrief.core.citation import paragraph_plaintext, record_plaintext
-from peacebrief.core.review import ReviewWalk
 from peacebrief.core.history import History, Place
 from peacebrief.core.model import Brief, Event, Quote
 from peacebrief.core.related import split_paragraph_id
 from peacebrief.core.visible import one_line, visible
+
+if TYPE_CHECKING:
+    from peacebrief.core.review import ReviewWalk
 
 WIDE = 120  # from this many columns, the detail panel sits beside the pane
 COMPACT = 80  # under this many columns, the top line names only the current pane
@@ -105,6 +108,14 @@ class PaneBar(Static):
                 screen.action_show_pane(pane)
 
 
+class PaneSwitcher(ContentSwitcher):
+    """Shows one pane. The switch needs no repaint of the switcher itself: the pane shown
+    covers it (its repaint drew 38 lines that nothing saw, on every pane switch)."""
+
+    current: Reactive[str | None] = Reactive(None, init=False, repaint=False)
+    BLANK = True  # nor is anything of its own drawn: no border, no content, covered whole
+
+
 class BriefScreen(QuietFocusScreen):
 
     BINDINGS = [
@@ -163,7 +174,7 @@ class BriefScreen(QuietFocusScreen):
         self._detail = DetailPanel()
         yield PaneBar(id="pane-bar")
         with Horizontal(id="main"):
-            with ContentSwitcher(initial=f"pane-{self.current_pane}", id="panes"):
+            with PaneSwitcher(initial=f"pane-{self.current_pane}", id="panes"):
                 # Only the pane on screen: the other four join it right after the first
                 # paint (_mount_hidden_panes). Mounted with it, they held it back 15 ms.
                 yield self.pane(self.current_pane)
@@ -181,7 +192,7 @@ class BriefScreen(QuietFocusScreen):
     async def _mount_hidden_panes(self) -> None:
         """Mount the panes out of sight (display: none), then go where a key asked meanwhile."""
         hidden = [pane for pane in self.panes if not pane.is_attached]
-        await self.query_one(ContentSwitcher).mount_all(hidden)
+        await self.query_one(PaneSwitcher).mount_all(hidden)
         if self._waiting is not None:  # a key asked for one of them before it was there
             place, record_history = self._waiting
             self._waiting = None
@@ -262,7 +273,7 @@ class BriefScreen(QuietFocusScreen):
 
     def _switch(self, pane_id: str) -> None:
         self.current_pane = pane_id
-        self.query_one(ContentSwitcher).current = f"pane-{pane_id}"
+        self.query_one(PaneSwitcher).current = f"pane-{pane_id}"
         self.pane(pane_id).reveal()
         self._update_bar()
 
@@ -658,6 +669,8 @@ class BriefScreen(QuietFocusScreen):
     def review_walk(self) -> ReviewWalk:
         """The brief's review marks in the panes' order, made once per brief."""
         if self._walk[0] is not self.brief or self._walk[1] is None:
+            from peacebrief.core.review import ReviewWalk  # on the first `n`: not before the first frame
+
             self._walk = (self.brief, ReviewWalk.of(self.brief))
         return self._walk[1]  # type: ignore[return-value]
 

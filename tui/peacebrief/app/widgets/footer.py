@@ -92,9 +92,9 @@ class KeyFooter(Widget, can_focus=False):
 
     _drawn: tuple[object, ...] = ()
 
-    def _entries(self) -> tuple[object, ...]:
+    def _entries(self, shown: tuple[list[list[tuple[Binding, str]]], list[tuple[Binding, str]]] | None = None) -> tuple[object, ...]:
         prompt = self._prompt()
-        groups, pinned = self._shown()
+        groups, pinned = shown or self._shown()
         return (prompt, tuple((tuple(b.key for b, _ in g), g[0][0].description) for g in groups),
                 tuple(b.key for b, _ in pinned))
 
@@ -143,8 +143,8 @@ class KeyFooter(Widget, can_focus=False):
         description_style = self.get_component_rich_style("key-footer--description")
         hover_style = self.get_component_rich_style("key-footer--hover", partial=True)
         rule_style = self.get_component_rich_style("key-footer--rule")
-        self._drawn = self._entries()
-        groups, pinned = self._shown()
+        groups, pinned = shown = self._shown()  # the screen's active bindings: read once
+        self._drawn = self._entries(shown)
         width = self.size.width
         # The right edge first: help and the palette, after a rule.
         right = Text(no_wrap=True, end="")

@@ -25,7 +25,7 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
 
-from peacebrief.app.textual_private import SteadyScrollView, set_virtual_size
+from peacebrief.app.textual_private import CursorFocus, SteadyScrollView, set_virtual_size
 
 PADDING = 1  # cells of space either side of a cell's text
 
@@ -42,7 +42,7 @@ class MatrixLook:
     rule: Style
 
 
-class Matrix(SteadyScrollView, can_focus=True):
+class Matrix(CursorFocus, SteadyScrollView, can_focus=True):
     """Rows of cells under a fixed header line; the first column is the row's title.
 
     The grid scrolls both ways; the header stays on the top line. Arrow keys (or hjkl)

@@ -30,7 +30,6 @@ from peacebrief.core.filters import concerns, matrix_parties
 from peacebrief.core.quote_order import ORDER_NAMES, QUOTE_ORDERS, order_quotes
 from peacebrief.core.model import Brief, Event, Party, Person, Position, Quote
 from peacebrief.core.related import paragraph_id, split_paragraph_id
-from peacebrief.core.search import find_words
 from peacebrief.core.visible import one_line, visible
 
 
@@ -743,6 +742,8 @@ class SourcePane(Pane):
         if document.is_heading(number):  # a heading of the source reads as one, unnumbered
             body.stylize("bold")
         if self.lit is not None and self.lit[0] == paragraph_id(source_id, number):
+            from peacebrief.core.search import find_words  # after a search only: not before the first frame
+
             for lit_start, lit_end in find_words(body.plain, self.lit[1]):
                 body.stylize("bold reverse", lit_start, lit_end)
         for s, e, marked in sorted(spans, key=lambda span: span[2]):

@@ -23,7 +23,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 
-from peacebrief.app.widgets.line_box import SteadyScrollView
+from peacebrief.app.textual_private import CursorFocus, SteadyScrollView
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +50,7 @@ RowMeasure = Callable[[str, int], int]  # (record id, width) -> the lines its ro
 HighlightHandler = Callable[[str], None]
 
 
-class RecordList(SteadyScrollView, can_focus=True):
+class RecordList(CursorFocus, SteadyScrollView, can_focus=True):
     """A focusable, scrolling list of record ids; a renderer turns an id into its lines."""
 
     COMPONENT_CLASSES = {"record-list--cursor", "record-list--cursor-blurred", "record-list--mark", "record-list--empty"}
@@ -65,7 +65,9 @@ class RecordList(SteadyScrollView, can_focus=True):
         Binding("enter", "choose", "Links", id="list.open", tooltip="to the selected record's links, in the detail panel"),
     ]
 
-    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    # No repaint of its own: watch_cursor repaints the two rows (a repaint of the whole
+    # list drew all its lines again, 36 on a 40-line screen, on every move).
+    cursor: reactive[int] = reactive(0, always_update=True, init=False, repaint=False)
 
     class _RecordMessage(Message):
         def __init__(self, record_list: RecordList, record_id: str) -> None:
@@ -137,8 +139,21 @@ class RecordList(SteadyScrollView, can_focus=True):
 
     def set_marks(self, ids: frozenset[str]) -> None:
         if ids != self._marks:
+            changed = ids ^ self._marks
             self._marks = ids
-            self.refresh()  # rows are cached by their mark too: the others stay as drawn
+            self._refresh_rows_of(changed)  # rows are cached by their mark too: the others stay as drawn
+
+    def _refresh_rows_of(self, record_ids: frozenset[str]) -> None:
+        """Repaint the rows of `record_ids` that are on screen, and only those."""
+        top, height = int(self.scroll_y), self.view_size.height
+        first, last = self.row_at(top), self.row_at(top + height)
+        if len(record_ids) > last - first:
+            rows = [row for row in range(first, min(last + 1, len(self._ids))) if self._ids[row] in record_ids]
+        else:
+            rows = [row for row in map(self._index.get, record_ids) if row is not None and first <= row <= last]
+        width = self.outer_size.width
+        for row in rows:
+            self.refresh(Region(0, self.row_top(row) - top, width, self.row_lines(row)))
 
     def refresh_rows(self) -> None:
         """Forget rendered rows (after a theme, filter or data change) and repaint."""
@@ -361,6 +376,10 @@ class RecordList(SteadyScrollView, can_focus=True):
             return Strip.blank(width, look.base)
         marked = self._ids[row] in self._marks
         return self._strips(row, width, row == self.cursor, self.has_focus, marked, look)[offset]
+
+    @property
+    def focus_repaints(self) -> bool:
+        return self._focus_styled
 
     def watch_has_focus(self, has_focus: bool) -> None:
         # Textual restyles a widget whenever it gains or loses the focus, for `:focus`

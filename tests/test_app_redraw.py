@@ -1,0 +1,61 @@
+"""What a key draws again: what it changes, not the whole screen. Counted in lines the
+widgets render (the work), never timed."""
+
+from __future__ import annotations
+
+from textual.widget import Widget
+
+from peacebrief.app.screens.brief import BriefScreen
+from test_app import reader, wait_for
+
+
+def drawn_lines(widget: Widget) -> list[int]:
+    """The lines `widget` renders from now on (its own `render_line`, as Textual calls it)."""
+    lines: list[int] = []
+    render_line = widget.render_line
+
+    def counted(y: int):  # type: ignore[no-untyped-def]
+        lines.append(y)
+        return render_line(y)
+
+    widget.render_line = counted  # type: ignore[method-assign]
+    return lines
+
+
+async def settled(pilot, screen: BriefScreen) -> None:  # type: ignore[no-untyped-def]
+    """Every pane mounted and laid out out of sight (Pane.prime): nothing left to draw."""
+    await wait_for(pilot, lambda: all(p.is_mounted and not p.priming and not p.display or p is screen.pane(screen.current_pane)
+                                      for p in screen.panes), "every pane laid out")
+    await pilot.pause(0.1)
+
+
+async def test_a_cursor_move_draws_the_two_rows_it_moves_between() -> None:
+    async with reader() as (app, pilot, screen):
+        await settled(pilot, screen)
+        timeline = screen.pane("timeline").records
+        rows, bar = drawn_lines(timeline), drawn_lines(timeline.vertical_scrollbar)
+        await pilot.press("down")
+        await wait_for(pilot, lambda: timeline.cursor == 1, "the cursor on the second event")
+        await pilot.pause(0.1)
+        assert sorted(set(rows)) == [0, 1], f"a cursor move drew the list's lines {sorted(set(rows))}, not the two rows"
+        assert bar == [], "a cursor move that scrolls nothing drew the list's scroll bar again"
+
+
+async def test_going_back_to_a_pane_draws_its_cursor_row_and_marks_only() -> None:
+    async with reader() as (app, pilot, screen):
+        await settled(pilot, screen)
+        timeline = screen.pane("timeline").records
+        await pilot.press("3")
+        await wait_for(pilot, lambda: screen.current_pane == "quotes", "the quotes pane")
+        await pilot.pause(0.1)
+        marked = {row for row, rid in enumerate(timeline.ids) if rid in screen.pane("timeline").marks}
+        rows, bar = drawn_lines(timeline), drawn_lines(timeline.vertical_scrollbar)
+        await pilot.press("1")
+        await wait_for(pilot, lambda: screen.current_pane == "timeline" and timeline.has_focus, "the timeline again")
+        await pilot.pause(0.1)
+        expected = {timeline.cursor} | marked | {row for row, rid in enumerate(timeline.ids) if rid in screen.pane("timeline").marks}
+        assert set(rows) <= expected and len(rows) <= len(expected), (
+            f"showing the timeline again drew its lines {sorted(rows)}: only the cursor row and the marked rows "
+            f"{sorted(expected)} changed"
+        )
+        assert bar == [], "showing the timeline again drew its scroll bar again, unchanged"
