@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from peacebrief.core import cache
+from peacebrief.core import cache, cache_rows
 from peacebrief.core.cache import cache_dir, cached_brief, load_brief_cached
 from peacebrief.core.dates import BriefDate, DatePoint
 from peacebrief.core.links import Links
@@ -38,7 +38,7 @@ def entries() -> list[Path]:
 def test_the_second_open_comes_from_the_cache_and_equals_a_fresh_load(harbour: Path, monkeypatch) -> None:
     first = load_brief_cached(harbour)
     assert len(entries()) == 1
-    monkeypatch.setattr(cache, "load_brief", lambda path: pytest.fail("the loader ran on a fresh cache"))
+    monkeypatch.setattr(cache, "_load_afresh", lambda path: pytest.fail("the loader ran on a fresh cache"))
     second = load_brief_cached(harbour)
     fresh = load_brief(harbour)
     for field in ("sources", "parties", "people", "issues", "events", "positions", "quotes", "key_points", "warnings"):
@@ -49,12 +49,12 @@ def test_the_second_open_comes_from_the_cache_and_equals_a_fresh_load(harbour: P
 
 
 def test_cached_brief_reads_only_the_cache_and_never_parses(harbour: Path, monkeypatch) -> None:
-    monkeypatch.setattr(cache, "load_brief", lambda path: pytest.fail("cached_brief parsed the brief"))
+    monkeypatch.setattr(cache, "_load_afresh", lambda path: pytest.fail("cached_brief parsed the brief"))
     assert cached_brief(harbour) is None  # nothing cached yet
     assert cached_brief(harbour.parent / "nowhere.yaml") is None
     monkeypatch.undo()
     fresh = load_brief_cached(harbour)
-    monkeypatch.setattr(cache, "load_brief", lambda path: pytest.fail("cached_brief parsed the brief"))
+    monkeypatch.setattr(cache, "_load_afresh", lambda path: pytest.fail("cached_brief parsed the brief"))
     again = cached_brief(harbour)
     assert again is not None and again.quotes == fresh.quotes and again.sources == fresh.sources
     assert cached_brief(harbour, max_entry_bytes=100) is None  # too big to read before the first paint
@@ -67,6 +67,17 @@ def test_the_cache_is_json_data_not_pickle(harbour: Path) -> None:
     payload = json.loads(entries()[0].read_text(encoding="utf-8"))
     assert payload["body"]["brief"]["id"] == "harbour-talks"
     assert payload["body"]["brief_file"]["sha256"]
+
+
+def test_a_stale_entry_is_refused_from_its_first_bytes_without_parsing_it(harbour: Path, monkeypatch) -> None:
+    load_brief_cached(harbour)
+    harbour.write_text(harbour.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    parsed: list[int] = []
+    real_loads = json.loads
+    monkeypatch.setattr(json, "loads", lambda data, *args, **kwargs: parsed.append(len(data)) or real_loads(data, *args, **kwargs))
+
+    assert cached_brief(harbour) is None
+    assert parsed == []  # the fingerprint at the head of the entry said it was stale
 
 
 def test_a_changed_brief_is_loaded_again(harbour: Path) -> None:
@@ -119,9 +130,10 @@ def test_errors_are_reported_as_the_loader_reports_them(tmp_path: Path) -> None:
 
 
 def test_the_cache_rows_hold_every_field_of_the_model() -> None:
-    """The cache writes each record as a row of its fields, named one by one in cache.py.
-    A field added to the model and not to the rows would be lost on every cached open
-    (or come back as its default): this fails until cache.py says where the field goes."""
+    """The cache writes each record as a row of its fields, one table per kind in
+    cache_rows.py. A field added to the model and not to its table would be lost on every
+    cached open (or come back as its default): this fails until the table says where the
+    field goes."""
     written = {
         Source: ["id", "review", "line", "title", "path", "published", "document", "file", "publisher", "url", "sha256"],
         SourceDocument: ["text", "dateline", "body_start", "paragraphs"],
@@ -142,18 +154,27 @@ def test_the_cache_rows_hold_every_field_of_the_model() -> None:
     }
     # Fields made with init=False are derived from the others on use, never written.
     assert {cls: [f.name for f in fields(cls) if f.init] for cls in written} == written
+    assert {table.cls.__name__: table.unmatched_fields() for table in cache_rows.TABLES} == {
+        table.cls.__name__: set() for table in cache_rows.TABLES
+    }
+    assert {table.cls for table in cache_rows.TABLES} == set(written) - {SourceDocument, Links}
 
 
-def test_records_made_from_rows_equal_those_made_by_their_class() -> None:
-    """The cache makes its many records without their dataclass __init__ (cache._builder):
-    what it makes must be the very record the class would make, every field set."""
+def test_records_read_back_from_their_rows_equal_the_records_written() -> None:
+    """Each row is written and read by its table: what comes back must be the very record
+    that was written, every field set, as its class would make it."""
     anchor = Anchor("src-a", "words", 3, 8, 2, None, "after", True)
-    assert cache._ANCHOR("src-a", "words", 3, 8, 2, None, "after", True) == anchor
     date = BriefDate(DatePoint(2026, 2, None, approximate=True), DatePoint(2026, 3))
-    assert cache._DATE(cache._POINT(2026, 2, None, True, False), cache._POINT(2026, 3, None, False, False)) == date
     event = Event(id="ev-1", line=4, date=date, title="Talks", evidence=(anchor,), status="scheduled", parties=("a",))
-    made = cache._EVENT("ev-1", None, 4, date, "Talks", (anchor,), None, None, None, "scheduled", ("a",), (), ())
+    encoder = cache_rows.Encoder([])
+    row = cache_rows.RECORDS["events"].write(encoder, event)
+    decoder = cache_rows.Decoder(Path("brief.yaml"), encoder.date_table())
+
+    [made] = cache_rows.RECORDS["events"].read(decoder, [row])
+
+    assert row[5][0][1] == "words"  # no source text to slice it from: written out
     assert made == event and repr(made) == repr(event) and hash(made) == hash(event)
+    assert type(made.parties) is tuple and type(made.evidence[0]) is Anchor
     with pytest.raises(AttributeError):
         made.title = "changed"  # still frozen
 

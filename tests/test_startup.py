@@ -110,7 +110,7 @@ async def test_a_cache_entry_too_big_to_read_at_once_is_read_behind_the_loading_
     load_brief_cached(BUNDLED_BRIEF)
     made = loading_screens(monkeypatch)
     monkeypatch.setattr(BriefApp, "INSTANT_CACHE_BYTES", 100)
-    monkeypatch.setattr(cache, "load_brief", lambda path: pytest.fail("the cached brief was parsed"))
+    monkeypatch.setattr(cache, "_load_afresh", lambda path: pytest.fail("the cached brief was parsed"))
     app = BriefApp(BUNDLED_BRIEF, watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await until_shown(app, pilot)

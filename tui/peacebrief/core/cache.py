@@ -9,51 +9,42 @@ afresh and the entry rewritten. Source texts are not cached: they are read from 
 files, which both checks them and gives the reader their words.
 
 The entry is laid out to be read back fast, since reading it is most of what opening a
-cached brief costs: each record is a list of its fields in a fixed order (no keys to
-parse), words that are a slice of their source's text (an anchor's `exact`, most
-quotes' `text`) are stored as null and sliced back out, and the link index and each
-source's paragraph bounds are stored as built rather than worked out again. Dates are a
-table of each distinct date's fields, which rows name by their place in it.
+cached brief costs: the brief file's fingerprint comes first, so that a stale entry is
+told without parsing the rest; each record is a row of its fields (`cache_rows`, one
+table per kind of record for both writing and reading); the link index and each
+source's paragraph bounds are stored as built rather than worked out again.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterator
-from dataclasses import fields
 from operator import attrgetter
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, TextIO, TypeVar
+from typing import Any, TextIO
 
 from peacebrief import __version__
-from peacebrief.core.dates import BriefDate, DatePoint
 from peacebrief.core import collector
-from peacebrief.core.files import MAX_BYTES, read_regular, remove_leftovers, source_outside, temporary_name
-from peacebrief.core.links import Links, build_links
-from peacebrief.core.model import (
-    QUOTE_KINDS,
-    ROLES,
-    STATUSES,
-    Anchor,
-    Brief,
-    Event,
-    Issue,
-    KeyPoint,
-    Party,
-    Person,
-    Position,
-    Quote,
-    Record,
-    Source,
-    SourceDocument,
+from peacebrief.core.cache_rows import (
+    KEY_POINTS,
+    RECORDS,
+    WARNINGS,
+    Decoder,
+    Encoder,
+    rows,
 )
-from peacebrief.core.problems import Problem
+from peacebrief.core.files import (
+    MAX_BYTES,
+    read_regular,
+    remove_leftovers,
+    temporary_name,
+)
+from peacebrief.core.links import Links, build_links
+from peacebrief.core.model import QUOTE_KINDS, ROLES, STATUSES, Anchor, Brief, Record
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 # An entry is `{"mac":"<hex>","body":<the entry>}`: the HMAC-SHA256 of the body's bytes
 # under a key of this user's cache, so an entry edited or copied in is not believed.
 _HEAD = b'{"mac":"'
@@ -61,7 +52,6 @@ _MAC_LEN = 64
 _BODY = b'","body":'
 _MAX_ENTRY = 1 << 30  # bytes: an entry bigger than any brief's is not one of ours
 
-T = TypeVar("T")
 _ID = attrgetter("id")
 
 
@@ -126,7 +116,7 @@ def _mac(key: bytes, body: bytes | memoryview) -> bytes:
     return hmac.new(key, body, "sha256").hexdigest().encode("ascii")
 
 
-def load_brief(path: Path, data: bytes | None = None) -> Brief:
+def _load_afresh(path: Path, data: bytes | None = None) -> Brief:
     """The loader, imported only on a cache miss: it brings yaml and the checks with it,
     which a brief read from the cache needs none of. `data`: the file's bytes, read once."""
     from peacebrief.core.loader import load_brief as load
@@ -135,20 +125,20 @@ def load_brief(path: Path, data: bytes | None = None) -> Brief:
 
 
 def load_brief_cached(path: str | Path, *, use_cache: bool = True) -> Brief:
-    """`load_brief`, through the cache. Raises `BriefError` exactly as `load_brief` does."""
+    """The loader's `load_brief`, through the cache. Raises `BriefError` exactly as it does."""
     path = Path(path)
     if not use_cache:
-        return load_brief(path)
+        return _load_afresh(path)
     try:
         resolved = path.resolve()
         data, status = _read_brief(resolved)
     except (OSError, ValueError, RuntimeError):  # RuntimeError: a symlink loop, before Python 3.13
-        return load_brief(path)  # the loader says what is wrong with the file
+        return _load_afresh(path)  # the loader says what is wrong with the file
     fingerprint = _fingerprint(resolved, data, status)
     brief = _read_entry(_entry_path(resolved), fingerprint, path)
     if brief is not None:
         return brief
-    brief = load_brief(path, data)
+    brief = _load_afresh(path, data)
     del data
     _write_entry(_entry_path(resolved), fingerprint, brief)
     return brief
@@ -178,10 +168,12 @@ def cached_brief(path: str | Path, *, max_entry_bytes: int | None = None) -> Bri
 def _read_entry(entry: Path, fingerprint: dict[str, Any], path: Path, max_bytes: int | None = None) -> Brief | None:
     """The cached brief, or None when there is none, it is stale, or it cannot be believed.
 
-    Anything unexpected in an entry (a wrong HMAC, bad JSON, absurd nesting, a field of
-    the wrong shape, an offset outside its source, a status the model does not know, a
-    source that is not a regular file inside the brief's project) means None: the caller
-    loads the brief afresh and rewrites the entry. Never an exception.
+    A stale entry (another brief file, another peacebrief) is told by the first bytes of
+    its body, before its HMAC is checked or any of it parsed. Anything unexpected in an
+    entry (a wrong HMAC, bad JSON, absurd nesting, a field of the wrong shape, an offset
+    outside its source, a status the model does not know, a source that is not a regular
+    file inside the brief's project) means None: the caller loads the brief afresh and
+    rewrites the entry. Never an exception.
     """
     try:
         key = _key()
@@ -192,6 +184,9 @@ def _read_entry(entry: Path, fingerprint: dict[str, Any], path: Path, max_bytes:
         if not (raw.startswith(_HEAD) and raw[len(_HEAD) + _MAC_LEN : start] == _BODY and raw.endswith(b"}")):
             return None
         body = memoryview(raw)[start:-1]
+        head = _body_head(fingerprint).encode("utf-8")
+        if body[: len(head)] != head:
+            return None  # written for another file, or by another peacebrief
         import hmac
 
         if not hmac.compare_digest(raw[len(_HEAD) : len(_HEAD) + _MAC_LEN], _mac(key, body)):
@@ -199,106 +194,19 @@ def _read_entry(entry: Path, fingerprint: dict[str, Any], path: Path, max_bytes:
         # The collector paused from the parse on: it builds hundreds of thousands of
         # objects that all stay alive, and collecting among them frees nothing.
         with collector.paused():
-            payload = json.loads(body.tobytes())
+            data = json.loads(body[len(head) : -1].tobytes())  # the brief: what follows the head, in its `{...}`
             del raw, body
-            if not isinstance(payload, dict):
-                return None
-            if payload.get("format") != CACHE_FORMAT or payload.get("peacebrief") != __version__:
-                return None
-            if payload.get("brief_file") != fingerprint:
-                return None
-            brief = _decode(payload["brief"], path)
-            return brief if brief is not None and _sound(brief) else None
+            brief = _decode(data, path)
+            return brief if _sound(brief) else None
     except Exception:  # noqa: BLE001 - whatever is wrong with an entry, the brief is loaded afresh
         return None
 
 
-def _builder(cls: type[T]) -> Callable[..., T]:
-    """A function that makes a `cls` from all its field values, in the order of its fields
-    (the order of a cache row)."""
-    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
-    return lambda *values: cls(**dict(zip(names, values)))
-
-
-_ANCHOR, _EVENT, _QUOTE, _POSITION, _PERSON, _POINT, _DATE = (
-    _builder(cls) for cls in (Anchor, Event, Quote, Position, Person, DatePoint, BriefDate)
-)
-
-
-def _decode(data: dict[str, Any], path: Path) -> Brief | None:
-    texts: dict[str, str] = {}  # source id -> its text, which gives back the words sliced out
-    point, date = _POINT, _DATE
-    # Each distinct date once, as its points' fields (no text to parse); rows hold its place.
-    dates = [date(point(*start), None if end is None else point(*end)) for start, end in data["dates"]]
-    anchor_ = _ANCHOR
-
-    def anchors(rows: list[list[Any]]) -> tuple[Anchor, ...]:
-        return tuple([
-            anchor_(source, texts[source][start:end] if exact is None else exact, start, end, paragraph, prefix,
-                    suffix, normalised)
-            for source, exact, start, end, paragraph, prefix, suffix, normalised in rows
-        ])
-
-    sources: list[Source] = []
-    for (rid, review, line, title, source_path, published, publisher, url, sha256, file_name, file_sha256,
-         dateline, body_start, bounds) in data["sources"]:
-        file = Path(file_name)
-        if source_outside(path, file) is not None:
-            return None
-        raw, _status = read_regular(file, MAX_BYTES, what="source")
-        text = raw.decode("utf-8").removeprefix("\ufeff")
-        del raw
-        if hashlib.sha256(text.encode("utf-8")).hexdigest() != file_sha256:
-            return None  # a source changed: the anchors must be checked again
-        # The same text as when the entry was written (its sha256 says so): its paragraphs are too.
-        document = SourceDocument(
-            text=text,
-            dateline=None if dateline is None else dt.date.fromisoformat(dateline),
-            body_start=body_start,
-            paragraphs=tuple(zip(bounds[::2], bounds[1::2])),
-        )
-        texts[rid] = document.text
-        sources.append(
-            Source(id=rid, review=review, line=line, title=title, path=source_path, published=dates[published],
-                   document=document, file=file, publisher=publisher, url=url, sha256=sha256)
-        )
-    parties = [
-        Party(id=rid, review=review, line=line, name=name, role=role, short=short, summary=summary)
-        for rid, review, line, name, role, short, summary in data["parties"]
-    ]
-    person = _PERSON
-    people = [
-        person(rid, review, line, name, party, title, tuple(aliases), delegate)
-        for rid, review, line, name, party, title, aliases, delegate in data["people"]
-    ]
-    issues = [
-        Issue(id=rid, review=review, line=line, title=title, summary=summary)
-        for rid, review, line, title, summary in data["issues"]
-    ]
-    event = _EVENT
-    events = [
-        event(rid, review, line, dates[when], title, anchors(evidence), date_text, summary, place, status,
-              tuple(event_parties), tuple(event_people), tuple(event_issues))
-        for (rid, review, line, when, title, evidence, date_text, summary, place, status, event_parties,
-             event_people, event_issues) in data["events"]
-    ]
-    position = _POSITION
-    positions = [
-        position(rid, review, line, party, issue, stance, anchors(evidence), tuple(position_quotes), detail)
-        for rid, review, line, party, issue, stance, evidence, position_quotes, detail in data["positions"]
-    ]
-    quote = _QUOTE
-    quotes = [
-        quote(rid, review, line, speaker, texts[source][start:end] if text is None else text, kind,
-              anchor_(source, texts[source][anchor_start:anchor_end] if exact is None else exact, anchor_start,
-                      anchor_end, paragraph, prefix, suffix, normalised),
-              start, end, None if said is None else dates[said], date_text, quote_event, tuple(quote_issues))
-        for (rid, review, line, speaker, text, kind,
-             (source, exact, anchor_start, anchor_end, paragraph, prefix, suffix, normalised),
-             start, end, said, date_text, quote_event, quote_issues) in data["quotes"]
-    ]
+def _decode(data: dict[str, Any], path: Path) -> Brief:
+    decoder = Decoder(path, data["dates"])
+    made = {name: table.read(decoder, data[name]) for name, table in RECORDS.items()}  # sources first
     records: dict[str, Record] = {}
-    for group in (sources, parties, people, issues, events, positions, quotes):
+    for group in made.values():
         records.update(zip(map(_ID, group), group))
     view = MappingProxyType(records)
     links = data["links"]
@@ -306,13 +214,10 @@ def _decode(data: dict[str, Any], path: Path) -> Brief | None:
         path=path,
         id=data["id"],
         title=data["title"],
-        as_of=dates[data["as_of"]],
+        as_of=decoder.dates[data["as_of"]],
         summary=data["summary"],
-        key_points=tuple(KeyPoint(text, tuple(refs), line) for text, refs, line in data["key_points"]),
-        warnings=tuple(
-            Problem(path=file, message=message, line=line, column=column, record=record, severity=severity)
-            for file, message, line, column, record, severity in data["warnings"]
-        ),
+        key_points=tuple(KEY_POINTS.read(decoder, data["key_points"])),
+        warnings=tuple(WARNINGS.read(decoder, data["warnings"])),
         records=view,
         order=MappingProxyType({rid: i for i, rid in enumerate(records)}),
         links=Links(
@@ -321,149 +226,107 @@ def _decode(data: dict[str, Any], path: Path) -> Brief | None:
             by_paragraph=MappingProxyType({(source, number): tuple(ids) for source, number, ids in links["by_paragraph"]}),
             matrix=MappingProxyType({(issue, party): tuple(ids) for issue, party, ids in links["matrix"]}),
         ),
-        sources=tuple(sources),
-        parties=tuple(parties),
-        people=tuple(people),
-        issues=tuple(issues),
-        events=tuple(events),
-        positions=tuple(positions),
-        quotes=tuple(quotes),
+        **{name: tuple(group) for name, group in made.items()},
     )
 
 
 def _sound(brief: Brief) -> bool:
     """What the reader relies on holds: known statuses, kinds and roles; ids that name
     records of the brief; anchors and quotes inside their source, with the words there."""
-    records = brief.records
-    texts = {source.id: source.document.text for source in brief.sources}
+    check = _Soundness(brief)
+    return (check.documents() and check.parties_and_people() and check.events() and check.positions()
+            and check.quotes() and all(check.known(*point.refs) for point in brief.key_points))
 
-    def anchored(a: Anchor) -> bool:
-        text = texts.get(a.source)
+
+class _Soundness:
+    """The checks of `_sound`, a loop per kind of record."""
+
+    def __init__(self, brief: Brief) -> None:
+        self.brief = brief
+        self.records = brief.records
+        self.texts = {source.id: source.document.text for source in brief.sources}
+        self.paragraphs = {source.id: len(source.document.paragraphs) for source in brief.sources}
+
+    def anchored(self, a: Anchor) -> bool:
+        text = self.texts.get(a.source)
         return (text is not None and 0 <= a.start <= a.end <= len(text) and type(a.start) is int
                 and type(a.end) is int and (a.normalised or text[a.start : a.end] == a.exact)
-                and 1 <= a.paragraph <= len(brief.records[a.source].document.paragraphs))  # type: ignore[attr-defined]
+                and 1 <= a.paragraph <= self.paragraphs[a.source])
 
-    def known(*ids: str | None) -> bool:
+    def known(self, *ids: str | None) -> bool:
+        records = self.records
         return all(rid is None or rid in records for rid in ids)
 
-    for source in brief.sources:
-        doc = source.document
-        if not all(0 <= s <= e <= len(doc.text) for s, e in doc.paragraphs) or not 0 <= doc.body_start <= len(doc.text):
-            return False
-    for party in brief.parties:
-        if party.role not in ROLES:
-            return False
-    for person in brief.people:
-        if not known(person.party):
-            return False
-    for event in brief.events:
-        if event.status not in STATUSES or not all(map(anchored, event.evidence)):
-            return False
-        if not known(*event.parties, *event.people, *event.issues):
-            return False
-    for position in brief.positions:
-        if not known(position.party, position.issue, *position.quotes) or not all(map(anchored, position.evidence)):
-            return False
-    for quote in brief.quotes:
-        a = quote.source
-        if quote.quote_kind not in QUOTE_KINDS or not anchored(a) or not known(quote.speaker, quote.event, *quote.issues):
-            return False
-        if not (a.start <= quote.text_start <= quote.text_end <= a.end):
-            return False
-    return all(known(*point.refs) for point in brief.key_points)
+    def documents(self) -> bool:
+        for source in self.brief.sources:
+            doc = source.document
+            if not all(0 <= s <= e <= len(doc.text) for s, e in doc.paragraphs) or not 0 <= doc.body_start <= len(doc.text):
+                return False
+        return True
+
+    def parties_and_people(self) -> bool:
+        return all(party.role in ROLES for party in self.brief.parties) and all(
+            self.known(person.party) for person in self.brief.people
+        )
+
+    def events(self) -> bool:
+        anchored, known = self.anchored, self.known
+        for event in self.brief.events:
+            if event.status not in STATUSES or not all(map(anchored, event.evidence)):
+                return False
+            if not known(*event.parties, *event.people, *event.issues):
+                return False
+        return True
+
+    def positions(self) -> bool:
+        anchored, known = self.anchored, self.known
+        for position in self.brief.positions:
+            if not known(position.party, position.issue, *position.quotes) or not all(map(anchored, position.evidence)):
+                return False
+        return True
+
+    def quotes(self) -> bool:
+        anchored, known = self.anchored, self.known
+        for quote in self.brief.quotes:
+            a = quote.source
+            if quote.quote_kind not in QUOTE_KINDS or not anchored(a) or not known(quote.speaker, quote.event, *quote.issues):
+                return False
+            if not (a.start <= quote.text_start <= quote.text_end <= a.end):
+                return False
+        return True
 
 
 # -- writing -----------------------------------------------------------------------------
 
 
-class _Encoder:
-    """Records as rows, in the field order `_decode` reads them back. A field added to the
-    model needs a place in both (tests/test_cache.py fails until it has one)."""
+def _body_head(fingerprint: dict[str, Any]) -> str:
+    """The body's first fields, up to its brief: what says whether an entry is stale."""
+    return f'{{"format":{CACHE_FORMAT},"peacebrief":{_dump(__version__)},"brief_file":{_dump(fingerprint)},"brief":'
 
-    def __init__(self, brief: Brief) -> None:
-        self.brief = brief
-        self.texts = {source.id: source.document.text for source in brief.sources}
-        self.dates: dict[BriefDate, int] = {}  # each distinct date -> its place in the table
 
-    def date(self, date: BriefDate) -> int:
-        """The date's place in the entry's table of dates (written last, as "dates")."""
-        return self.dates.setdefault(date, len(self.dates))
-
-    def date_table(self) -> list[list[Any]]:
-        def point(p: DatePoint | None) -> list[Any] | None:
-            return None if p is None else [p.year, p.month, p.day, p.approximate, p.uncertain]
-
-        return [[point(d.start), point(d.end)] for d in self.dates]
-
-    def sliced(self, words: str, source: str, start: int, end: int) -> str | None:
-        """None when `words` are the source's text from `start` to `end`: read back from there."""
-        text = self.texts.get(source)
-        return None if text is not None and text[start:end] == words else words
-
-    def anchor(self, a: Anchor) -> list[Any]:
-        return [a.source, self.sliced(a.exact, a.source, a.start, a.end), a.start, a.end, a.paragraph,
-                a.prefix, a.suffix, a.normalised]
-
-    def anchors(self, anchors: tuple[Anchor, ...]) -> list[list[Any]]:
-        return [self.anchor(a) for a in anchors]
-
-    def sections(self) -> dict[str, Iterator[list[Any]]]:
-        """Each record list as rows, made one at a time (a big brief's rows would not fit twice)."""
-        brief = self.brief
-        return {
-            "sources": (
-                [s.id, s.review, s.line, s.title, s.path, self.date(s.published), s.publisher, s.url, s.sha256,
-                 # The text that was checked, not the file now (it may have changed since).
-                 str(s.file), hashlib.sha256(s.document.text.encode("utf-8")).hexdigest(),
-                 s.document.dateline.isoformat() if s.document.dateline else None, s.document.body_start,
-                 [bound for paragraph in s.document.paragraphs for bound in paragraph]]
-                for s in brief.sources
-            ),
-            "parties": ([p.id, p.review, p.line, p.name, p.role, p.short, p.summary] for p in brief.parties),
-            "people": (
-                [p.id, p.review, p.line, p.name, p.party, p.title, list(p.aliases), p.delegate] for p in brief.people
-            ),
-            "issues": ([i.id, i.review, i.line, i.title, i.summary] for i in brief.issues),
-            "events": (
-                [e.id, e.review, e.line, self.date(e.date), e.title, self.anchors(e.evidence), e.date_text, e.summary,
-                 e.place, e.status, list(e.parties), list(e.people), list(e.issues)]
-                for e in brief.events
-            ),
-            "positions": (
-                [p.id, p.review, p.line, p.party, p.issue, p.stance, self.anchors(p.evidence), list(p.quotes), p.detail]
-                for p in brief.positions
-            ),
-            "quotes": (
-                [q.id, q.review, q.line, q.speaker, self.sliced(q.text, q.source.source, q.text_start, q.text_end),
-                 q.quote_kind, self.anchor(q.source), q.text_start, q.text_end, self.date(q.said) if q.said else None,
-                 q.date_text, q.event, list(q.issues)]
-                for q in brief.quotes
-            ),
-        }
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _write_json(stream: TextIO, fingerprint: dict[str, Any], brief: Brief) -> None:
     """The entry, written piece by piece: the same JSON as one `json.dumps` of it all."""
-
-    def dump(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
+    dump = _dump
     links = brief.links if brief.links is not None else build_links(brief.records)
-    encoder = _Encoder(brief)
+    encoder = Encoder(brief.sources)
     head = {
         "id": brief.id,
         "title": brief.title,
         "as_of": encoder.date(brief.as_of),
         "summary": brief.summary,
-        "key_points": [[k.text, list(k.refs), k.line] for k in brief.key_points],
-        "warnings": [[w.path, w.message, w.line, w.column, w.record, w.severity] for w in brief.warnings],
+        "key_points": list(rows(KEY_POINTS, encoder, brief.key_points)),
+        "warnings": list(rows(WARNINGS, encoder, brief.warnings)),
     }
-    stream.write(f'{{"format":{CACHE_FORMAT},"peacebrief":{dump(__version__)},"brief_file":{dump(fingerprint)},"brief":')
+    stream.write(_body_head(fingerprint))
     stream.write(dump(head)[:-1])  # the head's fields, then the record lists, in one object
-    for name, rows in encoder.sections().items():
+    for name, table in RECORDS.items():
         stream.write(f',{dump(name)}:[')
-        for number, row in enumerate(rows):
-            stream.write(("," if number else "") + dump(row))
+        stream.writelines(("," if number else "") + dump(row)
+                          for number, row in enumerate(rows(table, encoder, getattr(brief, name))))
         stream.write("]")
     stream.write(',"links":{"incoming":')
     stream.write(dump(links._incoming))  # as built: JSON's dicts of lists are its own shape
