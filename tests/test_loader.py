@@ -1140,9 +1140,9 @@ def test_a_warning_prints_as_a_warning():
 def test_a_record_dropped_without_a_reason_still_refuses_the_brief(brief_file, monkeypatch):
     # The loader's safety net: a builder that returns nothing and says nothing (a bug)
     # must not yield a brief with a record missing.
-    from peacebrief.core import loader
+    from peacebrief.core.loader import records
 
-    monkeypatch.setattr(loader._Reader, "_issue", lambda self, fields: None)
+    monkeypatch.setitem(records.BUILDERS, "issues", lambda fields: None)
 
     problem = only_problem(brief_file(HEADER))
 
@@ -1175,10 +1175,10 @@ def test_sections_in_any_order_load_the_same_brief(brief_file, monkeypatch, max_
     # The loader builds each record as it reads it, keeping for the end only those that
     # name a record further on (here: every reference points forward); `max_later=0`
     # makes it read such a brief in two passes instead. The brief is the same either way.
-    from peacebrief.core import loader
+    from peacebrief.core.loader import one_pass
 
     if max_later is not None:
-        monkeypatch.setattr(loader, "_MAX_LATER", max_later)
+        monkeypatch.setattr(one_pass, "MAX_LATER", max_later)
     expected = load_brief(brief_file(VALID))
     reordered = "".join(reversed(_sections_of(VALID)))
 
@@ -1310,6 +1310,17 @@ def test_a_key_given_twice_in_a_record_s_own_note_is_reported_once(brief_file):
 
     assert at(problem) == where(text, "who: you")
     assert problem.message.startswith("'who' is given twice in this mapping")
+
+
+def test_a_key_given_twice_in_an_anchor_is_reported_once(brief_file):
+    # The anchor's mapping is read when its record is built, in the second pass over the
+    # file, whose nodes are not the first pass's: the key is known by its place.
+    text = VALID.replace('"The first session opened on Wednesday"', "{source: wire, source: wire, exact: The first session}")
+
+    problem = only_problem(brief_file(text))
+
+    assert at(problem) == where(text, "source: wire, exact")
+    assert problem.message.startswith("'source' is given twice in an anchor")
 
 
 def test_a_key_given_twice_in_a_record_is_reported_once_not_again_as_a_field_not_read(brief_file):
