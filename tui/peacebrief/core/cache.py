@@ -23,7 +23,7 @@ import os
 from operator import attrgetter
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO, cast
 
 from peacebrief import __version__
 from peacebrief.core import collector
@@ -355,7 +355,7 @@ def _write_entry(entry: Path, fingerprint: dict[str, Any], brief: Brief) -> None
                 _write_json(stream, fingerprint, brief)
                 stream.write("}")
                 stream.flush()
-                binary = stream.buffer
+                binary = cast(BinaryIO, stream.buffer)  # a file opened for reading and writing
                 binary.seek(len(_HEAD) + _MAC_LEN + len(_BODY))
                 body = binary.read()[:-1]
                 binary.seek(len(_HEAD))

@@ -67,7 +67,7 @@ def read_bytes(path: Path, limit: int, what: str, words: _Words, fail: Fail) -> 
         elif exc.errno in (errno.EINVAL, errno.ENXIO):
             message = words.not_regular
         else:
-            message = exc.strerror.removeprefix(words.refused_prefix)
+            message = (exc.strerror or str(exc)).removeprefix(words.refused_prefix)
     except FileNotFoundError:
         message = words.not_found
     except PermissionError as exc:
