@@ -86,13 +86,13 @@ class _Normalised:
 
     __slots__ = ("ends", "starts", "text")
 
-    def __init__(self, text: str, starts: array, ends: array) -> None:
+    def __init__(self, text: str, starts: array[int], ends: array[int]) -> None:
         self.text = text
         self.starts = starts  # original offset where each normalised character begins
         self.ends = ends  # original offset where it ends
 
 
-def _normalise_with_offsets(text: str, *, want_offsets: bool = True) -> tuple[str, array, array]:
+def _normalise_with_offsets(text: str, *, want_offsets: bool = True) -> tuple[str, array[int], array[int]]:
     out: list[str] = []
     starts = array("q")
     ends = array("q")
@@ -143,7 +143,7 @@ class DocumentIndex:
     def __init__(self, document: SourceDocument) -> None:
         self.document = document
         self._normalised: _Normalised | None = None
-        self._quotation: dict[int, tuple[int, bytearray, array, bytearray]] = {}
+        self._quotation: dict[int, tuple[int, bytearray, array[int], bytearray]] = {}
         self._spans: dict[tuple[bool, str], list[tuple[int, int]]] = {}
         self._contexts: dict[tuple[bool, str, bool], list[str]] = {}
         self._tables: dict[tuple[bool, str, bool, int], dict[str, list[int]]] = {}
@@ -327,7 +327,7 @@ class DocumentIndex:
             return False
         return bool(is_open[a]) and marks[b] == marks[a] and bool(closer_after[b])
 
-    def _quotation_state(self, number: int) -> tuple[int, bytearray, array, bytearray]:
+    def _quotation_state(self, number: int) -> tuple[int, bytearray, array[int], bytearray]:
         """A paragraph read once: at each offset, whether a quotation is open, how many
         marks stand before it, and whether a closing mark follows it."""
         if number not in self._quotation:
