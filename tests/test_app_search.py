@@ -83,3 +83,34 @@ async def test_a_long_result_wraps_under_its_words(bundled_brief: Brief) -> None
         body = lines[start].index("Volodymyr")
         assert lines[start + 1][body - 1 : body] == " " and lines[start + 1][body:body + 1].strip()
         assert body >= KIND_WIDTH
+
+
+async def test_a_record_found_through_another_field_shows_that_field_with_its_words_lit(bundled_brief: Brief) -> None:
+    async with reader() as (app, pilot, screen):
+        search = await open_search(pilot, app)
+        await pilot.press(*"abu dhabi")
+        await wait_for(pilot, lambda: "found" in screen_text(app), "the results")
+        uae = next(item for item in search.results.items if item.id == "uae")
+        assert isinstance(uae.content, Text)
+        title, why = uae.content.plain.split("\n")
+        assert title == "United Arab Emirates"  # the name holds neither word: the summary does
+        assert why.startswith("summary: ") and "Abu Dhabi" in why
+        assert lit_words(uae.content) == ["Abu", "Dhabi"]
+        assert all(lit_words(item.content) for item in search.results.items), "every result shows why it was found"
+
+
+async def test_many_results_are_drawn_as_far_as_the_box_shows_and_the_rest_as_the_cursor_goes(bundled_brief: Brief) -> None:
+    async with reader(size=(80, 24)) as (app, pilot, screen):
+        search = await open_search(pilot, app)
+        await pilot.press("e")
+        await wait_for(pilot, lambda: "more not shown" in screen_text(app), "a full list of results")
+        results = search.results
+        assert len(results.items) == 50
+        assert len(results.lines) <= results.view_size.height + 5, "only what the box shows is drawn"
+        await pilot.press(*["down"] * 49)
+        await wait_for(pilot, lambda: results.highlighted == 49, "the cursor on the last result")
+        last = results.items[49].content
+        assert isinstance(last, Text)
+        shown = " ".join(screen_text(app).split())
+        assert " ".join(last.plain.split())[-30:] in shown, "the last result is on screen"
+        assert results.virtual_size.height == len(results.lines), "the scroll bar is sized for every line"

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from peacebrief.core import Brief
 from peacebrief.core.related import paragraph_id
-from peacebrief.core.search import SearchIndex, SearchResult, fold, primary_text, searchable_text
+from peacebrief.core.search import SearchIndex, SearchResult, fold, primary_text, searchable_text, where_found
 
 
 def entries(brief: Brief) -> list[tuple[str, str, str | None]]:
@@ -229,3 +229,11 @@ def test_excerpt_shows_the_words_of_a_long_paragraph() -> None:
     shown = excerpt(text, ["social", "media"], width=80)
     assert "social media" in shown and shown.startswith("…") and shown.endswith("…") and len(shown) <= 82
     assert excerpt("short text", ["x"]) == "short text"
+
+
+def test_where_found_names_the_field_that_holds_the_words(bundled_brief: Brief) -> None:
+    uae, leavitt_quote = bundled_brief["uae"], bundled_brief["q-leavitt-said"]
+    field, text = where_found(bundled_brief, uae, ["abu", "dhabi"]) or ("", "")
+    assert field == "summary" and "Abu Dhabi" in text
+    assert where_found(bundled_brief, leavitt_quote, ["leavitt"]) == ("speaker", "Karoline Leavitt")
+    assert where_found(bundled_brief, uae, ["nowhere"]) is None

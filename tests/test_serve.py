@@ -142,7 +142,7 @@ async def test_e_downloads_the_same_digest_as_the_digest_command(served: Served,
     session = await Session(served, http).open()
     await session.press("e")
     await session.shows("Download the digest", "Download")
-    await session.press("\r")
+    await session.press("\r\r")  # Enter takes the format and moves to Download; Enter downloads
     await until(lambda: any(m[0] == "deliver_file_start" for m in session.messages), "the browser is told of a download")
     key = next(m[1] for m in session.messages if m[0] == "deliver_file_start")
     async with http.get(f"{served.base}/download/{key}") as refused:
@@ -165,12 +165,13 @@ async def test_e_with_a_party_filter_downloads_that_party_s_digest(served: Serve
     await session.shows("filter: Russia")
     await session.press("e")
     await session.shows("Only what concerns Russia")
-    await session.press("\r")
+    await session.press("\r\r")  # Enter takes the format and moves to Download; Enter downloads
     await until(lambda: any(m[0] == "deliver_file_start" for m in session.messages), "the browser is told of a download")
     key = next(m[1] for m in session.messages if m[0] == "deliver_file_start")
     cookie = {"Cookie": f"peacebrief-{served.base.rsplit(':', 1)[1]}={served.token}"}
     async with http.get(f"{served.base}/download/{key}", headers=cookie) as response:
         assert await response.read() == digest_of(BUNDLED_BRIEF, "--party", "russia")
+        assert "-russia-digest-" in response.headers["Content-Disposition"]  # the name says the filter
     await session.close()
 
 
@@ -243,7 +244,7 @@ async def test_a_case_folder_is_served_as_the_reader_opens_it(http: aiohttp.Clie
         # e offers the changes digest first, as the terminal's export does: it downloads.
         await session.press("e")
         await session.shows("Download the digest", "Δ text", "what changed from round 2 to round 3")
-        await session.press("\r")
+        await session.press("\r\r")
         await until(lambda: any(m[0] == "deliver_file_start" for m in session.messages), "the browser is told of a download")
         key = next(m[1] for m in session.messages if m[0] == "deliver_file_start")
         cookie = {"Cookie": f"peacebrief-{server.base.rsplit(':', 1)[1]}={server.token}"}

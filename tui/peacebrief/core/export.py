@@ -19,6 +19,7 @@ from peacebrief.core.model import Brief
 
 TYPE_CHECKING = False  # not `typing`'s: `check` and `digest` start without importing it
 if TYPE_CHECKING:
+    from peacebrief.core.changes import Changes
     from peacebrief.core.digest import Format
 
 EXTENSIONS: dict[str, str] = {"text": "txt", "markdown": "md", "json": "json"}
@@ -39,6 +40,11 @@ def default_export_name(brief: Brief, fmt: Format, today: dt.date | None = None,
     day = today or dt.date.today()
     scope = f"-{party}" if party else ""
     return f"{brief.id}{scope}-digest-{day.isoformat()}.{EXTENSIONS[fmt]}"
+
+
+def changes_export_name(changes: Changes, fmt: Format) -> str:
+    """`tarren-valley-changes-r2-r3.txt`: the case's folder, the two rounds, the extension."""
+    return f"{changes.case.folder.name}-changes-r{changes.since}-r{changes.until}.{EXTENSIONS[fmt]}"
 
 
 def default_export_path(

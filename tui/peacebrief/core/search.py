@@ -100,26 +100,40 @@ def primary_text(brief: Brief, record: Record) -> str:
     return record.id
 
 
-def searchable_text(brief: Brief, record: Record) -> str:
-    """Every word a reader might type to find this record."""
-    parts: list[str] = [record.id, primary_text(brief, record)]
+def other_fields(brief: Brief, record: Record) -> list[tuple[str, str]]:
+    """The record's other searchable words, by what they are: (field, text), empty ones left out."""
+    fields: list[tuple[str, str | None]] = []
     if isinstance(record, Quote):
         speaker = brief.get(record.speaker)
-        parts.append(speaker.label if speaker else record.speaker)
+        fields.append(("speaker", speaker.label if speaker else record.speaker))
     elif isinstance(record, Event):
-        parts += [record.summary or "", record.place or "", record.date_text or "", record.date.display()]
+        fields += [("summary", record.summary), ("place", record.place), ("date", record.date_text),
+                   ("date", record.date.display())]
     elif isinstance(record, Person):
-        parts.append(record.title or "")
-    elif isinstance(record, Party):
-        parts.append(record.summary or "")
+        fields.append(("title", record.title))
+    elif isinstance(record, Party | Issue):
+        fields.append(("summary", record.summary))
     elif isinstance(record, Position):
         party, issue = brief.get(record.party), brief.get(record.issue)
-        parts += [record.detail or "", party.label if party else "", issue.label if issue else ""]
-    elif isinstance(record, Issue):
-        parts.append(record.summary or "")
+        fields += [("detail", record.detail), ("party", party.label if party else None),
+                   ("issue", issue.label if issue else None)]
     elif isinstance(record, Source):
-        parts.append(record.publisher or "")
+        fields.append(("publisher", record.publisher))
+    fields.append(("id", record.id))
+    return [(name, text) for name, text in fields if text]
+
+
+def searchable_text(brief: Brief, record: Record) -> str:
+    """Every word a reader might type to find this record."""
+    parts = [primary_text(brief, record), *(text for _, text in other_fields(brief, record))]
     return fold(" ".join(parts))
+
+
+def where_found(brief: Brief, record: Record, words: Iterable[str]) -> tuple[str, str] | None:
+    """The first of the record's other fields that holds one of `words`: (field, text), so
+    that a result found through a summary or a speaker can show why it was found."""
+    words = tuple(words)
+    return next(((name, text) for name, text in other_fields(brief, record) if find_words(text, words)), None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,45 +8,28 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, RadioSet, Static
 
-from peacebrief.core.export import (
-    EXTENSIONS,
-    ExportError,
-    ExportExistsError,
-    default_export_path,
-    export_digest,
-    write_atomic,
+from peacebrief.app.widgets.digest_formats import (
+    CHANGES,
+    FORMATS,
+    compose_choice,
+    compose_scope,
+    digest_text,
+    file_name,
+    offered,
 )
+from peacebrief.core.export import ExportError, ExportExistsError, write_atomic
 from peacebrief.core.model import Brief
+from peacebrief.core.visible import visible
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from peacebrief.core.changes import Changes
-from peacebrief.core.visible import one_line, visible
 
-FORMATS = ("text", "markdown", "json")
-CHANGES = "changes: "  # a format of the changes digest of a case, `changes: text`...
-
-
-class FormatChoice(RadioSet):
-    """The formats. Enter takes the one under the cursor and moves on to the file name
-    (so `e`, Enter, Enter writes the text digest); space only takes it."""
-
-    BINDINGS = [Binding("enter", "choose", "Choose and go on", show=False, id="export.choose")]
-
-    class Chosen(Message):
-        """Enter was pressed on a format."""
-
-    def action_choose(self) -> None:
-        pressed = self.pressed_button
-        self.action_toggle_button()
-        if pressed is not None and not pressed.value:  # Enter on the pressed one: keep it
-            pressed.value = True
-        self.post_message(self.Chosen())
+__all__ = ["CHANGES", "FORMATS", "ExportScreen"]
 
 
 class ExportScreen(ModalScreen[Path | None]):
@@ -59,32 +42,19 @@ class ExportScreen(ModalScreen[Path | None]):
         self.brief = brief
         self.party = party
         self.changes = changes  # a case's changes between two rounds: offered as a digest too
-        self.formats = FORMATS if changes is None else (*(CHANGES + f for f in FORMATS), *FORMATS)
+        self.formats = offered(changes)
         self.fmt = self.formats[0]
         self._confirm_overwrite: Path | None = None
 
     def _default_path(self, fmt: str) -> Path:
-        if fmt.startswith(CHANGES) and self.changes is not None:
-            base = fmt.removeprefix(CHANGES)
-            name = f"{self.changes.case.folder.name}-changes-r{self.changes.since}-r{self.changes.until}.{EXTENSIONS[base]}"
-            return Path.cwd() / name
-        return default_export_path(self.brief, fmt, party=self.party)  # type: ignore[arg-type]
+        return Path.cwd() / file_name(self.brief, fmt, self.party, self.changes)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box"):
-            yield Label("Format")
-            with FormatChoice(id="export-format"):
-                for fmt in self.formats:
-                    label = "Δ " + fmt.removeprefix(CHANGES) if fmt.startswith(CHANGES) else fmt
-                    yield RadioButton(label, value=fmt == self.fmt, id=f"format-{fmt.replace(': ', '-')}")
-            if self.changes is not None:
-                yield Static(Text(f"Δ: what changed from round {self.changes.since} to round {self.changes.until}; "
-                                  "the others: the digest of every round"), id="export-changes")
+            yield from compose_choice(self.formats, self.fmt, self.changes)
             yield Label("Write to")
             yield Input(str(self._default_path(self.fmt)), id="export-path")
-            if self.party is not None:
-                party = self.brief.get(self.party)
-                yield Static(Text(f"Only what concerns {one_line(party.label) if party else self.party} (the party filter)."), id="export-scope")
+            yield from compose_scope(self.brief, self.party)
             yield Static(id="export-message")
             with Horizontal(id="export-buttons"):
                 yield Button("Export", variant="primary", id="export-go")
@@ -104,10 +74,6 @@ class ExportScreen(ModalScreen[Path | None]):
             path_input.value = str(self._default_path(fmt))
         self.fmt = fmt
         self._set_message(None)
-
-    @on(FormatChoice.Chosen)
-    def _format_chosen(self) -> None:
-        self.query_one(Input).focus()
 
     @on(Input.Changed)
     def _path_changed(self) -> None:
@@ -130,13 +96,7 @@ class ExportScreen(ModalScreen[Path | None]):
         path = Path(raw).expanduser()
         force = self._confirm_overwrite == path
         try:
-            if self.fmt.startswith(CHANGES) and self.changes is not None:
-                from peacebrief.core.changes_digest import render_changes
-
-                text = render_changes(self.changes, fmt=self.fmt.removeprefix(CHANGES))  # type: ignore[arg-type]
-                written = write_atomic(path, text, force=force)
-            else:
-                written = export_digest(self.brief, path, fmt=self.fmt, force=force, party=self.party)  # type: ignore[arg-type]
+            written = write_atomic(path, digest_text(self.brief, self.fmt, self.party, self.changes), force=force)
         except ExportExistsError:
             self._set_message(f"{path} already exists. Press Export again to overwrite it.", warning=True)
             self._confirm_overwrite = path

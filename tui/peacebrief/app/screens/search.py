@@ -22,7 +22,7 @@ from peacebrief.app.widgets.detail import link_label
 from peacebrief.app.widgets.item_list import Item, ItemList
 from peacebrief.core.model import Brief
 from peacebrief.core.related import Related, split_paragraph_id
-from peacebrief.core.search import SearchIndex, SearchResult, excerpt, find_words
+from peacebrief.core.search import SearchIndex, SearchResult, excerpt, find_words, where_found
 from peacebrief.core.visible import one_line
 
 RESULT_LIMIT = 50  # listed; the count line says how many more there are
@@ -132,8 +132,18 @@ class SearchScreen(ModalScreen[Found | None]):
             line = f"{where}: {excerpt(document.paragraph_text(spot[1]), words)}"
         else:
             line = render.clip(link_label(self.brief, Related(rid, kind, "")), 300)  # three lines at most, or so
-        text = Text(line)
-        for start, end in find_words(line, words):
+            if not find_words(line, words):  # found through another field: say which, with its words
+                found = where_found(self.brief, self.brief[rid], words)
+                if found is not None:
+                    text = Text(f"{line}\n")
+                    text.append(f"{found[0]}: ", style="dim")
+                    text.append(excerpt(one_line(found[1]), words, 120))
+                    return self._lit(text, words)
+        return self._lit(Text(line), words)
+
+    @staticmethod
+    def _lit(text: Text, words: list[str]) -> Text:
+        for start, end in find_words(text.plain, words):
             text.stylize(LIT, start, end)
         return text
 

@@ -54,8 +54,12 @@ class LineBox(SteadyScrollView):
         if self.is_mounted:
             self._drawn_look = self.look()
         self._lines = self.rebuild() if self.is_mounted and self.line_width else []
-        set_virtual_size(self, Size(self.line_width, len(self._lines)))  # nothing around it moves
+        set_virtual_size(self, Size(self.line_width, self.content_height()))  # nothing around it moves
         self.refresh()
+
+    def content_height(self) -> int:
+        """The lines the scroll bar is sized for: those rendered, unless more are to come."""
+        return len(self._lines)
 
     @property
     def lines(self) -> Sequence[Strip]:
