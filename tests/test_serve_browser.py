@@ -192,9 +192,11 @@ def test_the_reader_in_chromium(served: Served, tmp_path: Path) -> None:
             page.shows("Copied with its citation")
             assert page.page.evaluate("navigator.clipboard.readText()") == record_plaintext(brief, brief["russia"])
 
-            # e, then enter: the digest downloads, the same text as `peacebrief digest`.
+            # e, then enter twice (the format, then Download): the digest downloads, the same
+            # text as `peacebrief digest`.
             page.page.keyboard.press("e")
             page.shows("Download the digest")
+            page.page.keyboard.press("Enter")
             page.page.keyboard.press("Enter")
             end = time.monotonic() + DEADLINE
             while not downloads:
