@@ -1,88 +1,131 @@
-"""Benchmark driver: the case keys' latencies, measured in-process with Textual's Pilot.
+"""Benchmark driver: the case keys' latencies as the terminal sees them, beside the reference.
 
-Used by `python benchmarks/_case.py keys FOLDER N`. Opens the case in `BriefApp` at
-120x40 and times, as benchmarks/_interact.py does (from just before the key is sent to
-the end of the last screen update it caused, encoded as a terminal would get it):
+    python benchmarks/_case_keys.py FOLDER [--samples N]
 
-- round: `]` in the timeline, N times: the round filter steps to the next round (and back
-  to every round after the last), and the timeline refills;
-- changes: `c` on the issues pane opens the changes view of the matrix's round against
-  the one before (`escape`, untimed, closes it), N times, stepping the matrix's round.
+Starts, each in its own 120x40 pseudo-terminal read by a VT emulator (`benchmarks/_pty.py`),
+the reader on the case FOLDER (`python -m peacebrief FOLDER`) and the key reference:
+Textual's own OptionList holding as many rows as the case's timeline (`_reference.py list
+N`), as `benchmarks/_keys.py` does for one brief. Once the reader shows every round, each
+sample times one cursor move in the reference, then one key of the reader, alternating
+(once the notice of the last round switch has gone, see `Session.no_toast`):
 
-Returns the p95 of each, in milliseconds. A benchmark harness only: nothing in the product
-imports it.
+- round: `]` in the timeline: the round filter steps to the next round (and back to every
+  round after the last), and the timeline shows that round's events;
+- changes: `c` on the issues pane opens the changes view of the matrix's round against the
+  one before (`escape` closes it and `]` steps the matrix's round, both untimed).
+
+Prints one JSON object: {"reader": {kind: [ms, ...]}, "reference": [ms, ...], "errors":
+[...]}. A benchmark harness only: nothing in the product imports it.
 """
 
 from __future__ import annotations
 
-import asyncio
-import math
+import argparse
+import json
+import os
+import sys
 import time
 from pathlib import Path
 
-SIZE = (120, 40)
+import _pty
+
+HERE = Path(__file__).resolve().parent
+DOWN, UP, ESCAPE = b"\x1b[B", b"\x1b[A", b"\x1b"
+LOADING = "loading round"
+TOAST = "Showing "  # the notice a round switch shows  # the top bar, while the rounds after the first are read
 
 
-def _p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
+def timeline_rows(folder: Path) -> int:
+    """Every round's events: the case's timeline holds them all."""
+    import yaml
+
+    from peacebrief.core.case import brief_files
+
+    rows = 0
+    for path in brief_files(folder):
+        with open(path, "rb") as f:
+            rows += len(yaml.load(f, Loader=yaml.CSafeLoader).get("events") or [])
+    return rows
 
 
-async def _measure(folder: Path, samples: int) -> dict[str, float]:
-    from textual._compositor import CompositorUpdate
-    from textual.app import App
+def every_round(d: _pty.Display) -> bool:
+    """The reader's whole screen, with every round of the case read."""
+    return _pty.whole_case_screen(d) and not any(LOADING in line for line in d.lines[:2])
 
-    from peacebrief.app.app import BriefApp
 
-    paints: list[float] = []
-    display = App._display
+class Session:
+    def __init__(self, folder: Path, rows: int) -> None:
+        env = dict(os.environ)
+        self.reader = _pty.Terminal.spawn([sys.executable, "-m", "peacebrief", str(folder)], env)
+        self.reference = _pty.Terminal.spawn([sys.executable, str(HERE / "_reference.py"), "list", str(rows)], env)
+        self.reader.until(every_round, timeout=900)
+        self.reference.until(_pty.whole_list_screen)
+        self.reader.settle(0.5)
+        self.reference.settle(0.5)
+        self.times: dict[str, list[float]] = {"round": [], "changes": []}
+        self.reference_times: list[float] = []
+        self.moves = 0
+        self.errors: list[str] = []
 
-    def stamped_display(self, screen, renderable):  # type: ignore[no-untyped-def]
-        display(self, screen, renderable)
-        if isinstance(renderable, CompositorUpdate):
-            renderable.render_segments(self.console)
-        if renderable is not None:
-            paints.append(time.perf_counter())
+    def no_toast(self, timeout: float = 8.0) -> None:
+        """Wait until the last `]`'s notice ("Showing round 2...") has gone: it goes by
+        itself two seconds later, and its going, within a later key's time, is no part of
+        that key's effect."""
+        deadline = time.perf_counter() + timeout
+        while any(TOAST in line for line in self.lines()) and time.perf_counter() < deadline:
+            time.sleep(0.1)
 
-    App._display = stamped_display  # type: ignore[method-assign]
-    app = BriefApp(folder)
-    times: dict[str, list[float]] = {"round": [], "changes": []}
-    async with app.run_test(size=SIZE) as pilot:
+    def timed(self, kind: str, data: bytes) -> bool:
+        self.no_toast()
+        self.moves += 1
+        self.reference_times.append(self.reference.key(UP if self.moves % 3 == 0 else DOWN))
+        try:
+            self.times[kind].append(self.reader.key(data))
+            return True
+        except (KeyError, TimeoutError) as exc:
+            self.errors.append(f"{kind}: {exc.args[0]}")
+            return False
 
-        async def timed(key: str, kind: str) -> None:
-            mark = len(paints)
-            t0 = time.perf_counter()
-            await pilot.press(key)
-            await pilot.pause()
-            if len(paints) == mark:
-                raise SystemExit(f"{kind}: key {key} caused no screen update")
-            times[kind].append((paints[-1] - t0) * 1000)
+    def press(self, data: bytes) -> None:
+        self.reader.write(data)
+        self.reader.settle()
 
-        started = time.perf_counter()
-        while type(app.screen).__name__ != "BriefScreen":
-            if time.perf_counter() - started > 900:
-                raise SystemExit(f"{folder}: not shown after 900 s")
-            await pilot.pause(0.05)
-        await pilot.pause()
-        screen = app.screen
-        await pilot.press("1")
-        await pilot.pause()
+    def lines(self) -> tuple[str, ...]:
+        self.reader.settle()
+        return self.reader.displays[-1].lines if self.reader.displays else ()
+
+    def close(self) -> None:
+        for term in (self.reader, self.reference):
+            term.write(b"q")
+            term.close()
+
+
+def measure(folder: Path, samples: int) -> dict[str, object]:
+    s = Session(folder, timeline_rows(folder))
+    try:
+        s.press(b"1")
         for _ in range(samples):
-            await timed("right_square_bracket", "round")
-        await pilot.press("4")
-        await pilot.pause()
+            s.timed("round", b"]")
+        s.press(b"4")
         for _ in range(samples):
-            await timed("c", "changes")
-            if type(app.screen).__name__ != "ChangesScreen":
-                raise SystemExit("changes: c did not open the changes view")
-            await pilot.press("escape")
-            await pilot.pause()
-            await pilot.press("right_square_bracket")  # the next round's matrix, and its changes
-            await pilot.pause()
-        _ = screen
-        await pilot.press("q")
-    return {kind: _p95(values) for kind, values in times.items()}
+            if s.timed("changes", b"c") and not any("Changes from round" in line for line in s.lines()):
+                s.errors.append("changes: c did not open the changes view")
+            s.press(ESCAPE)
+            s.press(b"]")  # the next round's matrix, and its changes
+    finally:
+        s.close()
+    return {"reader": s.times, "reference": s.reference_times, "errors": sorted(set(s.errors))[:20]}
 
 
-def measure(folder: str, samples: int) -> dict[str, float]:
-    return asyncio.run(_measure(Path(folder), samples))
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--samples", type=int, default=30)
+    args = parser.parse_args()
+    json.dump(measure(args.folder, args.samples), sys.stdout)
+    sys.stdout.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -59,9 +59,9 @@ class Display:
     cells: tuple[tuple[object, ...], ...]  # per line: (char, fg, bg, bold, reverse) per cell
 
 
-def whole_reader_screen(d: Display) -> bool:
+def whole_reader_screen(d: Display, footer_key: str = "Quit") -> bool:
     """The reader's whole first screen at 120x40: top line, the timeline pane with rows,
-    the detail panel with the selected record, and the footer."""
+    the detail panel with the selected record, and the footer (its `footer_key` shown)."""
     top, box, bottom, footer = d.lines[0], d.lines[1], d.lines[LINES - 2], d.lines[LINES - 1]
     pane, detail = box.find("╭─ 1 Timeline"), box.find("╭─ Detail")
     return (
@@ -70,8 +70,14 @@ def whole_reader_screen(d: Display) -> bool:
         and bottom.count("╰") == 2
         and bool(d.lines[2][1:detail - 1].strip())  # the pane's first row
         and bool(d.lines[2][detail + 1:].strip(" │"))  # the detail panel's first line
-        and "Quit" in footer
+        and footer_key in footer
     )
+
+
+def whole_case_screen(d: Display) -> bool:
+    """The reader's whole first screen on a case: a case's footer has two keys more (`]`
+    Round, `c` Changes), which leave no room for Quit at 120 columns; it ends with Help."""
+    return whole_reader_screen(d, "c Changes") and "Help" in d.lines[LINES - 1]
 
 
 def loading_screen(d: Display) -> bool:

@@ -52,10 +52,13 @@ The figures:
    --rss` (fresh cache, so the brief is parsed; read once every pane is built).
 
 9. A case of 50 briefs of 200 events each (benchmarks/_case.py, which says how it is
-   made and measured): opened the first time, <= 1.2x the raw parse of all its briefs;
-   opened again from the cache, <= 1.15x the bare app and <= 0.15x the raw parse; p95 of
-   a round switch (`]`) and of opening the changes view (`c`), <= 33 ms. --quick uses a
-   case of 5 briefs.
+   made and measured), in the pty: `python -m peacebrief FOLDER` to its first whole screen
+   (the first round; the others are read behind it, and an info row says when every
+   round was), the first time <= 1.2x the raw parse of all its briefs; again from the
+   cache, <= 1.25x the bare app (the bundled brief's start-up target) and <= 0.15x the
+   raw parse; p95 of a round switch (`]`) and of opening the changes view (`c`), each
+   <= 2x the p95 cursor move of an OptionList as long as the case's timeline
+   (`benchmarks/_case_keys.py`). --quick uses a case of 5 briefs.
 
 --quick uses the 1k brief for the big-brief figures (4-8) and 20 key samples, and gates
 only ratio figures, and only on a gross regression: more than twice the target (or a
@@ -107,10 +110,13 @@ INFO = "info"
 # the miss itself does not fail every run. The keys: `--quick --only keys` on 7fc1cfa, load
 # 13-34, measured pane 4.45x, link 4.53x, back 2.86x (the floor, a bare Textual app's pane
 # switch, 1.44x; over 2x at 10k); a clean-clone run of a9e8d28 had 5.11x, 5.06x and 3.32x.
-# The case rows (issue 17, open): a clean-clone CI run of bbbce62 measured the 5x200 case's
-# first open at 2.8-3.6x its parse and its second open at 1.9-2.0x the bare app.
+# The case rows (issue 17): the 5x200 case measured in the pty on 2026-12-02 with the load
+# average at 13-16 (every ratio side by side with its reference): first whole screen
+# 1.73-1.89x its parse, again 1.41-1.43x the bare app (the bundled brief itself then
+# 1.27-1.66x), p95 round switch 5.1x and changes view 4.9x the OptionList cursor.
 KNOWN_MISSES = {"p95 pane switch": 4.5, "p95 link follow": 4.6, "p95 back": 3.0,
-                "open case 5x200, first time": 3.6, "open case 5x200 again: vs bare app": 2.0}
+                "open case 5x200, first time": 1.9, "open case 5x200 again: vs bare app": 1.45,
+                "p95 round switch, case 5x200": 5.1, "p95 changes view, case 5x200": 4.9}
 
 
 class DriverError(Exception):

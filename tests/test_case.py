@@ -237,3 +237,40 @@ def test_a_stance_over_time_oldest_first() -> None:
         (2, "A ceasefire only with international monitors on the line"),
         (3, "Accepts Forum monitors along the river line"),
     ]
+
+
+def test_a_case_opens_its_first_round_then_the_rest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from peacebrief.core.case_brief import case_brief
+    from peacebrief.core.case_open import open_first, open_rest
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert open_first(EXAMPLE, cached_only=True) is None  # nothing cached yet
+    first = open_first(EXAMPLE)
+    assert first is not None and not first.complete
+    assert [r.name for r in first.case.rounds] == ["tarren-round-1"]
+    assert [e.id for e in first.brief.events] == ["r1:ev-round-1", "r1:ev-round-2"]
+    counted: list[tuple[int, int]] = []
+    case, brief = open_rest(EXAMPLE, first, lambda read, of: counted.append((read, of)))
+    assert counted == [(1, 3), (2, 3), (3, 3)]
+    assert case.rounds[0].brief is first.case.rounds[0].brief  # read once
+    whole = load_case(EXAMPLE)
+    assert [r.name for r in case.rounds] == [r.name for r in whole.rounds]
+    assert list(brief.records) == list(case_brief(whole).records)
+    cached = open_first(EXAMPLE, cached_only=True)  # the first open wrote every round's entry
+    assert cached is not None and [e.id for e in cached.brief.events] == ["r1:ev-round-1", "r1:ev-round-2"]
+
+
+def test_the_rest_of_a_case_with_an_error_raises_every_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from peacebrief.core.case_open import open_first, open_rest
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = tmp_path / "case"
+    shutil.copytree(EXAMPLE, folder)
+    (folder / "round-3.yaml").write_text("id: [\n", encoding="utf-8")
+    first = open_first(folder)
+    assert first is not None
+    with pytest.raises(BriefError) as raised:
+        open_rest(folder, first)
+    assert any(p.path.endswith("round-3.yaml") for p in raised.value.problems)

@@ -3,6 +3,8 @@ change to its evidence, a disputed event, the export of the changes digest."""
 
 from __future__ import annotations
 
+import shutil
+import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -11,7 +13,7 @@ import pytest
 from textual.pilot import Pilot
 
 from conftest import ROOT
-from peacebrief.app.app import BriefApp
+from peacebrief.app.app import BriefApp, ProblemsScreen
 from peacebrief.app.screens.brief import BriefScreen
 from peacebrief.app.screens.changes import ChangesScreen
 from peacebrief.app.screens.export import ExportScreen
@@ -44,11 +46,17 @@ async def wait_for(pilot: Pilot, condition: Callable[[], object], what: str, tim
 async def case_reader(size: tuple[int, int] = (120, 40)) -> AsyncIterator[tuple[BriefApp, Pilot, BriefScreen]]:
     app = BriefApp(EXAMPLE)
     async with app.run_test(size=size) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, BriefScreen) and app.screen.history.current is not None, "the case")
+        await wait_for(pilot, lambda: whole_case(app), "the case")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, BriefScreen)
         yield app, pilot, screen
+
+
+def whole_case(app: BriefApp) -> bool:
+    """The reader shows the case with every round read (it shows the first one before)."""
+    return (isinstance(app.screen, BriefScreen) and app.screen.history.current is not None
+            and app.loading_note is None and app.case is not None and len(app.case.rounds) == 3)
 
 
 def detail_words(screen: BriefScreen) -> str:
@@ -58,6 +66,45 @@ def detail_words(screen: BriefScreen) -> str:
 
 def screen_text(app: BriefApp) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips()).replace("\u00a0", " ")
+
+
+async def test_the_first_round_is_shown_while_the_others_are_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    from peacebrief.core import case_open
+
+    gate = threading.Event()
+    read_rest = case_open.open_rest
+
+    def held(*args, **kwargs):  # type: ignore[no-untyped-def]
+        assert gate.wait(30), "the test never let the other rounds be read"
+        return read_rest(*args, **kwargs)
+
+    monkeypatch.setattr(case_open, "open_rest", held)
+    app = BriefApp(EXAMPLE)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, BriefScreen) and app.screen.history.current is not None, "round 1")
+        screen = app.screen
+        assert isinstance(screen, BriefScreen)
+        assert screen.pane("timeline").records.ids == ["r1:ev-round-1", "r1:ev-round-2"]
+        assert "loading round 2 of 3…" in screen_text(app).splitlines()[0]
+        await pilot.press("c")  # one round so far: nothing to compare it with yet (a notice says so)
+        await pilot.pause()
+        assert app.screen is screen
+        gate.set()
+        await wait_for(pilot, lambda: whole_case(app), "every round")
+        assert app.screen is screen and len(screen.pane("timeline").records.ids) == 9
+        assert "loading" not in screen_text(app).splitlines()[0]
+        assert "Tarren Valley talks, round 3 · a case of 3 rounds" in screen_text(app).splitlines()[0]
+
+
+async def test_a_case_whose_later_round_has_errors_is_not_opened(tmp_path: Path) -> None:
+    folder = tmp_path / "case"
+    shutil.copytree(EXAMPLE, folder)
+    broken = folder / "round-3.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("as_of:", "as_of: [", 1), encoding="utf-8")
+    app = BriefApp(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ProblemsScreen), "the problems")
+        assert "round-3.yaml" in screen_text(app) and app.open_failed
 
 
 async def test_the_timeline_holds_every_round_marked_and_filters_to_one() -> None:
@@ -158,7 +205,7 @@ async def test_the_export_offers_the_changes_digest(tmp_path: Path) -> None:
 def test_changes_view_snapshot(snap_compare, size: tuple[int, int], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     async def run_before(pilot: Pilot) -> None:
         app = pilot.app
-        await wait_for(pilot, lambda: isinstance(app.screen, BriefScreen) and app.screen.history.current is not None, "the case")
+        await wait_for(pilot, lambda: whole_case(app), "the case")
         await pilot.press("c")
         await wait_for(pilot, lambda: isinstance(app.screen, ChangesScreen), "the changes view")
         await pilot.pause()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -89,6 +90,7 @@ class BriefApp(App[None]):
         self.path = Path(path)
         self.brief: Brief | None = None
         self.case: Case | None = None  # when `path` is a case folder: its rounds
+        self.loading_note: str | None = None  # what the top bar says while a case's rounds are read
         self.watch_files = watch
         self.open_failed = False  # the brief could not be loaded, and none is on screen
         self._signature: tuple[tuple[str, int, int], ...] = ()
@@ -145,6 +147,9 @@ class BriefApp(App[None]):
         self._apply_keymap()
         self._apply_settings()
         signature = self._file_signature()
+        if self.path.is_dir():
+            self._open_case(signature)
+            return
         with collector.paused():
             brief = self._cached()
             if brief is not None:
@@ -155,16 +160,96 @@ class BriefApp(App[None]):
             self.push_screen(LoadingScreen(self.path))
             self.load()
 
+    # -- a case: its first round at once, the others behind it -----------------
+
+    def _open_case(self, signature: tuple[tuple[str, int, int], ...]) -> None:
+        from peacebrief.core.case_open import open_first
+
+        shown = threading.Event()
+        with collector.paused():
+            first = open_first(self.path, cached_only=True, max_entry_bytes=self.INSTANT_CACHE_BYTES)
+            if first is not None:
+                self._case_part(first, signature, shown)
+        if first is None:
+            self.push_screen(LoadingScreen(self.path))
+        if first is None or not first.complete:
+            self.read_case(first, shown)
+
+    @work(thread=True, exclusive=True, group="load")
+    def read_case(self, first: object, shown: threading.Event) -> None:
+        """Read a case off the UI thread: its first round (unless given), shown at once,
+        then the others, the top bar counting them, and then the whole case."""
+        from peacebrief.core.case_open import FirstRound, open_first, open_rest
+
+        worker = get_current_worker()
+        signature = self._file_signature()
+        try:
+            if first is None:
+                first = open_first(self.path)
+                if worker.is_cancelled:
+                    return
+                self.call_from_thread(self._case_part, first, signature, shown)
+            assert isinstance(first, FirstRound)
+            if first.complete:
+                return
+            # Not before the first screen is out: reading holds the GIL most of the time,
+            # and the UI thread, which paints, gets it back only now and then (read at once,
+            # the 5x200 case showed its first whole screen at 1.89x its parse, 1.73x with
+            # this wait: pty, medians of 3, load average 9-14).
+            shown.wait(10)
+
+            def progress(read: int, of: int) -> None:
+                if not worker.is_cancelled:
+                    self.call_from_thread(self._case_progress, read, of)
+
+            case, brief = open_rest(self.path, first, progress)
+        except BriefError as exc:
+            if not worker.is_cancelled:
+                self.call_from_thread(self._case_failed, exc.problems, signature)
+            return
+        if not worker.is_cancelled:
+            self.call_from_thread(self._case_whole, case, brief, signature)
+
+    def _case_part(self, first: object, signature: tuple[tuple[str, int, int], ...], shown: threading.Event) -> None:
+        from peacebrief.core.case_open import FirstRound
+
+        assert isinstance(first, FirstRound)
+        self.case = first.case
+        self.loading_note = None if first.complete else f"loading round 2 of {len(first.files)}…"
+        self._loaded(first.brief, signature)
+        screen = self._brief_screen()
+        if screen is None:
+            shown.set()
+        else:
+            screen.when_shown(shown.set)
+
+    def _case_progress(self, read: int, of: int) -> None:
+        self.loading_note = f"loading round {min(read + 1, of)} of {of}…"
+        screen = self._brief_screen()
+        if screen is not None:
+            screen.update_bar()
+
+    def _case_whole(self, case: Case, brief: Brief, signature: tuple[tuple[str, int, int], ...]) -> None:
+        self.case = case
+        self.loading_note = None
+        self._loaded(brief, signature, quiet=True)
+
+    def _case_failed(self, problems: list[Problem], signature: tuple[tuple[str, int, int], ...]) -> None:
+        """A later round (or the case as a whole) has errors: the case cannot be opened, as
+        when its first round has them; its first round is not shown as if it were the case."""
+        self.loading_note = None
+        screen = self._brief_screen()
+        if screen is not None and self.screen is screen:
+            self.brief = None
+            self._signature = signature
+            self.open_failed = True
+            self.switch_screen(ProblemsScreen(self.path, problems))
+        else:
+            self._failed(problems, signature)
+
     # -- loading ---------------------------------------------------------------
 
     def _cached(self) -> Brief | None:
-        if self.path.is_dir():  # a case: every round's brief from the cache, or a load
-            from peacebrief.core.case_open import open_case
-
-            opened = open_case(self.path, cached_only=True, max_entry_bytes=self.INSTANT_CACHE_BYTES)
-            if opened is not None:
-                self.case = opened[0]
-            return None if opened is None else opened[1]
         return cached_brief(self.path, max_entry_bytes=self.INSTANT_CACHE_BYTES)
 
     def _load_fresh(self) -> Brief:
@@ -173,6 +258,7 @@ class BriefApp(App[None]):
 
             case, brief = open_case(self.path)  # type: ignore[misc]
             self.case = case
+            self.loading_note = None  # a reload in place of the reading of the rounds (read_case)
             return brief
         return load_brief_cached(self.path)
 
@@ -223,7 +309,7 @@ class BriefApp(App[None]):
                 return screen
         return None
 
-    def _loaded(self, brief: Brief, signature: tuple[tuple[str, int, int], ...]) -> None:
+    def _loaded(self, brief: Brief, signature: tuple[tuple[str, int, int], ...], *, quiet: bool = False) -> None:
         from peacebrief.app.screens.brief import BriefScreen
 
         first = self.brief is None
@@ -234,7 +320,7 @@ class BriefApp(App[None]):
         screen = self._brief_screen()
         if screen is not None:
             screen.show_brief(brief)
-            if not first:
+            if not first and not quiet:
                 self.notify(f"Reloaded {visible(self.path.name)}", markup=False, timeout=2)
         elif isinstance(self.screen, (LoadingScreen, ProblemsScreen)):
             self.switch_screen(BriefScreen(brief))

@@ -95,7 +95,7 @@ def case_brief(case: Case) -> Brief:
     return Brief(
         path=case.folder,
         id=latest.id,
-        title=f"{latest.title} · a case of {len(case.rounds)} rounds",
+        title=f"{latest.title} · a case of {len(case.rounds)} round{'' if len(case.rounds) == 1 else 's'}",
         as_of=latest.as_of,
         sources=tuple(sources),
         parties=tuple(by_kind["party"]),  # type: ignore[arg-type]

@@ -143,9 +143,27 @@ def _order(case: Case, section: str) -> dict[str, int]:
     return order
 
 
+_compared: dict[tuple[int, int | None, int | None], tuple[Case, Changes]] = {}
+
+
 def compare(case: Case, since: int | None = None, until: int | None = None) -> Changes:
     """The changes from round `since` (default: the one before `until`) to round `until`
-    (default: the latest). Rounds are numbers from 1; `since` must come before `until`."""
+    (default: the latest). Rounds are numbers from 1; `since` must come before `until`.
+
+    Kept per pair of rounds of the case last asked about: the reader asks again for the
+    same pair whenever the changes view or the export is opened."""
+    key = (id(case), since, until)
+    cached = _compared.get(key)
+    if cached is not None and cached[0] is case:
+        return cached[1]
+    if any(other is not case for other, _ in _compared.values()):
+        _compared.clear()
+    changes = _compare(case, since, until)
+    _compared[key] = (case, changes)
+    return changes
+
+
+def _compare(case: Case, since: int | None, until: int | None) -> Changes:
     until = len(case.rounds) if until is None else until
     since = until - 1 if since is None else since
     if not 1 <= until <= len(case.rounds):

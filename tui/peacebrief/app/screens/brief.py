@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -55,9 +55,9 @@ class PaneBar(Static):
     _spans: list[tuple[int, int, str]] = []  # (first cell, after the last, pane id) of each pane's name
 
     def show_state(self, brief: Brief, current: str, party: str | None, *, compact: bool = False, round_: int | None = None,
-                   keys: dict[str, str] | None = None) -> None:
+                   keys: dict[str, str] | None = None, loading: str | None = None) -> None:
         keys = keys or {}
-        state = (current, party, compact, round_, tuple(sorted(keys.items())))
+        state = (current, party, compact, round_, tuple(sorted(keys.items())), loading)
         if self._shown[0] is brief and self._shown[1] == state:
             return  # already says so (a brief is compared by identity: it may be huge)
         self._shown = (brief, state)
@@ -72,6 +72,8 @@ class PaneBar(Static):
         self._spans = spans
         if compact:
             text.append("  ? keys", style="bold")
+        if loading is not None:
+            text.append(f"  {loading}", style="italic")
         if party is not None:
             record = brief.get(party)
             text.append(f"  filter: {one_line(record.label) if record else party} (f)", style="bold italic")
@@ -159,6 +161,8 @@ class BriefScreen(QuietFocusScreen):
         self._routing = False  # True while the screen itself moves the panes' cursors
         self._waiting: tuple[Place, bool] | None = None  # a go() held until its pane is mounted
         self._link_digits: str | None = None  # after `o`: the digits of a link number typed so far
+        self._shown = False  # painted, and every pane mounted
+        self._when_shown: list[Callable[[], None]] = []
 
     def compose(self) -> ComposeResult:
         # The size classes, set before the widgets mount: set later (on the first Resize)
@@ -197,6 +201,18 @@ class BriefScreen(QuietFocusScreen):
             place, record_history = self._waiting
             self._waiting = None
             self.go(place, record_history=record_history)
+        self._shown = True
+        for callback in self._when_shown:
+            callback()
+        self._when_shown.clear()
+
+    def when_shown(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once the first screen is out and every pane mounted (at once if
+        they are): what the app waits for before it reads a case's other rounds."""
+        if self._shown:
+            callback()
+        else:
+            self._when_shown.append(callback)
 
     def _start(self) -> None:
         self._started = True
@@ -243,7 +259,16 @@ class BriefScreen(QuietFocusScreen):
     def _update_bar(self) -> None:
         compact = self.size.width < COMPACT
         self.query_one(PaneBar).show_state(self.brief, self.current_pane, self.party_filter, compact=compact, round_=self.round_filter,
-                                           keys=self.pane_keys)
+                                           keys=self.pane_keys, loading=self.loading_note)
+
+    def update_bar(self) -> None:
+        """Say again what the top line says (a case's rounds being read, counted)."""
+        self._update_bar()
+
+    @property
+    def loading_note(self) -> str | None:
+        """`loading round 3 of 50…` while the app reads a case's other rounds."""
+        return getattr(self.app, "loading_note", None)
 
     @property
     def pane_keys(self) -> dict[str, str]:
@@ -621,7 +646,10 @@ class BriefScreen(QuietFocusScreen):
             self.notify("The changes view compares the rounds of a case: open a folder of briefs.", markup=False)
             return
         if len(self.case.rounds) < 2:
-            self.notify("This case has one round: nothing to compare it with yet.", markup=False)
+            if self.loading_note is not None:
+                self.notify(f"The other rounds are still being read ({self.loading_note}).", markup=False, timeout=3)
+            else:
+                self.notify("This case has one round: nothing to compare it with yet.", markup=False)
             return
         from peacebrief.app.screens.changes import ChangesScreen
 

@@ -9,57 +9,19 @@ round's: the reader shows it with its evidence, and `backspace` comes back.
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from peacebrief.app.widgets.changes_list import ChangesList
 from peacebrief.app.widgets.footer import KeyFooter
-from peacebrief.app.widgets.item_list import Item, ItemList
+from peacebrief.app.widgets.record_list import RecordList
 from peacebrief.core.case import Case
 from peacebrief.core.case_brief import round_id
-from peacebrief.core.changes import Changes, Stance, StanceChange, compare
+from peacebrief.core.changes import StanceChange, compare
 from peacebrief.core.visible import one_line
-
-KIND_STYLE = {"changed": "bold yellow", "new": "bold green", "dropped": "bold red", "unchanged": "dim"}
-NO_POSITION = "no stated position"
-
-
-GUTTER = 6  # the round's mark, left of its words, which wrap clear of it
-NBSP = "\u00a0"  # a citation is never broken across lines
-
-
-def change_items(changes: Changes, index: int, change: StanceChange) -> list[Item]:
-    """One change as the view lists it: a line naming its kind, issue and party (where the
-    cursor stops, its id the change's number), then each round's words and evidence, which
-    hang under the round's mark however they wrap."""
-    case = changes.case
-    head = Text()
-    head.append(f"{change.kind.upper():<9}", style=KIND_STYLE[change.kind])
-    head.append(f" {one_line(case.label(change.issue))}", style="bold")
-    head.append(f" · {one_line(case.label(change.party))}")
-    items = [Item(head, id=str(index))]
-    for number, stances in ((changes.since, change.before), (changes.until, change.after)):
-        if change.kind == "unchanged" and number == changes.since:
-            continue  # the same words twice say nothing: the later round's evidence is enough
-        items += _side(number, stances)
-    return items
-
-
-def _side(number: int, stances: tuple[Stance, ...]) -> list[Item]:
-    mark = Text(f"  R{number}", style="bold")
-    if not stances:
-        return [Item(Text(NO_POSITION, style="italic dim"), label=mark, gutter=GUTTER)]
-    items = []
-    for stance in stances:
-        items.append(Item(Text(one_line(stance.words)), label=mark, gutter=GUTTER))
-        for evidence in stance.evidence:
-            words = Text(f"\u201c{one_line(evidence.words)}\u201d", style="italic")
-            words.append(f"  R{number} {evidence.citation}".replace(" ", NBSP).replace(NBSP * 2, "  ", 1), style="dim")
-            items.append(Item(words, gutter=GUTTER))
-    return items
 
 
 class ChangesScreen(ModalScreen[str | None]):
@@ -91,7 +53,7 @@ class ChangesScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="changes-box"):
             yield Static(id="changes-head")
-            yield ItemList(id="changes-list")
+            yield ChangesList(id="changes-list")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -99,8 +61,8 @@ class ChangesScreen(ModalScreen[str | None]):
         self.options.focus()
 
     @property
-    def options(self) -> ItemList:
-        return self.query_one(ItemList)
+    def options(self) -> ChangesList:
+        return self.query_one(ChangesList)
 
     def _fill(self, highlighted: int = 0) -> None:
         changes = self.changes
@@ -113,10 +75,7 @@ class ChangesScreen(ModalScreen[str | None]):
         box = self.query_one("#changes-box")
         box.border_title = "Changes"
         box.border_subtitle = "enter or 2: the later round's position · 1: the earlier's"
-        items = [item for i, c in enumerate(changes.stances) for item in change_items(changes, i, c)]
-        self.options.set_items(items, key=(id(self.case), changes.since, changes.until))
-        if changes.stances:
-            self.options.highlighted = self.options.index_of(str(min(highlighted, len(changes.stances) - 1)))
+        self.options.show_changes(changes, min(highlighted, max(0, len(changes.stances) - 1)))
 
     def action_rounds(self, step: int) -> None:
         until = self.until + step
@@ -130,8 +89,7 @@ class ChangesScreen(ModalScreen[str | None]):
     @property
     def position(self) -> int:
         """The number of the change under the cursor (0 when there is none)."""
-        item = self.options.highlighted_item
-        return int(item.id) if item is not None and item.id is not None else 0
+        return self.options.position
 
     def selected(self) -> StanceChange | None:
         return self.changes.stances[self.position] if self.changes.stances else None
@@ -151,8 +109,7 @@ class ChangesScreen(ModalScreen[str | None]):
         if target is not None:
             self.dismiss(target)
 
-    @on(ItemList.Selected)
-    def _chosen(self, event: ItemList.Selected) -> None:
+    def on_record_list_chosen(self, event: RecordList.Chosen) -> None:
         event.stop()
         self.action_follow("after")
 
