@@ -9,6 +9,7 @@ and stays small.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -84,13 +85,23 @@ class Links:
         """The links that name a record: by relation, each in the order of the brief."""
         record = self.records.get(record_id)
         if record is not None and record.kind == "source":
+            # Each record's anchors are counted by paragraph once, not looked through for each
+            # paragraph it is anchored in: n anchors in n paragraphs would cost n².
+            times: dict[str, Counter[int]] = {}
+
+            def anchored(origin: str, paragraph: int) -> int:
+                counts = times.get(origin)
+                if counts is None:
+                    counts = times[origin] = Counter(
+                        a.paragraph for a in _anchors(self.records[origin]) if a.source == record_id)
+                return counts[paragraph]
+
             return tuple(
                 Link(origin, "anchor", record_id, paragraph)
                 for (source, paragraph), origins in self.by_paragraph.items()
                 if source == record_id
                 for origin in origins
-                for anchor in _anchors(self.records[origin])
-                if anchor.source == record_id and anchor.paragraph == paragraph
+                for _ in range(anchored(origin, paragraph))
             )
         return tuple(
             Link(origin, relation, record_id)
