@@ -330,3 +330,55 @@ async def test_the_theme_survives_a_restart(own_config: Path) -> None:
     assert 'theme = "nord"' in settings.read_text(encoding="utf-8")
     async with reader() as (app, pilot, screen):
         assert app.theme == "nord"
+
+
+# -- reading the file: one bounded read of a regular file -------------------------------------
+
+
+def test_read_config_text_reads_a_regular_file_and_says_why_it_will_not_read_others(tmp_path: Path) -> None:
+    from peacebrief.app.keymap import read_config_text
+
+    good = tmp_path / "good.toml"
+    good.write_bytes('\ufeff[keys]\n"app.quit" = "x"\n'.encode("utf-8"))
+    assert read_config_text(good) == '[keys]\n"app.quit" = "x"\n'
+    assert read_config_text(tmp_path / "missing.toml") is None
+    refused = {
+        "is a folder, not a file; not read": tmp_path,
+        "is over the 64 KiB a keymap may be; not read": tmp_path / "big.toml",
+        "is a loop of symbolic links; not read": tmp_path / "loop.toml",
+        "is not a regular file; not read": tmp_path / "zero.toml",
+        "is not UTF-8 (byte 3)": tmp_path / "latin.toml",
+    }
+    (tmp_path / "big.toml").write_bytes(b"#" * (64 * 1024 + 1))
+    (tmp_path / "loop.toml").symlink_to(tmp_path / "loop.toml")
+    (tmp_path / "zero.toml").symlink_to("/dev/zero")  # read to its end, it would never end
+    (tmp_path / "latin.toml").write_bytes(b"# \xe9t\xe9\n")
+    for message, path in refused.items():
+        with pytest.raises(ValueError) as caught:
+            read_config_text(path)
+        assert str(caught.value) == message
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_read_config_text_never_waits_on_a_fifo(tmp_path: Path) -> None:
+    from peacebrief.app.keymap import read_config_text
+
+    os.mkfifo(tmp_path / "keymap.toml")
+    with pytest.raises(ValueError, match="is not a regular file"):
+        read_config_text(tmp_path / "keymap.toml")
+
+
+def test_read_config_text_reads_what_it_opened_once_not_a_name_checked_before(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Checked by name and then opened, a file could be swapped in between (a FIFO, /dev/zero):
+    # the name is only opened, and the checks are of the open file.
+    from peacebrief.app.keymap import read_config_text
+
+    path = tmp_path / "keymap.toml"
+    path.write_text("[keys]\n", encoding="utf-8")
+
+    def no_stat(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the keymap was looked at by its name")
+
+    monkeypatch.setattr(Path, "stat", no_stat)
+    monkeypatch.setattr(os, "stat", no_stat)
+    assert read_config_text(path) == "[keys]\n"

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,6 @@ from textual.binding import Binding
 from textual.containers import Center, Middle, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
-from textual.worker import get_current_worker
 
 from peacebrief.app.keymap import read_keymap
 from peacebrief.app.settings import read_settings, write_settings
@@ -27,6 +27,8 @@ from peacebrief.core.visible import visible
 
 if TYPE_CHECKING:
     from textual.command import Provider
+
+    from peacebrief.app.screens.brief import BriefScreen
 
     from peacebrief.core.case import Case
 
@@ -96,6 +98,8 @@ class BriefApp(App[None]):
         self._signature: tuple[tuple[str, int, int], ...] = ()
         self.user_keymap: dict[str, str] = {}  # binding id -> keys, as the user's keymap.toml rebinds them
         self._settings: dict[str, str] = {}
+        self._load_running: asyncio.Future[object] | None = None  # the load thread's outcome, until it has one
+        self._made: BriefScreen | None = None  # the brief's screen, from the moment it is made (before it mounts)
 
     def _apply_keymap(self) -> None:
         from peacebrief.app.bindings import binding_scopes
@@ -243,6 +247,7 @@ class BriefApp(App[None]):
             self.brief = None
             self._signature = signature
             self.open_failed = True
+            self._made = None  # switched away from: a later load makes a new one
             self.switch_screen(ProblemsScreen(self.path, problems))
         else:
             self._failed(problems, signature)
@@ -287,27 +292,60 @@ class BriefApp(App[None]):
         if self._signature and self._file_signature() != self._signature:
             self.load()
 
-    @work(thread=True, exclusive=True, group="load")
-    def load(self) -> None:
-        """Load (or reload) the brief off the UI thread."""
-        worker = get_current_worker()
+    @work(exclusive=True, group="load")
+    async def load(self) -> None:
+        """Load (or reload) the brief off the UI thread, and show it (or its problems).
+
+        The loading runs in a daemon thread of its own, not in a thread worker: those run
+        in the event loop's executor, which the end of the program waits for, so `q`
+        during a slow load left a blank screen until the load was over. This worker only
+        waits for the thread; quitting cancels it and the thread is abandoned. A load
+        starts only when the one before has ended (a later load cancels an earlier worker,
+        but not its thread), so a storm of changes runs one load at a time.
+        """
+        while self._load_running is not None:
+            await asyncio.shield(self._load_running)
+        outcome = await asyncio.shield(self._start_load_thread())
+        if isinstance(outcome, BaseException):
+            raise outcome  # the reader's crash, as from any worker
+        show, found, signature = outcome  # type: ignore[misc]
+        show(found, signature)
+
+    def _start_load_thread(self) -> asyncio.Future[object]:
+        loop = asyncio.get_running_loop()
+        done: asyncio.Future[object] = loop.create_future()
+        self._load_running = done
+
+        def finish(outcome: object) -> None:
+            self._load_running = None
+            done.set_result(outcome)
+
+        def run() -> None:
+            outcome: object
+            try:
+                outcome = self._load_once()
+            except BaseException as exc:  # handed to the worker, which ends the reader with it
+                outcome = exc
+            try:
+                loop.call_soon_threadsafe(finish, outcome)
+            except RuntimeError:  # the event loop has closed: the reader quit meanwhile
+                pass
+
+        threading.Thread(target=run, name="peacebrief-load", daemon=True).start()
+        return done
+
+    def _load_once(self) -> tuple[Callable[..., None], object, tuple[tuple[str, int, int], ...]]:
+        """In the load thread: the brief or its problems, with what to show them by."""
         signature = self._file_signature()
         try:
-            brief = self._load_fresh()
+            return self._loaded, self._load_fresh(), signature
         except BriefError as exc:
-            if not worker.is_cancelled:
-                self.call_from_thread(self._failed, exc.problems, signature)
-            return
-        if not worker.is_cancelled:
-            self.call_from_thread(self._loaded, brief, signature)
+            return self._failed, exc.problems, signature
 
-    def _brief_screen(self):  # type: ignore[no-untyped-def]
-        from peacebrief.app.screens.brief import BriefScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, BriefScreen):
-                return screen
-        return None
+    def _brief_screen(self) -> BriefScreen | None:
+        """The brief's screen, also while it is still being switched to: a reload that ends
+        in that moment goes to it, instead of making a second one that replaces it mid-mount."""
+        return self._made
 
     def _loaded(self, brief: Brief, signature: tuple[tuple[str, int, int], ...], *, quiet: bool = False) -> None:
         from peacebrief.app.screens.brief import BriefScreen
@@ -323,9 +361,11 @@ class BriefApp(App[None]):
             if not first and not quiet:
                 self.notify(f"Reloaded {visible(self.path.name)}", markup=False, timeout=2)
         elif isinstance(self.screen, (LoadingScreen, ProblemsScreen)):
-            self.switch_screen(BriefScreen(brief))
+            self._made = BriefScreen(brief)
+            self.switch_screen(self._made)
         else:  # opened straight from the cache: nothing to replace
-            self.push_screen(BriefScreen(brief))
+            self._made = BriefScreen(brief)
+            self.push_screen(self._made)
         self.call_after_refresh(collector.rare_full_collections)  # once the screen is built
 
     def _failed(self, problems: list[Problem], signature: tuple[tuple[str, int, int], ...]) -> None:

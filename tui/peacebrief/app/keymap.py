@@ -11,13 +11,15 @@ to two ids) is left out, and said once, by file, line and id; the rest applies.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
-import stat
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from peacebrief.core.files import FileRefused, read_regular
 
 MAX_KEYMAP_BYTES = 64 * 1024  # a keymap is a few lines; anything bigger is not one
 MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
@@ -103,25 +105,24 @@ def _lines_of_ids(text: str) -> dict[str, int]:
 def read_config_text(path: Path) -> str | None:
     """The file's text, or None if there is none; ValueError says why it cannot be read.
 
-    Only a regular file of a small size is read: a FIFO would block for ever and
-    /dev/zero never end."""
+    Only a regular file of a small size is read, in one bounded read of what was opened
+    (a FIFO would block for ever, /dev/zero never end, and a file checked by name and
+    then opened may not be the one checked)."""
+    limit = f"over the {MAX_KEYMAP_BYTES // 1024} KiB a keymap may be; not read"
     try:
-        info = path.stat()
+        data, _status = read_regular(path, MAX_KEYMAP_BYTES)
     except FileNotFoundError:
         return None
-    except OSError as exc:
-        raise ValueError(f"cannot be read ({exc.strerror or exc})") from None
-    if not stat.S_ISREG(info.st_mode):
-        raise ValueError("is not a regular file; not read")
-    if info.st_size > MAX_KEYMAP_BYTES:
-        raise ValueError(f"is {info.st_size:,} bytes, over the {MAX_KEYMAP_BYTES // 1024} KiB a keymap may be; not read")
-    try:
-        with open(path, "rb") as stream:
-            data = stream.read(MAX_KEYMAP_BYTES + 1)
-    except OSError as exc:
-        raise ValueError(f"cannot be read ({exc.strerror or exc})") from None
-    if len(data) > MAX_KEYMAP_BYTES:
-        raise ValueError(f"is over the {MAX_KEYMAP_BYTES // 1024} KiB a keymap may be; not read")
+    except FileRefused as exc:
+        if exc.errno == errno.EFBIG:
+            raise ValueError(f"is {limit}") from None
+        if exc.errno == errno.EISDIR:
+            raise ValueError("is a folder, not a file; not read") from None
+        if exc.errno == errno.ELOOP:
+            raise ValueError("is a loop of symbolic links; not read") from None
+        raise ValueError("is not a regular file; not read") from None
+    except (OSError, ValueError) as exc:
+        raise ValueError(f"cannot be read ({getattr(exc, 'strerror', None) or exc})") from None
     try:
         return data.decode("utf-8-sig")  # a byte-order mark is fine
     except UnicodeDecodeError as exc:

@@ -160,8 +160,9 @@ class BriefScreen(QuietFocusScreen):
         self._started = False
         self._routing = False  # True while the screen itself moves the panes' cursors
         self._waiting: tuple[Place, bool] | None = None  # a go() held until its pane is mounted
+        self._reloaded: Brief | None = None  # a brief reloaded before every pane mounted, shown then
         self._link_digits: str | None = None  # after `o`: the digits of a link number typed so far
-        self._shown = False  # painted, and every pane mounted
+        self._shown = False  # painted, and every pane mounted (a reloaded brief can replace their records)
         self._when_shown: list[Callable[[], None]] = []
 
     def compose(self) -> ComposeResult:
@@ -187,6 +188,8 @@ class BriefScreen(QuietFocusScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        if not self.is_attached:  # the reader quit as this screen came: its widgets are going
+            return
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.watch_focused(self.focused))
         self.query_one("#problems-panel").display = False
         self._update_bar()
@@ -195,6 +198,8 @@ class BriefScreen(QuietFocusScreen):
 
     async def _mount_hidden_panes(self) -> None:
         """Mount the panes out of sight (display: none), then go where a key asked meanwhile."""
+        if not self.is_attached:
+            return
         hidden = [pane for pane in self.panes if not pane.is_attached]
         await self.query_one(PaneSwitcher).mount_all(hidden)
         if self._waiting is not None:  # a key asked for one of them before it was there
@@ -202,6 +207,9 @@ class BriefScreen(QuietFocusScreen):
             self._waiting = None
             self.go(place, record_history=record_history)
         self._shown = True
+        if self._reloaded is not None:
+            brief, self._reloaded = self._reloaded, None
+            self.show_brief(brief)
         for callback in self._when_shown:
             callback()
         self._when_shown.clear()
@@ -373,6 +381,9 @@ class BriefScreen(QuietFocusScreen):
 
     def show_brief(self, brief: Brief) -> None:
         """A reloaded brief: keep the pane, the selection and the history where records remain."""
+        if not self._shown:  # still mounting: replacing the panes' records now pulls them from under it
+            self._reloaded = brief
+            return
         with self._moving():
             self._show_brief(brief)
 
