@@ -52,7 +52,8 @@ def slow_load(monkeypatch: pytest.MonkeyPatch) -> Iterator[SlowLoad]:
     slow.go_on.set()  # the abandoned load may end now, with the test
 
 
-async def wait_for(pilot: Pilot, condition: Callable[[], object], what: str, timeout: float = 30.0) -> None:
+async def wait_for(pilot: Pilot, condition: Callable[[], object], what: str, timeout: float = 120.0) -> None:
+    # A generous guard against a hang, not a bound on speed: a loaded machine can take long to start an app.
     for _ in range(int(timeout / 0.02)):
         if condition():
             return
