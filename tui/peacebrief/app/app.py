@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.containers import Center, Middle, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
+from textual.worker import get_current_worker
 
 from peacebrief.app.keymap import read_keymap
 from peacebrief.app.settings import read_settings, write_settings
