@@ -32,7 +32,9 @@ it rewrite them (the only change it then makes to existing lines).
 With --case FOLDER the draft is the next round of that case: each party, person and
 issue it recognises (by name, a party's short name, a person's alias) takes the case's id
 and name, and a person the case's party, so that `-o FOLDER/NEXT.yaml` joins the case
-with no renaming (`peacebrief check FOLDER` then checks it with the others).
+with no renaming (`peacebrief check FOLDER` then checks it with the others). A body the
+document quotes ("the Movement said") is the case's party of that name, with its role;
+words and people of no known side go to the party `unknown`, each marked for review.
 
 The draft goes to standard output, or with -o to FILE, which is never overwritten
 without --force. Source paths are written relative to FILE's folder (to the current
@@ -100,10 +102,15 @@ def _run(args: argparse.Namespace) -> int:
         from peacebrief.core.draft.parties import slug
 
         brief_id = slug(output.stem)
+    known = None
+    if case is not None:
+        from peacebrief.core.case_ids import case_parties
+
+        known = case_parties(case)
     try:
         text, draft = draft_text(
             inputs, paths_from=paths_from, existing_brief=existing, existing_text=existing_text, brief_id=brief_id,
-            rewrite_anchors=args.rewrite_anchors,
+            rewrite_anchors=args.rewrite_anchors, case=known,
         )
     except MergeError as exc:
         raise _Fail(f"{args.brief}: {exc}", 1) from None

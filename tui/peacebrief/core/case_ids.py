@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from peacebrief.core.case import Case
+from peacebrief.core.draft.parties import CaseParties
 from peacebrief.core.model import Issue, Party, Person, Record
 
 # Fields that hold ids of parties, people or issues, in any record.
@@ -54,6 +55,15 @@ class CaseNames:
     def find(self, kind: str, names: list[str]) -> Record | None:
         table = self.names[kind]
         return next((table[_key(n)] for n in names if _key(n) in table), None)
+
+
+def case_parties(case: Case) -> CaseParties:
+    """The case's parties by every name a document may give them (the latest round's first)."""
+    seen: dict[str, Party] = {}
+    for round_ in reversed(case.rounds):
+        for party in round_.brief.parties:
+            seen.setdefault(party.id, party)
+    return CaseParties.of((_party_names(p), p.name, p.role) for p in seen.values())
 
 
 def _party_names(party: Party) -> list[str]:
@@ -203,4 +213,4 @@ def _join_parties(edits: _Edits, top: dict[str, tuple[yaml.Node, yaml.Node]], pa
     edits.insert(end, "".join(lines))
 
 
-__all__ = ["CaseNames", "adopt_case_ids"]
+__all__ = ["CaseNames", "adopt_case_ids", "case_parties"]

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from peacebrief.core.draft.build import DocumentInput, Draft, build_draft
+from peacebrief.core.draft.parties import CaseParties
 from peacebrief.core.draft.writer import MergeError, merge, render
 
 
@@ -34,9 +35,10 @@ def draft_text(
     existing_text: str | None = None,
     brief_id: str | None = None,
     rewrite_anchors: bool = False,
+    case: CaseParties | None = None,
 ) -> tuple[str, Draft]:
     """The YAML of a draft (or of the existing brief with the draft added), and the draft."""
-    draft = build_draft(inputs, paths_from=paths_from, existing_brief=existing_brief, brief_id=brief_id)
+    draft = build_draft(inputs, paths_from=paths_from, existing_brief=existing_brief, brief_id=brief_id, case=case)
     if existing_brief is None:
         return render(draft), draft
     assert existing_text is not None
@@ -44,4 +46,4 @@ def draft_text(
     return merge(existing_text, existing_brief, draft, old_folder=folder, new_folder=paths_from, rewrite_anchors=rewrite_anchors), draft
 
 
-__all__ = ["DocumentInput", "Draft", "MergeError", "build_draft", "draft_text", "merge", "render"]
+__all__ = ["CaseParties", "DocumentInput", "Draft", "MergeError", "build_draft", "draft_text", "merge", "render"]

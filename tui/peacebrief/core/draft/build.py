@@ -28,6 +28,10 @@ from peacebrief.core.draft.names import PersonInfo
 from peacebrief.core.draft.parties import (
     PLACEHOLDER_ID,
     PLACEHOLDER_NAME,
+    UNKNOWN_ID,
+    UNKNOWN_NAME,
+    UNKNOWN_SUMMARY,
+    CaseParties,
     ExistingBrief,
     Gazetteer,
     PartyGuess,
@@ -94,9 +98,11 @@ class Draft:
 
 
 class _Builder:
-    def __init__(self, existing: ExistingBrief | None, existing_brief: Any | None) -> None:
+    def __init__(self, existing: ExistingBrief | None, existing_brief: Any | None, case: CaseParties | None = None) -> None:
         self.existing = existing
         self.existing_brief = existing_brief
+        self.case = case
+        self.placeholder_id = PLACEHOLDER_ID
         self.taken: set[str] = set(existing.ids) if existing else set()
         self.records: dict[str, list[DraftRecord]] = {s: [] for s in SECTIONS}
         self.party_ids: dict[str, str] = {}  # party name -> id
@@ -124,15 +130,27 @@ class _Builder:
             if found:
                 self.party_ids[name] = found
                 return found
-        if placeholder:
+        known = self.case.find(name) if self.case is not None and not placeholder else None
+        if known is not None and known.name != name:
+            pid = self.party(known.name)  # "Calder", "the Movement": the case's party, by its name
+            self.party_ids[name] = pid
+            return pid
+        if placeholder and self.case is not None:
+            base = UNKNOWN_ID
+            pid = base if base not in self.taken else self.new_id(base)
+            self.taken.add(pid)
+            self.placeholder_id = pid
+            fields = {"id": pid, "name": UNKNOWN_NAME, "role": "party", "summary": UNKNOWN_SUMMARY}
+        elif placeholder:
             pid = PLACEHOLDER_ID if PLACEHOLDER_ID not in self.taken else self.new_id(PLACEHOLDER_ID)
             self.taken.add(pid)
+            self.placeholder_id = pid
             fields = {"id": pid, "name": PLACEHOLDER_NAME, "role": "party",
                       "review": "placeholder party: give each person and quote here their real party, then delete it"}
         else:
             pid = self.new_id(name)
-            fields = {"id": pid, "name": name, "role": "party"}
-            if organisation:
+            fields = {"id": pid, "name": name, "role": known.role if known is not None else "party"}
+            if organisation and known is None:
                 fields["review"] = "an organisation the document quotes: check its role (party, mediator or host)"
         self.records["parties"].append(DraftRecord("parties", fields))
         self.party_ids[name] = pid
@@ -184,7 +202,13 @@ class _Builder:
             return self.person(ref.key, info), None
         if ref.kind == "party":
             return self.party(ref.key, organisation=ref.how == "organisation"), None
+        if self.settled(ref):
+            return self.party(ref.words), None  # "the Movement said": the case's party
         return self.party("", placeholder=True), ref.review or f"speaker '{ref.words}' unknown: assign one"
+
+    def settled(self, ref: SpeakerRef) -> bool:
+        """Whether the case names the side an unknown speaker stands for ("the Movement")."""
+        return ref.kind == "unknown" and self.case is not None and bool(ref.words) and self.case.find(ref.words) is not None
 
     # -- anchors -----------------------------------------------------------------------
 
@@ -212,10 +236,13 @@ def build_draft(
     paths_from: Path,
     existing_brief: Any | None = None,
     brief_id: str | None = None,
+    case: CaseParties | None = None,
 ) -> Draft:
-    """Draft records for `inputs`; source paths are written relative to `paths_from`."""
+    """Draft records for `inputs`; source paths are written relative to `paths_from`. With
+    `case`, the parties of the case a next round joins: names that are the case's take its
+    names and roles, and what has no side goes to an explicit unknown party."""
     existing = from_brief(existing_brief) if existing_brief is not None else None
-    builder = _Builder(existing, existing_brief)
+    builder = _Builder(existing, existing_brief, case)
     gazetteer = Gazetteer()
     known: dict[str, PersonInfo] = {}
     if existing is not None:
@@ -267,6 +294,8 @@ def build_draft(
         event_ids = _events(builder, analysis, source_id, existing_brief)
         _quotes(builder, analysis, source_id, event_ids, existing_brief)
 
+    # The stand-in for "no known side" after the real parties (the reader lists them in order).
+    builder.records["parties"].sort(key=lambda r: r.id == builder.placeholder_id)
     titles = [a.title for a in analyses]
     if existing_brief is not None:
         draft_id, title, as_of = existing_brief.id, existing_brief.title, existing_brief.as_of.iso()
@@ -312,8 +341,8 @@ def _events(builder: _Builder, analysis: DocumentAnalysis, source_id: str, exist
             fields["status"] = finding.status
         people = [builder.person_ids[k] for k in finding.people if k in builder.person_ids]
         parties = [builder.party(name) for name in finding.parties]
-        parties += [builder.person_party[p] for p in people if builder.person_party.get(p) not in (None, PLACEHOLDER_ID)]
-        parties = [p for p in dict.fromkeys(parties) if p != PLACEHOLDER_ID]
+        parties += [builder.person_party[p] for p in people if builder.person_party.get(p) not in (None, builder.placeholder_id)]
+        parties = [p for p in dict.fromkeys(parties) if p != builder.placeholder_id]
         if parties:
             fields["parties"] = parties
         if people:
@@ -347,13 +376,16 @@ def _quotes(builder: _Builder, analysis: DocumentAnalysis, source_id: str, event
             continue
         builder.quote_keys.add((words, speaker))
         kind = finding.kind
-        reasons = [r for r in (finding.review, stand_in) if r]
+        review = finding.review
+        if finding.speaker.review and builder.settled(finding.speaker):  # the case names the side
+            review = "; ".join(r for r in (review or "").split("; ") if r != finding.speaker.review) or None
+        reasons = [r for r in (review, stand_in) if r]
         if kind == "direct" and not builder.indexes[source_id].inside_quotation_marks(finding.start, finding.end):
             # The loader pairs quotation marks its own way; where it would not see these
             # words as quoted (marks of both styles mixed), offer them as reported.
             kind = "reported"
             reasons.append("its quotation marks do not pair up: offered as reported; check it")
-        who = speaker if speaker != PLACEHOLDER_ID else "unknown"
+        who = speaker if speaker != builder.placeholder_id else "unknown"
         qid = builder.new_id("q-" + "-".join([who.split("-")[0], *content_words(finding.text, 2)]))
         fields: dict[str, Any] = {"id": qid, "speaker": speaker, "kind": kind, "text": finding.text}
         if finding.said is not None:

@@ -97,6 +97,11 @@ CITIES = frozenset(
 
 PLACEHOLDER_ID = "unassigned"
 PLACEHOLDER_NAME = "Unassigned (to review)"
+# In a case's next round the draft never leaves a placeholder to delete: words and people
+# the source gives no side for go to a party that says so, each marked for review.
+UNKNOWN_ID = "unknown"
+UNKNOWN_NAME = "Unknown (the source does not say)"
+UNKNOWN_SUMMARY = "Who said these words, or which side these people belong to, the source does not say: each is marked for review."
 
 _DEMONYM_END = re.compile(r"(?:ian|an|n|ese|i|ish)$")
 
@@ -201,6 +206,50 @@ class Gazetteer:
             if bare.endswith("an") and bare[-3] in "aeiouy":
                 return PartyGuess(bare[:-1], words, sure=False)
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class KnownParty:
+    name: str
+    role: str
+
+
+@dataclass(slots=True)
+class CaseParties:
+    """A case's parties by every name a document may give them: name, short name, the name
+    without "Government of", an alias, and the last word of the name where no other party
+    of the case ends with it ("the Movement", "the Forum")."""
+
+    by_name: dict[str, KnownParty] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, parties: Iterable[tuple[list[str], str, str]]) -> CaseParties:
+        """`parties`: (names, name, role) for each party of the case, the latest round first."""
+        known = cls()
+        heads: dict[str, set[KnownParty]] = {}
+        for names, name, role in parties:
+            party = KnownParty(name, role)
+            for words in names:
+                known.by_name.setdefault(_party_key(words), party)
+            head = _party_key(name).split()[-1] if name.split() else ""
+            if len(name.split()) > 1 and head:
+                heads.setdefault(head, set()).add(party)
+        for head, parties_ in heads.items():
+            if len(parties_) == 1:
+                known.by_name.setdefault(head, next(iter(parties_)))
+        return known
+
+    def find(self, words: str) -> KnownParty | None:
+        return self.by_name.get(_party_key(words))
+
+
+def _party_key(words: str) -> str:
+    text = " ".join(words.replace("\u2019", "'").split()).casefold()
+    text = re.sub(r"'s$", "", text)
+    for prefix in ("the ", "government of the ", "government of "):
+        if text.startswith(prefix) and len(text) > len(prefix):
+            text = text[len(prefix):]
+    return text
 
 
 @dataclass(slots=True)

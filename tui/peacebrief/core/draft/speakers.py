@@ -955,7 +955,7 @@ def colon_reporting(sentence: Sentence, mask: list[bool], colon_at: int, names: 
     if tokens[k].lower in ("he", "she"):
         refs, end = [_pronoun(tokens[k], sentence, discourse)], k
     else:
-        candidates = [m for m in names.in_sentence(sentence.index) if m.start >= tokens[k].start and m.end <= colon_at and m.kind in ("person", "party", "unknown")]
+        candidates = [m for m in names.in_sentence(sentence.index) if m.start >= tokens[k].start and m.end <= colon_at and m.kind in ("person", "party", "unknown", "org")]
         candidates.sort(key=lambda m: (m.start, m.kind != "person"))
         appositive = [m for m in candidates if m.kind == "person" and _set_off(tokens, m)]
         if candidates and _token_index(tokens, candidates[0].start) <= k + 1:
