@@ -84,9 +84,16 @@ def measure(path: Path, runs: int) -> tuple[float, float, bool]:
 
 def check_vs_parse(path: Path, runs: int = 3) -> tuple[float, float, bool]:
     """`measure` in a fresh process (what one brief leaves behind does not weigh on the next)."""
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (str(HERE.parent / "tui"), os.environ.get("PYTHONPATH")) if p))
-    done = subprocess.run([sys.executable, str(Path(__file__)), "--measure", str(path), "--runs", str(runs)],
-                          capture_output=True, text=True, env=env, timeout=3600)
+    env = dict(
+        os.environ, PYTHONPATH=os.pathsep.join(p for p in (str(HERE.parent / "tui"), os.environ.get("PYTHONPATH")) if p)
+    )
+    done = subprocess.run(
+        [sys.executable, str(Path(__file__)), "--measure", str(path), "--runs", str(runs)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=3600,
+    )
     if done.returncode != 0:
         raise RuntimeError(f"{path}: {(done.stderr.strip().splitlines() or ['no output'])[-1]}")
     check, parse, ok = done.stdout.split()
@@ -112,8 +119,14 @@ def figures(figure: type, ordinary: Path, n: int, runs: int, log=print) -> list:
     made = []
     for name, shape_check, shape_parse, shape_ok in rows(n, runs):
         ratio = shape_check / shape_parse
-        row = figure(f"check worst case: {name}", 2.0, "x", reference=f"{base:.2f}x ordinary",
-                     measured=f"{ratio:.2f}x parse", value=ratio / base)
+        row = figure(
+            f"check worst case: {name}",
+            2.0,
+            "x",
+            reference=f"{base:.2f}x ordinary",
+            measured=f"{ratio:.2f}x parse",
+            value=ratio / base,
+        )
         if not (ok and shape_ok):
             row.note = "error: the brief does not load"
         made.append(row)
@@ -125,7 +138,11 @@ def table(timeout: float) -> str:
     for n in TABLE_SIZES:
         path = ensure("repeated-phrase", n)
         took, code, cpu = _timed([*CHECK, str(path)], timeout)
-        shown = f"over {timeout:.0f} s (stopped)" if code is None else f"{took:.2f} s" + ("" if code == 0 else f" (exit {code})")
+        shown = (
+            f"over {timeout:.0f} s (stopped)"
+            if code is None
+            else f"{took:.2f} s" + ("" if code == 0 else f" (exit {code})")
+        )
         lines.append(f"| {n:,} | {path.stat().st_size / 1000:.0f} KB | {shown} | {cpu:.2f} s |")
         print(lines[-1], file=sys.stderr, flush=True)
     return "\n".join(lines)

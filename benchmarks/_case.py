@@ -59,10 +59,20 @@ def case_folder(rounds: int, events: int, out: Path = generate.DEFAULT_OUT) -> P
 
 
 def _stamp(rounds: int, events: int, seed: int) -> str:
-    return json.dumps({"case": CASE_VERSION, "generator": generate.GENERATOR_VERSION, "rounds": rounds, "events": events, "seed": seed})
+    return json.dumps(
+        {
+            "case": CASE_VERSION,
+            "generator": generate.GENERATOR_VERSION,
+            "rounds": rounds,
+            "events": events,
+            "seed": seed,
+        }
+    )
 
 
-def ensure_case(rounds: int = 50, events: int = 200, out: Path = generate.DEFAULT_OUT, seed: int = generate.DEFAULT_SEED) -> Path:
+def ensure_case(
+    rounds: int = 50, events: int = 200, out: Path = generate.DEFAULT_OUT, seed: int = generate.DEFAULT_SEED
+) -> Path:
     """The case folder, generated unless the same one is already there."""
     folder = case_folder(rounds, events, out)
     stamp = folder / ".generated"
@@ -91,7 +101,13 @@ def _write_round(folder: Path, number: int, events: int, seed: int) -> None:
     text = re.sub(r"^id: .*$", f"id: round-{number:02d}", text, count=1, flags=re.MULTILINE)
     text = re.sub(r"^title: .*$", f"title: Synthetic talks, round {number}", text, count=1, flags=re.MULTILINE)
     # One round a month, in order; the sources keep their own dates.
-    text = re.sub(r"^as_of: .*$", f'as_of: "{2030 + (number - 1) // 12}-{(number - 1) % 12 + 1:02d}-28"', text, count=1, flags=re.MULTILINE)
+    text = re.sub(
+        r"^as_of: .*$",
+        f'as_of: "{2030 + (number - 1) // 12}-{(number - 1) % 12 + 1:02d}-28"',
+        text,
+        count=1,
+        flags=re.MULTILINE,
+    )
     partial = folder / f".round-{number:02d}.yaml.partial"
     partial.write_text(text, encoding="utf-8", newline="\n")
     os.replace(partial, folder / f"round-{number:02d}.yaml")
@@ -141,17 +157,24 @@ def _open_figures(r, figure, ratio_figure, label: str, folder: Path, reps: int) 
             read.append(every)
             bares.append(r.first_whole(bare_cmd, _pty.whole_bare_screen, cache))
             again.append(r.first_whole(cmd, _pty.whole_case_screen, cache))
-            r.log(f"case {label} {i + 1}/{reps}: raw parse of its briefs {parses[-1]:.2f} s, first whole screen "
-                  f"{first[-1]:.2f} s, every round read {read[-1]:.2f} s, bare app {bares[-1]:.3f} s, again {again[-1]:.3f} s")
+            r.log(
+                f"case {label} {i + 1}/{reps}: raw parse of its briefs {parses[-1]:.2f} s, first whole screen "
+                f"{first[-1]:.2f} s, every round read {read[-1]:.2f} s, bare app {bares[-1]:.3f} s, again {again[-1]:.3f} s"
+            )
     except Exception as exc:  # run.py's DriverError: the rows say so
         return [figure(n, limit, unit, note=f"error: {exc}"[:120]) for n, limit, unit in names]
     import statistics
 
     return [
         ratio_figure(names[0][0], 1.2, "parse", parses, first),
-        figure(f"  every round read, first time (info)", 0, "-", f"{statistics.median(parses):.2f} s parse",
-               f"{statistics.median(read):.2f} s ({statistics.median(read) / statistics.median(parses):.2f}x)",
-               note="info (not a target)"),
+        figure(
+            "  every round read, first time (info)",
+            0,
+            "-",
+            f"{statistics.median(parses):.2f} s parse",
+            f"{statistics.median(read):.2f} s ({statistics.median(read) / statistics.median(parses):.2f}x)",
+            note="info (not a target)",
+        ),
         ratio_figure(names[1][0], 1.25, "bare app", bares, again),
         ratio_figure(names[2][0], 0.15, "parse", parses, again),
     ]
@@ -182,7 +205,9 @@ def _key_figures(r, figure, label: str, folder: Path, samples: int) -> list:  # 
     py = sys.executable
     names = [(f"p95 round switch, case {label} (pty)", 2.0, "x"), (f"p95 changes view, case {label} (pty)", 2.0, "x")]
     try:
-        data = json.loads(r.run([py, str(HERE / "_case_keys.py"), str(folder), "--samples", str(samples)])[1].strip().splitlines()[-1])
+        data = json.loads(
+            r.run([py, str(HERE / "_case_keys.py"), str(folder), "--samples", str(samples)])[1].strip().splitlines()[-1]
+        )
     except Exception as exc:
         return [figure(n, limit, unit, note=f"error: {exc}"[:120]) for n, limit, unit in names]
     ref = data["reference"]
@@ -195,12 +220,26 @@ def _key_figures(r, figure, label: str, folder: Path, samples: int) -> list:  # 
             rows.append(figure(name, limit, unit, note=f"error: {errors[0] if errors else 'no samples'}"[:120]))
             continue
         missed = f" ({len(errors)} missed)" if errors else ""
-        r.log(f"case {label} {kind}: median {statistics.median(got):.1f} ms, p95 {_p95(got):.1f} ms, n={len(got)}; "
-              f"reference cursor p95 {ref_p95:.1f} ms")
-        rows.append(figure(name, limit, unit, f"{ref_p95:.1f} ms list cursor", f"{_p95(got):.1f} ms{missed}", _p95(got) / ref_p95))
+        r.log(
+            f"case {label} {kind}: median {statistics.median(got):.1f} ms, p95 {_p95(got):.1f} ms, n={len(got)}; "
+            f"reference cursor p95 {ref_p95:.1f} ms"
+        )
+        rows.append(
+            figure(
+                name, limit, unit, f"{ref_p95:.1f} ms list cursor", f"{_p95(got):.1f} ms{missed}", _p95(got) / ref_p95
+            )
+        )
         absolute.append(f"{kind} {_p95(got):.0f}")
-    rows.append(figure(f"  case key p95s in ms, this machine (info)", 0, "-", f"{ref_p95:.0f} ms list cursor",
-                       ", ".join(absolute), note="info (not a target)"))
+    rows.append(
+        figure(
+            "  case key p95s in ms, this machine (info)",
+            0,
+            "-",
+            f"{ref_p95:.0f} ms list cursor",
+            ", ".join(absolute),
+            note="info (not a target)",
+        )
+    )
     return rows
 
 
@@ -231,4 +270,3 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main(sys.argv[1:]))
-

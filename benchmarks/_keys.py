@@ -77,7 +77,9 @@ class Session:
         env = dict(os.environ)
         self.reader = _pty.Terminal.spawn([sys.executable, "-m", "peacebrief", str(brief)], env)
         self.reference = _pty.Terminal.spawn([sys.executable, str(HERE / "_reference.py"), "list", str(rows)], env)
-        self.floor = _pty.Terminal.spawn([sys.executable, str(HERE / "_reference.py"), "switch"], env) if floor else None
+        self.floor = (
+            _pty.Terminal.spawn([sys.executable, str(HERE / "_reference.py"), "switch"], env) if floor else None
+        )
         self.reader.until(_pty.whole_reader_screen)
         self.reference.until(_pty.whole_list_screen)
         if self.floor is not None:
@@ -130,7 +132,7 @@ def measure(brief: Path, samples: int, kinds: tuple[str, ...] = KINDS) -> dict[s
             if s.timed("pane", key.encode()) and f"─ {key} " not in s.lines()[1][:8]:
                 s.errors.append(f"pane: key {key} did not show pane {key}: {s.lines()[1][:30]!r}")
         for i in range(samples if "floor" in kinds else 0):
-            s.timed("floor", b"21"[i % 2:i % 2 + 1])
+            s.timed("floor", b"21"[i % 2 : i % 2 + 1])
         for _ in range(samples if "link" in kinds or "back" in kinds else 0):
             for key in (b"1", DOWN, b"\r"):
                 s.press(key)

@@ -37,7 +37,9 @@ from collections.abc import Callable
 SIZE = (120, 40)
 
 
-def stamp_first_paint(complete: Callable[[object], bool], settled: Callable[[object], bool] | None = None) -> dict[str, float]:
+def stamp_first_paint(
+    complete: Callable[[object], bool], settled: Callable[[object], bool] | None = None
+) -> dict[str, float]:
     """Hook App._display: stamp the first frame after which `complete(app)` holds, then exit
     (once `settled(app)` holds too, if given)."""
     from textual._compositor import CompositorUpdate

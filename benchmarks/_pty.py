@@ -65,11 +65,13 @@ def whole_reader_screen(d: Display, footer_key: str = "Quit") -> bool:
     top, box, bottom, footer = d.lines[0], d.lines[1], d.lines[LINES - 2], d.lines[LINES - 1]
     pane, detail = box.find("╭─ 1 Timeline"), box.find("╭─ Detail")
     return (
-        "1 Timeline" in top and "5 Source" in top
-        and pane == 0 and detail > 0
+        "1 Timeline" in top
+        and "5 Source" in top
+        and pane == 0
+        and detail > 0
         and bottom.count("╰") == 2
-        and bool(d.lines[2][1:detail - 1].strip())  # the pane's first row
-        and bool(d.lines[2][detail + 1:].strip(" │"))  # the detail panel's first line
+        and bool(d.lines[2][1 : detail - 1].strip())  # the pane's first row
+        and bool(d.lines[2][detail + 1 :].strip(" │"))  # the detail panel's first line
         and footer_key in footer
     )
 
@@ -119,7 +121,7 @@ class Terminal:
                 now = time.perf_counter()
                 if SYNC_QUERY in tail + data:
                     os.write(self.proc.fd, SYNC_ANSWER)
-                tail = data[-len(SYNC_QUERY):]
+                tail = data[-len(SYNC_QUERY) :]
                 with self._lock:
                     self._chunks.append((now, data))
         except OSError:
@@ -132,7 +134,7 @@ class Terminal:
     def _feed(self) -> int:
         """Feed the emulator every chunk read so far; return how many displays it made."""
         with self._lock:
-            chunks = self._chunks[self._fed:]
+            chunks = self._chunks[self._fed :]
             self._fed = len(self._chunks)
         made = 0
         for n, (at, data) in enumerate(chunks, start=self._fed - len(chunks)):
@@ -257,14 +259,20 @@ class Terminal:
 
 def whole_bare_screen(d: Display) -> bool:
     """The bare reference app's whole screen: header, its text, footer."""
-    return "bare" in d.lines[0] and any("Hello from the bare app" in line for line in d.lines) and "Quit" in d.lines[LINES - 1]
+    return (
+        "bare" in d.lines[0]
+        and any("Hello from the bare app" in line for line in d.lines)
+        and "Quit" in d.lines[LINES - 1]
+    )
 
 
 def whole_list_screen(d: Display) -> bool:
     """The OptionList reference's whole screen: header, the list with its rows, footer."""
     return (
-        "list" in d.lines[0] and "Row      1" in d.lines[2]
-        and any("▁▁▁" in line for line in d.lines[3:]) and "Quit" in d.lines[LINES - 1]
+        "list" in d.lines[0]
+        and "Row      1" in d.lines[2]
+        and any("▁▁▁" in line for line in d.lines[3:])
+        and "Quit" in d.lines[LINES - 1]
     )
 
 

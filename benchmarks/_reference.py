@@ -61,8 +61,12 @@ class SwitchApp(App[None]):
         yield Header()
         with ContentSwitcher(initial="one"):
             for pane in ("one", "two"):
-                yield Static("\n".join(f"Pane {pane:<3} row {i + 1:>3}  a static row of text, one line long" for i in range(self.ROWS)),
-                             id=pane)
+                yield Static(
+                    "\n".join(
+                        f"Pane {pane:<3} row {i + 1:>3}  a static row of text, one line long" for i in range(self.ROWS)
+                    ),
+                    id=pane,
+                )
         yield Footer()
 
     def action_show(self, pane: str) -> None:

@@ -73,15 +73,29 @@ def repeated_phrase(n: int, out: Path) -> Path:
 
 def one_party(n: int, out: Path) -> Path:
     """Every event and quote names the same party and person: one record with 2n backlinks."""
-    source = "date 2026-01-01\n\n" + "\n\n".join(f"Item {i}: Alpha “agreed to point {i:06d}” today." for i in range(n)) + "\n"
-    body = ["people:", "  - {id: ann, name: Ann Alpha, party: alpha}", "issues:", "  - {id: topic, title: The topic}", "events:"]
+    source = (
+        "date 2026-01-01\n\n"
+        + "\n\n".join(f"Item {i}: Alpha “agreed to point {i:06d}” today." for i in range(n))
+        + "\n"
+    )
+    body = [
+        "people:",
+        "  - {id: ann, name: Ann Alpha, party: alpha}",
+        "issues:",
+        "  - {id: topic, title: The topic}",
+        "events:",
+    ]
     for i in range(n):
-        body += [f"  - {{id: ev-{i}, date: '2026-01-01', title: Point {i}, parties: [alpha], people: [ann], issues: [topic],"
-                 f" evidence: [{_q(f'Item {i}: Alpha')}]}}"]
+        body += [
+            f"  - {{id: ev-{i}, date: '2026-01-01', title: Point {i}, parties: [alpha], people: [ann], issues: [topic],"
+            f" evidence: [{_q(f'Item {i}: Alpha')}]}}"
+        ]
     body.append("quotes:")
     for i in range(n):
-        body += [f"  - {{id: q-{i}, speaker: ann, kind: direct, text: {_q(f'agreed to point {i:06d}')}, event: ev-{i},"
-                 f" issues: [topic], source: {_q(f'agreed to point {i:06d}')}}}"]
+        body += [
+            f"  - {{id: q-{i}, speaker: ann, kind: direct, text: {_q(f'agreed to point {i:06d}')}, event: ev-{i},"
+            f" issues: [topic], source: {_q(f'agreed to point {i:06d}')}}}"
+        ]
     return _write(out, "one-party", n, source, body)
 
 
@@ -90,18 +104,24 @@ def long_paragraph(n: int, out: Path) -> Path:
     source = "date 2026-01-01\n" + " ".join(f"Clause {i} was “read out in full” by the chair." for i in range(n)) + "\n"
     body = ["people:", "  - {id: chair, name: The Chair, party: alpha}", "events:"]
     for i in range(n):
-        body += [f"  - {{id: ev-{i}, date: '2026-01-01', title: Clause {i}, parties: [alpha], evidence: [{_q(f'Clause {i} was')}]}}"]
+        body += [
+            f"  - {{id: ev-{i}, date: '2026-01-01', title: Clause {i}, parties: [alpha], evidence: [{_q(f'Clause {i} was')}]}}"
+        ]
     body.append("quotes:")
     for i in range(0, n, 2):
-        body += [f"  - {{id: q-{i}, speaker: chair, kind: direct, text: read out in full, event: ev-{i},"
-                 f" source: {{source: src, exact: read out in full, prefix: {_q(f'Clause {i} was “')}}}}}"]
+        body += [
+            f"  - {{id: q-{i}, speaker: chair, kind: direct, text: read out in full, event: ev-{i},"
+            f" source: {{source: src, exact: read out in full, prefix: {_q(f'Clause {i} was “')}}}}}"
+        ]
     return _write(out, "long-paragraph", n, source, body)
 
 
 def near_duplicates(n: int, out: Path) -> Path:
     """n quotes that share all their words but the last: long common prefixes everywhere."""
     common = "we are ready to sign the framework agreement on the river and the dams as soon as"
-    source = "date 2026-01-01\n\n" + "\n\n".join(f"Ann said “{common} day {i:06d}” in the hall." for i in range(n)) + "\n"
+    source = (
+        "date 2026-01-01\n\n" + "\n\n".join(f"Ann said “{common} day {i:06d}” in the hall." for i in range(n)) + "\n"
+    )
     body = ["people:", "  - {id: ann, name: Ann Alpha, party: alpha}", "quotes:"]
     for i in range(n):
         words = f"{common} day {i:06d}"
@@ -117,7 +137,10 @@ def deep_and_long(n: int, out: Path) -> Path:
     body = ["extra: " + "[" * (MAX_DEPTH - 1) + "1" + "]" * (MAX_DEPTH - 1), "issues:"]
     for i in range(n):
         body += [f"  - id: issue-{i}", f"    title: Issue {i}", f"    summary: {_q(sentence[:length].rstrip())}"]
-    body += ["events:", "  - {id: ev-0, date: '2026-01-01', title: The chair, parties: [alpha], evidence: ['The chair spoke.']}"]
+    body += [
+        "events:",
+        "  - {id: ev-0, date: '2026-01-01', title: The chair, parties: [alpha], evidence: ['The chair spoke.']}",
+    ]
     return _write(out, "deep-and-long", n, source, body)
 
 

@@ -100,8 +100,13 @@ def _peacebrief(*args: str, bytecode: bool = True) -> tuple[int, float, str]:
     """Run the real command; its CPU time (user + system, the process and its children):
     on a machine shared with other work the wall time measures the others too."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    done = subprocess.run([sys.executable, "-m", "peacebrief", *args], capture_output=True, text=True, cwd=ROOT,
-                          env=_environment(bytecode=bytecode))
+    done = subprocess.run(
+        [sys.executable, "-m", "peacebrief", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=_environment(bytecode=bytecode),
+    )
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return done.returncode, cpu, done.stderr
@@ -141,9 +146,11 @@ def _group(label: str, folder: Path, where: Path, verbose: bool) -> Group:
         if not accepted:
             group.total.misses.append(f"{name}: not accepted: {why}")
         if verbose:
-            print(f"  {name:<22} quotes {result.passages_matched}/{result.passages_expected}  "
-                  f"speakers {result.speakers_right}/{result.passages_expected}  dates {result.dates_right}/{result.dates_expected}  "
-                  f"false {result.false_quotes}  people {result.not_distinct}/{result.people_drafted} not distinct  {seconds:.2f} s")
+            print(
+                f"  {name:<22} quotes {result.passages_matched}/{result.passages_expected}  "
+                f"speakers {result.speakers_right}/{result.passages_expected}  dates {result.dates_right}/{result.dates_expected}  "
+                f"false {result.false_quotes}  people {result.not_distinct}/{result.people_drafted} not distinct  {seconds:.2f} s"
+            )
     return group
 
 
@@ -156,7 +163,10 @@ def _table(groups: list[Group], per_1000: dict[str, float], cold: dict[str, floa
         ("quote recall", lambda g: _pct(g.total.passages_matched, g.total.passages_expected)),
         ("right speaker", lambda g: _pct(g.total.speakers_right, g.total.passages_expected)),
         ("dated expressions right", lambda g: _pct(g.total.dates_right, g.total.dates_expected)),
-        ("false quotes per 10 reports", lambda g: f"{10 * g.total.false_quotes / g.reports:.1f} ({g.total.false_quotes} in {g.reports})"),
+        (
+            "false quotes per 10 reports",
+            lambda g: f"{10 * g.total.false_quotes / g.reports:.1f} ({g.total.false_quotes} in {g.reports})",
+        ),
         ("records not distinct people", lambda g: _pct(g.total.not_distinct, g.total.people_drafted)),
         ("drafts accepted by check", lambda g: _pct(g.accepted, g.reports)),
         ("time per 1,000-word report", lambda g: f"{per_1000[g.label]:.2f} s CPU"),
@@ -191,36 +201,52 @@ def _per_1000(folder: Path, where: Path, *, bytecode: bool = True) -> float:
 
 def _fixtures_table() -> None:
     print("\nThe test fixtures (tests/data/draft), the seed and benchmarks/draft_untuned:")
-    scores = [score(draft_and_load([SEED]), expected_from_brief(load_brief(HAND_MADE), inferred=INFERRED), name="seed (hand-made)")]
+    scores = [
+        score(
+            draft_and_load([SEED]),
+            expected_from_brief(load_brief(HAND_MADE), inferred=INFERRED),
+            name="seed (hand-made)",
+        )
+    ]
     for folder in (FIXTURES, UNTUNED):
         for path in sorted(folder.glob("*.expected.yaml")):
             expected = load_expected(path)
             scores.append(score(draft_and_load([expected.document]), expected, name=path.name.split(".")[0]))
     print(f"{'document':<22} {'quotes':>7} {'drafted':>7} {'speakers':>8} {'dates':>7}")
     for s in scores:
-        print(f"{s.name:<22} {s.passages_matched:>3}/{s.passages_expected:<3} {s.passages_drafted:>7} "
-              f"{s.speakers_right:>4}/{s.passages_matched:<3} {s.dates_right:>3}/{s.dates_expected:<3}")
+        print(
+            f"{s.name:<22} {s.passages_matched:>3}/{s.passages_expected:<3} {s.passages_drafted:>7} "
+            f"{s.speakers_right:>4}/{s.passages_matched:<3} {s.dates_right:>3}/{s.dates_expected:<3}"
+        )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="a line per report, and every miss")
-    parser.add_argument("--fixtures", action="store_true", help="also score the test fixtures, the seed and draft_untuned")
-    parser.add_argument("--tuning-only", action="store_true", help="leave the held-out reports out (while tuning the rules)")
+    parser.add_argument(
+        "--fixtures", action="store_true", help="also score the test fixtures, the seed and draft_untuned"
+    )
+    parser.add_argument(
+        "--tuning-only", action="store_true", help="leave the held-out reports out (while tuning the rules)"
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
         where = Path(tmp)
         folders = [("corpus (tuning)", CORPUS)]
         if not args.tuning_only:
-            folders += [("held-out", HELD_OUT)] + ([("held-out 2", HELD_OUT_2)] if any(HELD_OUT_2.glob("*.expected.yaml")) else [])
+            folders += [("held-out", HELD_OUT)] + (
+                [("held-out 2", HELD_OUT_2)] if any(HELD_OUT_2.glob("*.expected.yaml")) else []
+            )
         groups = []
         for label, folder in folders:
             if args.verbose:
                 print(f"{label}:")
             groups.append(_group(label, folder, where, args.verbose))
-        per_1000 = {g.label: _per_1000(folder, where) for g, (_l, folder) in zip(groups, folders)}
-        cold = {g.label: _per_1000(folder, where, bytecode=False) for g, (_l, folder) in zip(groups, folders)}
+        per_1000 = {g.label: _per_1000(folder, where) for g, (_l, folder) in zip(groups, folders, strict=False)}
+        cold = {
+            g.label: _per_1000(folder, where, bytecode=False) for g, (_l, folder) in zip(groups, folders, strict=False)
+        }
     print()
     _table(groups, per_1000, cold)
     if args.verbose:

@@ -57,10 +57,20 @@ START = dt.date(2022, 3, 1)  # the first article's date
 # --------------------------------------------------------------------------- vocabulary
 
 PARTY_POOL = [
-    ("Northland", "NL"), ("Southmark", "SM"), ("Eastvale", "EV"), ("Westreach", "WR"),
-    ("Highmoor", "HM"), ("Lowfen", "LF"), ("Stonegate", "SG"), ("Coral Isles", "CI"),
-    ("Ironcoast", "IC"), ("Sunmere", "SUN"), ("Ashford Republic", "AR"), ("Greywater", "GW"),
-    ("Marrow Union", "MU"), ("Tallpine", "TP"),
+    ("Northland", "NL"),
+    ("Southmark", "SM"),
+    ("Eastvale", "EV"),
+    ("Westreach", "WR"),
+    ("Highmoor", "HM"),
+    ("Lowfen", "LF"),
+    ("Stonegate", "SG"),
+    ("Coral Isles", "CI"),
+    ("Ironcoast", "IC"),
+    ("Sunmere", "SUN"),
+    ("Ashford Republic", "AR"),
+    ("Greywater", "GW"),
+    ("Marrow Union", "MU"),
+    ("Tallpine", "TP"),
 ]
 FIRST = """Alma Bruno Cora Dario Edda Farid Greta Hugo Ilse Jonas Kira Lev Mira Nils Olga Pavel
 Rana Sami Tove Ugo Vera Wim Yana Zoran Aida Boris Celia Dmitri Elif Fabian Gita Henrik Irena Jakub
@@ -73,67 +83,173 @@ Nakamura Okafor Pryce Radu Sorensen Thibault Urquhart Varga Wexler Yamada Zielin
 Beaumont Cho Delacroix Eriksen Fontaine Galloway Horvath Iqbal Janssen Kowalczyk Laurent Mbeki
 Nilsson O’Hare D’Souza Pettersen Quintero Rossi Szabo""".split()
 TITLES = [
-    "chief negotiator", "deputy chief negotiator", "foreign minister", "defence minister",
-    "spokesperson", "presidential adviser", "special envoy", "head of delegation",
-    "legal adviser", "military adviser", "deputy foreign minister", "press secretary",
+    "chief negotiator",
+    "deputy chief negotiator",
+    "foreign minister",
+    "defence minister",
+    "spokesperson",
+    "presidential adviser",
+    "special envoy",
+    "head of delegation",
+    "legal adviser",
+    "military adviser",
+    "deputy foreign minister",
+    "press secretary",
 ]
 TOPICS = [
-    "Harbour tolls", "Prisoner exchange", "Energy strikes", "Grain corridor", "Water rights",
-    "Border crossings", "Ceasefire lines", "Demining", "Refugee returns", "Sanctions relief",
-    "Reconstruction fund", "Language rights", "Nuclear plant control", "Airspace",
-    "Missing persons", "Rail links", "Fishing zones", "Election timetable", "Amnesty",
-    "Peacekeepers", "Heavy weapons pullback", "Humanitarian access", "Power grid repairs",
-    "Detainee visits", "Customs union", "Pipeline transit", "River navigation",
-    "War crimes tribunal", "Cultural heritage", "Debt rescheduling",
+    "Harbour tolls",
+    "Prisoner exchange",
+    "Energy strikes",
+    "Grain corridor",
+    "Water rights",
+    "Border crossings",
+    "Ceasefire lines",
+    "Demining",
+    "Refugee returns",
+    "Sanctions relief",
+    "Reconstruction fund",
+    "Language rights",
+    "Nuclear plant control",
+    "Airspace",
+    "Missing persons",
+    "Rail links",
+    "Fishing zones",
+    "Election timetable",
+    "Amnesty",
+    "Peacekeepers",
+    "Heavy weapons pullback",
+    "Humanitarian access",
+    "Power grid repairs",
+    "Detainee visits",
+    "Customs union",
+    "Pipeline transit",
+    "River navigation",
+    "War crimes tribunal",
+    "Cultural heritage",
+    "Debt rescheduling",
 ]
 REGIONS = [
-    "Ashvale", "Brennick", "Corvath", "Dunmere", "Elsholt", "Farrow", "Glenmark", "Harwick",
-    "Istvan", "Jorvik", "Kelmscott", "Larkspur", "Morrow", "Nettlefield", "Orsk", "Pellham",
-    "Quarry Hills", "Redwater", "Saltmarsh", "Thornbury",
+    "Ashvale",
+    "Brennick",
+    "Corvath",
+    "Dunmere",
+    "Elsholt",
+    "Farrow",
+    "Glenmark",
+    "Harwick",
+    "Istvan",
+    "Jorvik",
+    "Kelmscott",
+    "Larkspur",
+    "Morrow",
+    "Nettlefield",
+    "Orsk",
+    "Pellham",
+    "Quarry Hills",
+    "Redwater",
+    "Saltmarsh",
+    "Thornbury",
 ]
 PLACES = [
-    "Geneva", "Vienna", "Istanbul", "Doha", "Abu Dhabi", "Oslo", "Helsinki", "Riyadh",
-    "Muscat", "Baku", "Astana", "Minsk", "Warsaw", "Bratislava", "Valletta", "Nicosia",
-    "Reykjavik", "Lisbon", "Tunis", "Amman",
+    "Geneva",
+    "Vienna",
+    "Istanbul",
+    "Doha",
+    "Abu Dhabi",
+    "Oslo",
+    "Helsinki",
+    "Riyadh",
+    "Muscat",
+    "Baku",
+    "Astana",
+    "Minsk",
+    "Warsaw",
+    "Bratislava",
+    "Valletta",
+    "Nicosia",
+    "Reykjavik",
+    "Lisbon",
+    "Tunis",
+    "Amman",
 ]
 VERBS = [  # (title form, past form)
-    ("proposes", "proposed"), ("rejects", "rejected"), ("accepts", "accepted"),
-    ("demands", "demanded"), ("signs off on", "signed off on"), ("announces", "announced"),
-    ("questions", "questioned"), ("postpones talks on", "postponed talks on"),
-    ("backs", "backed"), ("calls for", "called for"), ("suspends", "suspended"),
-    ("reviews", "reviewed"), ("offers", "offered"), ("walks back", "walked back"),
+    ("proposes", "proposed"),
+    ("rejects", "rejected"),
+    ("accepts", "accepted"),
+    ("demands", "demanded"),
+    ("signs off on", "signed off on"),
+    ("announces", "announced"),
+    ("questions", "questioned"),
+    ("postpones talks on", "postponed talks on"),
+    ("backs", "backed"),
+    ("calls for", "called for"),
+    ("suspends", "suspended"),
+    ("reviews", "reviewed"),
+    ("offers", "offered"),
+    ("walks back", "walked back"),
 ]
 OBJECTS = [
-    "a phased withdrawal from {region}", "a prisoner exchange of {n} detainees",
-    "new checkpoints along the {region} line", "a {h}-hour ceasefire around {place}",
-    "monitoring of the {region} grain corridor", "a joint commission on {topic}",
-    "the reopening of the {region} crossing", "a draft framework on {topic}",
-    "an observer mission to {region}", "a moratorium on strikes near {region}",
-    "the return of {n} displaced families to {region}", "a technical group on {topic}",
-    "a timetable for {topic}", "guarantees on {topic}", "a buffer zone of {k} kilometres near {region}",
-    "the release of {n} civilians held in {region}", "repairs to the {region} power line",
+    "a phased withdrawal from {region}",
+    "a prisoner exchange of {n} detainees",
+    "new checkpoints along the {region} line",
+    "a {h}-hour ceasefire around {place}",
+    "monitoring of the {region} grain corridor",
+    "a joint commission on {topic}",
+    "the reopening of the {region} crossing",
+    "a draft framework on {topic}",
+    "an observer mission to {region}",
+    "a moratorium on strikes near {region}",
+    "the return of {n} displaced families to {region}",
+    "a technical group on {topic}",
+    "a timetable for {topic}",
+    "guarantees on {topic}",
+    "a buffer zone of {k} kilometres near {region}",
+    "the release of {n} civilians held in {region}",
+    "repairs to the {region} power line",
 ]
 QUOTE_OPENERS = [
-    "We will not accept", "There can be no agreement on", "Our delegation is ready to discuss",
-    "Nobody in this room wants", "We have been clear about", "History will judge",
-    "It is too early to speak of", "We came here to talk about", "The other side keeps delaying",
-    "We are prepared to sign", "Our people will never forget", "This is the last chance for",
-    "We still see no serious offer on", "It’s time to finish the work on", "We won’t be rushed into",
+    "We will not accept",
+    "There can be no agreement on",
+    "Our delegation is ready to discuss",
+    "Nobody in this room wants",
+    "We have been clear about",
+    "History will judge",
+    "It is too early to speak of",
+    "We came here to talk about",
+    "The other side keeps delaying",
+    "We are prepared to sign",
+    "Our people will never forget",
+    "This is the last chance for",
+    "We still see no serious offer on",
+    "It’s time to finish the work on",
+    "We won’t be rushed into",
 ]
 QUOTE_TAILS = [
-    "while the shelling of {region} goes on", "without guarantees that hold",
-    "unless the ceasefire holds through the winter", "before the monitors reach {region}",
-    "as long as our detainees are held", "if the corridor stays closed",
-    "until the withdrawal from {region} is verified", "while our cities are without power",
-    "after what happened in {region}", "unless the mediators stand behind it",
-    "this week or the next", "in good faith and on paper", "with everyone at the table",
-    "before the {n} families come home", "without a word from {place}",
+    "while the shelling of {region} goes on",
+    "without guarantees that hold",
+    "unless the ceasefire holds through the winter",
+    "before the monitors reach {region}",
+    "as long as our detainees are held",
+    "if the corridor stays closed",
+    "until the withdrawal from {region} is verified",
+    "while our cities are without power",
+    "after what happened in {region}",
+    "unless the mediators stand behind it",
+    "this week or the next",
+    "in good faith and on paper",
+    "with everyone at the table",
+    "before the {n} families come home",
+    "without a word from {place}",
 ]
 CLAUSES = [
-    "officials said", "according to two people familiar with the talks",
-    "a statement from the mediators said", "as the round entered its {ord} day",
-    "after a night of shelling in {region}", "in a session that lasted {h} hours",
-    "despite objections from the {region} council", "with observers from {place} present",
+    "officials said",
+    "according to two people familiar with the talks",
+    "a statement from the mediators said",
+    "as the round entered its {ord} day",
+    "after a night of shelling in {region}",
+    "in a session that lasted {h} hours",
+    "despite objections from the {region} council",
+    "with observers from {place} present",
 ]
 FILLER = [
     "The talks, which began in {month_name} {year}, have moved slowly since the last round.",
@@ -151,25 +267,51 @@ FILLER = [
 ]
 STOCK_PHRASE = "Talks resumed after a short break"
 REPORTED_OPENERS = [
-    "the delegation would not accept", "there could be no agreement on", "its side was ready to discuss",
-    "nobody at the table wanted", "the other side kept delaying", "it was too early to speak of",
-    "the delegation was prepared to sign", "its people would not forget", "there was still no serious offer on",
+    "the delegation would not accept",
+    "there could be no agreement on",
+    "its side was ready to discuss",
+    "nobody at the table wanted",
+    "the other side kept delaying",
+    "it was too early to speak of",
+    "the delegation was prepared to sign",
+    "its people would not forget",
+    "there was still no serious offer on",
 ]
 QUOTE_EXTRAS = [
-    "and we will say so in {place}", "but the door is not closed", "so let nobody pretend otherwise",
-    "and that is final", "but we are still listening", "and the mediators know it",
+    "and we will say so in {place}",
+    "but the door is not closed",
+    "so let nobody pretend otherwise",
+    "and that is final",
+    "but we are still listening",
+    "and the mediators know it",
 ]
 REPORTED_VERBS = ["said", "told reporters", "told the session", "insisted", "argued", "wrote on social media"]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth"]
 STATUSES = [("occurred", 70), ("reported", 10), ("scheduled", 8), ("postponed", 7), ("cancelled", 5)]
 STANCES = [
-    "Wants {topic} settled before any ceasefire", "Rejects any deal on {topic} without guarantees",
-    "Is ready to discuss {topic} in a working group", "Insists on international monitors for {topic}",
-    "Links {topic} to the withdrawal from {region}", "Calls {topic} a matter for a later round",
-    "Backs the mediators’ draft on {topic}", "Demands compensation over {topic}",
+    "Wants {topic} settled before any ceasefire",
+    "Rejects any deal on {topic} without guarantees",
+    "Is ready to discuss {topic} in a working group",
+    "Insists on international monitors for {topic}",
+    "Links {topic} to the withdrawal from {region}",
+    "Calls {topic} a matter for a later round",
+    "Backs the mediators’ draft on {topic}",
+    "Demands compensation over {topic}",
 ]
 
 # --------------------------------------------------------------------------- model
@@ -224,9 +366,14 @@ class Generator:
     def fill(self, template: str, **extra: str) -> str:
         r = self.rng
         values = {
-            "region": r.choice(REGIONS), "place": r.choice(PLACES), "n": str(r.randint(3, 480)),
-            "h": str(r.choice([6, 12, 24, 36, 48, 72])), "k": str(r.randint(2, 40)),
-            "ord": r.choice(ORDINALS), "month_name": r.choice(MONTHS), "year": str(r.randint(2019, 2023)),
+            "region": r.choice(REGIONS),
+            "place": r.choice(PLACES),
+            "n": str(r.randint(3, 480)),
+            "h": str(r.choice([6, 12, 24, 36, 48, 72])),
+            "k": str(r.randint(2, 40)),
+            "ord": r.choice(ORDINALS),
+            "month_name": r.choice(MONTHS),
+            "year": str(r.randint(2019, 2023)),
             "topic": r.choice(self.topics).lower() if hasattr(self, "topics") else "the talks",
         }
         values.update(extra)
@@ -248,7 +395,7 @@ class Generator:
             roles[-3] = "mediator"
         self.parties = [
             {"id": _slug(name), "name": name, "short": short, "role": role}
-            for (name, short), role in zip(pool, roles)
+            for (name, short), role in zip(pool, roles, strict=False)
         ]
         self.speaking = [p for p in self.parties if p["role"] != "host"]
 
@@ -263,14 +410,19 @@ class Generator:
         self.topics = [i["title"] for i in self.issues]
 
         n_people = max(20, self.n // 50)
-        names = [(f, l) for f in FIRST for l in LAST]
+        names = [(first, last) for first in FIRST for last in LAST]
         chosen = r.sample(names, n_people)
         self.people = []
         for i, (first, last) in enumerate(chosen):
             party = self.speaking[i % len(self.speaking)] if i < len(self.speaking) else r.choice(self.speaking)
             person = {
-                "id": _slug(f"{first} {last}"), "name": f"{first} {last}", "party": party["id"],
-                "title": r.choice(TITLES), "delegate": r.random() < 0.4, "first": first, "last": last,
+                "id": _slug(f"{first} {last}"),
+                "name": f"{first} {last}",
+                "party": party["id"],
+                "title": r.choice(TITLES),
+                "delegate": r.random() < 0.4,
+                "first": first,
+                "last": last,
             }
             if r.random() < 0.2:
                 person["aliases"] = [f"{first[0]}. {last}"]
@@ -285,11 +437,23 @@ class Generator:
     def event_date(self, day: dt.date) -> tuple[str, str | None]:
         """(date as written in YAML, date_text); every form of the format."""
         r = self.rng
-        form = self.weighted([("day", 58), ("bare-day", 4), ("month", 8), ("interval", 12),
-                              ("month-interval", 2), ("approx", 8), ("uncertain", 6), ("year", 2)])
+        form = self.weighted(
+            [
+                ("day", 58),
+                ("bare-day", 4),
+                ("month", 8),
+                ("interval", 12),
+                ("month-interval", 2),
+                ("approx", 8),
+                ("uncertain", 6),
+                ("year", 2),
+            ]
+        )
         weekday = WEEKDAYS[day.weekday()]
         if form == "day":
-            return (day.isoformat() if r.random() < 0.5 else json.dumps(day.isoformat())), r.choice([f"on {weekday}", None, None])
+            return (day.isoformat() if r.random() < 0.5 else json.dumps(day.isoformat())), r.choice(
+                [f"on {weekday}", None, None]
+            )
         if form == "bare-day":
             return day.isoformat(), f"late {weekday}"
         if form == "month":
@@ -298,7 +462,7 @@ class Generator:
             end = day + dt.timedelta(days=r.randint(1, 6))
             return json.dumps(f"{day.isoformat()}/{end.isoformat()}"), r.choice(["over the weekend", "last week", None])
         if form == "month-interval":
-            later = (day.replace(day=1) + dt.timedelta(days=40))
+            later = day.replace(day=1) + dt.timedelta(days=40)
             return json.dumps(f"{day:%Y-%m}/{later:%Y-%m}"), "over the spring"
         if form == "approx":
             return json.dumps(f"{day.isoformat()}~"), "around the same time"
@@ -315,8 +479,13 @@ class Generator:
         span_days = max(30, int(self.n / EVENTS_PER_SOURCE * 1.7))
         tag = f"synthetic-{self.n}"
         self.docs = [
-            Doc(index=i, id=f"src-{i + 1:04d}", date=START + dt.timedelta(days=i * span_days // n_docs),
-                place=r.choice(PLACES), path=f"../seeds/{tag}-{i + 1:04d}.txt")
+            Doc(
+                index=i,
+                id=f"src-{i + 1:04d}",
+                date=START + dt.timedelta(days=i * span_days // n_docs),
+                place=r.choice(PLACES),
+                path=f"../seeds/{tag}-{i + 1:04d}.txt",
+            )
             for i in range(n_docs)
         ]
         w = self.width
@@ -327,7 +496,7 @@ class Generator:
             doc = self.docs[e * n_docs // self.n]
             self.events.append(self.make_event(e, doc))
         # Two quotes per event on average: most said at an event of their article.
-        for e, event in enumerate(self.events):
+        for event in self.events:
             for _ in range(2):
                 q_counter += 1
                 self.quotes.append(self.make_quote(f"q-{q_counter:0{w}d}", event))
@@ -351,10 +520,20 @@ class Generator:
         obj = self.fill(r.choice(OBJECTS), topic=issues[0]["title"].lower())
         place = doc.place if r.random() < 0.6 else r.choice(PLACES)
         event = {
-            "id": f"ev-{e + 1:0{self.width}d}", "date": date, "date_text": date_text,
-            "title": f"{actor['name']} {verb} {obj}", "status": status, "place": place if r.random() < 0.7 else None,
-            "parties": parties, "people": [p["id"] for p in people], "issues": [i["id"] for i in issues],
-            "evidence": [], "doc": doc, "summary": None, "review": None, "day": day,
+            "id": f"ev-{e + 1:0{self.width}d}",
+            "date": date,
+            "date_text": date_text,
+            "title": f"{actor['name']} {verb} {obj}",
+            "status": status,
+            "place": place if r.random() < 0.7 else None,
+            "parties": parties,
+            "people": [p["id"] for p in people],
+            "issues": [i["id"] for i in issues],
+            "evidence": [],
+            "doc": doc,
+            "summary": None,
+            "review": None,
+            "day": day,
         }
         if people:
             who = f"{people[0]['title']} {people[0]['name']}"
@@ -389,7 +568,9 @@ class Generator:
                     doc.sentences.append(Sentence(detail + ".", [(more, detail)]))
                     event["evidence"].append(more)
         if r.random() < 0.4:
-            event["summary"] = f"{_cap(who)} {past} {obj}, {self.fill(r.choice(CLAUSES))}. " + self.fill(r.choice(FILLER))
+            event["summary"] = f"{_cap(who)} {past} {obj}, {self.fill(r.choice(CLAUSES))}. " + self.fill(
+                r.choice(FILLER)
+            )
         if r.random() < 0.004:
             event["review"] = "the article does not say which day; confirm the date"
         return event
@@ -430,10 +611,20 @@ class Generator:
         said = None
         if r.random() < 0.8:
             day: dt.date = event["day"] if event["status"] != "scheduled" else doc.date
-            said = day.isoformat() if r.random() < 0.5 else json.dumps(day.isoformat() + ("~" if r.random() < 0.15 else ""))
+            said = (
+                day.isoformat()
+                if r.random() < 0.5
+                else json.dumps(day.isoformat() + ("~" if r.random() < 0.15 else ""))
+            )
         return {
-            "id": qid, "speaker": speaker["id"], "kind": kind, "text": text, "said": said,
-            "event": event["id"] if r.random() < 0.85 else None, "issues": issues, "source": anchor,
+            "id": qid,
+            "speaker": speaker["id"],
+            "kind": kind,
+            "text": text,
+            "said": said,
+            "event": event["id"] if r.random() < 0.85 else None,
+            "issues": issues,
+            "source": anchor,
             "party": actor["id"],
         }
 
@@ -457,11 +648,16 @@ class Generator:
                     anchor = Anchor(doc.id, said)
                     doc.sentences.append(Sentence(f"{said}, {self.fill(r.choice(CLAUSES))}.", [(anchor, said)]))
                     evidence.append(anchor)
-                self.positions.append({
-                    "id": f"pos-{party['id']}-{issue['id'].removeprefix('is-')}", "party": party["id"],
-                    "issue": issue["id"], "stance": stance, "evidence": evidence,
-                    "detail": self.fill(r.choice(CLAUSES)).capitalize() + "." if r.random() < 0.3 else None,
-                })
+                self.positions.append(
+                    {
+                        "id": f"pos-{party['id']}-{issue['id'].removeprefix('is-')}",
+                        "party": party["id"],
+                        "issue": issue["id"],
+                        "stance": stance,
+                        "evidence": evidence,
+                        "detail": self.fill(r.choice(CLAUSES)).capitalize() + "." if r.random() < 0.3 else None,
+                    }
+                )
 
     def pad_document(self, doc: Doc) -> None:
         """Shuffle the anchored sentences into 10-30 paragraphs, with filler between."""
@@ -519,11 +715,11 @@ class Generator:
         end = at + len(anchor.exact)
         for k in range(1, 60):
             inside = k <= 12
-            prefix = text[_words_back(text, at, k, para_start if inside else floor):at]
+            prefix = text[_words_back(text, at, k, para_start if inside else floor) : at]
             if prefix.strip() and sum(1 for h in hits if _prefix_fits(text, h, prefix)) == 1:
                 anchor.prefix = prefix
                 return
-            suffix = text[end:_words_on(text, end, k, para_end if inside else len(text))]
+            suffix = text[end : _words_on(text, end, k, para_end if inside else len(text))]
             if suffix.strip() and sum(1 for h in hits if _suffix_fits(text, h + len(anchor.exact), suffix)) == 1:
                 anchor.suffix = suffix
                 return
@@ -555,11 +751,11 @@ def _squash(text: str) -> str:
 
 
 def _prefix_fits(text: str, at: int, prefix: str) -> bool:
-    return _squash(text[max(0, at - 2 * len(prefix) - 8):at]).endswith(_squash(prefix))
+    return _squash(text[max(0, at - 2 * len(prefix) - 8) : at]).endswith(_squash(prefix))
 
 
 def _suffix_fits(text: str, end: int, suffix: str) -> bool:
-    return _squash(text[end:end + 2 * len(suffix) + 8]).startswith(_squash(suffix))
+    return _squash(text[end : end + 2 * len(suffix) + 8]).startswith(_squash(suffix))
 
 
 def _find_all(haystack: str, needle: str, start: int) -> list[int]:
@@ -614,22 +810,37 @@ def header(n: int, seed: int, sources: int) -> str:
 def render_brief(g: Generator) -> str:
     n = g.n
     plain_anchors = {id(s.plain) for d in g.docs for s in d.sentences if s.plain is not None}
-    out = [header(n, g.seed, len(g.docs)).rstrip("\n"),
-           "# Made by benchmarks/generate.py for the benchmark; every anchor is in seeds/.", "",
-           "peacebrief: 1", f"id: synthetic-{n}", f"title: Synthetic talks, {n:,} events",
-           f"as_of: {q(max(d.date for d in g.docs).isoformat())}"]
-    out += folded("summary", (
-        f"A made-up negotiation followed through {len(g.docs)} articles: {len(g.parties)} parties, "
-        f"{len(g.people)} people, {len(g.issues)} issues, {n} events and {len(g.quotes)} quotes. "
-        "It exists to measure the reader, not to inform anyone."), "")
+    out = [
+        header(n, g.seed, len(g.docs)).rstrip("\n"),
+        "# Made by benchmarks/generate.py for the benchmark; every anchor is in seeds/.",
+        "",
+        "peacebrief: 1",
+        f"id: synthetic-{n}",
+        f"title: Synthetic talks, {n:,} events",
+        f"as_of: {q(max(d.date for d in g.docs).isoformat())}",
+    ]
+    out += folded(
+        "summary",
+        (
+            f"A made-up negotiation followed through {len(g.docs)} articles: {len(g.parties)} parties, "
+            f"{len(g.people)} people, {len(g.issues)} issues, {n} events and {len(g.quotes)} quotes. "
+            "It exists to measure the reader, not to inform anyone."
+        ),
+        "",
+    )
     out.append("key_points:")
     for event in g.events[:5]:
         out += [f"  - text: {q('Opening moves: ' + event['title'] + '.')}", f"    refs: [{event['id']}]"]
     out += ["", "# --- sources ---", "sources:"]
     for d in g.docs:
-        out += [f"  - id: {d.id}", f"    title: {plain_or_q(d.title)}", f"    path: {d.path}",
-                f"    published: {q(d.date.isoformat())}", "    publisher: The Synthetic Courier",
-                f"    sha256: {d.sha256}"]
+        out += [
+            f"  - id: {d.id}",
+            f"    title: {plain_or_q(d.title)}",
+            f"    path: {d.path}",
+            f"    published: {q(d.date.isoformat())}",
+            "    publisher: The Synthetic Courier",
+            f"    sha256: {d.sha256}",
+        ]
     out += ["", "# --- parties ---", "parties:"]
     for p in g.parties:
         out += [f"  - {{id: {p['id']}, name: {q(p['name'])}, role: {p['role']}, short: {p['short']}}}"]
@@ -667,16 +878,24 @@ def render_brief(g: Generator) -> str:
         out.append("")
     out += ["# --- positions ---", "positions:"]
     for p in g.positions:
-        out += [f"  - id: {p['id']}", f"    party: {p['party']}", f"    issue: {p['issue']}",
-                f"    stance: {q(p['stance'])}"]
+        out += [
+            f"  - id: {p['id']}",
+            f"    party: {p['party']}",
+            f"    issue: {p['issue']}",
+            f"    stance: {q(p['stance'])}",
+        ]
         if p["detail"]:
             out.append(f"    detail: {q(p['detail'])}")
         out.append("    evidence:")
         out += [f"      - {x if isinstance(x, str) else anchor_yaml(x)}" for x in p["evidence"]]
     out += ["", "# --- quotes ---", "quotes:"]
     for qu in g.quotes:
-        out += [f"  - id: {qu['id']}", f"    speaker: {qu['speaker']}", f"    kind: {qu['kind']}",
-                f"    text: {q(qu['text'])}"]
+        out += [
+            f"  - id: {qu['id']}",
+            f"    speaker: {qu['speaker']}",
+            f"    kind: {qu['kind']}",
+            f"    text: {q(qu['text'])}",
+        ]
         if qu["said"]:
             out.append(f"    said: {qu['said']}")
         if qu["event"]:
@@ -740,14 +959,23 @@ def ensure(events: int, out: Path = DEFAULT_OUT, seed: int = DEFAULT_SEED, *, fo
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--events", type=int, action="append", metavar="N",
-                        help="events in the brief (repeatable; default: 1000, 10000 and 50000)")
+    parser.add_argument(
+        "--events",
+        type=int,
+        action="append",
+        metavar="N",
+        help="events in the brief (repeatable; default: 1000, 10000 and 50000)",
+    )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"output folder (default: {DEFAULT_OUT})")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--force", action="store_true", help="write even when an identical brief is there")
-    parser.add_argument("--shape", choices=sorted(_shapes.SHAPES), action="append",
-                        help="write this adversarial brief instead (benchmarks/_shapes.py), at each --events size, "
-                             "into OUT/adversarial/SHAPE-N/ (repeatable)")
+    parser.add_argument(
+        "--shape",
+        choices=sorted(_shapes.SHAPES),
+        action="append",
+        help="write this adversarial brief instead (benchmarks/_shapes.py), at each --events size, "
+        "into OUT/adversarial/SHAPE-N/ (repeatable)",
+    )
     args = parser.parse_args(argv)
     if args.shape:
         for shape in args.shape:

@@ -114,9 +114,15 @@ INFO = "info"
 # average at 13-16 (every ratio side by side with its reference): first whole screen
 # 1.73-1.89x its parse, again 1.41-1.43x the bare app (the bundled brief itself then
 # 1.27-1.66x), p95 round switch 5.1x and changes view 4.9x the OptionList cursor.
-KNOWN_MISSES = {"p95 pane switch": 4.5, "p95 link follow": 4.6, "p95 back": 3.0,
-                "open case 5x200, first time": 1.9, "open case 5x200 again: vs bare app": 1.45,
-                "p95 round switch, case 5x200": 5.1, "p95 changes view, case 5x200": 4.9}
+KNOWN_MISSES = {
+    "p95 pane switch": 4.5,
+    "p95 link follow": 4.6,
+    "p95 back": 3.0,
+    "open case 5x200, first time": 1.9,
+    "open case 5x200 again: vs bare app": 1.45,
+    "p95 round switch, case 5x200": 5.1,
+    "p95 changes view, case 5x200": 4.9,
+}
 
 
 class DriverError(Exception):
@@ -216,12 +222,21 @@ class Runner:
     def run(self, argv: Sequence[str], cache: Path | None = None, ok: Sequence[int] = (0,)) -> tuple[float, str]:
         """Run a command to its exit: (wall seconds, stdout). DriverError if its status is not in `ok`."""
         start = time.perf_counter()
-        proc = subprocess.run(list(argv), cwd=ROOT, env=self._env(cache), stdin=subprocess.DEVNULL,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=TIMEOUT)
+        proc = subprocess.run(
+            list(argv),
+            cwd=ROOT,
+            env=self._env(cache),
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+        )
         elapsed = time.perf_counter() - start
         if proc.returncode not in ok:
             last = (proc.stderr.strip().splitlines() or ["(no output)"])[-1]
-            raise DriverError(f"{' '.join(Path(a).name if '/' in a else a for a in argv[1:])}: exit {proc.returncode}: {last}")
+            raise DriverError(
+                f"{' '.join(Path(a).name if '/' in a else a for a in argv[1:])}: exit {proc.returncode}: {last}"
+            )
         return elapsed, proc.stdout
 
     def paint(self, argv: Sequence[str], cache: Path | None = None) -> tuple[float, float]:
@@ -234,7 +249,9 @@ class Runner:
         # The driver's time.perf_counter(): CLOCK_MONOTONIC, the same clock as this process's.
         return float(stamps[0]) - start, elapsed
 
-    def first_whole(self, argv: Sequence[str], whole: Callable[[_pty.Display], bool], cache: Path | None = None) -> float:
+    def first_whole(
+        self, argv: Sequence[str], whole: Callable[[_pty.Display], bool], cache: Path | None = None
+    ) -> float:
         """Seconds from spawning `argv` in the pty to the first display for which `whole` holds."""
         term = _pty.Terminal.spawn(argv, self._env(cache), cwd=str(ROOT))
         try:
@@ -310,8 +327,11 @@ def startup(ctx: Context) -> list[Figure]:
     ctx.bare_s = statistics.median(bare)
     figures = [
         ratio_figure(name, 1.25, "bare app", bare, got),
-        info("  the same in ms, this machine (info)", f"{statistics.median(got) * 1000:.0f} ms",
-             f"{ctx.bare_s * 1000:.0f} ms bare app"),
+        info(
+            "  the same in ms, this machine (info)",
+            f"{statistics.median(got) * 1000:.0f} ms",
+            f"{ctx.bare_s * 1000:.0f} ms bare app",
+        ),
     ]
     return figures + in_process_paint(ctx, warm)
 
@@ -323,7 +343,10 @@ def in_process_paint(ctx: Context, warm: Path) -> list[Figure]:
     stamps: dict[str, list[float]] = {"bare": [], "brief": []}
     try:
         for _ in range(max(3, ctx.reps // 2)):
-            for key, argv in (("bare", [PY, str(HERE / "_paint.py"), "--bare"]), ("brief", [PY, str(HERE / "_paint.py"), str(BUNDLED)])):
+            for key, argv in (
+                ("bare", [PY, str(HERE / "_paint.py"), "--bare"]),
+                ("brief", [PY, str(HERE / "_paint.py"), str(BUNDLED)]),
+            ):
                 stamps[key].append(r.paint(argv, warm)[0])
     except DriverError as exc:
         return [info(name, "-", note=f"{INFO}: error: {exc}"[:120])]
@@ -338,8 +361,11 @@ def commands(ctx: Context) -> list[Figure]:
     yamllint_cmd = [PY, "-m", "yamllint", str(BUNDLED)]
     check_cmd = [PY, "-m", "peacebrief", "check", str(BUNDLED)]
     digest_cmd = [PY, "-m", "peacebrief", "digest", str(BUNDLED)]
-    names = [("peacebrief check, bundled brief", 2.25, "x"), ("peacebrief check vs yamllint, bundled brief", 0.5, "x"),
-             ("peacebrief digest, bundled brief", 2.5, "x")]
+    names = [
+        ("peacebrief check, bundled brief", 2.25, "x"),
+        ("peacebrief check vs yamllint, bundled brief", 0.5, "x"),
+        ("peacebrief digest, bundled brief", 2.5, "x"),
+    ]
     runs: dict[str, list[float]] = {"yaml": [], "check": [], "yamllint": [], "digest": []}
     cmds = {"yaml": yaml_cmd, "check": check_cmd, "yamllint": yamllint_cmd, "digest": digest_cmd}
     ok = {"yamllint": (0, 1)}  # 1: it found something to say (line lengths, say); the time is what counts
@@ -357,15 +383,21 @@ def commands(ctx: Context) -> list[Figure]:
         ratio_figure(names[0][0], 2.25, "import yaml", runs["yaml"], runs["check"]),
         ratio_figure(names[1][0], 0.5, "yamllint", runs["yamllint"], runs["check"]),
         ratio_figure(names[2][0], 2.5, "import yaml", runs["yaml"], runs["digest"]),
-        info("  check, digest in ms, this machine (info)", f"{ms['check']:.0f} ms, {ms['digest']:.0f} ms",
-             f"{ms['yaml']:.0f} ms import yaml, {ms['yamllint']:.0f} ms yamllint"),
+        info(
+            "  check, digest in ms, this machine (info)",
+            f"{ms['check']:.0f} ms, {ms['digest']:.0f} ms",
+            f"{ms['yaml']:.0f} ms import yaml, {ms['yamllint']:.0f} ms yamllint",
+        ),
     ]
 
 
 def open_big(ctx: Context) -> list[Figure]:
     r, brief, label, reps = ctx.runner, ctx.mid, ctx.mid_label, ctx.big_reps
-    names = [(f"open {label} brief, first time (pty)", 1.2, "x"), (f"open {label} brief again: time (pty)", 0.5, "s"),
-             (f"open {label} brief again: vs parse", 0.15, "x")]
+    names = [
+        (f"open {label} brief, first time (pty)", 1.2, "x"),
+        (f"open {label} brief again: time (pty)", 0.5, "s"),
+        (f"open {label} brief again: vs parse", 0.15, "x"),
+    ]
     cmd = [PY, "-m", "peacebrief", str(brief)]
     parses, first, again = [], [], []
     try:
@@ -375,8 +407,10 @@ def open_big(ctx: Context) -> list[Figure]:
             cache = r.fresh_cache()
             first.append(r.first_whole(cmd, _pty.whole_reader_screen, cache))
             again.append(r.first_whole(cmd, _pty.whole_reader_screen, cache))
-            r.log(f"open {label} {i + 1}/{reps}: raw parse {parses[-1]:.2f} s, first open {first[-1]:.2f} s, "
-                  f"again {again[-1]:.2f} s")
+            r.log(
+                f"open {label} {i + 1}/{reps}: raw parse {parses[-1]:.2f} s, first open {first[-1]:.2f} s, "
+                f"again {again[-1]:.2f} s"
+            )
     except DriverError as exc:
         return error_figures(names, exc)
     parse, again_med = statistics.median(parses), statistics.median(again)
@@ -414,8 +448,13 @@ def check_big(ctx: Context) -> list[Figure]:
     return [ratio_figure(name, 1.3, "parse", parses, got)]
 
 
-KEYS = [("cursor", "cursor move"), ("pane", "pane switch"), ("link", "link follow"), ("back", "back"),
-        ("search", "search keystroke")]
+KEYS = [
+    ("cursor", "cursor move"),
+    ("pane", "pane switch"),
+    ("link", "link follow"),
+    ("back", "back"),
+    ("search", "search keystroke"),
+]
 
 
 def keys(ctx: Context) -> list[Figure]:
@@ -428,10 +467,12 @@ def keys(ctx: Context) -> list[Figure]:
     except (DriverError, ValueError, IndexError) as exc:
         return error_figures(names, exc)
     ref = data["reference"]
-    r.log(f"  reference cursor: median {statistics.median(ref):6.1f} ms, p95 {p95(ref):6.1f} ms, n={len(ref)}; "
-          f"errors: {data['errors'] or 'none'}")
+    r.log(
+        f"  reference cursor: median {statistics.median(ref):6.1f} ms, p95 {p95(ref):6.1f} ms, n={len(ref)}; "
+        f"errors: {data['errors'] or 'none'}"
+    )
     figures, absolute = [], []
-    for (kind, _), (name, limit, unit) in zip(KEYS, names):
+    for (kind, _), (name, limit, unit) in zip(KEYS, names, strict=False):
         got = data["reader"][kind]
         errors = [e for e in data["errors"] if e.startswith(kind + ":")]
         if len(got) < ctx.samples // 2:  # too few keys did what they should: no figure
@@ -440,15 +481,29 @@ def keys(ctx: Context) -> list[Figure]:
         # A key whose effect the harness missed (on a loaded machine a frame can come after
         # the quiet spell) is left out of the samples, and counted in the measured column.
         missed = f" ({len(errors)} missed)" if errors else ""
-        r.log(f"  {kind:7} median {statistics.median(got):6.1f} ms, p95 {p95(got):6.1f} ms, max {max(got):6.1f} ms, n={len(got)}")
-        figures.append(Figure(name, limit, unit, f"{p95(ref):.1f} ms list cursor", f"{p95(got):.1f} ms{missed}",
-                              p95(got) / p95(ref)))
+        r.log(
+            f"  {kind:7} median {statistics.median(got):6.1f} ms, p95 {p95(got):6.1f} ms, max {max(got):6.1f} ms, n={len(got)}"
+        )
+        figures.append(
+            Figure(
+                name, limit, unit, f"{p95(ref):.1f} ms list cursor", f"{p95(got):.1f} ms{missed}", p95(got) / p95(ref)
+            )
+        )
         absolute.append(f"{kind} {p95(got):.0f}")
     figures.append(info("  key p95s in ms, this machine (info)", ", ".join(absolute), f"{p95(ref):.0f} ms list cursor"))
     floor = data.get("floor", {}).get("pane", [])
     if floor:
-        figures.append(Figure("  floor: pane switch of a bare Textual app (info)", 0, "x", f"{p95(ref):.1f} ms list cursor",
-                              f"{p95(floor):.1f} ms", p95(floor) / p95(ref), note=f"{INFO} (not a target)"))
+        figures.append(
+            Figure(
+                "  floor: pane switch of a bare Textual app (info)",
+                0,
+                "x",
+                f"{p95(ref):.1f} ms list cursor",
+                f"{p95(floor):.1f} ms",
+                p95(floor) / p95(ref),
+                note=f"{INFO} (not a target)",
+            )
+        )
     return figures
 
 
@@ -471,7 +526,9 @@ def case(ctx: Context) -> list[Figure]:
     rounds = 5 if ctx.quick else 50
     folder = _case.ensure_case(rounds, 200, ctx.data)
     ctx.runner.log(f"case {rounds}x200: {sum(p.stat().st_size for p in folder.glob('*.yaml')) / 1e6:.1f} MB of briefs")
-    return _case.case_figures(ctx.runner, Figure, ratio_figure, f"{rounds}x200", folder, ctx.big_reps, min(ctx.samples, 30))
+    return _case.case_figures(
+        ctx.runner, Figure, ratio_figure, f"{rounds}x200", folder, ctx.big_reps, min(ctx.samples, 30)
+    )
 
 
 def worst_cases(ctx: Context) -> list[Figure]:
@@ -481,7 +538,16 @@ def worst_cases(ctx: Context) -> list[Figure]:
     return _adversarial.figures(Figure, ctx.mid, 1000 if ctx.quick else 10000, ctx.big_reps, ctx.runner.log)
 
 
-SECTIONS: list[Callable[[Context], list[Figure]]] = [startup, commands, open_big, check_big, keys, memory, case, worst_cases]
+SECTIONS: list[Callable[[Context], list[Figure]]] = [
+    startup,
+    commands,
+    open_big,
+    check_big,
+    keys,
+    memory,
+    case,
+    worst_cases,
+]
 
 
 def extra_sections(r: Runner) -> list[Callable[[Context], list[Figure]]]:
@@ -541,7 +607,7 @@ def table(figures: list[Figure], quick: bool) -> str:
     head = ["figure", "target", "reference", "measured", "ratio", "pass/fail"]
     rows = [[f.name, f.target, f.reference, f.measured, f.ratio, f.result(quick)] for f in figures]
     widths = [max(len(row[i]) for row in [head, *rows]) for i in range(len(head))]
-    line = lambda cells: "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths)) + " |"  # noqa: E731
+    line = lambda cells: "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=False)) + " |"  # noqa: E731
     return "\n".join([line(head), "|" + "|".join("-" * (w + 2) for w in widths) + "|", *map(line, rows)])
 
 
@@ -549,18 +615,33 @@ def verdict(figures: list[Figure], quick: bool) -> tuple[str, bool]:
     """The closing line, and whether the run failed."""
     if quick:
         bad = [f for f in figures if f.gross()]
-        return (f"{len(bad)} gross regression(s) (a ratio more than double its target, or an error)" if bad
-                else "no gross regressions"), bool(bad)
+        return (
+            f"{len(bad)} gross regression(s) (a ratio more than double its target, or an error)"
+            if bad
+            else "no gross regressions"
+        ), bool(bad)
     bad = [f for f in figures if f.passed is False or f.error]
     targets = [f for f in figures if not f.info]
-    return (f"{len(bad)} of {len(targets)} figures fail their targets" if bad
-            else f"every figure meets its target ({len(targets)} of {len(targets)})"), bool(bad)
+    return (
+        f"{len(bad)} of {len(targets)} figures fail their targets"
+        if bad
+        else f"every figure meets its target ({len(targets)} of {len(targets)})"
+    ), bool(bad)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="peacebrief's performance benchmark (see the module docstring)")
-    parser.add_argument("--quick", action="store_true", help="CI mode: the 1k brief, fewer key samples, fail only on gross regressions of ratios")
-    parser.add_argument("--repeat", type=int, default=9, help="start-up pairs and command rounds (default 9, the fewest the targets allow)")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="CI mode: the 1k brief, fewer key samples, fail only on gross regressions of ratios",
+    )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=9,
+        help="start-up pairs and command rounds (default 9, the fewest the targets allow)",
+    )
     parser.add_argument("--big-repeat", type=int, default=3, help="runs per big-brief figure (default 3)")
     parser.add_argument("--samples", type=int, help="key samples per kind (default 50; 20 with --quick)")
     parser.add_argument("--data", type=Path, default=generate.DEFAULT_OUT, help="where the synthetic briefs are cached")
@@ -569,7 +650,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     only = [name for name in (args.only or "").split(",") if name]
     if set(only) - set(names):
-        parser.error(f"--only: unknown sections {', '.join(sorted(set(only) - set(names)))}; they are {', '.join(names)}")
+        parser.error(
+            f"--only: unknown sections {', '.join(sorted(set(only) - set(names)))}; they are {', '.join(names)}"
+        )
     quick = args.quick
     header = machine()
     r = Runner()
@@ -581,10 +664,21 @@ def main(argv: list[str] | None = None) -> int:
             briefs[n] = generate.ensure(n, args.data)
             r.log(f"synthetic-{n}: {'cached' if current else 'generated'}, {briefs[n].stat().st_size / 1e6:.1f} MB")
         mid, big = (briefs[1000], briefs[1000]) if quick else (briefs[10000], briefs[50000])
-        ctx = Context(r, quick, max(args.repeat, 9), max(args.big_repeat, 1), args.samples or (20 if quick else 50), mid, big,
-                      *(("1k", "1k") if quick else ("10k", "50k")), data=args.data)
-        r.log(f"mode: {'quick (1k brief)' if quick else 'full (10k and 50k briefs)'}, {ctx.reps} start-up pairs, "
-              f"{ctx.big_reps} runs per big-brief figure, {ctx.samples} key samples per kind")
+        ctx = Context(
+            r,
+            quick,
+            max(args.repeat, 9),
+            max(args.big_repeat, 1),
+            args.samples or (20 if quick else 50),
+            mid,
+            big,
+            *(("1k", "1k") if quick else ("10k", "50k")),
+            data=args.data,
+        )
+        r.log(
+            f"mode: {'quick (1k brief)' if quick else 'full (10k and 50k briefs)'}, {ctx.reps} start-up pairs, "
+            f"{ctx.big_reps} runs per big-brief figure, {ctx.samples} key samples per kind"
+        )
         figures: list[Figure] = []
         sections = [s for s in SECTIONS if s.__name__ in only] if only else SECTIONS + extra_sections(r)
         for section in sections:
@@ -595,8 +689,10 @@ def main(argv: list[str] | None = None) -> int:
         r.close()
 
     print("\n".join(header))
-    print(f"mode:    {'--quick' if quick else 'full'}{' --only ' + ','.join(only) if only else ''}: {ctx.reps} start-up pairs, {ctx.big_reps} runs per big-brief "
-          f"figure, medians; {ctx.samples} key samples per kind; {time.perf_counter() - r.started:.0f} s in all")
+    print(
+        f"mode:    {'--quick' if quick else 'full'}{' --only ' + ','.join(only) if only else ''}: {ctx.reps} start-up pairs, {ctx.big_reps} runs per big-brief "
+        f"figure, medians; {ctx.samples} key samples per kind; {time.perf_counter() - r.started:.0f} s in all"
+    )
     print()
     print(table(figures, quick))
     closing, failed = verdict(figures, quick)

@@ -69,7 +69,10 @@ def digest_of(path: Path, *args: str) -> bytes:
     """What `peacebrief digest` prints for the brief."""
     return subprocess.run(
         [sys.executable, "-m", "peacebrief", "digest", str(path), *args],
-        capture_output=True, check=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "tui")},
+        capture_output=True,
+        check=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "tui")},
     ).stdout
 
 
@@ -79,7 +82,10 @@ class Served:
     def __init__(self, *args: str | Path, env: dict[str, str] | None = None) -> None:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "peacebrief", "serve", *map(str, args), "--port", "0"],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
             env={**os.environ, "PYTHONPATH": str(ROOT / "tui"), **(env or {})},
         )
         self.printed: list[str] = []
@@ -136,8 +142,14 @@ async def until(condition: Callable[[], object], what: str, deadline: float = DE
 class Session:
     """One browser tab's session: a websocket to /ws, its screen kept by pyte."""
 
-    def __init__(self, served: Served, http: aiohttp.ClientSession, width: int = 100, height: int = 30,
-                 deadline: float = DEADLINE) -> None:
+    def __init__(
+        self,
+        served: Served,
+        http: aiohttp.ClientSession,
+        width: int = 100,
+        height: int = 30,
+        deadline: float = DEADLINE,
+    ) -> None:
         self.served = served
         self.deadline = deadline  # ten readers starting at once on a busy machine need more
         self.http = http
@@ -172,7 +184,7 @@ class Session:
 
     def text(self) -> str:
         if self._fed < len(self.raw):
-            self.stream.feed(bytes(self.raw[self._fed:]))
+            self.stream.feed(bytes(self.raw[self._fed :]))
             self._fed = len(self.raw)
             self._text = "\n".join(self.screen.display)
         return self._text

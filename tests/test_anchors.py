@@ -6,9 +6,8 @@ import datetime as dt
 
 import pytest
 
-from peacebrief.core.anchors import AnchorError, DocumentIndex, normalise, read_document
-
 from conftest import SEED
+from peacebrief.core.anchors import AnchorError, DocumentIndex, normalise, read_document
 
 
 def index_of(text: str) -> DocumentIndex:
@@ -146,7 +145,7 @@ def test_a_normalised_match_points_at_the_original_words(text, exact, found):
 
 
 def test_an_exact_match_is_preferred_over_a_normalised_one():
-    text = "First “open” here.\n\nThen \"open\" there."
+    text = 'First “open” here.\n\nThen "open" there.'
 
     assert resolved(text, '"open"') == '"open"'
     assert index_of(text).resolve('"open"')[0] == text.index('"open"')
@@ -205,7 +204,7 @@ def test_prefix_and_suffix_compare_after_normalising():
 def test_a_prefix_can_choose_a_match_that_differs_only_in_its_quotes():
     # The one exact match ("the \"harbour\"") has the wrong prefix; the one meant
     # has typographic quotes, so it is found only after normalising.
-    text = "agreed to revive\n the “harbour” commission. Then the \"harbour\" commission met."
+    text = 'agreed to revive\n the “harbour” commission. Then the "harbour" commission met.'
 
     start, end, normalised = index_of(text).resolve('the "harbour" commission', prefix="revive ")
 
@@ -246,7 +245,7 @@ def test_anchor_error_is_a_value_error():
 
 
 def test_normalise_makes_quotes_dashes_and_spaces_plain():
-    assert normalise("“Don’t”\u2014now,\n\t  ple\u0301ase") == "\"Don't\"-now, pl\u00e9ase"
+    assert normalise("“Don’t”\u2014now,\n\t  ple\u0301ase") == '"Don\'t"-now, pl\u00e9ase'
 
 
 # -- quotes within anchors and quotation marks -------------------------------------------
@@ -282,7 +281,7 @@ def test_locate_within_normalises_like_resolve():
     ("text", "words"),
     [
         ("Peskov said that “the doors are open,” but noted more.", "the doors are open"),
-        ("Peskov said that \"the doors are open\" and more.", "the doors are open"),
+        ('Peskov said that "the doors are open" and more.', "the doors are open"),
         ("Peskov said that «the doors are open» and more.", "the doors are open"),
         ("Peskov said that „the doors are open” and more.", "doors are"),
         ("“First” he said, “the doors are open” again.", "the doors are open"),
@@ -360,7 +359,9 @@ def test_each_distinct_words_are_searched_for_once_and_each_context_checked_once
     index = index_of(repeated(n))
     searched, checked = [], []
     exact_spans, fits = DocumentIndex._exact_spans, DocumentIndex._context_fits
-    monkeypatch.setattr(DocumentIndex, "_exact_spans", lambda self, exact: searched.append(exact) or exact_spans(self, exact))
+    monkeypatch.setattr(
+        DocumentIndex, "_exact_spans", lambda self, exact: searched.append(exact) or exact_spans(self, exact)
+    )
     monkeypatch.setattr(DocumentIndex, "_context_fits", lambda self, *a: checked.append(a) or fits(self, *a))
 
     starts = {index.resolve("said yes.", prefix=f"Speaker{i} ")[0] for i in range(n)}
@@ -388,7 +389,9 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 
-def every_place(index: DocumentIndex, exact: str, prefix: str | None, suffix: str | None) -> tuple[int, int, bool] | str:
+def every_place(
+    index: DocumentIndex, exact: str, prefix: str | None, suffix: str | None
+) -> tuple[int, int, bool] | str:
     """What `resolve` must give, found by checking every place in turn (the plain rule)."""
     for was_normalised in (False, True):
         spans = index._normalised_spans(exact) if was_normalised else index._exact_spans(exact)
@@ -402,13 +405,35 @@ def every_place(index: DocumentIndex, exact: str, prefix: str | None, suffix: st
     return "error"
 
 
-_PIECES = ["a", "b", "ab", " ", "  ", "\n", "\u2019", "'", "\u201c", '"', "\u2014", "-", "e\u0301", "\u00e9", "said", "yes."]
+_PIECES = [
+    "a",
+    "b",
+    "ab",
+    " ",
+    "  ",
+    "\n",
+    "\u2019",
+    "'",
+    "\u201c",
+    '"',
+    "\u2014",
+    "-",
+    "e\u0301",
+    "\u00e9",
+    "said",
+    "yes.",
+]
 _words = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=6).map("".join)
 _EXAMPLES = int(os.environ.get("PEACEBRIEF_FUZZ_EXAMPLES", "0") or 0) or 200
 
 
-@settings(max_examples=_EXAMPLES, deadline=None, derandomize=not os.environ.get("PEACEBRIEF_FUZZ_EXAMPLES"),
-          database=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=_EXAMPLES,
+    deadline=None,
+    derandomize=not os.environ.get("PEACEBRIEF_FUZZ_EXAMPLES"),
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(
     body=st.lists(st.sampled_from(_PIECES), min_size=1, max_size=120).map("".join),
     exact=_words,

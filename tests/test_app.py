@@ -15,9 +15,9 @@ from textual.pilot import Pilot
 from conftest import BUNDLED_BRIEF, HARBOUR_BRIEF, ROOT
 from peacebrief.app.app import BriefApp, ProblemsScreen
 from peacebrief.app.keymap import keys_label
+from peacebrief.app.screens import search as search_screen
 from peacebrief.app.screens.brief import BriefScreen
 from peacebrief.app.screens.help import HelpScreen
-from peacebrief.app.screens import search as search_screen
 from peacebrief.app.screens.search import SearchScreen
 from peacebrief.app.widgets.footer import KeyFooter
 from peacebrief.app.widgets.panes import DelegationsPane, IssuesPane, QuotesPane, SourcePane, TimelinePane
@@ -197,7 +197,7 @@ async def check_delegations(app: BriefApp, pilot: Pilot, screen: BriefScreen, bu
     columns = pane.columns
     assert [str(c.border_title) for c in columns] == [p.name for p in bundled_brief.parties]
     assert all(c.display for c in columns)
-    for party, column in zip(bundled_brief.parties, columns):
+    for party, column in zip(bundled_brief.parties, columns, strict=False):
         people = [p for p in bundled_brief.people if p.party == party.id]
         ids = list(column.ids)
         assert ids[0] == party.id
@@ -206,7 +206,9 @@ async def check_delegations(app: BriefApp, pilot: Pilot, screen: BriefScreen, bu
         others = [ids.index(p.id) for p in people if not p.delegate]
         assert not delegates or not others or max(delegates) < min(others), f"{party.id}: delegates not first"
         shown = "\n".join(widget_lines(column))
-        assert party.name.upper() not in shown and not shown.lstrip("▍ ").startswith(party.name)  # named once, by the title
+        assert party.name.upper() not in shown and not shown.lstrip("▍ ").startswith(
+            party.name
+        )  # named once, by the title
         assert f"{party.tag} · {party.role}" in shown
         for person in people:
             assert person.name in shown
@@ -243,7 +245,12 @@ async def check_issues(app: BriefApp, pilot: Pilot, screen: BriefScreen, bundled
     for issue in bundled_brief.issues:
         assert issue.title.split()[0] in shown
     assert "Ukraine must withdraw" in shown
-    assert [line.strip() for line in shown.splitlines()[0].split("  ") if line.strip()] == ["Issue", "Russia", "Ukraine", "United States"]
+    assert [line.strip() for line in shown.splitlines()[0].split("  ") if line.strip()] == [
+        "Issue",
+        "Russia",
+        "Ukraine",
+        "United States",
+    ]
     # The cursor on a cell selects that party's position on that issue.
     assert pane.show("ru-territory")
     await pilot.pause()
@@ -320,8 +327,11 @@ async def test_hidden_panes_are_laid_out_out_of_sight_before_their_first_visit()
         await pilot.resize_terminal(150, 45)
         switcher = screen.pane("issues").parent
         assert switcher is not None
-        await wait_for(pilot, lambda: all(p.outer_size == switcher.size and not p.priming for p in screen.panes),
-                       "the hidden panes at the new size")
+        await wait_for(
+            pilot,
+            lambda: all(p.outer_size == switcher.size and not p.priming for p in screen.panes),
+            "the hidden panes at the new size",
+        )
         assert [p.pane_id for p in screen.panes if p.display] == ["issues"]
 
 
@@ -344,7 +354,11 @@ async def test_the_first_paint_holds_only_the_pane_on_screen_and_a_key_for_anoth
         assert "╭─ 3 Quotes" in screen_text(app)
         pane = screen.pane("quotes")
         assert isinstance(pane, QuotesPane)
-        russian = [q.id for q in order_quotes(bundled_brief, bundled_brief.quotes, "date") if concerns(bundled_brief, q, "russia")]
+        russian = [
+            q.id
+            for q in order_quotes(bundled_brief, bundled_brief.quotes, "date")
+            if concerns(bundled_brief, q, "russia")
+        ]
         assert screen.party_filter == "russia" and list(pane.records.ids) == russian  # filtered as it mounted
         assert screen.detail.place == russian[0]
         assert screen.focused is pane.records
@@ -432,7 +446,7 @@ async def test_the_footer_shows_the_keys_and_a_click_on_one_presses_it() -> None
             assert label in line
         assert line.rstrip().endswith("▏^p palette")  # at the right edge, after a rule
         search = next(key for key in footer.keys if key.label == "/ Search")
-        assert line[search.start:search.end].strip() == "/ Search"
+        assert line[search.start : search.end].strip() == "/ Search"
         assert await pilot.click(footer, offset=(search.start + 1, 0))
         await wait_for(pilot, lambda: isinstance(app.screen, SearchScreen), "the search box after the click")
 
@@ -571,7 +585,11 @@ async def test_party_filter_hides_the_other_parties_quotes(bundled_brief: Brief)
         assert isinstance(quotes, QuotesPane)
         await pilot.press("f")
         assert screen.party_filter == "russia"
-        wanted = [q.id for q in order_quotes(bundled_brief, bundled_brief.quotes, "date") if bundled_brief.party_of(q.id).id == "russia"]
+        wanted = [
+            q.id
+            for q in order_quotes(bundled_brief, bundled_brief.quotes, "date")
+            if bundled_brief.party_of(q.id).id == "russia"
+        ]
         assert list(quotes.records.ids) == wanted
         assert 0 < len(wanted) < len(bundled_brief.quotes)
         assert "filter: Russia" in bar_text(screen)
@@ -745,7 +763,9 @@ async def test_second_brief_opens_by_path(harbour_brief: Brief) -> None:
         assert [str(c.border_title) for c in columns] == [p.name for p in harbour_brief.parties]
         assert "Alma Berg" in "\n".join(widget_lines(columns[0]))
         await pilot.press("3")
-        assert list(screen.pane("quotes").records.ids) == [q.id for q in order_quotes(harbour_brief, harbour_brief.quotes, "date")]
+        assert list(screen.pane("quotes").records.ids) == [
+            q.id for q in order_quotes(harbour_brief, harbour_brief.quotes, "date")
+        ]
         await pilot.press("5")
         assert screen.pane("source").current() == "wire#1"
         assert "source 1 of 2" in screen_text(app)
@@ -790,7 +810,9 @@ async def test_a_broken_brief_shows_its_problems_with_file_and_line(tmp_path: Pa
         await pilot.press("3", "slash", "f")  # no brief: the reader's keys do nothing, and nothing breaks
         assert isinstance(app.screen, ProblemsScreen)
 
-        path.write_text(path.read_text(encoding="utf-8").replace("speaker: nobody", "speaker: peskov"), encoding="utf-8")
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("speaker: nobody", "speaker: peskov"), encoding="utf-8"
+        )
         await pilot.press("r")  # fixed: r reloads and opens it
         await wait_for(pilot, lambda: isinstance(app.screen, BriefScreen), "the brief after reload")
 

@@ -5,15 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_app import reader, wait_for
 from textual.widgets import Input, RadioSet
 
 from peacebrief.app.screens.export import ExportScreen
 from peacebrief.core.digest import render_digest
 from peacebrief.core.export import default_export_name
+from test_app import reader, wait_for
 
 
-async def test_the_dialog_opens_on_the_format_and_enter_moves_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_the_dialog_opens_on_the_format_and_enter_moves_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     async with reader() as (app, pilot, screen):
         await pilot.press("e")

@@ -12,13 +12,11 @@ from textual.events import MouseScrollDown
 from textual.pilot import Pilot
 from textual.widget import Widget
 
-from peacebrief.app.app import BriefApp
 from peacebrief.app.screens.brief import BriefScreen, PaneBar
 from peacebrief.app.screens.export import ExportScreen
 from peacebrief.app.screens.help import HelpScreen
 from peacebrief.app.screens.search import SearchScreen
 from peacebrief.app.widgets.detail import DetailBody, LinkList
-from peacebrief.app.widgets.footer import KeyFooter
 from test_app import PANE_KEYS, footer_text, reader, screen_text, select, wait_for, widget_lines
 
 
@@ -67,7 +65,9 @@ async def in_reading_mode(pilot: Pilot, screen: BriefScreen) -> None:
     assert screen.reading
 
 
-def after_closing(open_key: str, kind: type, close_key: str = "escape") -> Callable[[Pilot, BriefScreen], Awaitable[None]]:
+def after_closing(
+    open_key: str, kind: type, close_key: str = "escape"
+) -> Callable[[Pilot, BriefScreen], Awaitable[None]]:
     async def setup(pilot: Pilot, screen: BriefScreen) -> None:
         await pilot.press("1", "j", "enter")  # the focus in the links, where digits once followed links
         await pilot.press(open_key)
@@ -107,7 +107,11 @@ async def test_each_pane_key_works_from_every_focus(size: tuple[int, int]) -> No
                 assert not screen.reading, f"{key} from {where}: still reading"
                 pane = screen.pane(pane_id)
                 assert screen.focused is not None and pane in screen.focused.ancestors_with_self, f"{key} from {where}"
-                assert f" {key} {pane.name_of()} " in screen.query_one(PaneBar).render_line(0).text or pane_id is None or key in ("tab", "shift+tab")
+                assert (
+                    f" {key} {pane.name_of()} " in screen.query_one(PaneBar).render_line(0).text
+                    or pane_id is None
+                    or key in ("tab", "shift+tab")
+                )
 
 
 async def test_digits_in_the_links_switch_panes_and_o_then_a_number_follows_a_link() -> None:
@@ -216,7 +220,7 @@ async def test_a_click_on_a_link_row_follows_exactly_that_link() -> None:
             row = next(n for n, line in enumerate(lines) if line.startswith(f"{number:>2} "))
             target = links.targets[number - 1]
             await pilot.click(LinkList, offset=(4, row + links.styles.gutter.top))
-            await wait_for(pilot, lambda: screen.detail.place == target, f"link {number} followed")
+            await wait_for(pilot, lambda target=target: screen.detail.place == target, f"link {number} followed")
             await pilot.press("backspace")
             await wait_for(pilot, lambda: screen.detail.place == "q-peskov-doors", "back")
             lines = widget_lines(links)
@@ -248,9 +252,14 @@ async def test_the_wheel_scrolls_every_list_and_the_detail() -> None:
         await pilot.press("2")
         await wait_for(pilot, lambda: screen.detail.body.max_scroll_y > 0, "a long detail")
         scrolled = []
-        for key, widget in [("2", screen.detail.body), ("1", screen.pane("timeline").records),
-                            ("3", screen.pane("quotes").records), ("5", screen.pane("source").paragraphs),
-                            ("2", screen.pane("delegations").columns[2]), ("4", screen.pane("issues").table)]:
+        for key, widget in [
+            ("2", screen.detail.body),
+            ("1", screen.pane("timeline").records),
+            ("3", screen.pane("quotes").records),
+            ("5", screen.pane("source").paragraphs),
+            ("2", screen.pane("delegations").columns[2]),
+            ("4", screen.pane("issues").table),
+        ]:
             await pilot.press(key)
             await pilot.pause()
             assert widget.max_scroll_y > 0, f"{widget} has nothing to scroll at 80x24"
@@ -368,7 +377,9 @@ def test_read_config_text_never_waits_on_a_fifo(tmp_path: Path) -> None:
         read_config_text(tmp_path / "keymap.toml")
 
 
-def test_read_config_text_reads_what_it_opened_once_not_a_name_checked_before(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_read_config_text_reads_what_it_opened_once_not_a_name_checked_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Checked by name and then opened, a file could be swapped in between (a FIFO, /dev/zero):
     # the name is only opened, and the checks are of the open file.
     from peacebrief.app.keymap import read_config_text

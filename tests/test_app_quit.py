@@ -124,8 +124,9 @@ print("quit", app.return_code)
 def test_the_reader_process_ends_on_q_during_a_load_that_never_ends(tmp_path: Path) -> None:
     # The whole program, to its last line: the end of the event loop and of the interpreter.
     # The timeout only keeps a regression from hanging the suite; it is no speed bound.
-    done = subprocess.run([sys.executable, "-c", SLOW_READER, str(BUNDLED_BRIEF)], capture_output=True, text=True,
-                          timeout=120, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, "-c", SLOW_READER, str(BUNDLED_BRIEF)], capture_output=True, text=True, timeout=120, cwd=ROOT
+    )
 
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "quit 0"

@@ -43,16 +43,20 @@ async def test_every_quote_and_position_is_whole_on_screen(path: Path, size: tup
         quotes = screen.pane("quotes")
         for quote in brief.quotes:
             assert quotes.show(quote.id)
-            await wait_for(pilot, lambda: screen.detail.place == quote.id, quote.id)
+            await wait_for(pilot, lambda quote=quote: screen.detail.place == quote.id, quote.id)
             shown = row_text(quotes.records, quote.id)
             assert squash(quoted_words(quote)) in squash(shown), f"{quote.id} at {size}:\n{shown}"
-            assert "…" not in shown.replace("…", "", quoted_words(quote).count("…")), f"{quote.id} cut at {size}:\n{shown}"
+            assert "…" not in shown.replace("…", "", quoted_words(quote).count("…")), (
+                f"{quote.id} cut at {size}:\n{shown}"
+            )
         await pilot.press("2")
         delegations = screen.pane("delegations")
         for position in brief.positions:
             assert delegations.show(position.id)
             column = next(c for c in delegations.columns if position.id in c.ids)
-            await wait_for(pilot, lambda: column.highlighted_id == position.id, position.id)
+            await wait_for(
+                pilot, lambda column=column, position=position: column.highlighted_id == position.id, position.id
+            )
             await pilot.pause()
             shown = row_text(column, position.id)
             stance = one_line(position.stance)

@@ -24,8 +24,14 @@ def drawn_lines(widget: Widget) -> list[int]:
 
 async def settled(pilot, screen: BriefScreen) -> None:  # type: ignore[no-untyped-def]
     """Every pane mounted and laid out out of sight (Pane.prime): nothing left to draw."""
-    await wait_for(pilot, lambda: all(p.is_mounted and not p.priming and not p.display or p is screen.pane(screen.current_pane)
-                                      for p in screen.panes), "every pane laid out")
+    await wait_for(
+        pilot,
+        lambda: all(
+            p.is_mounted and not p.priming and not p.display or p is screen.pane(screen.current_pane)
+            for p in screen.panes
+        ),
+        "every pane laid out",
+    )
     await pilot.pause(0.1)
 
 
@@ -53,7 +59,11 @@ async def test_going_back_to_a_pane_draws_its_cursor_row_and_marks_only() -> Non
         await pilot.press("1")
         await wait_for(pilot, lambda: screen.current_pane == "timeline" and timeline.has_focus, "the timeline again")
         await pilot.pause(0.1)
-        expected = {timeline.cursor} | marked | {row for row, rid in enumerate(timeline.ids) if rid in screen.pane("timeline").marks}
+        expected = (
+            {timeline.cursor}
+            | marked
+            | {row for row, rid in enumerate(timeline.ids) if rid in screen.pane("timeline").marks}
+        )
         assert set(rows) <= expected and len(rows) <= len(expected), (
             f"showing the timeline again drew its lines {sorted(rows)}: only the cursor row and the marked rows "
             f"{sorted(expected)} changed"

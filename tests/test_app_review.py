@@ -15,7 +15,9 @@ def two_marks(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     (tmp_path / "briefs").mkdir()
     text = BUNDLED_BRIEF.read_text(encoding="utf-8")
-    marked = text.replace("  - id: q-peskov-doors\n", "  - id: q-peskov-doors\n    review: confirm the words with a second outlet\n")
+    marked = text.replace(
+        "  - id: q-peskov-doors\n", "  - id: q-peskov-doors\n    review: confirm the words with a second outlet\n"
+    )
     assert marked != text
     path = tmp_path / "briefs" / BUNDLED_BRIEF.name
     path.write_text(marked, encoding="utf-8")

@@ -6,10 +6,10 @@ Through Pilot, as a user types; waits are for what the screen shows, never for t
 from __future__ import annotations
 
 from rich.text import Text
-from test_app import open_search, reader, screen_text, wait_for
 
 from peacebrief.app.screens.search import KIND_WIDTH, LIT, SearchScreen
 from peacebrief.core import Brief
+from test_app import open_search, reader, screen_text, wait_for
 
 
 def lit_words(content: object) -> list[str]:
@@ -34,7 +34,9 @@ async def test_a_paragraph_of_the_source_is_found_and_opens_with_its_words_lit(b
         assert source.current() == "dw-2026-02-04#1"
         shown = source.paragraphs.highlighted_item
         assert shown is not None and lit_words(source._paragraph_text("dw-2026-02-04", 1, "underline", "reverse")) == [
-            "social", "media"]
+            "social",
+            "media",
+        ]
         assert "PARAGRAPH ¶1" in screen.detail.body.text
 
 
@@ -48,7 +50,9 @@ async def test_words_in_a_title_or_a_quote_come_first(bundled_brief: Brief) -> N
         first = search.results.items[0]
         assert lit_words(first.content) == ["grid"]
         paragraphs = [item for item in search.results.items if "#" in (item.id or "")]
-        assert paragraphs and all(lit_words(item.content) for item in paragraphs), "a paragraph shows the words it holds"
+        assert paragraphs and all(lit_words(item.content) for item in paragraphs), (
+            "a paragraph shows the words it holds"
+        )
 
 
 async def test_a_name_spelled_another_way_is_found_after_the_exact_ones(bundled_brief: Brief) -> None:
@@ -75,13 +79,13 @@ async def test_no_result_says_so(bundled_brief: Brief) -> None:
 
 async def test_a_long_result_wraps_under_its_words(bundled_brief: Brief) -> None:
     async with reader(size=(80, 24)) as (app, pilot, screen):
-        search = await open_search(pilot, app)
+        await open_search(pilot, app)
         await pilot.press(*"coldest")
         await wait_for(pilot, lambda: "found" in screen_text(app), "the results")
         lines = [line.rstrip() for line in screen_text(app).splitlines()]
         start = next(i for i, line in enumerate(lines) if "Quote" in line and "Zelenskyy" in line)
         body = lines[start].index("Volodymyr")
-        assert lines[start + 1][body - 1 : body] == " " and lines[start + 1][body:body + 1].strip()
+        assert lines[start + 1][body - 1 : body] == " " and lines[start + 1][body : body + 1].strip()
         assert body >= KIND_WIDTH
 
 
@@ -99,7 +103,9 @@ async def test_a_record_found_through_another_field_shows_that_field_with_its_wo
         assert all(lit_words(item.content) for item in search.results.items), "every result shows why it was found"
 
 
-async def test_many_results_are_drawn_as_far_as_the_box_shows_and_the_rest_as_the_cursor_goes(bundled_brief: Brief) -> None:
+async def test_many_results_are_drawn_as_far_as_the_box_shows_and_the_rest_as_the_cursor_goes(
+    bundled_brief: Brief,
+) -> None:
     async with reader(size=(80, 24)) as (app, pilot, screen):
         search = await open_search(pilot, app)
         await pilot.press("e")

@@ -49,10 +49,10 @@ def test_every_anchor_resolves_to_its_words(small) -> None:  # type: ignore[no-u
     assert len(anchors) >= 300
     for anchor in anchors:
         text = brief.source(anchor.source).document.text
-        assert normalise(text[anchor.start:anchor.end]) == normalise(anchor.exact)
+        assert normalise(text[anchor.start : anchor.end]) == normalise(anchor.exact)
     assert any(a.prefix or a.suffix for a in anchors)  # ties broken by context are exercised
     for quote in brief.quotes:
-        assert quote.text in brief.source(quote.source.source).document.text[quote.source.start:quote.source.end]
+        assert quote.text in brief.source(quote.source.source).document.text[quote.source.start : quote.source.end]
 
 
 def test_dates_and_statuses_cover_the_format(small) -> None:  # type: ignore[no-untyped-def]

@@ -9,16 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from conftest import HARBOUR_BRIEF
 from peacebrief.core import cache, cache_rows
 from peacebrief.core.cache import cache_dir, cached_brief, load_brief_cached
 from peacebrief.core.dates import BriefDate, DatePoint
 from peacebrief.core.links import Links
 from peacebrief.core.loader import load_brief
 from peacebrief.core.model import Anchor, Event, Issue, KeyPoint, Party, Person, Position, Quote, Source, SourceDocument
-from peacebrief.core.problems import Problem
-from peacebrief.core.problems import BriefError
-
-from conftest import HARBOUR_BRIEF
+from peacebrief.core.problems import BriefError, Problem
 
 
 @pytest.fixture
@@ -74,7 +72,9 @@ def test_a_stale_entry_is_refused_from_its_first_bytes_without_parsing_it(harbou
     harbour.write_text(harbour.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     parsed: list[int] = []
     real_loads = json.loads
-    monkeypatch.setattr(json, "loads", lambda data, *args, **kwargs: parsed.append(len(data)) or real_loads(data, *args, **kwargs))
+    monkeypatch.setattr(
+        json, "loads", lambda data, *args, **kwargs: parsed.append(len(data)) or real_loads(data, *args, **kwargs)
+    )
 
     assert cached_brief(harbour) is None
     assert parsed == []  # the fingerprint at the head of the entry said it was stale
@@ -135,16 +135,54 @@ def test_the_cache_rows_hold_every_field_of_the_model() -> None:
     cached open (or come back as its default): this fails until the table says where the
     field goes."""
     written = {
-        Source: ["id", "review", "line", "title", "path", "published", "document", "file", "publisher", "url", "sha256"],
+        Source: [
+            "id",
+            "review",
+            "line",
+            "title",
+            "path",
+            "published",
+            "document",
+            "file",
+            "publisher",
+            "url",
+            "sha256",
+        ],
         SourceDocument: ["text", "dateline", "body_start", "paragraphs"],
         Party: ["id", "review", "line", "name", "role", "short", "summary"],
         Person: ["id", "review", "line", "name", "party", "title", "aliases", "delegate"],
         Issue: ["id", "review", "line", "title", "summary"],
-        Event: ["id", "review", "line", "date", "title", "evidence", "date_text", "summary", "place", "status",
-                "parties", "people", "issues"],
+        Event: [
+            "id",
+            "review",
+            "line",
+            "date",
+            "title",
+            "evidence",
+            "date_text",
+            "summary",
+            "place",
+            "status",
+            "parties",
+            "people",
+            "issues",
+        ],
         Position: ["id", "review", "line", "party", "issue", "stance", "evidence", "quotes", "detail"],
-        Quote: ["id", "review", "line", "speaker", "text", "quote_kind", "source", "text_start", "text_end", "said",
-                "date_text", "event", "issues"],
+        Quote: [
+            "id",
+            "review",
+            "line",
+            "speaker",
+            "text",
+            "quote_kind",
+            "source",
+            "text_start",
+            "text_end",
+            "said",
+            "date_text",
+            "event",
+            "issues",
+        ],
         Anchor: ["source", "exact", "start", "end", "paragraph", "prefix", "suffix", "normalised"],
         KeyPoint: ["text", "refs", "line"],
         Problem: ["path", "message", "line", "column", "record", "severity"],

@@ -59,7 +59,9 @@ def position(pid: str, party: str, issue: str, stance: str, words: str) -> str:
 
 
 def test_rounds_follow_as_of_not_file_names(tmp_path: Path) -> None:
-    folder = make_case(tmp_path, {"a.yaml": brief_yaml("late", "2026-03-01"), "b.yaml": brief_yaml("early", "2026-01-10")})
+    folder = make_case(
+        tmp_path, {"a.yaml": brief_yaml("late", "2026-03-01"), "b.yaml": brief_yaml("early", "2026-01-10")}
+    )
     case = load_case(folder)
     assert [(r.number, r.name, r.file) for r in case.rounds] == [(1, "early", "b.yaml"), (2, "late", "a.yaml")]
     assert case.problems == ()
@@ -71,10 +73,13 @@ def test_rounds_follow_as_of_not_file_names(tmp_path: Path) -> None:
 
 
 def test_a_party_named_differently_is_an_error_at_the_brief_that_differs(tmp_path: Path) -> None:
-    folder = make_case(tmp_path, {
-        "r1.yaml": brief_yaml("r1", "2026-01-10"),
-        "r2.yaml": brief_yaml("r2", "2026-02-10", party_name="Alda Republic"),
-    })
+    folder = make_case(
+        tmp_path,
+        {
+            "r1.yaml": brief_yaml("r1", "2026-01-10"),
+            "r2.yaml": brief_yaml("r2", "2026-02-10", party_name="Alda Republic"),
+        },
+    )
     with pytest.raises(BriefError) as caught:
         load_case(folder)
     [problem] = caught.value.problems
@@ -87,10 +92,13 @@ def test_a_party_named_differently_is_an_error_at_the_brief_that_differs(tmp_pat
 
 
 def test_a_person_of_another_party_is_an_error(tmp_path: Path) -> None:
-    folder = make_case(tmp_path, {
-        "r1.yaml": brief_yaml("r1", "2026-01-10"),
-        "r2.yaml": brief_yaml("r2", "2026-02-10", person_party="bren"),
-    })
+    folder = make_case(
+        tmp_path,
+        {
+            "r1.yaml": brief_yaml("r1", "2026-01-10"),
+            "r2.yaml": brief_yaml("r2", "2026-02-10", person_party="bren"),
+        },
+    )
     with pytest.raises(BriefError) as caught:
         load_case(folder)
     [problem] = caught.value.problems
@@ -99,10 +107,15 @@ def test_a_person_of_another_party_is_an_error(tmp_path: Path) -> None:
 
 
 def test_an_id_of_another_kind_is_an_error(tmp_path: Path) -> None:
-    folder = make_case(tmp_path, {
-        "r1.yaml": brief_yaml("r1", "2026-01-10"),
-        "r2.yaml": brief_yaml("r2", "2026-02-10", event="{id: tolls, date: 2026-01-09, title: Meeting, evidence: [met Bren in Corl]}").replace("- {id: tolls, title: Tolls}", "- {id: fees, title: Tolls}"),
-    })
+    folder = make_case(
+        tmp_path,
+        {
+            "r1.yaml": brief_yaml("r1", "2026-01-10"),
+            "r2.yaml": brief_yaml(
+                "r2", "2026-02-10", event="{id: tolls, date: 2026-01-09, title: Meeting, evidence: [met Bren in Corl]}"
+            ).replace("- {id: tolls, title: Tolls}", "- {id: fees, title: Tolls}"),
+        },
+    )
     with pytest.raises(BriefError) as caught:
         load_case(folder)
     assert [p.message.split(";")[0] for p in caught.value.problems] == [
@@ -125,10 +138,17 @@ def test_an_empty_folder_is_not_a_case(tmp_path: Path) -> None:
 
 
 def test_an_event_told_with_another_date_is_disputed_naming_both_places(tmp_path: Path) -> None:
-    folder = make_case(tmp_path, {
-        "r1.yaml": brief_yaml("r1", "2026-01-10"),
-        "r2.yaml": brief_yaml("r2", "2026-02-10", event="{id: ev-meet, date: 2026-01-08, status: reported, title: Meeting, evidence: [met Bren in Corl]}"),
-    })
+    folder = make_case(
+        tmp_path,
+        {
+            "r1.yaml": brief_yaml("r1", "2026-01-10"),
+            "r2.yaml": brief_yaml(
+                "r2",
+                "2026-02-10",
+                event="{id: ev-meet, date: 2026-01-08, status: reported, title: Meeting, evidence: [met Bren in Corl]}",
+            ),
+        },
+    )
     case = load_case(folder)
     [dispute] = case.disputes
     assert dispute.event_id == "ev-meet" and dispute.fields == ("date", "status")
@@ -138,14 +158,24 @@ def test_an_event_told_with_another_date_is_disputed_naming_both_places(tmp_path
     ]
     [warning] = case.problems
     assert warning.severity == "warning" and warning.path == str(folder / "r2.yaml") and warning.line == 16
-    assert warning.message == f"disputed date and status: this brief has 8 Jan 2026, reported, {folder / 'r1.yaml'}:16 has 9 Jan 2026, occurred"
+    assert (
+        warning.message
+        == f"disputed date and status: this brief has 8 Jan 2026, reported, {folder / 'r1.yaml'}:16 has 9 Jan 2026, occurred"
+    )
 
 
 def test_a_planned_event_that_a_later_round_reports_is_an_update_not_a_dispute(tmp_path: Path) -> None:
-    folder = make_case(tmp_path, {
-        "r1.yaml": brief_yaml("r1", "2026-01-10", event="{id: ev-meet, date: 2026-01, status: scheduled, title: Meeting, evidence: [met Bren in Corl]}"),
-        "r2.yaml": brief_yaml("r2", "2026-02-10"),
-    })
+    folder = make_case(
+        tmp_path,
+        {
+            "r1.yaml": brief_yaml(
+                "r1",
+                "2026-01-10",
+                event="{id: ev-meet, date: 2026-01, status: scheduled, title: Meeting, evidence: [met Bren in Corl]}",
+            ),
+            "r2.yaml": brief_yaml("r2", "2026-02-10"),
+        },
+    )
     case = load_case(folder)
     assert case.disputes == () and case.problems == ()
     [update] = case.updates
@@ -153,21 +183,34 @@ def test_a_planned_event_that_a_later_round_reports_is_an_update_not_a_dispute(t
 
 
 def test_changes_new_changed_dropped_unchanged_with_both_rounds_words(tmp_path: Path) -> None:
-    folder = make_case(tmp_path, {
-        "r1.yaml": brief_yaml("r1", "2026-01-10", positions=(
-            position("alda-pass", "alda", "pass", "Pass open", "Alda wants the pass open")
-            + position("bren-tolls", "bren", "tolls", "Tolls", "Bren wants tolls")
-            + position("alda-tolls", "alda", "tolls", "Tolls shared", "Alda wants tolls shared")
-        )),
-        "r2.yaml": brief_yaml("r2", "2026-02-10", positions=(
-            position("alda-pass", "alda", "pass", "pass  OPEN", "Alda wants the pass open")
-            + position("bren-pass", "bren", "pass", "Pass shut", "Bren wants tolls")
-            + position("alda-tolls", "alda", "tolls", "No tolls", "Alda wants tolls shared")
-        )),
-    })
+    folder = make_case(
+        tmp_path,
+        {
+            "r1.yaml": brief_yaml(
+                "r1",
+                "2026-01-10",
+                positions=(
+                    position("alda-pass", "alda", "pass", "Pass open", "Alda wants the pass open")
+                    + position("bren-tolls", "bren", "tolls", "Tolls", "Bren wants tolls")
+                    + position("alda-tolls", "alda", "tolls", "Tolls shared", "Alda wants tolls shared")
+                ),
+            ),
+            "r2.yaml": brief_yaml(
+                "r2",
+                "2026-02-10",
+                positions=(
+                    position("alda-pass", "alda", "pass", "pass  OPEN", "Alda wants the pass open")
+                    + position("bren-pass", "bren", "pass", "Pass shut", "Bren wants tolls")
+                    + position("alda-tolls", "alda", "tolls", "No tolls", "Alda wants tolls shared")
+                ),
+            ),
+        },
+    )
     changes = compare(load_case(folder))
     assert (changes.since, changes.until) == (1, 2)
-    found = [(c.kind, c.party, c.issue, [s.words for s in c.before], [s.words for s in c.after]) for c in changes.stances]
+    found = [
+        (c.kind, c.party, c.issue, [s.words for s in c.before], [s.words for s in c.after]) for c in changes.stances
+    ]
     assert found == [
         ("changed", "alda", "tolls", ["Tolls shared"], ["No tolls"]),
         ("new", "bren", "pass", [], ["Pass shut"]),
@@ -175,7 +218,9 @@ def test_changes_new_changed_dropped_unchanged_with_both_rounds_words(tmp_path: 
         ("unchanged", "alda", "pass", ["Pass open"], ["pass  OPEN"]),
     ]
     changed = changes.of_kind("changed")[0]
-    assert [(e.words, e.citation, e.source) for e in changed.before[0].evidence] == [("Alda wants tolls shared", "[1 ¶1]", "Wire")]
+    assert [(e.words, e.citation, e.source) for e in changed.before[0].evidence] == [
+        ("Alda wants tolls shared", "[1 ¶1]", "Wire")
+    ]
     assert [e.words for e in changed.after[0].evidence] == ["Alda wants tolls shared"]
     assert changes.counts() == {"changed": 1, "new": 1, "dropped": 1, "unchanged": 1}
     assert changes.cell("alda", "tolls") is changed
@@ -216,7 +261,11 @@ def test_the_example_changes_from_round_2_to_3() -> None:
         "Oren Vasko said the Movement now accepted ceasefire monitors from the Lakeshore Forum along the river line"
     ]
     assert [d.record.id for d in changes.new_events] == ["ev-exchange", "ev-round-4"]
-    assert [(d.round, d.record.id) for d in changes.new_quotes] == [(3, "q-vasko-river"), (3, "q-vasko-return"), (3, "q-forum-dovra")]
+    assert [(d.round, d.record.id) for d in changes.new_quotes] == [
+        (3, "q-vasko-river"),
+        (3, "q-vasko-return"),
+        (3, "q-forum-dovra"),
+    ]
     assert [h.event_id for h in changes.disputes] == ["ev-dovra-shelling"]
     assert [h.event_id for h in changes.updated_events] == ["ev-round-3"]
 

@@ -55,8 +55,13 @@ async def case_reader(size: tuple[int, int] = (120, 40)) -> AsyncIterator[tuple[
 
 def whole_case(app: BriefApp) -> bool:
     """The reader shows the case with every round read (it shows the first one before)."""
-    return (isinstance(app.screen, BriefScreen) and app.screen.history.current is not None
-            and app.loading_note is None and app.case is not None and len(app.case.rounds) == 3)
+    return (
+        isinstance(app.screen, BriefScreen)
+        and app.screen.history.current is not None
+        and app.loading_note is None
+        and app.case is not None
+        and len(app.case.rounds) == 3
+    )
 
 
 def detail_words(screen: BriefScreen) -> str:
@@ -81,7 +86,9 @@ async def test_the_first_round_is_shown_while_the_others_are_read(monkeypatch: p
     monkeypatch.setattr(case_open, "open_rest", held)
     app = BriefApp(EXAMPLE)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, BriefScreen) and app.screen.history.current is not None, "round 1")
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, BriefScreen) and app.screen.history.current is not None, "round 1"
+        )
         screen = app.screen
         assert isinstance(screen, BriefScreen)
         assert screen.pane("timeline").records.ids == ["r1:ev-round-1", "r1:ev-round-2"]
@@ -165,12 +172,16 @@ async def test_following_a_change_to_the_evidence_of_both_rounds() -> None:
         await pilot.press("c")
         await wait_for(pilot, lambda: isinstance(app.screen, ChangesScreen), "the changes view")
         await pilot.press("1")
-        await wait_for(pilot, lambda: app.screen is screen and screen.detail.place == "r2:tvm-ceasefire", "round 2's position")
+        await wait_for(
+            pilot, lambda: app.screen is screen and screen.detail.place == "r2:tvm-ceasefire", "round 2's position"
+        )
         assert "international monitors on the whole line" in detail_words(screen)
         await pilot.press("c")
         await wait_for(pilot, lambda: isinstance(app.screen, ChangesScreen), "the changes view again")
         await pilot.press("enter")
-        await wait_for(pilot, lambda: app.screen is screen and screen.detail.place == "r3:tvm-ceasefire", "round 3's position")
+        await wait_for(
+            pilot, lambda: app.screen is screen and screen.detail.place == "r3:tvm-ceasefire", "round 3's position"
+        )
         assert "the Movement now accepted ceasefire monitors" in detail_words(screen)
         await pilot.press("backspace")
         await wait_for(pilot, lambda: screen.detail.place == "r2:tvm-ceasefire", "back to round 2's")

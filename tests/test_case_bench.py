@@ -6,10 +6,9 @@ import importlib.util
 import sys
 from pathlib import Path
 
+from conftest import ROOT
 from peacebrief.core.case import load_case
 from peacebrief.core.changes import compare
-
-from conftest import ROOT
 
 CASE_BENCH = ROOT / "benchmarks" / "_case.py"
 

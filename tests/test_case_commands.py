@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from peacebrief.cli import main
-
 from conftest import ROOT
+from peacebrief.cli import main
 
 EXAMPLE = ROOT / "cases" / "tarren-valley"
 GOLDEN = ROOT / "tests" / "golden"
@@ -34,14 +33,18 @@ def test_golden_changes(fmt: str, in_root: None, capsys: pytest.CaptureFixture[s
     golden = GOLDEN / f"tarren-valley-changes.{EXTENSIONS[fmt]}"
     if os.environ.get("PEACEBRIEF_REGEN_GOLDEN"):
         golden.write_bytes(actual)
-    assert actual == golden.read_bytes(), f"{golden.name} differs; if the change is intended, regenerate (tests/golden/README.md)"
+    assert actual == golden.read_bytes(), (
+        f"{golden.name} differs; if the change is intended, regenerate (tests/golden/README.md)"
+    )
 
 
-def test_the_changes_digest_says_what_changed_with_both_wordings(in_root: None, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_changes_digest_says_what_changed_with_both_wordings(
+    in_root: None, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["digest", "cases/tarren-valley", "--changes", "--since", "tarren-round-2"]) == 0
     text = capsys.readouterr().out
-    block = text[text.index("Ceasefire and monitors: Tarren Valley Movement"):]
-    block = block[:block.index("\n\n")]
+    block = text[text.index("Ceasefire and monitors: Tarren Valley Movement") :]
+    block = block[: block.index("\n\n")]
     assert block.splitlines() == [
         "Ceasefire and monitors: Tarren Valley Movement",
         "  Round 2   A ceasefire only with international monitors on the line",
@@ -62,12 +65,20 @@ def test_since_round_1_compares_it_with_the_latest(in_root: None, capsys: pytest
     assert document["counts"] == {"changed": 5, "new": 2, "dropped": 0, "unchanged": 0}
 
 
-@pytest.mark.parametrize(("argv", "message"), [
-    (["--since", "9"], "no round '9' in cases/tarren-valley; its rounds are 1 (tarren-round-1), 2 (tarren-round-2), 3 (tarren-round-3)"),
-    (["--since", "3"], "round 3 does not come before round 3"),
-    (["--party", "tvm"], "--party and --until apply to one brief's digest, not to --changes"),
-])
-def test_bad_changes_options_are_usage_errors(argv: list[str], message: str, in_root: None, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["--since", "9"],
+            "no round '9' in cases/tarren-valley; its rounds are 1 (tarren-round-1), 2 (tarren-round-2), 3 (tarren-round-3)",
+        ),
+        (["--since", "3"], "round 3 does not come before round 3"),
+        (["--party", "tvm"], "--party and --until apply to one brief's digest, not to --changes"),
+    ],
+)
+def test_bad_changes_options_are_usage_errors(
+    argv: list[str], message: str, in_root: None, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["digest", "cases/tarren-valley", "--changes", *argv]) == 2
     assert message in capsys.readouterr().err
 
@@ -91,18 +102,25 @@ def test_check_folder_checks_each_brief_then_the_case(in_root: None, capsys: pyt
     ]
 
 
-def test_check_folder_fails_on_an_id_that_names_another_party(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_folder_fails_on_an_id_that_names_another_party(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = tmp_path / "case"
     shutil.copytree(EXAMPLE, folder)
     second = folder / "round-2.yaml"
-    second.write_text(second.read_text(encoding="utf-8").replace("name: Tarren Valley Movement", "name: Valley Front"), encoding="utf-8")
+    second.write_text(
+        second.read_text(encoding="utf-8").replace("name: Tarren Valley Movement", "name: Valley Front"),
+        encoding="utf-8",
+    )
     assert main(["check", str(folder), "--json"]) == 1
     report = json.loads(capsys.readouterr().out)
     assert report["ok"] is False
     [case] = report["cases"]
     [problem] = [p for p in case["problems"] if p["severity"] == "error"]
     assert (problem["path"], problem["line"], problem["record"]) == (str(second), 29, "tvm")
-    assert problem["message"].startswith(f"party 'tvm' has name 'Valley Front' here but 'Tarren Valley Movement' in {folder / 'round-1.yaml'}:29; ")
+    assert problem["message"].startswith(
+        f"party 'tvm' has name 'Valley Front' here but 'Tarren Valley Movement' in {folder / 'round-1.yaml'}:29; "
+    )
 
 
 def test_check_an_empty_folder_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from peacebrief.cli import main
 from peacebrief.core.case import load_case
 from peacebrief.core.case_ids import adopt_case_ids
 from peacebrief.core.loader import load_brief
-
-from conftest import ROOT
 
 EXAMPLE = ROOT / "cases" / "tarren-valley"
 
@@ -34,9 +33,14 @@ def case_folder(tmp_path: Path) -> Path:
     return folder
 
 
-def test_the_draft_reuses_the_case_ids_and_the_case_still_checks(case_folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_draft_reuses_the_case_ids_and_the_case_still_checks(
+    case_folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = case_folder / "round-4.yaml"
-    assert main(["draft", str(case_folder / "sources" / "r4-wire.txt"), "--case", str(case_folder), "-o", str(target)]) == 0
+    assert (
+        main(["draft", str(case_folder / "sources" / "r4-wire.txt"), "--case", str(case_folder), "-o", str(target)])
+        == 0
+    )
     brief = load_brief(target)
     people = {p.id: (p.name, p.party) for p in brief.people}
     assert people == {"linde": ("Mara Linde", "calder"), "vasko": ("Oren Vasko", "tvm")}
@@ -88,9 +92,15 @@ DRAFT = textwrap.dedent("""\
 
 def test_adopt_renames_every_reference_and_keeps_clear_of_the_case_ids() -> None:
     text, renamed = adopt_case_ids(DRAFT, load_case(EXAMPLE))
-    assert renamed == {"movement": "tvm", "calder-2": "calder", "forum": "forum-new", "oren": "vasko", "prisoner-swap": "prisoners"}
+    assert renamed == {
+        "movement": "tvm",
+        "calder-2": "calder",
+        "forum": "forum-new",
+        "oren": "vasko",
+        "prisoner-swap": "prisoners",
+    }
     assert "  - {id: forum-new, name: Some Other Forum, role: party}\n" in text
-    assert "  - id: vasko\n    name: \"Oren Vasko\"\n    aliases: [Vasko]\n    party: tvm\n" in text
+    assert '  - id: vasko\n    name: "Oren Vasko"\n    aliases: [Vasko]\n    party: tvm\n' in text
     assert "parties: [tvm, calder, forum-new], people: [vasko], issues: [prisoners]" in text
     assert "speaker: vasko" in text
     assert "# --- people ---" in text  # the draft's layout stays

@@ -9,12 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from peacebrief.cli import main
-from peacebrief.core.case_ids import case_parties
-from peacebrief.core.case import load_case
-from peacebrief.core.loader import load_brief
-
 from conftest import ROOT
+from peacebrief.cli import main
+from peacebrief.core.case import load_case
+from peacebrief.core.case_ids import case_parties
+from peacebrief.core.loader import load_brief
 
 EXAMPLE = ROOT / "cases" / "tarren-valley"
 
@@ -63,7 +62,9 @@ def test_bodies_and_sides_that_speak_are_the_case_parties(round_4: tuple[Path, P
     assert brief.records["forum"].review is None  # the case settles its role
 
 
-def test_no_placeholder_party_is_left_and_the_unknown_is_explicit(round_4: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_placeholder_party_is_left_and_the_unknown_is_explicit(
+    round_4: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     folder, target = round_4
     brief = load_brief(target)
     assert "unassigned" not in brief.records

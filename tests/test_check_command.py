@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import BUNDLED_BRIEF, HARBOUR_BRIEF, ROOT
 from peacebrief.cli import main
 from peacebrief.core import load_brief
-
-from conftest import BUNDLED_BRIEF, HARBOUR_BRIEF, ROOT
 
 DOC = "date 2026-02-04 Alma Berg said “an equal share is the only fair share” at the talks.\n"
 
@@ -64,7 +63,9 @@ BROKEN_LINES = [
     "{path}:13:14: q-fair: speaker 'peskov2' is not a person or party id",
 ]
 
-SUMMARY = re.compile(r"^(?P<path>.+): ok, (?P<records>\d+) records, (?P<anchors>\d+) anchors verified(?:, (?P<marks>\d+) review marks?)?$")
+SUMMARY = re.compile(
+    r"^(?P<path>.+): ok, (?P<records>\d+) records, (?P<anchors>\d+) anchors verified(?:, (?P<marks>\d+) review marks?)?$"
+)
 
 
 @pytest.fixture
@@ -228,7 +229,11 @@ def test_json_on_clean_briefs_is_ok(capsys):
 def test_python_m_peacebrief_check_in_a_subprocess(tmp_path, broken):
     result = subprocess.run(
         [sys.executable, "-m", "peacebrief", "check", str(broken)],
-        capture_output=True, text=True, env=subprocess_env(), cwd=tmp_path, timeout=60,
+        capture_output=True,
+        text=True,
+        env=subprocess_env(),
+        cwd=tmp_path,
+        timeout=60,
     )
 
     assert result.returncode == 1
@@ -251,7 +256,12 @@ def test_check_never_imports_textual_and_starts_light(tmp_path):
     )
 
     result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, env=subprocess_env(), cwd=tmp_path, timeout=60,
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=subprocess_env(),
+        cwd=tmp_path,
+        timeout=60,
     )
 
     assert result.returncode == 0, result.stderr

@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from peacebrief.core import load_brief
 from peacebrief.core.bundled import default_brief
 from peacebrief.core.citation import paragraph_plaintext, record_plaintext
@@ -29,8 +30,11 @@ def citations(brief: Brief) -> str:
     """The first record of each kind, the first quote without a date, the first paragraph
     after a heading (and the heading), each as `y` copies it."""
     dated = [q for q in brief.quotes if q.said is not None]
-    chosen = [records[0] for records in (dated, brief.events, brief.positions, brief.people,
-                                         brief.parties, brief.issues, brief.sources) if records]
+    chosen = [
+        records[0]
+        for records in (dated, brief.events, brief.positions, brief.people, brief.parties, brief.issues, brief.sources)
+        if records
+    ]
     chosen += [q for q in brief.quotes if q.said is None][:1]
     parts = [f"== {record.kind} {record.id}\n{record_plaintext(brief, record)}" for record in chosen]
     source = brief.sources[0]
@@ -73,8 +77,12 @@ def test_publisher_and_address_when_the_brief_gives_them(tmp_path: Path) -> None
     shutil.copytree(HARBOUR.parents[1], tmp_path / "harbour")
     path = tmp_path / "harbour" / "briefs" / "harbour.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("    publisher: Calder Bay Wire\n",
-                                 "    publisher: Calder Bay Wire\n    url: https://example.org/wire\n"), encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "    publisher: Calder Bay Wire\n", "    publisher: Calder Bay Wire\n    url: https://example.org/wire\n"
+        ),
+        encoding="utf-8",
+    )
     brief = load_brief(path)
     quote = next(q for q in brief.quotes if q.source.source == "wire")
     assert record_plaintext(brief, quote).splitlines()[-1] == (

@@ -145,7 +145,9 @@ def test_str_is_the_display_form():
     assert str(parse_date("2026-01-23/2026-01-24")) == "23-24 Jan 2026"
 
 
-@pytest.mark.parametrize("text", ["2026-02-04", "2026-02", "2026", "2026-01-23/2026-01-24", "2026-01-30~", "2026-02-04?", "2026-02-04%"])
+@pytest.mark.parametrize(
+    "text", ["2026-02-04", "2026-02", "2026", "2026-01-23/2026-01-24", "2026-01-30~", "2026-02-04?", "2026-02-04%"]
+)
 def test_iso_round_trips(text):
     assert parse_date(parse_date(text).iso()) == parse_date(text)
 
@@ -190,7 +192,11 @@ def test_an_interval_sorts_by_its_start():
 
 
 def test_qualifiers_do_not_change_the_order():
-    assert _ordered(_event("b", "2026-01-30"), _event("a", "2026-01-30~"), _event("c", "2026-01-30?")) == ["a", "b", "c"]
+    assert _ordered(_event("b", "2026-01-30"), _event("a", "2026-01-30~"), _event("c", "2026-01-30?")) == [
+        "a",
+        "b",
+        "c",
+    ]
 
 
 def test_equal_dates_sort_by_id():
@@ -200,8 +206,15 @@ def test_equal_dates_sort_by_id():
 def test_the_order_is_total_whatever_the_input_order():
     events = [
         _event(i, d)
-        for i, d in [("e1", "2026"), ("e2", "2026-02"), ("e3", "2026-02-01"), ("e4", "2026-02-01/2026-02-03"),
-                     ("e5", "2026-02-01"), ("e6", "2025-12/2026-01"), ("e7", "2026-01-31~")]
+        for i, d in [
+            ("e1", "2026"),
+            ("e2", "2026-02"),
+            ("e3", "2026-02-01"),
+            ("e4", "2026-02-01/2026-02-03"),
+            ("e5", "2026-02-01"),
+            ("e6", "2025-12/2026-01"),
+            ("e7", "2026-01-31~"),
+        ]
     ]
     expected = _ordered(*events)
 

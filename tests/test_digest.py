@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
+
 from peacebrief.cli import main
 from peacebrief.core import load_brief
 from peacebrief.core.anchors import normalise
@@ -73,8 +74,12 @@ def test_golden(name: str, path: Path, fmt: str) -> None:
     if REGENERATE:
         golden.write_bytes(actual)
         return
-    assert golden.exists(), f"{golden} is missing: run PEACEBRIEF_REGEN_GOLDEN=1 .venv/bin/python -m pytest tests/test_digest.py"
-    assert actual == golden.read_bytes(), f"{golden.name} differs; if the change is intended, regenerate (see the module docstring)"
+    assert golden.exists(), (
+        f"{golden} is missing: run PEACEBRIEF_REGEN_GOLDEN=1 .venv/bin/python -m pytest tests/test_digest.py"
+    )
+    assert actual == golden.read_bytes(), (
+        f"{golden.name} differs; if the change is intended, regenerate (see the module docstring)"
+    )
 
 
 def test_the_command_prints_the_golden_text(capsys: pytest.CaptureFixture[str]) -> None:
@@ -85,8 +90,14 @@ def test_the_command_prints_the_golden_text(capsys: pytest.CaptureFixture[str]) 
 def test_same_bytes_in_another_process_and_environment(bundled: Brief) -> None:
     """No dependence on hash seeds, the Unicode width table rich would pick from the
     environment, or the terminal's size."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "tui"), "PYTHONHASHSEED": "12345",
-           "UNICODE_VERSION": "9.0.0", "COLUMNS": "200", "LINES": "10"}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT / "tui"),
+        "PYTHONHASHSEED": "12345",
+        "UNICODE_VERSION": "9.0.0",
+        "COLUMNS": "200",
+        "LINES": "10",
+    }
     out = subprocess.run(
         [sys.executable, "-m", "peacebrief", "digest"], env=env, capture_output=True, check=True, cwd=ROOT
     ).stdout
@@ -137,7 +148,8 @@ def test_quotes_repeating_the_same_words_are_listed_once_citing_both(bundled: Br
     doc = json.loads(render_digest(bundled, fmt="json"))
     same = {q["id"]: q["same_words"] for q in doc["quotes"] if q["same_words"]}
     assert same == {
-        "q-trump-kept-word": ["q-trump-claim"], "q-trump-claim": ["q-trump-kept-word"],
+        "q-trump-kept-word": ["q-trump-claim"],
+        "q-trump-claim": ["q-trump-kept-word"],
         "q-leavitt-unsurprised": ["q-leavitt-said"],
         "q-leavitt-said": ["q-leavitt-unsurprised"],
     }
@@ -151,8 +163,10 @@ def test_same_words_cites_every_record_of_the_line(bundled: Brief) -> None:
     entries = same_words(bundled, view.quotes)
     assert sum(len(e.records) for e in entries) == len(bundled.quotes)
     merged = {e.quote.id: [q.id for q in e.records] for e in entries if len(e.records) > 1}
-    assert merged == {"q-trump-claim": ["q-trump-claim", "q-trump-kept-word"],
-                      "q-leavitt-said": ["q-leavitt-said", "q-leavitt-unsurprised"]}
+    assert merged == {
+        "q-trump-claim": ["q-trump-claim", "q-trump-kept-word"],
+        "q-leavitt-said": ["q-leavitt-said", "q-leavitt-unsurprised"],
+    }
 
 
 def test_a_quote_without_a_date_shows_its_source_date_marked_reported(bundled: Brief) -> None:
@@ -440,7 +454,10 @@ def test_markdown_has_headings_a_matrix_table_and_block_quotes(bundled: Brief) -
     assert "| Control of the Zaporizhzhia Nuclear Power Plant | Russia must have control" in out
     assert out.count("*no stated position*") == 3
     assert sum(1 for t in tokens if t.type == "blockquote_open") == len(bundled.quotes) - 2  # two said twice
-    assert "> *Reported:* Putin \u201ckept his word\u201d on the temporary pause\n>\n> \u2014 Donald Trump, 3 Feb 2026 [1 \u00b612]" in out
+    assert (
+        "> *Reported:* Putin \u201ckept his word\u201d on the temporary pause\n>\n> \u2014 Donald Trump, 3 Feb 2026 [1 \u00b612]"
+        in out
+    )
     assert "> *Reported:* Moscow will press its military action" in out
 
 
@@ -455,14 +472,34 @@ def test_json_is_the_resolved_brief(name: str, path: Path) -> None:
     brief = load_brief(path)
     doc = json.loads(render_digest(brief, fmt="json"))
     assert (doc["format"], doc["version"]) == ("peacebrief-digest", 2)
-    assert list(doc) == ["format", "version", "brief", "filter", "key_points", "sources", "parties", "people",
-                         "issues", "events", "positions", "quotes", "matrix", "links"]
-    ids = [r["id"] for kind in ("sources", "parties", "people", "issues", "events", "positions", "quotes") for r in doc[kind]]
+    assert list(doc) == [
+        "format",
+        "version",
+        "brief",
+        "filter",
+        "key_points",
+        "sources",
+        "parties",
+        "people",
+        "issues",
+        "events",
+        "positions",
+        "quotes",
+        "matrix",
+        "links",
+    ]
+    ids = [
+        r["id"]
+        for kind in ("sources", "parties", "people", "issues", "events", "positions", "quotes")
+        for r in doc[kind]
+    ]
     assert ids == [r.id for r in brief.all_records()]
     texts = {s["id"]: brief.source(s["id"]).document.text for s in doc["sources"]}
-    anchors = [q["source"] for q in doc["quotes"]] + [a for e in doc["events"] for a in e["evidence"]] + [
-        a for p in doc["positions"] for a in p["evidence"]
-    ]
+    anchors = (
+        [q["source"] for q in doc["quotes"]]
+        + [a for e in doc["events"] for a in e["evidence"]]
+        + [a for p in doc["positions"] for a in p["evidence"]]
+    )
     for anchor in anchors:
         assert texts[anchor["source"]][anchor["start"] : anchor["end"]] == anchor["matched"]
         source = doc["sources"][anchor["source_number"] - 1]
@@ -477,8 +514,13 @@ def test_json_is_the_resolved_brief(name: str, path: Path) -> None:
     assert sum(len(m["positions"]) for m in doc["matrix"]) == len(brief.positions)
     kept = set(ids)
     assert doc["links"] and all(link["origin"] in kept and link["target"] in kept for link in doc["links"])
-    assert {"origin": "q-peskov-doors", "relation": "speaker", "target": "peskov", "paragraph": None,
-            "block": None} in doc["links"] or name != "abu-dhabi-2026-02"
+    assert {
+        "origin": "q-peskov-doors",
+        "relation": "speaker",
+        "target": "peskov",
+        "paragraph": None,
+        "block": None,
+    } in doc["links"] or name != "abu-dhabi-2026-02"
 
 
 def test_the_json_document_names_no_local_path(bundled: Brief) -> None:
@@ -533,7 +575,9 @@ def test_cli_brief_with_errors_exits_1_and_lists_them(capsys: pytest.CaptureFixt
     shutil.copytree(HARBOUR.parents[1], tmp_path / "harbour")
     path = tmp_path / "harbour" / "briefs" / "harbour.yaml"
     text = path.read_text(encoding="utf-8").replace("speaker: lowe", "speaker: lowe2", 1)
-    path.write_text(text.replace("party: south, title: spokesman", "party: nowhere, title: spokesman"), encoding="utf-8")
+    path.write_text(
+        text.replace("party: south, title: spokesman", "party: nowhere, title: spokesman"), encoding="utf-8"
+    )
     code, out, err = run_cli([str(path)], capsys)
     assert code == 1 and out == ""
     lines = err.splitlines()
@@ -545,7 +589,16 @@ def test_cli_brief_with_errors_exits_1_and_lists_them(capsys: pytest.CaptureFixt
 def test_cli_help_explains_the_command(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run_cli(["--help"], capsys)
     assert code == 0
-    for option in ("-o FILE", "--force", "--width N", "--format", "--party ID", "--since DATE", "--until DATE", "--ascii"):
+    for option in (
+        "-o FILE",
+        "--force",
+        "--width N",
+        "--format",
+        "--party ID",
+        "--since DATE",
+        "--until DATE",
+        "--ascii",
+    ):
         assert option in out
     assert "Exit status" in out and "docs/digest-json.md" in out
 
@@ -561,8 +614,9 @@ def test_the_bundled_digest_imports_no_textual_and_starts_light() -> None:
         "loaded = sorted(m for m in sys.modules if m.split('.')[0] in heavy); "
         "assert not loaded, loaded"
     )
-    result = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
     assert result.returncode == 0, result.stderr
 
 

@@ -97,7 +97,9 @@ def test_seed_speakers_by_passage(seed_draft: Brief) -> None:
             said.setdefault(quote.text, set()).add(speaker.name)
     assert said == {
         "the doors for a peaceful settlement are open": {"Dmitry Peskov"},
-        "Taking advantage of the coldest days of winter to terrorize people is more important to Russia than diplomacy": {"Volodymyr Zelenskyy"},
+        "Taking advantage of the coldest days of winter to terrorize people is more important to Russia than diplomacy": {
+            "Volodymyr Zelenskyy"
+        },
         "kept his word": {"Donald Trump"},
         "unfortunately unsurprised": {"Karoline Leavitt"},
         "constructive": {"Russia", "Ukraine"},
@@ -109,8 +111,17 @@ def test_seed_every_stated_date_resolved_as_the_hand_made_brief(seed_score: Scor
     kinds = {date_text_key(d.text) for d in expected.dates}
     # The kinds the issue names are all there: weekdays, a month, an explicit range,
     # "last week", "the weekend", "overnight" (and "until February 1").
-    assert {"wednesday", "tuesday", "late tuesday", "february 2022", "january 23-24, 2026", "last week", "the weekend",
-            "overnight", "for a week until february 1"} <= kinds
+    assert {
+        "wednesday",
+        "tuesday",
+        "late tuesday",
+        "february 2022",
+        "january 23-24, 2026",
+        "last week",
+        "the weekend",
+        "overnight",
+        "for a week until february 1",
+    } <= kinds
     assert seed_score.dates_expected == 11
     assert seed_score.dates_right == seed_score.dates_expected, seed_score.misses
 
@@ -122,7 +133,8 @@ def test_seed_dates_evidence_overlaps_the_hand_made_evidence(seed_draft: Brief, 
             continue
         first = event.evidence[0]
         matches = [
-            e for e in seed_draft.events
+            e
+            for e in seed_draft.events
             if e.date.iso() == event.date.iso()
             and date_text_key(e.date_text or "") == date_text_key(event.date_text)
             and any(a.start < first.end and first.start < a.end for a in e.evidence)
@@ -148,15 +160,26 @@ def test_seed_people_titles_and_parties(seed_draft: Brief) -> None:
 def test_seed_quote_said_dates(seed_draft: Brief) -> None:
     said = {q.text: (q.said.iso() if q.said else None, q.date_text) for q in seed_draft.quotes}
     assert said["kept his word"] == ("2026-02-03", "Tuesday")
-    assert said["barely four days had passed and a fresh wave of attacks targeted Ukraine’s power grid"] == ("2026-02-03", "late Tuesday")
+    assert said["barely four days had passed and a fresh wave of attacks targeted Ukraine’s power grid"] == (
+        "2026-02-03",
+        "late Tuesday",
+    )
     assert said["the doors for a peaceful settlement are open"] == (None, None)
 
 
 def test_seed_reported_statements(seed_draft: Brief) -> None:
     reported = {q.text: seed_draft.records[q.speaker] for q in seed_draft.quotes if q.quote_kind == "reported"}
     assert reported["Moscow will press its military action until Kyiv meets its demands"].name == "Dmitry Peskov"
-    assert reported["The delegations from Moscow and Kyiv were joined in the United Arab Emirates by US officials"].name == "Rustem Umerov"
-    assert reported["Russia is hitting Ukraine’s energy facilities because its armed forces believe the targets are associated with Kyiv’s military effort"].name == "Dmitry Peskov"
+    assert (
+        reported["The delegations from Moscow and Kyiv were joined in the United Arab Emirates by US officials"].name
+        == "Rustem Umerov"
+    )
+    assert (
+        reported[
+            "Russia is hitting Ukraine’s energy facilities because its armed forces believe the targets are associated with Kyiv’s military effort"
+        ].name
+        == "Dmitry Peskov"
+    )
     assert reported["the conflict should be frozen along the current front line"].name == "Ukraine"
 
 
@@ -203,7 +226,11 @@ def test_fixtures_cover_what_the_issue_asks() -> None:
 # -- the output loads ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("document", [SEED, *(FIXTURES / f for f in sorted(os.listdir(FIXTURES)) if f.endswith(".txt"))], ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "document",
+    [SEED, *(FIXTURES / f for f in sorted(os.listdir(FIXTURES)) if f.endswith(".txt"))],
+    ids=lambda p: p.stem,
+)
 def test_output_loads_with_load_brief(document: Path, tmp_path: Path) -> None:
     out = tmp_path / "briefs" / "draft.yaml"
     out.parent.mkdir()
@@ -233,7 +260,9 @@ def test_check_accepts_the_draft(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert re.search(r"ok, \d+ records, \d+ anchors verified, \d+ review marks?", capsys.readouterr().out)
 
 
-def test_stdout_paths_are_relative_to_the_current_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_stdout_paths_are_relative_to_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     work = tmp_path / "work"
     work.mkdir()
     shutil.copy(FIXTURES / "ferry-accord.txt", tmp_path / "ferry-accord.txt")
@@ -288,7 +317,9 @@ def test_merge_seed_into_its_own_brief_duplicates_nothing(tmp_path: Path, hand_m
     assert len(names) == len(set(names))
     words = [words_key(q.text) for q in merged.quotes]
     for quote in hand_made.quotes:  # no quote words the brief has are added again
-        assert words.count(words_key(quote.text)) == [words_key(q.text) for q in hand_made.quotes].count(words_key(quote.text))
+        assert words.count(words_key(quote.text)) == [words_key(q.text) for q in hand_made.quotes].count(
+            words_key(quote.text)
+        )
     party_names = [p.name for p in merged.parties]
     assert len(party_names) == len(set(party_names))
     # The comments and layout of the existing brief are kept, byte for byte, up front.
@@ -309,7 +340,17 @@ def test_merge_twice_adds_nothing_the_second_time(tmp_path: Path) -> None:
 def test_merge_a_new_document(tmp_path: Path) -> None:
     existing = _copy_bundle(tmp_path)
     out = existing.parent / "merged.yaml"
-    assert run_cli(here(FIXTURES / "marsh-dispute.txt", tmp_path / "seeds"), "--brief", existing, "-o", out, "--rewrite-anchors") == 0
+    assert (
+        run_cli(
+            here(FIXTURES / "marsh-dispute.txt", tmp_path / "seeds"),
+            "--brief",
+            existing,
+            "-o",
+            out,
+            "--rewrite-anchors",
+        )
+        == 0
+    )
     before, merged = load_brief(existing), load_brief(out)
     _assert_unchanged(before, merged)  # short anchors became {source, exact}: same meaning
     assert len(merged.sources) == 2
@@ -339,7 +380,10 @@ def test_merge_keeps_every_byte_of_the_existing_brief(tmp_path: Path) -> None:
     assert run_cli(here(FIXTURES / "harbour-talks.txt", tmp_path), "-o", first) == 0
     out = tmp_path / "second.yaml"
     assert run_cli(here(FIXTURES / "marsh-dispute.txt", tmp_path), "--brief", first, "-o", out) == 0
-    old, new = first.read_text(encoding="utf-8").splitlines(keepends=True), out.read_text(encoding="utf-8").splitlines(keepends=True)
+    old, new = (
+        first.read_text(encoding="utf-8").splitlines(keepends=True),
+        out.read_text(encoding="utf-8").splitlines(keepends=True),
+    )
     changes = {tag for tag, *_ in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()}
     assert changes == {"equal", "insert"}  # lines are only added, none changed or removed
     assert len(load_brief(out).sources) == 2
@@ -348,11 +392,15 @@ def test_merge_keeps_every_byte_of_the_existing_brief(tmp_path: Path) -> None:
 def test_no_event_is_made_of_an_attribution_alone(tmp_path: Path) -> None:
     doc = tmp_path / "doc.txt"
     doc.write_text("date 2026-02-04\n\n“We will meet again,” Teodor Brask said on Tuesday.\n", encoding="utf-8")
-    yaml_text, _draft = draft_text([DocumentInput(doc, doc.read_bytes(), doc.read_text(encoding="utf-8"))], paths_from=tmp_path)
+    yaml_text, _draft = draft_text(
+        [DocumentInput(doc, doc.read_bytes(), doc.read_text(encoding="utf-8"))], paths_from=tmp_path
+    )
     (tmp_path / "b.yaml").write_text(yaml_text, encoding="utf-8")
     brief = load_brief(tmp_path / "b.yaml")
     assert not brief.events
-    assert [(q.text, q.said.iso() if q.said else None) for q in brief.quotes if q.quote_kind == "direct"] == [("We will meet again", "2026-02-03")]
+    assert [(q.text, q.said.iso() if q.said else None) for q in brief.quotes if q.quote_kind == "direct"] == [
+        ("We will meet again", "2026-02-03")
+    ]
 
 
 def test_merge_matches_people_and_parties_of_the_existing_brief(tmp_path: Path) -> None:
@@ -409,7 +457,9 @@ def test_output_is_never_overwritten_without_force(tmp_path: Path, capsys: pytes
     ],
     ids=["missing", "not-utf8", "no-dateline", "folder"],
 )
-def test_bad_documents_give_one_line_and_no_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str], make, code: int, words: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_documents_give_one_line_and_no_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], make, code: int, words: str
+) -> None:  # type: ignore[no-untyped-def]
     path = make(tmp_path)
     assert run_cli(path) == code
     captured = capsys.readouterr()
@@ -492,7 +542,9 @@ def test_the_draft_path_does_not_import_textual(tmp_path: Path) -> None:
         "print('ok')\n"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT / "tui")}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("ok")
 
@@ -506,8 +558,18 @@ def _long_document() -> str:
     parts = [strip.sub("", SEED.read_text(encoding="utf-8"))]
     parts += [strip.sub("", p.read_text(encoding="utf-8")) for p in sorted(FIXTURES.glob("*.txt"))]
     other = parts[0]
-    for a, b in {"Russia": "Carrodia", "Ukraine": "Veldmark", "Zelenskyy": "Varnholt", "Peskov": "Quell", "Trump": "Reinholt",
-                 "Putin": "Sarkis", "Kremlin": "Citadel", "Moscow": "Velo", "Kyiv": "Ostra", "Abu Dhabi": "Port Lisara"}.items():
+    for a, b in {
+        "Russia": "Carrodia",
+        "Ukraine": "Veldmark",
+        "Zelenskyy": "Varnholt",
+        "Peskov": "Quell",
+        "Trump": "Reinholt",
+        "Putin": "Sarkis",
+        "Kremlin": "Citadel",
+        "Moscow": "Velo",
+        "Kyiv": "Ostra",
+        "Abu Dhabi": "Port Lisara",
+    }.items():
         other = other.replace(a, b)
     return "date 2026-02-04\n" + "\n\n".join([*parts, other])
 
@@ -531,5 +593,7 @@ def test_drafting_two_thousand_words_takes_under_a_cpu_second(tmp_path: Path) ->
 
 def test_normalised_quote_words_match_the_source() -> None:
     """Direct quotes keep the source's own characters (no normalising on the way out)."""
-    yaml_text, _ = draft_text([DocumentInput(SEED, SEED.read_bytes(), SEED.read_text(encoding="utf-8"))], paths_from=SEED.parent)
+    yaml_text, _ = draft_text(
+        [DocumentInput(SEED, SEED.read_bytes(), SEED.read_text(encoding="utf-8"))], paths_from=SEED.parent
+    )
     assert "Ukraine’s" in yaml_text and normalise("Ukraine’s") == "Ukraine's"

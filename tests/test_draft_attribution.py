@@ -36,8 +36,7 @@ def test_said_then_a_name_that_opens_a_clause_is_no_attribution() -> None:
 
 def test_a_nationality_and_an_office_is_a_person_not_the_country() -> None:
     text = (
-        "Samir Haddad put his pen down at midnight. "
-        "“They can do it without me,” the Dornian envoy told the mediators."
+        "Samir Haddad put his pen down at midnight. “They can do it without me,” the Dornian envoy told the mediators."
     )
     assert speakers(text) == [("They can do it without me", "person", "Samir Haddad")]
     quote = analyse(text, FRIDAY).quotes[0]

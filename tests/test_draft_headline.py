@@ -20,20 +20,33 @@ def titles(text: str, base: dt.date = FRIDAY) -> list[str]:
 @pytest.mark.parametrize(
     ("sentence", "title"),
     [
-        ("KERVO (Meridian Press) - Belmora on Friday handed control of the dam to a joint commission with Arvania.",
-         "Belmora hands control of the dam to a joint commission with Arvania"),
-        ("Marenia and Tolvik agreed on Thursday to reopen the grain corridor, after two days of talks mediated by Sarn.",
-         "Marenia and Tolvik agree to reopen the grain corridor"),
-        ("After two days of talks, the delegations will meet again on Monday in Velgrad.", "Delegations to meet again in Velgrad"),
+        (
+            "KERVO (Meridian Press) - Belmora on Friday handed control of the dam to a joint commission with Arvania.",
+            "Belmora hands control of the dam to a joint commission with Arvania",
+        ),
+        (
+            "Marenia and Tolvik agreed on Thursday to reopen the grain corridor, after two days of talks mediated by Sarn.",
+            "Marenia and Tolvik agree to reopen the grain corridor",
+        ),
+        (
+            "After two days of talks, the delegations will meet again on Monday in Velgrad.",
+            "Delegations to meet again in Velgrad",
+        ),
         ("The first monitors are due to arrive on Monday.", "First monitors to arrive"),
         ("Its minister, Oskar Lind, was due to visit the dam on Monday.", "Oskar Lind to visit the dam"),
-        ("The handover had been scheduled for March but was postponed twice amid disagreements over staffing.",
-         "Handover scheduled but postponed twice amid disagreements over staffing"),
-        ("The talks resumed on Monday in Kervo and are expected to continue until Wednesday.",
-         "Talks resume in Kervo and expected to continue"),
+        (
+            "The handover had been scheduled for March but was postponed twice amid disagreements over staffing.",
+            "Handover scheduled but postponed twice amid disagreements over staffing",
+        ),
+        (
+            "The talks resumed on Monday in Kervo and are expected to continue until Wednesday.",
+            "Talks resume in Kervo and expected to continue",
+        ),
         ("Okonjo, a lawyer who grew up in the valley, has visited the camps since March.", "Okonjo visits the camps"),
-        ("The Talmar parliament voted on Monday night to ratify the Kessel accord with Vendria.",
-         "Talmar parliament votes to ratify the Kessel accord with Vendria"),
+        (
+            "The Talmar parliament voted on Monday night to ratify the Kessel accord with Vendria.",
+            "Talmar parliament votes to ratify the Kessel accord with Vendria",
+        ),
     ],
 )
 def test_a_dated_clause_as_a_headline(sentence: str, title: str) -> None:
@@ -41,7 +54,9 @@ def test_a_dated_clause_as_a_headline(sentence: str, title: str) -> None:
 
 
 def test_a_saying_is_who_says_what() -> None:
-    found = titles("Dornia's foreign minister, Yannick Bose, said on Thursday that his government would listen but would not be rushed.")
+    found = titles(
+        "Dornia's foreign minister, Yannick Bose, said on Thursday that his government would listen but would not be rushed."
+    )
     assert found == ["Yannick Bose says his government will listen but will not be rushed"]
 
 
@@ -56,8 +71,10 @@ def test_a_clause_without_its_subject_takes_the_sentence_s() -> None:
 
 
 def test_long_titles_are_cut_before_a_word_and_never_end_on_a_small_word() -> None:
-    text = ("The presidents of Auberon and Quessa agreed on Thursday to resume talks on the future of the divided "
-            "Seravan harbour and on the customs regime that has split its two halves.")
+    text = (
+        "The presidents of Auberon and Quessa agreed on Thursday to resume talks on the future of the divided "
+        "Seravan harbour and on the customs regime that has split its two halves."
+    )
     title = titles(text)[0]
     assert title == "Presidents of Auberon and Quessa agree to resume talks on the future"
     assert len(title) <= LIMIT

@@ -51,7 +51,9 @@ def test_a_quote_that_ends_its_sentence_inside_the_marks() -> None:
 
 
 def test_headline_and_headings() -> None:
-    found = sentences_of("date 2026-02-04\nTalks open in Port Lisara\nThe talks opened on Tuesday.\n\nA heading\n\nMore text here.")
+    found = sentences_of(
+        "date 2026-02-04\nTalks open in Port Lisara\nThe talks opened on Tuesday.\n\nA heading\n\nMore text here."
+    )
     assert [(s.text, s.heading) for s in found] == [
         ("Talks open in Port Lisara", True),
         ("The talks opened on Tuesday.", False),
@@ -65,7 +67,10 @@ def test_headline_and_headings() -> None:
     [
         ("“Open,” she said.", [("Open", "full", "typographic")]),
         ('"Open," she said.', [("Open", "full", "straight")]),
-        ("“We came,” she said, “not to leave.”", [("We came", "split", "typographic"), ("not to leave.", "split", "typographic")]),
+        (
+            "“We came,” she said, “not to leave.”",
+            [("We came", "split", "typographic"), ("not to leave.", "split", "typographic")],
+        ),
         ('He was blunter: "No talks while the guns fire."', [("No talks while the guns fire.", "colon", "straight")]),
         ("They described the talks as “constructive” on Friday.", [("constructive", "fragment", "typographic")]),
         ('Trump claimed that Putin "kept his word" on the pause.', [("kept his word", "fragment", "straight")]),
@@ -93,13 +98,19 @@ def test_passages_and_their_forms(text: str, expected: list[tuple[str, str, str]
         ("He said late Tuesday that it was over.", [("late Tuesday", "2026-02-03")]),
         ("They spoke last Wednesday.", [("last Wednesday", "2026-01-28")]),
         ("They meet next Tuesday.", [("next Tuesday", "2026-02-10")]),
-        ("The White House confirmed on Tuesday that envoys would take part on Thursday.", [("Tuesday", "2026-02-03"), ("Thursday", "2026-02-05")]),
+        (
+            "The White House confirmed on Tuesday that envoys would take part on Thursday.",
+            [("Tuesday", "2026-02-03"), ("Thursday", "2026-02-05")],
+        ),
         # weeks, weekends, nights
         ("A Kremlin official said last week that strikes would stop.", [("last week", "2026-01-26/2026-02-01")]),
         ("The round was originally scheduled for the weekend.", [("the weekend", "2026-01-31/2026-02-01")]),
         ("The delegates will meet again at the weekend.", [("the weekend", "2026-02-07/2026-02-08")]),
         ("Russia carried out a major overnight attack.", [("overnight", "2026-02-03/2026-02-04")]),
-        ("An overnight attack, which Zelenskyy condemned on Tuesday, hit the grid.", [("overnight", "2026-02-02/2026-02-03"), ("Tuesday", "2026-02-03")]),
+        (
+            "An overnight attack, which Zelenskyy condemned on Tuesday, hit the grid.",
+            [("overnight", "2026-02-02/2026-02-03"), ("Tuesday", "2026-02-03")],
+        ),
         ("Talks continue next week.", [("next week", "2026-02-09/2026-02-15")]),
         ("They met earlier this week.", [("earlier this week", "2026-02-02/2026-02-03")]),
         # explicit dates, ranges, months, years
@@ -108,7 +119,10 @@ def test_passages_and_their_forms(text: str, expected: list[tuple[str, str, str]
         ("Talks ran from January 30 to February 2.", [("from January 30 to February 2", "2026-01-30/2026-02-02")]),
         ("The invasion began in February 2022.", [("February 2022", "2022-02")]),
         ("Strikes were halted until February 1.", [("until February 1", "2026-02-01")]),
-        ("Russia agreed to halt strikes for a week until February 1.", [("for a week until February 1", "2026-01-26/2026-02-01")]),
+        (
+            "Russia agreed to halt strikes for a week until February 1.",
+            [("for a week until February 1", "2026-01-26/2026-02-01")],
+        ),
         ("A ceasefire agreed in October has held.", [("October", "2025-10")]),
         ("The teams will meet in October.", [("October", "2026-10")]),
         ("The dispute began in 2019.", [("2019", "2019")]),
@@ -125,7 +139,9 @@ def test_time_expressions(text: str, expected: list[tuple[str, str]]) -> None:
 
 
 def test_uncertain_dates_are_marked_for_review() -> None:
-    analysis = analyse("Strikes were halted until February 1. The attack came overnight, Zelenskyy said on Tuesday.", WEDNESDAY)
+    analysis = analyse(
+        "Strikes were halted until February 1. The attack came overnight, Zelenskyy said on Tuesday.", WEDNESDAY
+    )
     reviews = {e.resolved.timex.text: e.review for e in analysis.events}
     assert reviews["until February 1"] and "end of a period" in reviews["until February 1"]
     assert reviews["overnight"] and "night before" in reviews["overnight"]
@@ -150,7 +166,9 @@ def speakers(text: str, base: dt.date = WEDNESDAY) -> list[tuple[str, str, str]]
 
 
 def test_said_x_the_minister() -> None:
-    assert speakers('"We are ready," said Anna Keller, the Valdorian foreign minister.') == [("direct", "We are ready", "Anna Keller")]
+    assert speakers('"We are ready," said Anna Keller, the Valdorian foreign minister.') == [
+        ("direct", "We are ready", "Anna Keller")
+    ]
 
 
 def test_x_the_minister_said() -> None:
@@ -212,7 +230,9 @@ def test_an_unattributed_quote_continues_the_speaker_before_it() -> None:
 def test_unknown_speaker_is_marked(tmp_path: Path) -> None:
     doc = tmp_path / "doc.txt"
     doc.write_text("date 2026-02-04\n\n“We will not move,” a source close to the talks said.\n", encoding="utf-8")
-    yaml_text, _ = draft_text([DocumentInput(doc, doc.read_bytes(), doc.read_text(encoding="utf-8"))], paths_from=tmp_path)
+    yaml_text, _ = draft_text(
+        [DocumentInput(doc, doc.read_bytes(), doc.read_text(encoding="utf-8"))], paths_from=tmp_path
+    )
     (tmp_path / "b.yaml").write_text(yaml_text, encoding="utf-8")
     brief = load_brief(tmp_path / "b.yaml")
     quote = brief.quotes[0]
@@ -228,7 +248,9 @@ def test_repeated_words_get_a_prefix_or_suffix(tmp_path: Path) -> None:
         "date 2026-02-04\n\nKeller called the plan “constructive” on Monday.\n\nBrun called the offer “constructive” on Tuesday.\n",
         encoding="utf-8",
     )
-    yaml_text, _draft = draft_text([DocumentInput(doc, doc.read_bytes(), doc.read_text(encoding="utf-8"))], paths_from=tmp_path)
+    yaml_text, _draft = draft_text(
+        [DocumentInput(doc, doc.read_bytes(), doc.read_text(encoding="utf-8"))], paths_from=tmp_path
+    )
     (tmp_path / "b.yaml").write_text(yaml_text, encoding="utf-8")
     brief = load_brief(tmp_path / "b.yaml")
     quotes = [q for q in brief.quotes if q.text == "constructive"]
@@ -244,6 +266,34 @@ def test_scalars_read_back_as_written(text: str) -> None:
     assert yaml.safe_load(f"key: {written}\n") == {"key": text}
 
 
-@pytest.mark.parametrize("text", ["yes", "no", "on", "2026", "2026-02-04", "1e3", "null", "~", "a: b", "- x", "#x", "x #y", "'q'", "[a]", "{a}", "*x", "!x", "|", ">", "%x", "@x", "`x`", " x", "x "])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yes",
+        "no",
+        "on",
+        "2026",
+        "2026-02-04",
+        "1e3",
+        "null",
+        "~",
+        "a: b",
+        "- x",
+        "#x",
+        "x #y",
+        "'q'",
+        "[a]",
+        "{a}",
+        "*x",
+        "!x",
+        "|",
+        ">",
+        "%x",
+        "@x",
+        "`x`",
+        " x",
+        "x ",
+    ],
+)
 def test_awkward_scalars(text: str) -> None:
     assert yaml.safe_load(f"key: {scalar(text)}\n") == {"key": text}

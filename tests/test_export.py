@@ -8,6 +8,7 @@ import stat
 from pathlib import Path
 
 import pytest
+
 from peacebrief.cli import main
 from peacebrief.core import export, load_brief
 from peacebrief.core.bundled import default_brief
@@ -203,11 +204,15 @@ def test_default_export_name(bundled: Brief, fmt: str, extension: str) -> None:
     assert default_export_name(bundled, fmt, day) == f"abu-dhabi-2026-02-digest-2026-11-28.{extension}"  # type: ignore[arg-type]
 
 
-def test_default_export_path_is_in_the_current_folder(bundled: Brief, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_default_export_path_is_in_the_current_folder(
+    bundled: Brief, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     day = dt.date(2026, 11, 28)
     assert default_export_path(bundled, "text", day) == tmp_path / "abu-dhabi-2026-02-digest-2026-11-28.txt"
-    assert default_export_path(bundled, "json", day, folder=Path("out")) == Path("out/abu-dhabi-2026-02-digest-2026-11-28.json")
+    assert default_export_path(bundled, "json", day, folder=Path("out")) == Path(
+        "out/abu-dhabi-2026-02-digest-2026-11-28.json"
+    )
 
 
 def test_export_digest_writes_the_rendered_digest(bundled: Brief, tmp_path: Path) -> None:

@@ -42,9 +42,8 @@ import yaml
 from hypothesis import HealthCheck, currently_in_test_context, given, note, settings
 from hypothesis import strategies as st
 
-from peacebrief.core import Brief, BriefError, LoadLimits, Problem, load_brief
-
 from conftest import BUNDLED_BRIEF
+from peacebrief.core import Brief, BriefError, LoadLimits, Problem, load_brief
 
 # -- profiles --------------------------------------------------------------------------
 
@@ -70,7 +69,9 @@ settings.register_profile(
     print_blob=True,
 )
 # Applied per test, not loaded globally: the other hypothesis tests keep their settings.
-FUZZ = settings.get_profile("peacebrief-fuzz-long" if os.environ.get("PEACEBRIEF_FUZZ_EXAMPLES") else "peacebrief-fuzz-ci")
+FUZZ = settings.get_profile(
+    "peacebrief-fuzz-long" if os.environ.get("PEACEBRIEF_FUZZ_EXAMPLES") else "peacebrief-fuzz-ci"
+)
 
 # -- the brief to mutate ---------------------------------------------------------------
 
@@ -83,40 +84,130 @@ REF_FIELDS = frozenset({"party", "speaker", "issue", "event", "parties", "people
 
 # Characters and snippets that have broken YAML tooling, terminals or text handling.
 HOSTILE = (
-    "", " ", "\t", "\n", "\r\n", "\r", "\x00", "\x07", "\x08", "\x1b[2J", "\x1b]52;c;aGk=\x07", "\x7f", "\x85",
-    "\x9b", "\u200b", "\u200e", "\u200f", "\u202a", "\u202e", "\u2066", "\u2069", "\u2028", "\u2029", "\ufeff",
-    "\ufffd", "\ufffe", "\uffff", "\U0001f600", "\U0001f1fa\U0001f1e6", "\U00010000", "\U0010fffd", "\U000e0001",
-    "e\u0301", "\u0301", "Z\u0351\u0352\u0353\u0354", "مرحبا بالعالم", "שלום", "Привет", "日本語", "한국어", "𝔘𝔫𝔦",
-    "[bold red]x[/]", "[@click=app.quit]", "`", "'", '"', "\\", ": ", " #", "- ", "? ", "&a ", "*a", "!!str ",
-    "%", "@", "|", ">", "{", "}", "[", "]", ",", "null", "~", "yes", "no", "on", "true", "1e3", "0x1F", "0o17",
-    "012", "1:20", "-.inf", ".nan", "2026-02-30", "2026-02-04T10:00:00Z", "0000-01-01", "<<", "=", "---", "...",
+    "",
+    " ",
+    "\t",
+    "\n",
+    "\r\n",
+    "\r",
+    "\x00",
+    "\x07",
+    "\x08",
+    "\x1b[2J",
+    "\x1b]52;c;aGk=\x07",
+    "\x7f",
+    "\x85",
+    "\x9b",
+    "\u200b",
+    "\u200e",
+    "\u200f",
+    "\u202a",
+    "\u202e",
+    "\u2066",
+    "\u2069",
+    "\u2028",
+    "\u2029",
+    "\ufeff",
+    "\ufffd",
+    "\ufffe",
+    "\uffff",
+    "\U0001f600",
+    "\U0001f1fa\U0001f1e6",
+    "\U00010000",
+    "\U0010fffd",
+    "\U000e0001",
+    "e\u0301",
+    "\u0301",
+    "Z\u0351\u0352\u0353\u0354",
+    "مرحبا بالعالم",
+    "שלום",
+    "Привет",
+    "日本語",
+    "한국어",
+    "𝔘𝔫𝔦",
+    "[bold red]x[/]",
+    "[@click=app.quit]",
+    "`",
+    "'",
+    '"',
+    "\\",
+    ": ",
+    " #",
+    "- ",
+    "? ",
+    "&a ",
+    "*a",
+    "!!str ",
+    "%",
+    "@",
+    "|",
+    ">",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    "null",
+    "~",
+    "yes",
+    "no",
+    "on",
+    "true",
+    "1e3",
+    "0x1F",
+    "0o17",
+    "012",
+    "1:20",
+    "-.inf",
+    ".nan",
+    "2026-02-30",
+    "2026-02-04T10:00:00Z",
+    "0000-01-01",
+    "<<",
+    "=",
+    "---",
+    "...",
 )
 # A few words of the source: anchors that match once, many times, or only normalised.
 SOURCE_WORDS = ("the", "Russia", "Abu Dhabi", "talks", "said", "“", "kept his word", "kept  his word", "Zelenskyy")
 
 characters = st.characters(exclude_categories=("Cs",))  # UTF-8 cannot hold a lone surrogate
 astral = st.characters(min_codepoint=0x10000)
-unicode_text = st.lists(
-    st.one_of(st.sampled_from(HOSTILE), characters, astral, st.text(max_size=6)), max_size=12
-).map("".join)
+unicode_text = st.lists(st.one_of(st.sampled_from(HOSTILE), characters, astral, st.text(max_size=6)), max_size=12).map(
+    "".join
+)
 
 
 @st.composite
 def long_strings(draw: st.DrawFn) -> str:
-    unit = draw(st.one_of(st.sampled_from(("x", "lorem ipsum ", "a-", "\u202e", "e\u0301", "日本", "\U0001f600", *HOSTILE)), unicode_text))
+    unit = draw(
+        st.one_of(
+            st.sampled_from(("x", "lorem ipsum ", "a-", "\u202e", "e\u0301", "日本", "\U0001f600", *HOSTILE)),
+            unicode_text,
+        )
+    )
     length = draw(st.integers(1_000, 100_000))
     return (unit * (length // max(len(unit), 1) + 1))[:length]
 
 
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(), st.dates(), st.datetimes(), unicode_text,
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.dates(),
+    st.datetimes(),
+    unicode_text,
     st.sampled_from(IDS + SOURCE_WORDS),
 )
 wrong_values = st.one_of(
     scalars,
     st.recursive(
         scalars,
-        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.one_of(unicode_text, st.integers(), st.booleans(), st.none()), inner, max_size=3),
+        lambda inner: (
+            st.lists(inner, max_size=3)
+            | st.dictionaries(st.one_of(unicode_text, st.integers(), st.booleans(), st.none()), inner, max_size=3)
+        ),
         max_leaves=8,
     ),
     st.builds(lambda v: [[v]], scalars),
@@ -124,8 +215,31 @@ wrong_values = st.one_of(
 )
 broken_ids = st.one_of(
     st.sampled_from(
-        ("", " ", "Russia", "RUSSIA", "has space", " russia", "russia ", "ü-id", "-lead", "a_b", "a.b", "id\n", "\u202eevil",
-         "1e3", "0x1f", "no", "null", "~", "2026-02-04", "q-zelenskyy-duplicity\u0301", "ｒｕｓｓｉａ", "русский", "x" * 5_000)
+        (
+            "",
+            " ",
+            "Russia",
+            "RUSSIA",
+            "has space",
+            " russia",
+            "russia ",
+            "ü-id",
+            "-lead",
+            "a_b",
+            "a.b",
+            "id\n",
+            "\u202eevil",
+            "1e3",
+            "0x1f",
+            "no",
+            "null",
+            "~",
+            "2026-02-04",
+            "q-zelenskyy-duplicity\u0301",
+            "ｒｕｓｓｉａ",
+            "русский",
+            "x" * 5_000,
+        )
     ),
     unicode_text,
     st.integers(),
@@ -188,7 +302,9 @@ def records(doc: Any) -> list[Path_]:
     """Paths of the records (the mappings in the sections) still in the document."""
     if not isinstance(doc, dict):
         return []
-    return [(s, i) for s in SECTIONS if isinstance(doc.get(s), list) for i, r in enumerate(doc[s]) if isinstance(r, dict)]
+    return [
+        (s, i) for s in SECTIONS if isinstance(doc.get(s), list) for i, r in enumerate(doc[s]) if isinstance(r, dict)
+    ]
 
 
 def pick(draw: st.DrawFn, paths: list[Path_]) -> Path_ | None:
@@ -197,8 +313,12 @@ def pick(draw: st.DrawFn, paths: list[Path_]) -> Path_ | None:
 
 def dump(doc: Any, draw: st.DrawFn) -> str:
     return yaml.dump(
-        doc, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=draw(st.booleans()),
-        width=draw(st.sampled_from((80, 40, 1_000_000))), default_flow_style=draw(st.sampled_from((False, None))),
+        doc,
+        Dumper=yaml.CSafeDumper,
+        sort_keys=False,
+        allow_unicode=draw(st.booleans()),
+        width=draw(st.sampled_from((80, 40, 1_000_000))),
+        default_flow_style=draw(st.sampled_from((False, None))),
     )
 
 
@@ -379,7 +499,15 @@ def aliases(draw: st.DrawFn, case: Case) -> None:
 
 
 DATA_OPS: tuple[Op, ...] = (
-    delete_key, wrong_type, wrong_root, break_id, duplicate_id, dangling_reference, hostile_string, long_string, wrong_nesting,
+    delete_key,
+    wrong_type,
+    wrong_root,
+    break_id,
+    duplicate_id,
+    dangling_reference,
+    hostile_string,
+    long_string,
+    wrong_nesting,
 )
 
 
@@ -394,8 +522,20 @@ def text_edit(draw: st.DrawFn, case: Case) -> None:
     text = case.text
     assert isinstance(text, str)
     lines = text.splitlines(keepends=True) or [""]
-    how = draw(st.sampled_from(("delete-line", "insert-line", "duplicate-line", "swap-lines", "indent", "insert-char",
-                                "delete-chars", "truncate")))
+    how = draw(
+        st.sampled_from(
+            (
+                "delete-line",
+                "insert-line",
+                "duplicate-line",
+                "swap-lines",
+                "indent",
+                "insert-char",
+                "delete-chars",
+                "truncate",
+            )
+        )
+    )
     at = draw(st.integers(0, len(lines) - 1))
     if how == "delete-line":
         del lines[at]
@@ -407,13 +547,15 @@ def text_edit(draw: st.DrawFn, case: Case) -> None:
         other = draw(st.integers(0, len(lines) - 1))
         lines[at], lines[other] = lines[other], lines[at]
     elif how == "indent":
-        lines[at] = " " * draw(st.integers(1, 4)) + lines[at] if draw(st.booleans()) else lines[at][draw(st.integers(1, 4)):]
+        lines[at] = (
+            " " * draw(st.integers(1, 4)) + lines[at] if draw(st.booleans()) else lines[at][draw(st.integers(1, 4)) :]
+        )
     text = "".join(lines)
     offset = draw(st.integers(0, len(text)))
     if how == "insert-char":
         text = text[:offset] + draw(edit_chars) + text[offset:]
     elif how == "delete-chars":
-        text = text[:offset] + text[offset + draw(st.integers(1, 20)):]
+        text = text[:offset] + text[offset + draw(st.integers(1, 20)) :]
     elif how == "truncate":
         text = text[:offset]
     case.text = text
@@ -421,9 +563,28 @@ def text_edit(draw: st.DrawFn, case: Case) -> None:
 
 
 TAGS = (
-    "!!python/object:os.system", "!!python/object/apply:os.system", "!!python/name:os.system", "!!python/module:os",
-    "!!binary", "!!set", "!!omap", "!!pairs", "!!str", "!!int", "!!float", "!!bool", "!!null", "!!timestamp", "!!seq",
-    "!!map", "!!merge", "!!value", "!custom", "!<tag:example.com,2000:x>", "!", "!!",
+    "!!python/object:os.system",
+    "!!python/object/apply:os.system",
+    "!!python/name:os.system",
+    "!!python/module:os",
+    "!!binary",
+    "!!set",
+    "!!omap",
+    "!!pairs",
+    "!!str",
+    "!!int",
+    "!!float",
+    "!!bool",
+    "!!null",
+    "!!timestamp",
+    "!!seq",
+    "!!map",
+    "!!merge",
+    "!!value",
+    "!custom",
+    "!<tag:example.com,2000:x>",
+    "!",
+    "!!",
 )
 
 
@@ -482,7 +643,11 @@ def long_scalar(draw: st.DrawFn, case: Case) -> None:
     at = draw(st.sampled_from(candidates))
     line = lines[at]
     split = line.index(": ") + 2 if ": " in line else line.index("- ") + 2
-    start, unit, length = draw(st.sampled_from(("", "1", "0x", "0o", "-"))), draw(st.sampled_from(LONG_TOKENS)), draw(st.integers(50, 100_000))
+    start, unit, length = (
+        draw(st.sampled_from(("", "1", "0x", "0o", "-"))),
+        draw(st.sampled_from(LONG_TOKENS)),
+        draw(st.integers(50, 100_000)),
+    )
     token = start + (unit * (length // len(unit) + 1))[:length]
     lines[at] = f"{line[:split]}{token.rstrip(' :_.e')}\n"
     case.text = "".join(lines)
@@ -493,7 +658,9 @@ def byte_edit(draw: st.DrawFn, case: Case) -> None:
     """A byte that is not UTF-8 (or a stray BOM) at a random offset of the file."""
     data = case.text.encode("utf-8") if isinstance(case.text, str) else case.text
     offset = draw(st.integers(0, len(data)))
-    inserted = draw(st.sampled_from((b"\xff", b"\xc3", b"\x80", b"\xed\xa0\x80", b"\xef\xbb\xbf", b"\xfe\xff", b"\x00")))
+    inserted = draw(
+        st.sampled_from((b"\xff", b"\xc3", b"\x80", b"\xed\xa0\x80", b"\xef\xbb\xbf", b"\xfe\xff", b"\x00"))
+    )
     case.text = data[:offset] + inserted + data[offset:]
     case.step(f"bytes {inserted!r} at offset {offset}")
 
@@ -561,7 +728,7 @@ def check_load(path: Path, case: Case) -> Brief | None:
     else:
         problems = list(brief.warnings)
     if currently_in_test_context():
-        note(f"{len(data):,} bytes; problems: {[str(p)[len(str(path)):][:200] for p in problems[:5]]}")
+        note(f"{len(data):,} bytes; problems: {[str(p)[len(str(path)) :][:200] for p in problems[:5]]}")
     took.check()
     last_line = _line_breaks(data.decode("utf-8", "replace")) + 1
     for problem in problems:
@@ -614,7 +781,9 @@ def feature_cases(draw: st.DrawFn) -> Case:
 def test_the_base_of_the_mutations_loads(fuzz_path):
     """The bundled brief, read by `yaml.safe_load` and written back, loads: so any
     problem a mutation brings comes from the mutation."""
-    brief = check_load(fuzz_path, Case(text=yaml.dump(BASE, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True)))
+    brief = check_load(
+        fuzz_path, Case(text=yaml.dump(BASE, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True))
+    )
 
     assert brief is not None and len(brief.records) == len(IDS)
 
@@ -724,7 +893,9 @@ def test_ten_thousand_nested_flow_lists_are_refused(bundled_copy):
     assert problem.line == BUNDLED_TEXT.count("\n") + 1
 
 
-@pytest.mark.parametrize(("limits", "length"), [(LoadLimits(max_string=1_000), 1_001), (LoadLimits(), 1_000_001)], ids=["small", "default"])
+@pytest.mark.parametrize(
+    ("limits", "length"), [(LoadLimits(max_string=1_000), 1_001), (LoadLimits(), 1_000_001)], ids=["small", "default"]
+)
 def test_a_string_over_max_string_is_refused_at_its_line(bundled_copy, limits, length):
     old = "title: Abu Dhabi trilateral talks, second round (February 2026)"
     text = BUNDLED_TEXT.replace(old, "title: " + "x" * length, 1)
@@ -744,8 +915,10 @@ def test_a_source_that_never_ends_is_refused(bundled_copy):
 
     problem = only_error(path)
 
-    assert problem.message == (f"source file /dev/zero: is outside {path.resolve().parent.parent}, the folder that "
-                               "holds the brief's folder; a source must be inside it (symbolic links followed)")
+    assert problem.message == (
+        f"source file /dev/zero: is outside {path.resolve().parent.parent}, the folder that "
+        "holds the brief's folder; a source must be inside it (symbolic links followed)"
+    )
     assert problem.line == text[: text.index("path: /dev/zero")].count("\n") + 1
 
 
@@ -797,7 +970,9 @@ def test_a_timestamp_tag_on_words_keeps_the_words(bundled_copy):
     assert brief.title == "soon"
 
 
-@pytest.mark.parametrize("digits", ["1" + ":1" * 300_000, "1" * 5_000, "0x" + "f" * 5_000], ids=["base-60", "decimal", "hex"])
+@pytest.mark.parametrize(
+    "digits", ["1" + ":1" * 300_000, "1" * 5_000, "0x" + "f" * 5_000], ids=["base-60", "decimal", "hex"]
+)
 def test_a_very_long_number_stays_text_and_loads_quickly(bundled_copy, digits):
     # A base-60 number took 18 s to build, and a number of over 4,300 digits could not
     # be printed in the version's message (a ValueError escaped).

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from peacebrief.core.history import History, Place
 
 A = Place("timeline", "ev-a")

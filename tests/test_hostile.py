@@ -127,7 +127,9 @@ def screen_lines(app: BriefApp) -> list[str]:
 def region_text(app: BriefApp, region: Region) -> str:
     """The screen inside `region`, cut by cells (a CJK character takes two)."""
     strips = app.screen._compositor.render_strips()
-    return "\n".join(strips[y].crop(region.x, region.right).text for y in range(region.y, min(region.bottom, len(strips))))
+    return "\n".join(
+        strips[y].crop(region.x, region.right).text for y in range(region.y, min(region.bottom, len(strips)))
+    )
 
 
 def assert_shows(text: str, *expected: str, where: str = "") -> None:
@@ -146,7 +148,9 @@ def assert_no_raw(app: BriefApp, where: str = "") -> None:
 def detail_text(app: BriefApp, screen: BriefScreen) -> str:
     """The detail panel's text as on screen; all of it fits at the size these tests use."""
     body = screen.detail.body
-    assert body.virtual_size.height <= body.scrollable_content_region.height, "the detail does not fit: a test size too small"
+    assert body.virtual_size.height <= body.scrollable_content_region.height, (
+        "the detail does not fit: a test size too small"
+    )
     return region_text(app, body.scrollable_content_region)
 
 
@@ -193,7 +197,16 @@ def test_every_text_field_holds_the_payload(hostile: Brief) -> None:
 
 # Fields no digest prints: review reasons, dates' own words, aliases, positions' detail,
 # and the summaries of parties and issues.
-NOT_IN_DIGESTS = ("Review", "Date text", "Said when", "Alias", "Detail", "Alpha summary", "Beta summary", "Issue summary")
+NOT_IN_DIGESTS = (
+    "Review",
+    "Date text",
+    "Said when",
+    "Alias",
+    "Detail",
+    "Alpha summary",
+    "Beta summary",
+    "Issue summary",
+)
 
 
 def printed_strings(brief: Brief) -> list[str]:
@@ -261,12 +274,19 @@ def test_json_digest_holds_the_exact_strings(hostile: Brief, ascii: bool) -> Non
     assert data["brief"]["title"] == hostile.title == f"Briefing {PAYLOAD}"
     assert data["brief"]["summary"] == hostile.summary
     assert [k["text"] for k in data["key_points"]] == [k.text for k in hostile.key_points]
-    kinds = {"sources": "source", "parties": "party", "people": "person", "issues": "issue",
-             "events": "event", "positions": "position", "quotes": "quote"}
+    kinds = {
+        "sources": "source",
+        "parties": "party",
+        "people": "person",
+        "issues": "issue",
+        "events": "event",
+        "positions": "position",
+        "quotes": "quote",
+    }
     for section, kind in kinds.items():
         records = [r for r in hostile.all_records() if r.kind == kind]
         assert [item["id"] for item in data[section]] == [r.id for r in records]
-        for item, record in zip(data[section], records):
+        for item, record in zip(data[section], records, strict=False):
             for name in TEXT_FIELDS[kind]:
                 value = getattr(record, name)
                 assert item[name] == (list(value) if isinstance(value, tuple) else value), (record.id, name)
@@ -293,7 +313,9 @@ async def test_every_pane_detail_and_link_shows_the_strings_literally(hostile: B
             assert_shows(rows, shown(label_of(event.title), WORD_HEAD), where="timeline")
         event = hostile.events[0]
         assert screen.detail.place == event.id
-        assert_shows(detail_text(app, screen), *(shown(label_of(v)) for _, v in text_fields(event)), where="event detail")
+        assert_shows(
+            detail_text(app, screen), *(shown(label_of(v)) for _, v in text_fields(event)), where="event detail"
+        )
         assert "Needs review" in detail_text(app, screen)
         links = links_text(app, screen)
         for target in screen.detail.links.targets:
@@ -306,13 +328,17 @@ async def test_every_pane_detail_and_link_shows_the_strings_literally(hostile: B
         await pilot.press("2")
         pane = screen.pane("delegations")
         assert isinstance(pane, DelegationsPane)
-        for party, column in zip(hostile.parties, pane.columns):
+        for party, column in zip(hostile.parties, pane.columns, strict=False):
             assert Content.from_markup(column.border_title or "").plain == one_line(party.name)
-            assert f"{label_of(party.name)} {SHOWN[0]}" in region_text(app, Region(column.region.x, column.region.y, column.region.width, 1))
+            assert f"{label_of(party.name)} {SHOWN[0]}" in region_text(
+                app, Region(column.region.x, column.region.y, column.region.width, 1)
+            )
         party = hostile.parties[0]
         assert screen.detail.place == party.id
         # The summary is Markdown, and a placeholder that looks like a tag (<RLO>) stays.
-        assert_shows(detail_text(app, screen), *(shown(label_of(v)) for _, v in text_fields(party)), where="party detail")
+        assert_shows(
+            detail_text(app, screen), *(shown(label_of(v)) for _, v in text_fields(party)), where="party detail"
+        )
         assert_no_raw(app, "delegations")
 
         # Filtered to one party, one column is wide enough for whole rows: name, office, stance.
@@ -322,12 +348,21 @@ async def test_every_pane_detail_and_link_shows_the_strings_literally(hostile: B
         column = pane.columns[0]
         rows = region_text(app, column.scrollable_content_region)
         person = hostile.people[0]
-        assert_shows(rows, shown(label_of(person.name), HEAD), shown(label_of(person.title or ""), HEAD),
-                     shown(label_of(hostile.positions[0].stance), HEAD), "[/]·party", where="alpha column")
+        assert_shows(
+            rows,
+            shown(label_of(person.name), HEAD),
+            shown(label_of(person.title or ""), HEAD),
+            shown(label_of(hostile.positions[0].stance), HEAD),
+            "[/]·party",
+            where="alpha column",
+        )
         await pilot.press("down")  # the person, in full
         assert screen.detail.place == person.id
-        assert_shows(detail_text(app, screen), *(shown(label_of(v)) for n, v in text_fields(person) if v != "Envoy One"),
-                     where="person detail")
+        assert_shows(
+            detail_text(app, screen),
+            *(shown(label_of(v)) for n, v in text_fields(person) if v != "Envoy One"),
+            where="person detail",
+        )
         await pilot.press("f", "f", "f", "f")  # beta, gamma, delta, and back to all parties
         assert pane.party_filter is None
 
@@ -339,8 +374,13 @@ async def test_every_pane_detail_and_link_shows_the_strings_literally(hostile: B
             words = f"“{label_of(quote.text)}" if quote.quote_kind == "direct" else label_of(quote.text)
             assert_shows(rows, shown(label_of(speaker.label), HEAD), shown(words, HEAD), where=f"quote {quote.id}")
         quote = hostile.quotes[0]
-        assert_shows(detail_text(app, screen), f"“{label_of(quote.text)} {FULL}”", shown(label_of(quote.date_text or "")),
-                     shown(label_of(quote.review or "")), where="quote detail")
+        assert_shows(
+            detail_text(app, screen),
+            f"“{label_of(quote.text)} {FULL}”",
+            shown(label_of(quote.date_text or "")),
+            shown(label_of(quote.review or "")),
+            where="quote detail",
+        )
         assert_no_raw(app, "quotes")
 
         # 4 Issues: the matrix, party names in the header, stances in the cells.
@@ -360,17 +400,29 @@ async def test_every_pane_detail_and_link_shows_the_strings_literally(hostile: B
             cell = region_text(app, Region(x, table.content_region.y + 1, width, table.row_height(0)))
             expected = [squash(table.cell(0, column).plain)[:40]]
             assert_shows(cell, *expected, where=f"matrix column {column}")
-        assert_shows(detail_text(app, screen), *(shown(label_of(v)) for _, v in text_fields(hostile.issues[0])), where="issue detail")
+        assert_shows(
+            detail_text(app, screen),
+            *(shown(label_of(v)) for _, v in text_fields(hostile.issues[0])),
+            where="issue detail",
+        )
         await pilot.press("right")  # the position of the first party
         assert screen.detail.place == "pos-alpha"
-        assert_shows(detail_text(app, screen), *(shown(label_of(v)) for _, v in text_fields(hostile.positions[0])), where="position detail")
+        assert_shows(
+            detail_text(app, screen),
+            *(shown(label_of(v)) for _, v in text_fields(hostile.positions[0])),
+            where="position detail",
+        )
         assert_no_raw(app, "issues")
 
         # 5 Source: the title, the paragraphs with the quotes' words, the anchored words marked.
         await pilot.press("5")
         source = hostile.sources[0]
         pane = screen.pane("source")
-        assert_shows(region_text(app, pane.query_one("#source-heading").region), shown("Source", SHOWN[0]), where="source heading")
+        assert_shows(
+            region_text(app, pane.query_one("#source-heading").region),
+            shown("Source", SHOWN[0]),
+            where="source heading",
+        )
         paragraphs = region_text(app, pane.paragraphs.scrollable_content_region)
         for quote in hostile.quotes:
             assert_shows(paragraphs, shown(label_of(quote.text)), where=f"paragraph of {quote.id}")
@@ -399,7 +451,9 @@ async def test_search_palette_copy_export_and_help_show_the_strings_literally(ho
         await wait_for(pilot, lambda: field.value == "[/] [@click=app.quit]z[/]", "the pasted words")
         assert len([item for item in results.items if "#" not in item.id]) == len(hostile.records)
         shown_results = region_text(app, results.scrollable_content_region)
-        assert_shows(shown_results, shown("Source", HEAD), shown("Alpha", HEAD), shown("Beta", HEAD), where="search results")
+        assert_shows(
+            shown_results, shown("Source", HEAD), shown("Alpha", HEAD), shown("Beta", HEAD), where="search results"
+        )
         assert_no_raw(app, "search")
         # Narrowed to the source (by its publisher), Enter opens it: publisher and URL in full.
         field.value = ""
@@ -407,7 +461,11 @@ async def test_search_palette_copy_export_and_help_show_the_strings_literally(ho
         assert len(results.items) == 1
         await pilot.press("enter")
         await wait_for(pilot, lambda: screen.detail.place == "hostile", "the source in the detail panel")
-        assert_shows(detail_text(app, screen), *(shown(label_of(v)) for _, v in text_fields(hostile.sources[0])), where="source detail")
+        assert_shows(
+            detail_text(app, screen),
+            *(shown(label_of(v)) for _, v in text_fields(hostile.sources[0])),
+            where="source detail",
+        )
 
         # The palette: records found by their words, shown literally.
         await pilot.press("ctrl+p")
@@ -415,7 +473,9 @@ async def test_search_palette_copy_export_and_help_show_the_strings_literally(ho
         await pilot.press(*"Gamma")
         await wait_for(pilot, lambda: "go to party gamma" in "\n".join(screen_lines(app)), "the palette's hits")
         palette = app.screen.query_one("CommandList", OptionList)
-        assert_shows(region_text(app, palette.scrollable_content_region), "Party:" + shown("Gamma", HEAD), where="palette")
+        assert_shows(
+            region_text(app, palette.scrollable_content_region), "Party:" + shown("Gamma", HEAD), where="palette"
+        )
         assert_no_raw(app, "palette")
         await pilot.press("enter")
         await wait_for(pilot, lambda: app.screen is screen, "the jump")
@@ -429,7 +489,12 @@ async def test_search_palette_copy_export_and_help_show_the_strings_literally(ho
         assert_shows(app.clipboard, f"“{label_of(quote.text)} {FULL}”")
         await wait_for(pilot, lambda: list(app.screen.query("Toast")), "the copy notification")
         toast = app.screen.query("Toast").last()
-        assert_shows(region_text(app, toast.content_region), "Copied with its citation", shown("Envoy One", HEAD), where="copy notification")
+        assert_shows(
+            region_text(app, toast.content_region),
+            "Copied with its citation",
+            shown("Envoy One", HEAD),
+            where="copy notification",
+        )
         assert_no_raw(app, "copy")
 
         # `e`: the digest written, and said so; it holds the strings.
@@ -495,8 +560,11 @@ async def test_problems_screen_and_panel_show_hostile_messages(tmp_path: Path) -
     message = "short tag '[/]␛[2J<RLO>[@click=app.quit]z' must be 2 to 4 characters"
     app = BriefApp(path, watch=False)
     async with app.run_test(size=(200, 40)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, ProblemsScreen) and message in "\n".join(screen_lines(app)),
-                       "the problems screen")
+        await wait_for(
+            pilot,
+            lambda: isinstance(app.screen, ProblemsScreen) and message in "\n".join(screen_lines(app)),
+            "the problems screen",
+        )
         assert_no_raw(app, "problems screen")
         broken = path.read_text(encoding="utf-8")
         path.write_text(good, encoding="utf-8")
@@ -530,7 +598,9 @@ def test_markdown_in_the_detail_panel_keeps_placeholders_and_html_as_text() -> N
 
 def test_a_markdown_link_shows_its_address_and_sends_no_hidden_hyperlink() -> None:
     console = Console(width=200, file=io.StringIO(), force_terminal=True, color_system="truecolor")
-    console.print(render.SafeMarkdown("See [https://good.example](https://evil.example/x) and ![map](https://img.example/m.png)."))
+    console.print(
+        render.SafeMarkdown("See [https://good.example](https://evil.example/x) and ![map](https://img.example/m.png).")
+    )
     out = console.file.getvalue()  # type: ignore[attr-defined]
 
     assert "\x1b]8;" not in out  # no OSC 8: nothing hides where a link goes
@@ -543,7 +613,6 @@ def test_clip_cuts_by_cells_and_never_inside_a_cluster() -> None:
     clipped = render.clip("ab👍🏽cd谈判", 5)
     assert cell_len(clipped) <= 5 and clipped.endswith("…") and "\U0001f3fd" not in clipped.replace("👍🏽", "")
     assert render.pad("谈判", 6) == "谈判  "
-
 
 
 # -- the command line: names, invisible characters, exports ----------------------------
@@ -561,7 +630,7 @@ def run_command(*args: str | Path, capsys: pytest.CaptureFixture[str]) -> tuple[
 
 def test_zero_width_characters_are_made_visible_but_emoji_keep_their_joiners() -> None:
     assert visible("a\u200bb c\u200dd w\u2060j x\ufeffy") == "a<U+200B>b c<U+200D>d w<U+2060>j x<U+FEFF>y"
-    family = "\U0001F468\u200d\U0001F469\u200d\U0001F467"
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
     assert visible(family) == family
 
 
@@ -588,12 +657,16 @@ def test_check_shows_a_file_name_with_controls_made_visible(tmp_path: Path, caps
 
 def dated_document(tmp_path: Path, name: str = "doc.txt") -> Path:
     doc = tmp_path / name
-    doc.write_text("date 2026-02-04\n\nAnn Lee, the envoy, said on Tuesday: \u201cWe are \u202eready\u202c to sign\u200b.\u201d\n",
-                   encoding="utf-8")
+    doc.write_text(
+        "date 2026-02-04\n\nAnn Lee, the envoy, said on Tuesday: \u201cWe are \u202eready\u202c to sign\u200b.\u201d\n",
+        encoding="utf-8",
+    )
     return doc
 
 
-def test_draft_to_standard_output_escapes_bidi_and_invisible_characters(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_draft_to_standard_output_escapes_bidi_and_invisible_characters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     import yaml
 
     monkeypatch.chdir(tmp_path)
@@ -614,7 +687,9 @@ def test_draft_names_a_document_with_controls_made_visible(tmp_path: Path, capsy
 
 
 @pytest.mark.parametrize("command", ["digest", "draft"])
-def test_an_empty_output_name_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str) -> None:
+def test_an_empty_output_name_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
     args = [dated_document(tmp_path)] if command == "draft" else []
 
     status, out, err = run_command(command, *args, "-o", "", capsys=capsys)
@@ -623,7 +698,9 @@ def test_an_empty_output_name_is_a_usage_error(tmp_path: Path, capsys: pytest.Ca
     assert "-o needs a file name" in err
 
 
-def test_digest_to_dash_is_standard_output(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_digest_to_dash_is_standard_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     status, out, _err = run_command("digest", "-o", "-", capsys=capsys)
 
@@ -657,4 +734,8 @@ def test_what_a_killed_export_left_is_removed_by_the_next(tmp_path: Path) -> Non
 
     write_atomic(folder / "digest.txt", "text\n")
 
-    assert sorted(p.name for p in folder.iterdir()) == [f".peacebrief-{os.getpid()}-89abcdef.tmp", ".someone-else.tmp", "digest.txt"]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        f".peacebrief-{os.getpid()}-89abcdef.tmp",
+        ".someone-else.tmp",
+        "digest.txt",
+    ]

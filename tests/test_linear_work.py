@@ -17,14 +17,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from peacebrief.core import load_brief
+from conftest import write_brief
 from peacebrief.core import links as links_module
+from peacebrief.core import load_brief
 from peacebrief.core.dates import parse_date
 from peacebrief.core.digest.view import _words, same_words
 from peacebrief.core.model import Brief, Quote
 from peacebrief.core.related import related_summary
-
-from conftest import write_brief
 
 
 def cpu_seconds(work, repeat: int = 3) -> float:  # type: ignore[no-untyped-def]
@@ -49,10 +48,12 @@ def one_record_in_every_paragraph(tmp_path: Path, n: int) -> Brief:
     """An event with n anchors, one in each of the n paragraphs of its source."""
     source = "date 2026-01-01\n\n" + "\n\n".join(f"Paragraph {i:05d} was read." for i in range(n)) + "\n"
     evidence = "\n".join(f"      - 'Paragraph {i:05d} was'" for i in range(n))
-    text = ("peacebrief: 1\nid: b\ntitle: B\nas_of: 2026-01-01\nsources:\n"
-            "  - {id: src, title: S, path: doc.txt, published: 2026-01-01}\n"
-            "parties:\n  - {id: a, name: A, role: party}\n"
-            f"events:\n  - id: ev\n    date: 2026-01-01\n    title: E\n    evidence:\n{evidence}\n")
+    text = (
+        "peacebrief: 1\nid: b\ntitle: B\nas_of: 2026-01-01\nsources:\n"
+        "  - {id: src, title: S, path: doc.txt, published: 2026-01-01}\n"
+        "parties:\n  - {id: a, name: A, role: party}\n"
+        f"events:\n  - id: ev\n    date: 2026-01-01\n    title: E\n    evidence:\n{evidence}\n"
+    )
     folder = tmp_path / str(n)
     folder.mkdir()
     return load_brief(write_brief(folder, text, {"doc.txt": source}))
@@ -89,8 +90,11 @@ def _old_hosts(group: list[Quote]) -> dict[str, str]:
     for quote in group:
         mine = words[quote.id]
         holders = [
-            other for other in group
-            if other.id != quote.id and mine and mine in words[other.id]
+            other
+            for other in group
+            if other.id != quote.id
+            and mine
+            and mine in words[other.id]
             and (quote.said is None or other.said is None or quote.said == other.said)
             and (len(words[other.id]) > len(mine) or group.index(other) < group.index(quote))
         ]
@@ -113,12 +117,18 @@ def _entries(brief: Brief, quotes: tuple[Quote, ...]) -> list[tuple[str, ...]]:
 
 @settings(max_examples=300)
 @given(
-    texts=st.lists(st.lists(st.sampled_from(["we", "are", "ready", "Ready", "to", "sign", "“sign”", "."]), max_size=5)
-                   .map(" ".join), min_size=1, max_size=12),
+    texts=st.lists(
+        st.lists(st.sampled_from(["we", "are", "ready", "Ready", "to", "sign", "“sign”", "."]), max_size=5).map(
+            " ".join
+        ),
+        min_size=1,
+        max_size=12,
+    ),
     days=st.lists(st.sampled_from([None, "2026-01-01", "2026-01-02"]), min_size=12, max_size=12),
 )
-def test_repeated_quotes_join_the_entries_they_joined_when_every_pair_was_compared(bundled_brief: Brief,
-                                                                                 texts: list[str], days: list) -> None:
+def test_repeated_quotes_join_the_entries_they_joined_when_every_pair_was_compared(
+    bundled_brief: Brief, texts: list[str], days: list
+) -> None:
     from peacebrief.core.digest import view
 
     quotes = _quotes(bundled_brief, texts, days[: len(texts)])

@@ -31,7 +31,12 @@ def test_clip_at_word_ends_at_a_word_and_says_so() -> None:
     assert clip_at_word("Zaporizhzhia", 6) == "Zapor…"
 
 
-words = st.lists(st.text(alphabet=st.sampled_from("abcdé和 “”"), min_size=1, max_size=12).map(lambda w: w.replace(" ", "")).filter(bool), max_size=30)
+words = st.lists(
+    st.text(alphabet=st.sampled_from("abcdé和 “”"), min_size=1, max_size=12)
+    .map(lambda w: w.replace(" ", ""))
+    .filter(bool),
+    max_size=30,
+)
 
 
 @given(words, st.integers(min_value=2, max_value=40))

@@ -31,7 +31,10 @@ def test_a_partys_people(bundled_brief, links):
 
 def test_a_partys_positions(bundled_brief, links):
     assert referring(bundled_brief, links, "russia", "party", Position) == {
-        "ru-energy-strikes", "ru-territory", "ru-zaporizhzhia-npp", "ru-talks-format",
+        "ru-energy-strikes",
+        "ru-territory",
+        "ru-zaporizhzhia-npp",
+        "ru-talks-format",
     }
 
 
@@ -41,18 +44,29 @@ def test_a_partys_own_quotes(links):
 
 def test_a_partys_quotes_include_those_of_its_people_through_delegation(links):
     assert set(links.referrers("russia", "delegation")) == {
-        "q-peskov-doors", "q-peskov-military-action", "q-peskov-energy-targets", "q-putin-agreed",
+        "q-peskov-doors",
+        "q-peskov-military-action",
+        "q-peskov-energy-targets",
+        "q-putin-agreed",
     }
 
 
 def test_a_quote_spoken_by_a_party_has_no_delegation_link(links):
-    assert [link.relation for link in links.out("q-ru-constructive") if link.relation in ("speaker", "delegation")] == ["speaker"]
+    assert [link.relation for link in links.out("q-ru-constructive") if link.relation in ("speaker", "delegation")] == [
+        "speaker"
+    ]
 
 
 def test_a_partys_events(links):
     assert set(links.referrers("russia", "parties")) == {
-        "ev-invasion-began", "ev-first-round", "ev-kremlin-kyiv-statement", "ev-kyiv-strike-halt",
-        "ev-putin-grid-pause", "ev-second-round-weekend", "ev-overnight-attack", "ev-talks-open",
+        "ev-invasion-began",
+        "ev-first-round",
+        "ev-kremlin-kyiv-statement",
+        "ev-kyiv-strike-halt",
+        "ev-putin-grid-pause",
+        "ev-second-round-weekend",
+        "ev-overnight-attack",
+        "ev-talks-open",
         "ev-second-round",
     }
     assert set(links.referrers("uae", "parties")) == {"ev-first-round", "ev-talks-open", "ev-second-round"}
@@ -63,8 +77,11 @@ def test_a_partys_events(links):
 
 def test_a_persons_quotes(links):
     assert set(links.referrers("zelenskyy", "speaker")) == {
-        "q-zelenskyy-coldest-days", "q-zelenskyy-broken-commitment", "q-zelenskyy-power-grid",
-        "q-zelenskyy-four-days", "q-zelenskyy-duplicity",
+        "q-zelenskyy-coldest-days",
+        "q-zelenskyy-broken-commitment",
+        "q-zelenskyy-power-grid",
+        "q-zelenskyy-four-days",
+        "q-zelenskyy-duplicity",
     }
 
 
@@ -104,7 +121,9 @@ def test_the_matrix_holds_every_position_once(bundled_brief, links):
 
 def test_an_issues_quotes_and_events(bundled_brief, links):
     assert referring(bundled_brief, links, "territory", "issues", Quote) == {
-        "q-russia-insists", "q-ukraine-freeze", "q-ukraine-rejects-pullback",
+        "q-russia-insists",
+        "q-ukraine-freeze",
+        "q-ukraine-rejects-pullback",
     }
     assert referring(bundled_brief, links, "territory", "issues", Event) == set()
     assert "ev-first-round" in referring(bundled_brief, links, "talks-format", "issues", Event)
@@ -146,7 +165,11 @@ def test_every_outgoing_link_is_also_incoming(links):
 
 def test_a_paragraph_holds_the_records_anchored_in_it(links):
     assert set(links.by_paragraph[(SOURCE, 14)]) == {
-        "ev-trump-kept-word", "q-trump-kept-word", "q-trump-claim", "q-leavitt-unsurprised", "q-leavitt-said",
+        "ev-trump-kept-word",
+        "q-trump-kept-word",
+        "q-trump-claim",
+        "q-leavitt-unsurprised",
+        "q-leavitt-said",
     }
     assert set(links.by_paragraph[(SOURCE, 18)]) == {"ev-first-round", "q-ru-constructive", "q-ua-constructive"}
 
@@ -155,7 +178,12 @@ def test_a_record_anchored_twice_in_a_paragraph_is_listed_once(links):
     held = links.by_paragraph[(SOURCE, 12)]
 
     assert held.count("ev-kyiv-strike-halt") == 1
-    assert set(held) == {"ev-kyiv-strike-halt", "ev-kremlin-kyiv-statement", "ev-putin-grid-pause", "q-kremlin-kyiv-halt"}
+    assert set(held) == {
+        "ev-kyiv-strike-halt",
+        "ev-kremlin-kyiv-statement",
+        "ev-putin-grid-pause",
+        "q-kremlin-kyiv-halt",
+    }
 
 
 def test_a_headline_holds_no_records(links):

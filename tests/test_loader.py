@@ -6,17 +6,16 @@ in the very text the test wrote) and what it says.
 
 from __future__ import annotations
 
-import os
 import hashlib
+import os
 import time
 from pathlib import Path
 
 import pytest
 
+from conftest import BUNDLED_BRIEF, HARBOUR_BRIEF, write_brief
 from peacebrief.core import BriefError, LoadLimits, Problem, load_brief
 from peacebrief.core.model import STATUSES, Brief, Event, Party, Person, Position, Quote
-
-from conftest import BUNDLED_BRIEF, HARBOUR_BRIEF, write_brief
 
 DOC = (
     "date 2026-02-04 Alma Berg said “an equal share is the only fair share” at the talks.\n"
@@ -110,7 +109,16 @@ def test_a_valid_brief_loads_every_record(brief_file):
 
     assert brief.id == "test-brief"
     assert brief.as_of.iso() == "2026-02-04"
-    assert [r.id for r in brief.all_records()] == ["wire", "north", "broker", "alma", "tolls", "ev-open", "north-tolls", "q-fair"]
+    assert [r.id for r in brief.all_records()] == [
+        "wire",
+        "north",
+        "broker",
+        "alma",
+        "tolls",
+        "ev-open",
+        "north-tolls",
+        "q-fair",
+    ]
     assert brief.warnings == ()
 
 
@@ -262,7 +270,9 @@ def test_a_duplicate_id_names_the_line_of_the_first(brief_file):
     assert at(problem) == where(text, "north", occurrence=2)
     assert problem.record == "north"
     first = where(text, "{id: north")[0]
-    assert problem.message == f"id 'north' is already used by the party on line {first}; ids are unique across the brief"
+    assert (
+        problem.message == f"id 'north' is already used by the party on line {first}; ids are unique across the brief"
+    )
 
 
 def test_ids_are_unique_across_kinds(brief_file):
@@ -286,7 +296,9 @@ def test_a_key_given_twice_at_the_top_is_reported_at_the_second(brief_file):
 
 
 def test_a_key_given_twice_in_a_record_is_reported(brief_file):
-    text = VALID.replace("    stance: Share the tolls equally\n", "    stance: Share the tolls equally\n    stance: Again\n")
+    text = VALID.replace(
+        "    stance: Share the tolls equally\n", "    stance: Share the tolls equally\n    stance: Again\n"
+    )
 
     problem = only_problem(brief_file(text))
 
@@ -349,8 +361,12 @@ def test_a_speaker_that_is_no_id_is_reported_as_the_contract_says(brief_file):
         ("parties: [north]", "parties: [nowhere]", "nowhere", "parties 'nowhere' is not a party id"),
         ("    issue: tolls", "    issue: nothing", "nothing", "issue 'nothing' is not an issue id"),
         ("event: ev-open", "event: ev-nope", "ev-nope", "event 'ev-nope' is not an event id"),
-        ("{id: alma, name: Alma Berg, party: north}", "{id: alma, name: Alma Berg, party: west}", "west",
-         "party 'west' is not a party id"),
+        (
+            "{id: alma, name: Alma Berg, party: north}",
+            "{id: alma, name: Alma Berg, party: west}",
+            "west",
+            "party 'west' is not a party id",
+        ),
     ],
 )
 def test_a_reference_to_a_missing_id_is_reported(brief_file, old, new, bad, message):
@@ -377,7 +393,12 @@ def test_a_key_point_that_refers_to_a_missing_id_is_reported(brief_file):
         ("speaker: alma", "speaker: tolls", "speaker: tolls", "speaker 'tolls' is an issue, not a person or party"),
         ("parties: [north]", "parties: [alma]", "[alma]", "parties 'alma' is a person, not a party"),
         ("    party: north", "    party: alma", "party: alma", "party 'alma' is a person, not a party"),
-        ("event: ev-open", "event: north-tolls", "event: north-tolls", "event 'north-tolls' is a position, not an event"),
+        (
+            "event: ev-open",
+            "event: north-tolls",
+            "event: north-tolls",
+            "event 'north-tolls' is a position, not an event",
+        ),
         ("    issue: tolls", "    issue: wire", "issue: wire", "issue 'wire' is a source, not an issue"),
     ],
 )
@@ -405,8 +426,12 @@ def test_references_may_point_forward_in_the_file(brief_file):
     ("old", "new", "bad", "message"),
     [
         ("role: mediator", "role: broker", "broker}", "`role` is 'broker'; it must be one of: party, mediator, host"),
-        ("    date: 2026-02-04\n", "    date: 2026-02-04\n    status: done\n", "done",
-         "`status` is 'done'; it must be one of: occurred, scheduled, postponed, cancelled, reported"),
+        (
+            "    date: 2026-02-04\n",
+            "    date: 2026-02-04\n    status: done\n",
+            "done",
+            "`status` is 'done'; it must be one of: occurred, scheduled, postponed, cancelled, reported",
+        ),
         ("kind: direct", "kind: indirect", "indirect", "`kind` is 'indirect'; it must be one of: direct, reported"),
     ],
 )
@@ -433,11 +458,26 @@ def test_status_defaults_to_occurred(brief_file):
     ("old", "new", "bad", "message"),
     [
         ("    date: 2026-02-04", '    date: "2026-13"', '"2026-13"', "`date`: '2026-13' has no month 13"),
-        ("    date: 2026-02-04", "    date: 2026-02-30", "2026-02-30", "`date`: '2026-02-30' is not a day of the calendar"),
-        ("    date: 2026-02-04", '    date: "2026-02-04/2026-01-01"', '"2026-02-04/', "`date`: '2026-02-04/2026-01-01' ends before it starts"),
+        (
+            "    date: 2026-02-04",
+            "    date: 2026-02-30",
+            "2026-02-30",
+            "`date`: '2026-02-30' is not a day of the calendar",
+        ),
+        (
+            "    date: 2026-02-04",
+            '    date: "2026-02-04/2026-01-01"',
+            '"2026-02-04/',
+            "`date`: '2026-02-04/2026-01-01' ends before it starts",
+        ),
         ("as_of: 2026-02-04", "as_of: soon", "soon", "`as_of`: 'soon' is not a date"),
         ("as_of: 2026-02-04", "as_of: yes", "yes", "`as_of`: 'True' is not a date"),
-        ("event: ev-open", "event: ev-open\n    said: 2026-02-04/2026-01", "2026-02-04/", "`said`: '2026-02-04/2026-01' ends before"),
+        (
+            "event: ev-open",
+            "event: ev-open\n    said: 2026-02-04/2026-01",
+            "2026-02-04/",
+            "`said`: '2026-02-04/2026-01' ends before",
+        ),
     ],
 )
 def test_a_bad_date_is_reported(brief_file, old, new, bad, message):
@@ -451,8 +491,14 @@ def test_a_bad_date_is_reported(brief_file, old, new, bad, message):
 
 @pytest.mark.parametrize(
     ("written", "shown"),
-    [("2026-02-03", "3 Feb 2026"), ('"2026-02"', "Feb 2026"), ("2026", "2026"), ('"2026-02-02/2026-02-03"', "2-3 Feb 2026"),
-     ('"2026-02-03~"', "c. 3 Feb 2026"), ('"2026-02-03?"', "3 Feb 2026 (?)")],
+    [
+        ("2026-02-03", "3 Feb 2026"),
+        ('"2026-02"', "Feb 2026"),
+        ("2026", "2026"),
+        ('"2026-02-02/2026-02-03"', "2-3 Feb 2026"),
+        ('"2026-02-03~"', "c. 3 Feb 2026"),
+        ('"2026-02-03?"', "3 Feb 2026 (?)"),
+    ],
 )
 def test_a_date_may_be_written_in_every_form(brief_file, written, shown):
     text = VALID.replace("event: ev-open", f"event: ev-open\n    said: {written}")
@@ -571,7 +617,9 @@ def test_a_long_anchor_names_one_of_two_sources(brief_file):
             "  - {id: other, title: Other, path: other.txt, published: 2026-02-05}\n",
         )
         .replace('["The first session opened on Wednesday"]', "[{source: other, exact: second session opened}]")
-        .replace('source: "an equal share is the only fair share"', "source: {source: wire, exact: the only fair share}")
+        .replace(
+            'source: "an equal share is the only fair share"', "source: {source: wire, exact: the only fair share}"
+        )
     )
 
     brief = load_brief(brief_file(text))
@@ -610,7 +658,9 @@ def test_ambiguous_words_are_reported_at_the_anchor(brief_file):
 
 
 def test_a_suffix_in_the_brief_breaks_the_tie(brief_file):
-    text = VALID.replace('"The first session opened on Wednesday"', '{source: wire, exact: The harbour was, suffix: " reopened"}')
+    text = VALID.replace(
+        '"The first session opened on Wednesday"', '{source: wire, exact: The harbour was, suffix: " reopened"}'
+    )
 
     anchor = load_brief(brief_file(text))["ev-open"].evidence[0]
 
@@ -619,7 +669,9 @@ def test_a_suffix_in_the_brief_breaks_the_tie(brief_file):
 
 
 def test_a_prefix_in_the_brief_that_fits_nowhere_is_reported_at_exact(brief_file):
-    text = VALID.replace('"The first session opened on Wednesday"', "{source: wire, exact: The harbour was, prefix: nope}")
+    text = VALID.replace(
+        '"The first session opened on Wednesday"', "{source: wire, exact: The harbour was, prefix: nope}"
+    )
 
     problem = only_problem(brief_file(text))
 
@@ -628,7 +680,9 @@ def test_a_prefix_in_the_brief_that_fits_nowhere_is_reported_at_exact(brief_file
 
 
 def test_an_anchor_may_match_only_after_normalising(brief_file):
-    text = VALID.replace('source: "an equal share is the only fair share"', "source: '\"an equal share is the only fair share\"'")
+    text = VALID.replace(
+        'source: "an equal share is the only fair share"', "source: '\"an equal share is the only fair share\"'"
+    )
 
     quote = load_brief(brief_file(text))["q-fair"]
 
@@ -682,7 +736,7 @@ def test_a_matching_sha256_is_accepted_in_either_case(brief_file):
 
 def test_a_sha256_mismatch_is_reported_at_sha256(brief_file):
     wrong = "0" * 64
-    text = VALID.replace("published: 2026-02-04}", f"published: 2026-02-04, sha256: \"{wrong}\"}}")
+    text = VALID.replace("published: 2026-02-04}", f'published: 2026-02-04, sha256: "{wrong}"}}')
     actual = hashlib.sha256(DOC.encode()).hexdigest()
 
     problem = only_problem(brief_file(text))
@@ -719,7 +773,9 @@ def test_a_source_that_is_not_utf8_is_reported_at_its_path(brief_file):
     problem = only_problem(path)
 
     assert at(problem) == where(VALID, "doc.txt")
-    assert problem.message == "source file doc.txt: is not UTF-8 text (byte 20); save it as UTF-8 (line 3 of the document)"
+    assert (
+        problem.message == "source file doc.txt: is not UTF-8 text (byte 20); save it as UTF-8 (line 3 of the document)"
+    )
 
 
 def test_a_source_over_the_size_limit_is_reported(brief_file):
@@ -780,7 +836,12 @@ quotes:
 
 
 def test_problems_sort_by_line_then_column():
-    problems = [Problem("b.yaml", "z", 3, 9), Problem("b.yaml", "y", 3, 2), Problem("b.yaml", "x", 1, 5), Problem("b.yaml", "w")]
+    problems = [
+        Problem("b.yaml", "z", 3, 9),
+        Problem("b.yaml", "y", 3, 2),
+        Problem("b.yaml", "x", 1, 5),
+        Problem("b.yaml", "w"),
+    ]
 
     assert [p.message for p in BriefError(problems).problems] == ["w", "x", "y", "z"]
 
@@ -811,7 +872,9 @@ def test_review_marks_are_warnings_that_do_not_stop_loading(brief_file):
 
 
 def test_review_marks_are_listed_beside_the_errors_of_a_broken_brief(brief_file):
-    text = VALID.replace("    kind: direct\n", "    kind: direct\n    review: check\n").replace("speaker: alma", "speaker: nobody")
+    text = VALID.replace("    kind: direct\n", "    kind: direct\n    review: check\n").replace(
+        "speaker: alma", "speaker: nobody"
+    )
 
     problems = problems_of(brief_file(text))
 
@@ -1007,7 +1070,9 @@ def test_a_string_over_the_limit_is_reported_at_its_line(brief_file):
 
 
 def test_the_default_limits_are_documented_values():
-    assert LoadLimits() == LoadLimits(max_bytes=128 * 1024 * 1024, max_depth=32, max_string=1_000_000, alias_slack=10_000)
+    assert LoadLimits() == LoadLimits(
+        max_bytes=128 * 1024 * 1024, max_depth=32, max_string=1_000_000, alias_slack=10_000
+    )
 
 
 # -- the real briefs -------------------------------------------------------------------
@@ -1192,7 +1257,9 @@ def test_sections_in_any_order_load_the_same_brief(brief_file, monkeypatch, max_
 
 # -- a source stays inside the folder that holds the brief's folder ----------------------
 
-OUTSIDE = "is outside {root}, the folder that holds the brief's folder; a source must be inside it (symbolic links followed)"
+OUTSIDE = (
+    "is outside {root}, the folder that holds the brief's folder; a source must be inside it (symbolic links followed)"
+)
 
 
 def brief_in_project(tmp_path: Path, path_line: str) -> Path:
@@ -1244,7 +1311,10 @@ def test_a_brief_that_is_a_symlink_loop_is_reported_as_a_loop(tmp_path):
 def test_a_brief_that_is_a_pipe_is_refused_at_once(tmp_path):
     os.mkfifo(tmp_path / "b.yaml")
 
-    assert only_problem(tmp_path / "b.yaml").message == "is not a regular file (a pipe or a device?): a brief must be a text file"
+    assert (
+        only_problem(tmp_path / "b.yaml").message
+        == "is not a regular file (a pipe or a device?): a brief must be a text file"
+    )
 
 
 # -- fields the format does not read are bounded too ------------------------------------
@@ -1258,8 +1328,10 @@ def test_fields_nobody_reads_cannot_hold_millions_of_values(brief_file, monkeypa
 
     problem = only_problem(brief_file(text))
 
-    assert problem.message == ("fields peacebrief does not read hold more than 1,000 values, the limit; "
-                               "a brief needs nowhere near as many: remove them")
+    assert problem.message == (
+        "fields peacebrief does not read hold more than 1,000 values, the limit; "
+        "a brief needs nowhere near as many: remove them"
+    )
     assert problem.line == VALID.count("\n") + 2  # in the second field: the allowance is shared
 
 
@@ -1298,13 +1370,16 @@ def test_a_key_given_twice_under_a_field_the_format_does_not_read_is_reported(br
     problem = only_problem(brief_file(text))
 
     assert at(problem) == where(text, second)
-    assert problem.message == f"'seen' is given twice in this mapping (first on line {where(text, 'seen: 1')[0]}); " \
+    assert (
+        problem.message == f"'seen' is given twice in this mapping (first on line {where(text, 'seen: 1')[0]}); "
         "a key may stand once in a mapping"
+    )
 
 
 def test_a_key_given_twice_in_a_record_s_own_note_is_reported_once(brief_file):
-    text = VALID.replace("    stance: Share the tolls equally\n",
-                         "    stance: Share the tolls equally\n    mine: {who: me, who: you}\n")
+    text = VALID.replace(
+        "    stance: Share the tolls equally\n", "    stance: Share the tolls equally\n    mine: {who: me, who: you}\n"
+    )
 
     problem = only_problem(brief_file(text))
 
@@ -1315,7 +1390,9 @@ def test_a_key_given_twice_in_a_record_s_own_note_is_reported_once(brief_file):
 def test_a_key_given_twice_in_an_anchor_is_reported_once(brief_file):
     # The anchor's mapping is read when its record is built, in the second pass over the
     # file, whose nodes are not the first pass's: the key is known by its place.
-    text = VALID.replace('"The first session opened on Wednesday"', "{source: wire, source: wire, exact: The first session}")
+    text = VALID.replace(
+        '"The first session opened on Wednesday"', "{source: wire, source: wire, exact: The first session}"
+    )
 
     problem = only_problem(brief_file(text))
 
@@ -1324,7 +1401,9 @@ def test_a_key_given_twice_in_an_anchor_is_reported_once(brief_file):
 
 
 def test_a_key_given_twice_in_a_record_is_reported_once_not_again_as_a_field_not_read(brief_file):
-    text = VALID.replace("    stance: Share the tolls equally\n", "    stance: Share the tolls equally\n    stance: Again\n")
+    text = VALID.replace(
+        "    stance: Share the tolls equally\n", "    stance: Share the tolls equally\n    stance: Again\n"
+    )
 
     problems = problems_of(brief_file(text))
 
@@ -1340,7 +1419,9 @@ def test_a_key_given_twice_in_a_record_is_reported_once_not_again_as_a_field_not
         ("extra: !!map\n", "!!map", "single value", "mapping"),
     ],
 )
-def test_a_standard_tag_on_the_wrong_kind_of_value_is_refused_as_safe_load_refuses_it(brief_file, extra, tag, shape, fits):
+def test_a_standard_tag_on_the_wrong_kind_of_value_is_refused_as_safe_load_refuses_it(
+    brief_file, extra, tag, shape, fits
+):
     text = VALID + extra
 
     problem = only_problem(brief_file(text))
@@ -1371,8 +1452,10 @@ def test_a_date_with_a_time_of_day_is_refused_not_cut_to_its_day(brief_file, wri
     problem = only_problem(brief_file(text))
 
     assert at(problem) == where(text, written)
-    assert problem.message == (f"`as_of`: '{written}' is a date with a time of day; a brief's dates are days, "
-                               "months or years: write 2026-02-04")
+    assert problem.message == (
+        f"`as_of`: '{written}' is a date with a time of day; a brief's dates are days, "
+        "months or years: write 2026-02-04"
+    )
 
 
 def test_an_anchor_across_two_paragraphs_is_refused(brief_file):
@@ -1383,12 +1466,15 @@ def test_an_anchor_across_two_paragraphs_is_refused(brief_file):
 
     assert at(problem) == where(text, f'"{words}"')
     assert problem.record == "ev-open"
-    assert problem.message == ("these words run from ¶2 into ¶3 of the source; "
-                               "keep an anchor inside one paragraph (one anchor for each)")
+    assert problem.message == (
+        "these words run from ¶2 into ¶3 of the source; keep an anchor inside one paragraph (one anchor for each)"
+    )
 
 
 def test_an_anchor_with_spaces_around_its_words_is_in_the_paragraph_of_its_words(brief_file):
-    text = VALID.replace('evidence: ["The first session opened on Wednesday"]', 'evidence: ["\\n\\nThe harbour was closed"]')
+    text = VALID.replace(
+        'evidence: ["The first session opened on Wednesday"]', 'evidence: ["\\n\\nThe harbour was closed"]'
+    )
 
     event = load_brief(brief_file(text))["ev-open"]
 
@@ -1399,7 +1485,8 @@ def test_an_anchor_with_spaces_around_its_words_is_in_the_paragraph_of_its_words
 def test_line_numbers_are_an_editor_s_after_unusual_line_breaks(brief_file, brk):
     # YAML ends a line at NEL, LS and PS too; editors (and `where`) do not.
     text = VALID.replace("title: Test brief", f'title: "Test{brk}brief{brk}again"').replace(
-        "stance: Share the tolls equally", "stance: [unclosed")
+        "stance: Share the tolls equally", "stance: [unclosed"
+    )
 
     problem = only_problem(brief_file(text))
     plain = only_problem(brief_file(text.replace(brk, "x")))  # the same file with no unusual break
@@ -1411,7 +1498,8 @@ def test_line_numbers_are_an_editor_s_after_unusual_line_breaks(brief_file, brk)
 @pytest.mark.parametrize("brk", ["\x85", "\u2028", "\u2029"])
 def test_problems_and_records_after_unusual_line_breaks_are_on_the_editor_s_lines(brief_file, brk):
     text = VALID.replace("title: Test brief", f'title: "Test{brk}brief"\nnote: "a{brk}b{brk}c"  # {brk}').replace(
-        "    title: First session opens\n", "    title: First session opens\n    place: [Karsk]\n")
+        "    title: First session opens\n", "    title: First session opens\n    place: [Karsk]\n"
+    )
 
     problem = only_problem(brief_file(text))
 
@@ -1441,7 +1529,9 @@ def _places(text: str, breaks: str) -> list[tuple[int, int]]:
     return out
 
 
-@pytest.mark.parametrize("text", ["a\x85b\u2028\u2028c\r\nd\r\x85e\n\u2029f", "\u2028" * 5 + "x\ry\u2028z", "plain\nlines\n", ""])
+@pytest.mark.parametrize(
+    "text", ["a\x85b\u2028\u2028c\r\nd\r\x85e\n\u2029f", "\u2028" * 5 + "x\ry\u2028z", "plain\nlines\n", ""]
+)
 def test_editor_lines_turn_every_place_yaml_gives_into_an_editor_s(text):
     from peacebrief.core.yamlstream import EditorLines
 

@@ -10,15 +10,20 @@ from peacebrief.core.review import ReviewWalk, walk_order
 
 def with_marks(brief: Brief, ids: set[str]) -> Brief:
     """`brief` with a review mark on exactly the records `ids`."""
+
     def marked(record):  # type: ignore[no-untyped-def]
         return dataclasses.replace(record, review="check this" if record.id in ids else None)
 
     records = {rid: marked(r) for rid, r in brief.records.items()}
     return dataclasses.replace(
-        brief, records=records,
-        events=tuple(records[e.id] for e in brief.events), quotes=tuple(records[q.id] for q in brief.quotes),
-        people=tuple(records[p.id] for p in brief.people), positions=tuple(records[p.id] for p in brief.positions),
-        parties=tuple(records[p.id] for p in brief.parties), issues=tuple(records[i.id] for i in brief.issues),
+        brief,
+        records=records,
+        events=tuple(records[e.id] for e in brief.events),
+        quotes=tuple(records[q.id] for q in brief.quotes),
+        people=tuple(records[p.id] for p in brief.people),
+        positions=tuple(records[p.id] for p in brief.positions),
+        parties=tuple(records[p.id] for p in brief.parties),
+        issues=tuple(records[i.id] for i in brief.issues),
         sources=tuple(records[s.id] for s in brief.sources),
     )
 

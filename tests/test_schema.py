@@ -226,9 +226,7 @@ INVALID = {
     "sha256 not 64 hex": lambda b: b["sources"][0].update(sha256="abc123"),
     "long anchor without exact": lambda b: b["positions"][1]["evidence"][0].pop("exact"),
     "review not a string": lambda b: b["people"][1].update(review=True),
-    "short anchor with two sources": lambda b: b["sources"].append(
-        dict(b["sources"][0], id="wire-2")
-    ),
+    "short anchor with two sources": lambda b: b["sources"].append(dict(b["sources"][0], id="wire-2")),
 }
 
 

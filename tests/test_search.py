@@ -81,7 +81,7 @@ def test_words_match_inside_longer_words_and_across_fields(bundled_brief: Brief)
 
 
 def test_a_source_paragraph_is_found(bundled_brief: Brief) -> None:
-    """"social media" is in ¶1 of the source only, in no record."""
+    """ "social media" is in ¶1 of the source only, in no record."""
     found = SearchIndex(bundled_brief).search("social media")
     assert found.ids == ("dw-2026-02-04#1",) and found.total == 1
 
@@ -198,7 +198,9 @@ WORDS = ["kyiv", "russia", "strikes", "power", "grid", "the", "talks", "ukraine"
 @settings(max_examples=60, deadline=None)
 @given(
     queries=st.lists(
-        st.lists(st.sampled_from(WORDS).flatmap(lambda w: st.integers(1, len(w)).map(lambda n: w[:n])), max_size=3).map(" ".join),
+        st.lists(st.sampled_from(WORDS).flatmap(lambda w: st.integers(1, len(w)).map(lambda n: w[:n])), max_size=3).map(
+            " ".join
+        ),
         min_size=1,
         max_size=8,
     )

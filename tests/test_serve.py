@@ -56,7 +56,9 @@ async def test_a_session_shows_the_reader_and_takes_keys(served: Served, http: a
     await until(lambda: not served.processes(), "the session's process ends with its websocket")
 
 
-async def test_without_the_token_nothing_is_served_and_nothing_started(served: Served, http: aiohttp.ClientSession) -> None:
+async def test_without_the_token_nothing_is_served_and_nothing_started(
+    served: Served, http: aiohttp.ClientSession
+) -> None:
     other = "x" * len(served.token)
     refused = [
         f"{served.base}/",
@@ -86,7 +88,9 @@ async def test_without_the_token_nothing_is_served_and_nothing_started(served: S
 
 
 async def test_the_address_opens_the_page_and_sets_the_token_for_what_it_loads(served: Served) -> None:
-    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as browser:  # unsafe: keeps cookies of an IP address
+    async with aiohttp.ClientSession(
+        cookie_jar=aiohttp.CookieJar(unsafe=True)
+    ) as browser:  # unsafe: keeps cookies of an IP address
         await _page_then_script(served, browser)
 
 
@@ -106,7 +110,9 @@ async def _page_then_script(served: Served, http: aiohttp.ClientSession) -> None
     assert not served.processes()
 
 
-async def test_nothing_a_browser_asks_for_opens_another_file(served: Served, http: aiohttp.ClientSession, tmp_path: Path) -> None:
+async def test_nothing_a_browser_asks_for_opens_another_file(
+    served: Served, http: aiohttp.ClientSession, tmp_path: Path
+) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("not for the browser")
     cookie = {"Cookie": f"peacebrief-{served.base.rsplit(':', 1)[1]}={served.token}"}
@@ -143,7 +149,9 @@ async def test_e_downloads_the_same_digest_as_the_digest_command(served: Served,
     await session.press("e")
     await session.shows("Download the digest", "Download")
     await session.press("\r\r")  # Enter takes the format and moves to Download; Enter downloads
-    await until(lambda: any(m[0] == "deliver_file_start" for m in session.messages), "the browser is told of a download")
+    await until(
+        lambda: any(m[0] == "deliver_file_start" for m in session.messages), "the browser is told of a download"
+    )
     key = next(m[1] for m in session.messages if m[0] == "deliver_file_start")
     async with http.get(f"{served.base}/download/{key}") as refused:
         assert refused.status == 403  # the download, too, needs the token
@@ -166,7 +174,9 @@ async def test_e_with_a_party_filter_downloads_that_party_s_digest(served: Serve
     await session.press("e")
     await session.shows("Only what concerns Russia")
     await session.press("\r\r")  # Enter takes the format and moves to Download; Enter downloads
-    await until(lambda: any(m[0] == "deliver_file_start" for m in session.messages), "the browser is told of a download")
+    await until(
+        lambda: any(m[0] == "deliver_file_start" for m in session.messages), "the browser is told of a download"
+    )
     key = next(m[1] for m in session.messages if m[0] == "deliver_file_start")
     cookie = {"Cookie": f"peacebrief-{served.base.rsplit(':', 1)[1]}={served.token}"}
     async with http.get(f"{served.base}/download/{key}", headers=cookie) as response:
@@ -190,7 +200,11 @@ async def test_y_copies_through_the_browser_on_this_machine(served: Served, http
 def test_another_machine_s_address_needs_allow_remote() -> None:
     refused = subprocess.run(
         [sys.executable, "-m", "peacebrief", "serve", "--host", "0.0.0.0", "--port", "0"],
-        capture_output=True, text=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT / "tui"), "PATH": "/usr/bin:/bin"}, timeout=60,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT / "tui"), "PATH": "/usr/bin:/bin"},
+        timeout=60,
     )
     assert refused.returncode == 2
     assert "--allow-remote" in refused.stderr and "anyone who has the address can then read the brief" in refused.stderr
@@ -216,13 +230,19 @@ async def test_served_to_other_machines_it_warns_and_y_says_it_cannot_copy(http:
 def test_no_such_brief_is_a_usage_error(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "peacebrief", "serve", str(tmp_path / "missing.yaml"), "--port", "0"],
-        capture_output=True, text=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT / "tui"), "PATH": "/usr/bin:/bin"}, timeout=60,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT / "tui"), "PATH": "/usr/bin:/bin"},
+        timeout=60,
     )
     assert result.returncode == 2
     assert result.stderr == f"peacebrief serve: {tmp_path / 'missing.yaml'}: no such file or folder\n"
 
 
-async def test_a_brief_whose_name_a_shell_would_read_is_served_as_named(tmp_path: Path, http: aiohttp.ClientSession) -> None:
+async def test_a_brief_whose_name_a_shell_would_read_is_served_as_named(
+    tmp_path: Path, http: aiohttp.ClientSession
+) -> None:
     folder = tmp_path / "it's a $(touch pwned); brief"
     shutil.copytree(HARBOUR_BRIEF.parent.parent, folder)
     server = Served(folder / "briefs" / HARBOUR_BRIEF.name)
@@ -245,7 +265,9 @@ async def test_a_case_folder_is_served_as_the_reader_opens_it(http: aiohttp.Clie
         await session.press("e")
         await session.shows("Download the digest", "Δ text", "what changed from round 2 to round 3")
         await session.press("\r\r")
-        await until(lambda: any(m[0] == "deliver_file_start" for m in session.messages), "the browser is told of a download")
+        await until(
+            lambda: any(m[0] == "deliver_file_start" for m in session.messages), "the browser is told of a download"
+        )
         key = next(m[1] for m in session.messages if m[0] == "deliver_file_start")
         cookie = {"Cookie": f"peacebrief-{server.base.rsplit(':', 1)[1]}={server.token}"}
         async with http.get(f"{server.base}/download/{key}", headers=cookie) as response:

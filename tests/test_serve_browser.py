@@ -25,8 +25,14 @@ from peacebrief.core.loader import load_brief
 from served import DEADLINE, Served, digest_of
 
 CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--no-first-run"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 XTERM_BACKGROUND = (0, 0, 0)  # xterm.js's default theme, where the app leaves the background to the terminal
 
 # Runs in the page before its own scripts: keeps the size of each session's terminal and
@@ -111,7 +117,9 @@ class Page:
         while not all(t in self.text() for t in texts):
             left = end - time.monotonic()
             try:  # until the page has received something more
-                self.page.wait_for_function(f"window.__peacebrief.length > {self.replayed}", timeout=max(left, 0) * 1000)
+                self.page.wait_for_function(
+                    f"window.__peacebrief.length > {self.replayed}", timeout=max(left, 0) * 1000
+                )
             except PlaywrightTimeout:
                 raise AssertionError(f"the page never showed {texts}:\n{self.text()}") from None
 
@@ -135,7 +143,7 @@ def painted(image, box: dict[str, float], screen: pyte.Screen, row: int, first: 
 
 
 def close(a: tuple[int, ...], b: tuple[int, ...], tolerance: int = 24) -> bool:
-    return all(abs(x - y) <= tolerance for x, y in zip(a, b))
+    return all(abs(x - y) <= tolerance for x, y in zip(a, b, strict=False))
 
 
 @pytest.fixture
@@ -155,8 +163,11 @@ def test_the_reader_in_chromium(served: Served, tmp_path: Path) -> None:
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
             str(tmp_path / "profile"),  # a new, empty profile
-            executable_path=CHROMIUM, args=FLAGS, headless=True,
-            viewport={"width": 1280, "height": 800}, accept_downloads=True,
+            executable_path=CHROMIUM,
+            args=FLAGS,
+            headless=True,
+            viewport={"width": 1280, "height": 800},
+            accept_downloads=True,
         )
         try:
             context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served.base)

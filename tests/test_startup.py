@@ -49,7 +49,17 @@ PLAIN = [
     "It said: yes; no (maybe) 'quoted' \"double\" % $ @ ^ + = - / ? {braces} http://example.org",
     "1999 was a year - a long one",
 ]
-MARKDOWN = ["*a* and **b**", "- a list", "1. first", "# heading", "a <b>tag</b>", "a\n\nb", "a | b", "~~gone~~", "&amp;"]
+MARKDOWN = [
+    "*a* and **b**",
+    "- a list",
+    "1. first",
+    "# heading",
+    "a <b>tag</b>",
+    "a\n\nb",
+    "a | b",
+    "~~gone~~",
+    "&amp;",
+]
 
 
 @pytest.mark.parametrize("width", [12, 40, 80])

@@ -44,8 +44,13 @@ def copy_of_the_bundled_brief(tmp_path: Path) -> Path:
 
 def assert_no_overlap(screen: BriefScreen, where: str) -> None:
     """The parts of the screen on show each have their own lines and columns, inside the screen."""
-    parts: list[Widget] = [screen.query_one("#pane-bar"), screen.query_one("#panes"), screen.detail,
-                           screen.query_one("#problems-panel"), screen.query_one(KeyFooter)]
+    parts: list[Widget] = [
+        screen.query_one("#pane-bar"),
+        screen.query_one("#panes"),
+        screen.detail,
+        screen.query_one("#problems-panel"),
+        screen.query_one(KeyFooter),
+    ]
     shown = [w for w in parts if w.display and w.region.area]
     for widget in shown:
         assert screen.region.contains_region(widget.region), f"{where}: {widget} is off the screen: {widget.region}"
@@ -90,7 +95,9 @@ async def test_small_terminals_are_usable(tmp_path: Path) -> None:
             assert app.screen is screen, where
 
         # At the smallest size, a brief gone bad on disk: its problems show, nothing overlaps.
-        broken = path.read_text(encoding="utf-8").replace("    speaker: peskov\n    kind: direct", "    speaker: nobody\n    kind: direct", 1)
+        broken = path.read_text(encoding="utf-8").replace(
+            "    speaker: peskov\n    kind: direct", "    speaker: nobody\n    kind: direct", 1
+        )
         path.write_text(broken, encoding="utf-8")
         await pilot.press("r")
         panel = screen.query_one("#problems-panel")
@@ -129,7 +136,9 @@ async def test_no_color_is_respected(monkeypatch: pytest.MonkeyPatch) -> None:
         for key in ("1", "4"):  # the lists, and the matrix with its zebra stripes
             await pilot.press(key)
             found = colours(app)
-            assert found and all(r == g == b for r, g, b in found), f"colours with NO_COLOR: {found - {(r, r, r) for r in range(256)}}"
+            assert found and all(r == g == b for r, g, b in found), (
+                f"colours with NO_COLOR: {found - {(r, r, r) for r in range(256)}}"
+            )
 
 
 async def test_everything_works_from_the_keyboard(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -23,7 +23,9 @@ def parameters(function: object) -> list[str]:
 
 
 def test_widget_size_updated_still_takes_the_sizes_the_steady_view_overrides() -> None:
-    assert hasattr(Widget, "_size_updated"), f"Textual {textual.__version__} has no Widget._size_updated: {MODULE} overrides it"
+    assert hasattr(Widget, "_size_updated"), (
+        f"Textual {textual.__version__} has no Widget._size_updated: {MODULE} overrides it"
+    )
     assert parameters(Widget._size_updated) == ["self", "size", "virtual_size", "container_size", "layout"], (
         f"Textual {textual.__version__} changed Widget._size_updated{inspect.signature(Widget._size_updated)}: "
         f"{MODULE} overrides it as (size, virtual_size, container_size, layout)"
@@ -31,7 +33,9 @@ def test_widget_size_updated_still_takes_the_sizes_the_steady_view_overrides() -
 
 
 def test_widget_scroll_update_still_takes_a_virtual_size() -> None:
-    assert hasattr(Widget, "_scroll_update"), f"Textual {textual.__version__} has no Widget._scroll_update: {MODULE} calls it"
+    assert hasattr(Widget, "_scroll_update"), (
+        f"Textual {textual.__version__} has no Widget._scroll_update: {MODULE} calls it"
+    )
     assert parameters(Widget._scroll_update) == ["self", "virtual_size"], (
         f"Textual {textual.__version__} changed Widget._scroll_update{inspect.signature(Widget._scroll_update)}: "
         f"{MODULE} calls it with a virtual size"
@@ -70,7 +74,9 @@ async def test_textual_still_calls_them_as_the_reader_needs() -> None:
     app = BoxApp()
     async with app.run_test(size=(80, 24)) as pilot:
         box = app.query_one(Box)
-        assert box.resized == [Size(30, 10)], f"Textual {textual.__version__} no longer calls _size_updated in the layout ({MODULE})"
+        assert box.resized == [Size(30, 10)], (
+            f"Textual {textual.__version__} no longer calls _size_updated in the layout ({MODULE})"
+        )
         assert box.max_scroll_y == 0
         set_virtual_size(box, Size(30, 100))
         await pilot.pause()
@@ -151,7 +157,9 @@ async def test_cursor_focus_moves_the_focus_without_a_whole_repaint() -> None:
         assert app.focused is second and second.has_focus and not first.has_focus, (
             f"Textual {textual.__version__}: CursorFocus no longer keeps has_focus as Textual's handlers did ({MODULE})"
         )
-        assert sorted(holder.heard) == ["blur", "focus", "focus"], f"the parent no longer hears of the focus ({MODULE}): {holder.heard}"
+        assert sorted(holder.heard) == ["blur", "focus", "focus"], (
+            f"the parent no longer hears of the focus ({MODULE}): {holder.heard}"
+        )
         assert first.whole_repaints == second.whole_repaints == 0, (
             f"Textual {textual.__version__}: a move of the focus repaints a CursorFocus widget whole again ({MODULE})"
         )
@@ -178,5 +186,7 @@ async def test_a_layout_that_keeps_a_steady_view_size_leaves_its_scroll_bar_alon
         bar.refresh = lambda *regions, **kwargs: repaints.append(1) or original(*regions, **kwargs)  # type: ignore[method-assign]
         app.screen.refresh(layout=True)
         await pilot.pause()
-        assert repaints == [], f"Textual {textual.__version__}: a layout that keeps the box's size repaints its scroll bar ({MODULE})"
+        assert repaints == [], (
+            f"Textual {textual.__version__}: a layout that keeps the box's size repaints its scroll bar ({MODULE})"
+        )
         assert box.max_scroll_y == 90, "the box's own virtual size was lost in the layout"

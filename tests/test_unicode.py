@@ -138,8 +138,12 @@ def test_text_digest_columns_start_at_the_same_cell(brief: Brief, width: int) ->
     assert len(offices) == 1, delegations
 
     quotes = section(text, "Quotes")
-    speakers = {column_of(line, brief[q.speaker].label + ":") for q in brief.quotes for line in quotes
-                if brief[q.speaker].label + ":" in line}
+    speakers = {
+        column_of(line, brief[q.speaker].label + ":")
+        for q in brief.quotes
+        for line in quotes
+        if brief[q.speaker].label + ":" in line
+    }
     assert len(speakers) == 1, quotes
 
 
@@ -157,7 +161,9 @@ def test_json_digest_keeps_every_script_exactly(brief: Brief) -> None:
 
 def list_lines(record_list: RecordList) -> list[str]:
     strips = [record_list.render_line(y) for y in range(record_list.size.height)]
-    assert all(strip.cell_length == record_list.scrollable_content_region.width for strip in strips), "a row is not as wide as the list"
+    assert all(strip.cell_length == record_list.scrollable_content_region.width for strip in strips), (
+        "a row is not as wide as the list"
+    )
     return [strip.text for strip in strips]
 
 

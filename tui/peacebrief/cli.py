@@ -39,7 +39,9 @@ class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
     milliseconds of every command's start-up, for a width only `--help` uses.
     """
 
-    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None) -> None:
+    def __init__(
+        self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None
+    ) -> None:
         super().__init__(prog, indent_increment, max_help_position, _columns() - 2 if width is None else width)
 
 
@@ -62,8 +64,15 @@ def _open_parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=_HelpFormatter,
     )
-    parser.add_argument("brief", nargs="?", metavar="BRIEF", help="a brief file, or a case folder (a brief per round), to open (default: the bundled brief)")
-    parser.add_argument("--example", action="store_true", help="open the example case: three rounds of an invented negotiation")
+    parser.add_argument(
+        "brief",
+        nargs="?",
+        metavar="BRIEF",
+        help="a brief file, or a case folder (a brief per round), to open (default: the bundled brief)",
+    )
+    parser.add_argument(
+        "--example", action="store_true", help="open the example case: three rounds of an invented negotiation"
+    )
     parser.add_argument("--version", action="version", version=f"peacebrief {__version__}")
     return parser
 
@@ -87,8 +96,10 @@ def _mistyped_command(word: str) -> str | None:
 
     near = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
     if near:
-        return (f"peacebrief: '{word}' is not a command, nor a file; did you mean `peacebrief {near[0]}`? "
-                f"(commands: {', '.join(COMMANDS)}; peacebrief --help)")
+        return (
+            f"peacebrief: '{word}' is not a command, nor a file; did you mean `peacebrief {near[0]}`? "
+            f"(commands: {', '.join(COMMANDS)}; peacebrief --help)"
+        )
     return None
 
 
@@ -108,8 +119,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         except Exception as exc:  # a bug of ours: say so in one line, keep the trace for debugging
             if os.environ.get("PEACEBRIEF_DEBUG"):
                 raise
-            print(f"peacebrief {name}: internal error: {type(exc).__name__}: {exc} "
-                  "(set PEACEBRIEF_DEBUG=1 for the traceback, and please report it)", file=sys.stderr)
+            print(
+                f"peacebrief {name}: internal error: {type(exc).__name__}: {exc} "
+                "(set PEACEBRIEF_DEBUG=1 for the traceback, and please report it)",
+                file=sys.stderr,
+            )
             return 70
     if args and (hint := _mistyped_command(args[0])):
         print(hint, file=sys.stderr)

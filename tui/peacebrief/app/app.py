@@ -20,8 +20,8 @@ from textual.worker import get_current_worker
 from peacebrief.app.keymap import read_keymap
 from peacebrief.app.settings import read_settings, write_settings
 from peacebrief.app.widgets.footer import KeyFooter
-from peacebrief.core.cache import cached_brief, load_brief_cached
 from peacebrief.core import collector
+from peacebrief.core.cache import cached_brief, load_brief_cached
 from peacebrief.core.model import Brief
 from peacebrief.core.problems import BriefError, Problem
 from peacebrief.core.visible import visible
@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from peacebrief.app.screens.brief import BriefScreen
-
     from peacebrief.core.case import Case
 
 
@@ -68,7 +67,10 @@ class ProblemsScreen(Screen[None]):
         text = Text(f"{visible(str(self.path))} could not be opened: {len(errors)} problem(s).\n\n", style="bold")
         for problem in self.problems:
             text.append(visible(str(problem)) + "\n")
-        text.append("\nFix the brief and press r to reload, or q to quit. `peacebrief check` lists the same problems.", style="italic")
+        text.append(
+            "\nFix the brief and press r to reload, or q to quit. `peacebrief check` lists the same problems.",
+            style="italic",
+        )
         with VerticalScroll(id="problems"):
             yield Static(text)
         yield KeyFooter()
@@ -111,8 +113,7 @@ class BriefApp(App[None]):
             self.set_keymap(keymap.keys)
         if keymap.problems:  # once, all of them: the rest of the file applies
             title = "Keymap: some keys not rebound" if keymap.keys else "Keymap not used"
-            self.notify(visible("\n".join(keymap.problems)), title=title,
-                        severity="warning", markup=False, timeout=12)
+            self.notify(visible("\n".join(keymap.problems)), title=title, severity="warning", markup=False, timeout=12)
 
     def _apply_settings(self) -> None:
         settings, problem = read_settings()
@@ -388,7 +389,9 @@ class BriefApp(App[None]):
             if command.title not in ("Maximize", "Minimize", "Keys"):
                 yield command
         if isinstance(screen, BriefScreen):
-            yield SystemCommand("Reading mode", "The selected record and its links on the whole screen (z)", screen.action_reading)
+            yield SystemCommand(
+                "Reading mode", "The selected record and its links on the whole screen (z)", screen.action_reading
+            )
         yield SystemCommand("Keys", "Every key, as bound, and every symbol (?)", self.action_help)
 
     def action_reload(self) -> None:

@@ -42,8 +42,13 @@ class RecordCommands(Provider):
         for name, step, help_text in self._review_commands():
             score = matcher.match(name)
             if score > 0:  # "review", "next rev": the walk first, before the records
-                yield Hit(score, matcher.highlight(name), partial(self.brief_screen.action_review, step),
-                          text=name, help=help_text)
+                yield Hit(
+                    score,
+                    matcher.highlight(name),
+                    partial(self.brief_screen.action_review, step),
+                    text=name,
+                    help=help_text,
+                )
         found = self.index.search(query, limit=PALETTE_LIMIT)
         for rid in found.ids:
             kind = "paragraph" if split_paragraph_id(rid) else brief[rid].kind
@@ -61,8 +66,10 @@ class RecordCommands(Provider):
         if not count:
             return []
         marks = f"{count} review mark{'s' * (count != 1)}"
-        return [("Next to review", 1, f"key n: the next of {marks}"),
-                ("Previous to review", -1, f"key N: the previous of {marks}")]
+        return [
+            ("Next to review", 1, f"key n: the next of {marks}"),
+            ("Previous to review", -1, f"key N: the previous of {marks}"),
+        ]
 
     async def discover(self) -> Hits:
         if self.brief_screen is None:

@@ -27,14 +27,37 @@ QUIT_ID = "app.quit"
 
 # Keys as a person types them, for the help, the top line and the footer's neighbours.
 _SHOWN = {
-    "question_mark": "?", "slash": "/", "backslash": "\\", "escape": "esc", "pageup": "pgup",
-    "pagedown": "pgdn", "left": "←", "right": "→", "up": "↑", "down": "↓", "space": "space",
-    "full_stop": ".", "comma": ",", "colon": ":", "semicolon": ";", "minus": "-", "plus": "+",
-    "equals_sign": "=", "underscore": "_", "number_sign": "#", "exclamation_mark": "!",
-    "left_square_bracket": "[", "right_square_bracket": "]", "apostrophe": "'", "quotation_mark": '"',
-    "less_than_sign": "<", "greater_than_sign": ">", "asterisk": "*", "at": "@", "ampersand": "&",
+    "question_mark": "?",
+    "slash": "/",
+    "backslash": "\\",
+    "escape": "esc",
+    "pageup": "pgup",
+    "pagedown": "pgdn",
+    "left": "←",
+    "right": "→",
+    "up": "↑",
+    "down": "↓",
+    "space": "space",
+    "full_stop": ".",
+    "comma": ",",
+    "colon": ":",
+    "semicolon": ";",
+    "minus": "-",
+    "plus": "+",
+    "equals_sign": "=",
+    "underscore": "_",
+    "number_sign": "#",
+    "exclamation_mark": "!",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "apostrophe": "'",
+    "quotation_mark": '"',
+    "less_than_sign": "<",
+    "greater_than_sign": ">",
+    "asterisk": "*",
+    "at": "@",
+    "ampersand": "&",
 }
-
 
 
 def config_dir() -> Path:
@@ -147,7 +170,6 @@ def read_keymap(path: Path | None = None, scopes: Callable[[], list[dict[str, st
         return result
     import tomllib  # only when there is a keymap to read
 
-
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -167,10 +189,14 @@ def read_keymap(path: Path | None = None, scopes: Callable[[], list[dict[str, st
 
     for binding_id, value in table.items():
         if known is not None and binding_id not in known:
-            result.problems.append(f"{where(binding_id)}: {binding_id!r} is no binding id (the help lists them); left out")
+            result.problems.append(
+                f"{where(binding_id)}: {binding_id!r} is no binding id (the help lists them); left out"
+            )
             continue
         if not isinstance(value, str):
-            result.problems.append(f'{where(binding_id)}: {binding_id!r} must be a string of keys, such as "t" or "b,backspace"; left out')
+            result.problems.append(
+                f'{where(binding_id)}: {binding_id!r} must be a string of keys, such as "t" or "b,backspace"; left out'
+            )
             continue
         keys = [k.strip() for k in value.split(",")]
         bad = next((p for p in map(key_problem, keys) if p), None)
@@ -178,7 +204,9 @@ def read_keymap(path: Path | None = None, scopes: Callable[[], list[dict[str, st
             result.problems.append(f"{where(binding_id)}: {binding_id!r}: {bad}; left out")
             continue
         if "ctrl+c" in keys:
-            result.problems.append(f"{where(binding_id)}: {binding_id!r}: ctrl+c is the terminal's interrupt and copy key; left out")
+            result.problems.append(
+                f"{where(binding_id)}: {binding_id!r}: ctrl+c is the terminal's interrupt and copy key; left out"
+            )
             continue
         result.keys[binding_id] = ",".join(keys)
     if known is not None and groups is not None:
@@ -200,7 +228,8 @@ def _check_clashes(result: Keymap, known: Mapping[str, str], groups: Iterable[It
                 other = owner.setdefault(key, binding_id)
                 if other != binding_id and binding_id in result.keys:
                     result.problems.append(
-                        f"{where(binding_id)}: {binding_id!r} takes {key_label(key)}, which {other!r} has; left out")
+                        f"{where(binding_id)}: {binding_id!r} takes {key_label(key)}, which {other!r} has; left out"
+                    )
                     del result.keys[binding_id]
                     break
     if QUIT_ID in result.keys and not keys_of(QUIT_ID):

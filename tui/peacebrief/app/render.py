@@ -68,6 +68,8 @@ def with_round(record_id: str, row: Text) -> Text:
     text = Text(f"R{number}", style="bold dim")
     text.append_text(row)
     return text
+
+
 REVIEW_FLAG = "⚑ "  # on every row of a record with a review mark, before its words
 
 
@@ -221,7 +223,9 @@ def position_rows(brief: Brief, position: Position, *, width: int) -> list[Text]
 
 
 def position_height(brief: Brief, position: Position, width: int) -> int:
-    return wrapped_height(_flagged(brief, position), width, indent=" ") + wrapped_height(one_line(position.stance), width)
+    return wrapped_height(_flagged(brief, position), width, indent=" ") + wrapped_height(
+        one_line(position.stance), width
+    )
 
 
 def _flagged(brief: Brief, position: Position) -> str:
@@ -278,7 +282,14 @@ def detail(brief: Brief, record: Record) -> RenderableType:
         if party is not None and party.id != record.speaker:
             speaker.append(f" ({one_line(party.name)})")
         parts.append(_field("Speaker", speaker))
-        parts.append(_field("Kind", "direct: printed in quotation marks" if record.quote_kind == "direct" else "reported: the source paraphrases"))
+        parts.append(
+            _field(
+                "Kind",
+                "direct: printed in quotation marks"
+                if record.quote_kind == "direct"
+                else "reported: the source paraphrases",
+            )
+        )
         if record.said:
             said = record.said.display() + (f"  ({one_line(record.date_text)})" if record.date_text else "")
             parts.append(_field("Said", said))
@@ -341,7 +352,10 @@ def _versions(brief: Brief, event: Event) -> list[RenderableType]:
     else:
         parts.append(Text("Updated by a later round", style="bold"))
     for version in versions:
-        line = Text(f"  R{round_of(version.id)}  {version.date.display()}, {version.status}", style="bold" if version is event else "")
+        line = Text(
+            f"  R{round_of(version.id)}  {version.date.display()}, {version.status}",
+            style="bold" if version is event else "",
+        )
         parts.append(line)
         for anchor in version.evidence:
             parts.append(excerpt(brief, anchor.source, anchor.start, anchor.end))

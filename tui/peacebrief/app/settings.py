@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from peacebrief.app.keymap import read_config_text, config_dir
+from peacebrief.app.keymap import config_dir, read_config_text
 
 
 def settings_path() -> Path:

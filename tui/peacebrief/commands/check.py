@@ -31,7 +31,9 @@ disputed (a warning naming both places)."""
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "briefs", nargs="*", metavar="BRIEF",
+        "briefs",
+        nargs="*",
+        metavar="BRIEF",
         help="brief files to check, or case folders (every brief in one, then the case as a whole); default: the bundled briefs",
     )
     parser.add_argument("--json", action="store_true", help="write the findings as JSON to standard output")
@@ -39,9 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def anchor_count(brief: Brief) -> int:
     return (
-        sum(len(e.evidence) for e in brief.events)
-        + sum(len(p.evidence) for p in brief.positions)
-        + len(brief.quotes)
+        sum(len(e.evidence) for e in brief.events) + sum(len(p.evidence) for p in brief.positions) + len(brief.quotes)
     )
 
 

@@ -58,7 +58,9 @@ def expand(paths: list[Path]) -> tuple[list[Path], dict[str, list[Path]]]:
     return files, cases
 
 
-def check_cases(cases: dict[str, list[Path]], results: list[tuple[str, Brief | None, list[Problem]]]) -> list[CaseReport]:
+def check_cases(
+    cases: dict[str, list[Path]], results: list[tuple[str, Brief | None, list[Problem]]]
+) -> list[CaseReport]:
     """The case-wide findings of each folder, from the briefs already loaded."""
     loaded = {path: brief for path, brief, _ in results}
     reports = []

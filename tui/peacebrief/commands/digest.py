@@ -55,29 +55,43 @@ unknown party, a bad date, a brief file that does not exist)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("brief", nargs="?", metavar="BRIEF", help="the brief file (default: the bundled brief), or a case folder with --changes")
+    parser.add_argument(
+        "brief",
+        nargs="?",
+        metavar="BRIEF",
+        help="the brief file (default: the bundled brief), or a case folder with --changes",
+    )
     parser.add_argument("--changes", action="store_true", help=_changes_help())
     parser.add_argument(
-        "-o", "--output", metavar="FILE",
+        "-o",
+        "--output",
+        metavar="FILE",
         help="write the digest to FILE instead of standard output (atomically; '-' is standard output)",
     )
     parser.add_argument("--force", action="store_true", help="let -o overwrite an existing file")
     parser.add_argument(
-        "--width", type=_width, default=DEFAULT_WIDTH, metavar="N",
+        "--width",
+        type=_width,
+        default=DEFAULT_WIDTH,
+        metavar="N",
         help=f"wrap the text format at N columns (default {DEFAULT_WIDTH}, at least {MIN_WIDTH})",
     )
     parser.add_argument("--format", choices=FORMATS, default="text", help="text (default), markdown or json")
     parser.add_argument("--party", metavar="ID", help="keep only what concerns this party (a party id of the brief)")
     parser.add_argument(
-        "--since", metavar="DATE",
+        "--since",
+        metavar="DATE",
         help="keep events and quotes from DATE on: YYYY, YYYY-MM or YYYY-MM-DD (with --changes: a ROUND, by number or brief id)",
     )
     parser.add_argument(
-        "--until", type=_date, metavar="DATE",
+        "--until",
+        type=_date,
+        metavar="DATE",
         help="keep events and quotes up to DATE (the whole month or year when DATE is one)",
     )
     parser.add_argument(
-        "--ascii", action="store_true",
+        "--ascii",
+        action="store_true",
         help="fold typographic punctuation to ASCII: “” to \", – to -, — to --, … to ..., ¶ to 'para'",
     )
 
@@ -122,7 +136,10 @@ def run(args: argparse.Namespace) -> int:
     if not path.exists() and not path.is_symlink():  # a symlink loop: the loader says so
         return _fail(f"{visible(str(path))}: no such file", 2)
     if path.is_dir():
-        return _fail(f"{visible(str(path))} is a case folder: add --changes for what changed between its rounds, or name one of its briefs", 2)
+        return _fail(
+            f"{visible(str(path))} is a case folder: add --changes for what changed between its rounds, or name one of its briefs",
+            2,
+        )
     if args.since:
         try:
             _date(args.since)
@@ -137,8 +154,13 @@ def run(args: argparse.Namespace) -> int:
         return _fail(f"{visible(str(path))}: {errors} error{'s' * (errors != 1)}, no digest written", 1)
     try:
         text = render_digest(
-            brief, fmt=args.format, width=args.width, party=args.party,
-            since=args.since, until=args.until, ascii=args.ascii,
+            brief,
+            fmt=args.format,
+            width=args.width,
+            party=args.party,
+            since=args.since,
+            until=args.until,
+            ascii=args.ascii,
         )
     except DigestError as exc:
         return _fail(visible(str(exc)), 2)

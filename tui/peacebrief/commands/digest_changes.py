@@ -38,7 +38,9 @@ def run_changes(args: argparse.Namespace) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         errors = sum(1 for p in exc.problems if p.severity == "error")
-        return _fail(f"{folder}: {errors} error{'s' * (errors != 1)}, no digest written (see `peacebrief check {folder}`)", 1)
+        return _fail(
+            f"{folder}: {errors} error{'s' * (errors != 1)}, no digest written (see `peacebrief check {folder}`)", 1
+        )
     if len(case.rounds) < 2:
         return _fail(f"{folder} has one round only: there is nothing to compare it with yet", 2)
     try:

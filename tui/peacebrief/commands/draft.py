@@ -55,16 +55,20 @@ class _Fail(Exception):
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("documents", nargs="+", metavar="DOC", help="plain-text documents (UTF-8)")
-    parser.add_argument("--brief", metavar="EXISTING", help="add to this brief: match its people and parties, duplicate nothing")
     parser.add_argument(
-        "--case", metavar="FOLDER",
+        "--brief", metavar="EXISTING", help="add to this brief: match its people and parties, duplicate nothing"
+    )
+    parser.add_argument(
+        "--case",
+        metavar="FOLDER",
         help="draft the next round of this case: the parties, people and issues it recognises take the case's ids and names",
     )
     parser.add_argument("--date", metavar="YYYY-MM-DD", help="base date for documents without a dateline")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the brief to FILE (default: standard output)")
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     parser.add_argument(
-        "--rewrite-anchors", action="store_true",
+        "--rewrite-anchors",
+        action="store_true",
         help="with --brief: write the existing brief's short anchors in the long form when a second source is added",
     )
 
@@ -109,8 +113,13 @@ def _run(args: argparse.Namespace) -> int:
         known = case_parties(case)
     try:
         text, draft = draft_text(
-            inputs, paths_from=paths_from, existing_brief=existing, existing_text=existing_text, brief_id=brief_id,
-            rewrite_anchors=args.rewrite_anchors, case=known,
+            inputs,
+            paths_from=paths_from,
+            existing_brief=existing,
+            existing_text=existing_text,
+            brief_id=brief_id,
+            rewrite_anchors=args.rewrite_anchors,
+            case=known,
         )
     except MergeError as exc:
         raise _Fail(f"{args.brief}: {exc}", 1) from None
@@ -132,8 +141,11 @@ def _run(args: argparse.Namespace) -> int:
     records = sum(len(r) for r in draft.records.values())
     marks = draft.review_count
     added = "added to the brief" if existing is not None else "drafted"
-    print(f"peacebrief draft: wrote {visible(str(output))}: {records} record{'s' * (records != 1)} {added}, "
-          f"{marks} review mark{'s' * (marks != 1)}", file=sys.stderr)
+    print(
+        f"peacebrief draft: wrote {visible(str(output))}: {records} record{'s' * (records != 1)} {added}, "
+        f"{marks} review mark{'s' * (marks != 1)}",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -158,7 +170,6 @@ def _parse_date(text: str) -> dt.date:
 def _read_document(path: Path, base_date: dt.date | None):  # type: ignore[no-untyped-def]
     from peacebrief.core.anchors import read_document
     from peacebrief.core.draft import DocumentInput
-
     from peacebrief.core.files import FileRefused, read_regular
 
     try:
@@ -187,17 +198,18 @@ def _read_document(path: Path, base_date: dt.date | None):  # type: ignore[no-un
     except ValueError as exc:
         raise _Fail(f"{path}: its dateline is not a valid date ({exc})", 1) from None
     if document.dateline is None and base_date is None:
-        raise _Fail(f"{path}: has no dateline (`date YYYY-MM-DD` on its first line); give the base date with --date YYYY-MM-DD", 2)
+        raise _Fail(
+            f"{path}: has no dateline (`date YYYY-MM-DD` on its first line); give the base date with --date YYYY-MM-DD",
+            2,
+        )
     if not document.paragraphs:
         raise _Fail(f"{path}: has no text after its dateline", 1)
     return DocumentInput(path, data, text, base_date)
 
 
 def _load_existing(path: Path):  # type: ignore[no-untyped-def]
-    from peacebrief.core.loader import load_brief
+    from peacebrief.core.loader import LoadLimits, load_brief, read_file
     from peacebrief.core.problems import BriefError
-
-    from peacebrief.core.loader import LoadLimits, read_file
 
     if not path.exists() and not path.is_symlink():
         raise _Fail(f"{path}: no such brief", 2)

@@ -33,8 +33,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"peacebrief: {unusable}", file=sys.stderr)
         return USAGE
     if is_empty(path):
-        print(f"peacebrief: {visible(str(path))}:1:1: the file is empty: a brief starts with `peacebrief: 1` "
-              "(see docs/format.md)", file=sys.stderr)
+        print(
+            f"peacebrief: {visible(str(path))}:1:1: the file is empty: a brief starts with `peacebrief: 1` "
+            "(see docs/format.md)",
+            file=sys.stderr,
+        )
         return BRIEF_ERRORS
     from peacebrief.app.app import BriefApp
 

@@ -50,11 +50,18 @@ DEFAULT_PORT = 8000
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("brief", nargs="?", metavar="BRIEF|FOLDER", help="the brief, or a case folder (default: the bundled brief)")
-    parser.add_argument("--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1: this machine only)")
-    parser.add_argument("--port", type=_port, default=DEFAULT_PORT, help=f"the port (default {DEFAULT_PORT}; 0 for any free port)")
     parser.add_argument(
-        "--allow-remote", action="store_true",
+        "brief", nargs="?", metavar="BRIEF|FOLDER", help="the brief, or a case folder (default: the bundled brief)"
+    )
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1: this machine only)"
+    )
+    parser.add_argument(
+        "--port", type=_port, default=DEFAULT_PORT, help=f"the port (default {DEFAULT_PORT}; 0 for any free port)"
+    )
+    parser.add_argument(
+        "--allow-remote",
+        action="store_true",
         help="let --host be an address other machines can reach (anyone with the address can read the brief)",
     )
 
@@ -122,9 +129,13 @@ def _announce(target: Path, address: str, remote_host: str | None) -> None:
     if remote_host:
         print(
             f"warning: {remote_host} is reachable from other machines: anyone who has this address can read "
-            "the brief, and plain http is not encrypted.", file=sys.stderr, flush=True,
+            "the brief, and plain http is not encrypted.",
+            file=sys.stderr,
+            flush=True,
         )
-    print("Open this address in a browser (it carries this run's token: whoever has it can read the brief):", flush=True)
+    print(
+        "Open this address in a browser (it carries this run's token: whoever has it can read the brief):", flush=True
+    )
     print(f"  {address}", flush=True)
     print("Press Ctrl+C to stop.", flush=True)
 

@@ -23,7 +23,13 @@ __all__ = ["Brief", "BriefError", "LoadLimits", "Problem", "load_brief"]
 
 # Imported on first use (PEP 562), not with the package: importing any core module runs
 # this file, and the reader opening a cached brief needs neither the loader nor yaml.
-_HOME = {"Brief": "model", "BriefError": "problems", "LoadLimits": "loader", "Problem": "problems", "load_brief": "loader"}
+_HOME = {
+    "Brief": "model",
+    "BriefError": "problems",
+    "LoadLimits": "loader",
+    "Problem": "problems",
+    "load_brief": "loader",
+}
 
 
 def __getattr__(name: str) -> Any:

@@ -179,7 +179,9 @@ class DocumentIndex:
             # No exact match has this prefix/suffix: the one meant may differ only in its
             # quotes or dashes ("the “harbour”" for "the \"harbour\""), so try normalised.
         if not found_any:
-            raise AnchorError(f"'{_clip(exact)}' is not in the source, even after normalising quotes, dashes and spaces")
+            raise AnchorError(
+                f"'{_clip(exact)}' is not in the source, even after normalising quotes, dashes and spaces"
+            )
         raise AnchorError(
             f"'{_clip(exact)}' is in the source, but not with that "
             + " and ".join(w for w, v in (("prefix", prefix), ("suffix", suffix)) if v is not None)
@@ -193,8 +195,9 @@ class DocumentIndex:
             self._spans[key] = spans
         return spans
 
-    def _fitting(self, exact: str, was_normalised: bool, spans: list[tuple[int, int]],
-                 prefix: str | None, suffix: str | None) -> list[tuple[int, int]]:
+    def _fitting(
+        self, exact: str, was_normalised: bool, spans: list[tuple[int, int]], prefix: str | None, suffix: str | None
+    ) -> list[tuple[int, int]]:
         """The spans whose context fits, found through a table of contexts when there are many."""
         if prefix is None and suffix is None:
             return spans
@@ -208,8 +211,9 @@ class DocumentIndex:
             candidates = [spans[i] for i in table.get(key, ())]
         return [span for span in candidates if self._context_fits(span, prefix, suffix)]
 
-    def _table(self, exact: str, was_normalised: bool, spans: list[tuple[int, int]],
-               before: bool, size: int) -> dict[str, list[int]]:
+    def _table(
+        self, exact: str, was_normalised: bool, spans: list[tuple[int, int]], before: bool, size: int
+    ) -> dict[str, list[int]]:
         """Span indexes by the last (`before`) or first `size` normalised characters around them."""
         key = (was_normalised, exact, before, size)
         table = self._tables.get(key)

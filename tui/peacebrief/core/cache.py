@@ -67,7 +67,12 @@ def _entry_path(brief_path: Path) -> Path:
 
 def _fingerprint(path: Path, data: bytes, status: os.stat_result) -> dict[str, Any]:
     """What an entry is keyed on; `status` is that of the file `data` was read from."""
-    return {"path": str(path), "size": status.st_size, "mtime_ns": status.st_mtime_ns, "sha256": hashlib.sha256(data).hexdigest()}
+    return {
+        "path": str(path),
+        "size": status.st_size,
+        "mtime_ns": status.st_mtime_ns,
+        "sha256": hashlib.sha256(data).hexdigest(),
+    }
 
 
 def _read_brief(path: Path) -> tuple[bytes, os.stat_result]:
@@ -207,7 +212,7 @@ def _decode(data: dict[str, Any], path: Path) -> Brief:
     made = {name: table.read(decoder, data[name]) for name, table in RECORDS.items()}  # sources first
     records: dict[str, Record] = {}
     for group in made.values():
-        records.update(zip(map(_ID, group), group))
+        records.update(zip(map(_ID, group), group, strict=False))
     view = MappingProxyType(records)
     links = data["links"]
     return Brief(
@@ -223,7 +228,9 @@ def _decode(data: dict[str, Any], path: Path) -> Brief:
         links=Links(
             records=view,
             _incoming=links["incoming"],  # target -> relation -> origins: JSON holds it as built
-            by_paragraph=MappingProxyType({(source, number): tuple(ids) for source, number, ids in links["by_paragraph"]}),
+            by_paragraph=MappingProxyType(
+                {(source, number): tuple(ids) for source, number, ids in links["by_paragraph"]}
+            ),
             matrix=MappingProxyType({(issue, party): tuple(ids) for issue, party, ids in links["matrix"]}),
         ),
         **{name: tuple(group) for name, group in made.items()},
@@ -234,8 +241,14 @@ def _sound(brief: Brief) -> bool:
     """What the reader relies on holds: known statuses, kinds and roles; ids that name
     records of the brief; anchors and quotes inside their source, with the words there."""
     check = _Soundness(brief)
-    return (check.documents() and check.parties_and_people() and check.events() and check.positions()
-            and check.quotes() and all(check.known(*point.refs) for point in brief.key_points))
+    return (
+        check.documents()
+        and check.parties_and_people()
+        and check.events()
+        and check.positions()
+        and check.quotes()
+        and all(check.known(*point.refs) for point in brief.key_points)
+    )
 
 
 class _Soundness:
@@ -249,9 +262,14 @@ class _Soundness:
 
     def anchored(self, a: Anchor) -> bool:
         text = self.texts.get(a.source)
-        return (text is not None and 0 <= a.start <= a.end <= len(text) and type(a.start) is int
-                and type(a.end) is int and (a.normalised or text[a.start : a.end] == a.exact)
-                and 1 <= a.paragraph <= self.paragraphs[a.source])
+        return (
+            text is not None
+            and 0 <= a.start <= a.end <= len(text)
+            and type(a.start) is int
+            and type(a.end) is int
+            and (a.normalised or text[a.start : a.end] == a.exact)
+            and 1 <= a.paragraph <= self.paragraphs[a.source]
+        )
 
     def known(self, *ids: str | None) -> bool:
         records = self.records
@@ -260,7 +278,9 @@ class _Soundness:
     def documents(self) -> bool:
         for source in self.brief.sources:
             doc = source.document
-            if not all(0 <= s <= e <= len(doc.text) for s, e in doc.paragraphs) or not 0 <= doc.body_start <= len(doc.text):
+            if not all(0 <= s <= e <= len(doc.text) for s, e in doc.paragraphs) or not 0 <= doc.body_start <= len(
+                doc.text
+            ):
                 return False
         return True
 
@@ -289,7 +309,11 @@ class _Soundness:
         anchored, known = self.anchored, self.known
         for quote in self.brief.quotes:
             a = quote.source
-            if quote.quote_kind not in QUOTE_KINDS or not anchored(a) or not known(quote.speaker, quote.event, *quote.issues):
+            if (
+                quote.quote_kind not in QUOTE_KINDS
+                or not anchored(a)
+                or not known(quote.speaker, quote.event, *quote.issues)
+            ):
                 return False
             if not (a.start <= quote.text_start <= quote.text_end <= a.end):
                 return False
@@ -324,9 +348,10 @@ def _write_json(stream: TextIO, fingerprint: dict[str, Any], brief: Brief) -> No
     stream.write(_body_head(fingerprint))
     stream.write(dump(head)[:-1])  # the head's fields, then the record lists, in one object
     for name, table in RECORDS.items():
-        stream.write(f',{dump(name)}:[')
-        stream.writelines(("," if number else "") + dump(row)
-                          for number, row in enumerate(rows(table, encoder, getattr(brief, name))))
+        stream.write(f",{dump(name)}:[")
+        stream.writelines(
+            ("," if number else "") + dump(row) for number, row in enumerate(rows(table, encoder, getattr(brief, name)))
+        )
         stream.write("]")
     stream.write(',"links":{"incoming":')
     stream.write(dump(links._incoming))  # as built: JSON's dicts of lists are its own shape

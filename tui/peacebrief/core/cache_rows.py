@@ -167,7 +167,9 @@ class _Sliced(_Codec):
             sources = list(map(attrgetter(self.source_attribute), sources))
         return [
             texts[source][start:end] if words is None else words
-            for words, source, start, end in zip(columns[name], sources, columns[self.start], columns[self.end])
+            for words, source, start, end in zip(
+                columns[name], sources, columns[self.start], columns[self.end], strict=False
+            )
         ]
 
 
@@ -179,17 +181,23 @@ class _Document(_Codec):
     late = True
 
     def write(self, encoder: Encoder, value: SourceDocument, record: Any) -> list[Any]:
-        return [hashlib.sha256(value.text.encode("utf-8")).hexdigest(),
-                value.dateline.isoformat() if value.dateline else None, value.body_start,
-                [bound for paragraph in value.paragraphs for bound in paragraph]]
+        return [
+            hashlib.sha256(value.text.encode("utf-8")).hexdigest(),
+            value.dateline.isoformat() if value.dateline else None,
+            value.body_start,
+            [bound for paragraph in value.paragraphs for bound in paragraph],
+        ]
 
     def read(self, decoder: Decoder, name: str, columns: Columns) -> Sequence[Any]:
-        return [self._document(decoder, source, file, *written)
-                for source, file, written in zip(columns["id"], columns["file"], columns[name])]
+        return [
+            self._document(decoder, source, file, *written)
+            for source, file, written in zip(columns["id"], columns["file"], columns[name], strict=False)
+        ]
 
     @staticmethod
-    def _document(decoder: Decoder, source: str, file: Path, sha256: str, dateline: str | None, body_start: int,
-                  bounds: list[int]) -> SourceDocument:
+    def _document(
+        decoder: Decoder, source: str, file: Path, sha256: str, dateline: str | None, body_start: int, bounds: list[int]
+    ) -> SourceDocument:
         if source_outside(decoder.brief_path, file) is not None:
             raise Unsound(f"source {source} is outside the brief's project")
         raw, _status = read_regular(file, MAX_BYTES, what="source")
@@ -203,7 +211,7 @@ class _Document(_Codec):
             text=text,
             dateline=None if dateline is None else dt.date.fromisoformat(dateline),
             body_start=body_start,
-            paragraphs=tuple(zip(bounds[::2], bounds[1::2])),
+            paragraphs=tuple(zip(bounds[::2], bounds[1::2], strict=False)),
         )
 
 
@@ -231,14 +239,14 @@ class Table(Generic[T]):
         transposed = list(zip(*rows, strict=True))
         if len(transposed) != len(names):
             raise Unsound(f"a row of {self.cls.__name__} has {len(transposed)} fields, not {len(names)}")
-        columns: Columns = dict(zip(names, transposed))
+        columns: Columns = dict(zip(names, transposed, strict=False))
         for name, codec in self._read:
             columns[name] = codec.read(decoder, name, columns)
         return list(map(self._maker(), *(columns[name] for name in names)))
 
     def _maker(self) -> Callable[..., T]:
         cls, names = self.cls, self.names
-        return lambda *values: cls(**dict(zip(names, values)))
+        return lambda *values: cls(**dict(zip(names, values, strict=False)))
 
     def unmatched_fields(self) -> set[str]:
         """Fields of the class without a column, and columns that are no field of it
@@ -249,31 +257,79 @@ class Table(Generic[T]):
 POINTS = Table(DatePoint, "year", "month", "day", "approximate", "uncertain")
 DATES = Table(BriefDate, ("start", _Nested(POINTS)), ("end", _Nested(POINTS, optional=True)))
 ANCHORS = Table(
-    Anchor, "source", ("exact", _Sliced("source", "start", "end")), "start", "end", "paragraph", "prefix", "suffix",
+    Anchor,
+    "source",
+    ("exact", _Sliced("source", "start", "end")),
+    "start",
+    "end",
+    "paragraph",
+    "prefix",
+    "suffix",
     "normalised",
 )
 _TUPLE, _DATE, _EVIDENCE = _Tuple(), _Date(), _Nested(ANCHORS, many=True)
 # The record lists, in the order of the brief (sources first: the others slice their texts).
 RECORDS: dict[str, Table[Any]] = {
     "sources": Table(
-        Source, "id", "review", "line", "title", "path", ("published", _DATE), "publisher", "url", "sha256",
-        ("file", _Path()), ("document", _Document()),
+        Source,
+        "id",
+        "review",
+        "line",
+        "title",
+        "path",
+        ("published", _DATE),
+        "publisher",
+        "url",
+        "sha256",
+        ("file", _Path()),
+        ("document", _Document()),
     ),
     "parties": Table(Party, "id", "review", "line", "name", "role", "short", "summary"),
     "people": Table(Person, "id", "review", "line", "name", "party", "title", ("aliases", _TUPLE), "delegate"),
     "issues": Table(Issue, "id", "review", "line", "title", "summary"),
     "events": Table(
-        Event, "id", "review", "line", ("date", _DATE), "title", ("evidence", _EVIDENCE), "date_text", "summary",
-        "place", "status", ("parties", _TUPLE), ("people", _TUPLE), ("issues", _TUPLE),
+        Event,
+        "id",
+        "review",
+        "line",
+        ("date", _DATE),
+        "title",
+        ("evidence", _EVIDENCE),
+        "date_text",
+        "summary",
+        "place",
+        "status",
+        ("parties", _TUPLE),
+        ("people", _TUPLE),
+        ("issues", _TUPLE),
     ),
     "positions": Table(
-        Position, "id", "review", "line", "party", "issue", "stance", ("evidence", _EVIDENCE), ("quotes", _TUPLE),
+        Position,
+        "id",
+        "review",
+        "line",
+        "party",
+        "issue",
+        "stance",
+        ("evidence", _EVIDENCE),
+        ("quotes", _TUPLE),
         "detail",
     ),
     "quotes": Table(
-        Quote, "id", "review", "line", "speaker", ("text", _Sliced("source.source", "text_start", "text_end")),
-        "quote_kind", ("source", _Nested(ANCHORS)), "text_start", "text_end", ("said", _Date(optional=True)),
-        "date_text", "event", ("issues", _TUPLE),
+        Quote,
+        "id",
+        "review",
+        "line",
+        "speaker",
+        ("text", _Sliced("source.source", "text_start", "text_end")),
+        "quote_kind",
+        ("source", _Nested(ANCHORS)),
+        "text_start",
+        "text_end",
+        ("said", _Date(optional=True)),
+        "date_text",
+        "event",
+        ("issues", _TUPLE),
     ),
 }
 KEY_POINTS = Table(KeyPoint, "text", ("refs", _TUPLE), "line")

@@ -121,7 +121,14 @@ class Case:
         """A round by number (`2`), brief id, file name or file stem; `CaseError` if none."""
         text = str(key).strip()
         for round_ in self.rounds:
-            if text in (str(round_.number), round_.tag, round_.tag.lower(), round_.name, round_.file, round_.brief.path.stem):
+            if text in (
+                str(round_.number),
+                round_.tag,
+                round_.tag.lower(),
+                round_.name,
+                round_.file,
+                round_.brief.path.stem,
+            ):
                 return round_
         names = ", ".join(f"{r.number} ({r.name})" for r in self.rounds)
         raise CaseError(f"no round '{text}' in {self.folder}; its rounds are {names}")
@@ -249,7 +256,11 @@ def _id_problem(
         what = f"'{record.id}' is {_a(kind)} here but {_a(other_kind)} in {there}"
     else:
         theirs = dict(other_fields)
-        diffs = [f"{name} '{value}' here but '{theirs[name]}' in {there}" for name, value in fields if theirs.get(name) != value]
+        diffs = [
+            f"{name} '{value}' here but '{theirs[name]}' in {there}"
+            for name, value in fields
+            if theirs.get(name) != value
+        ]
         what = f"{kind} '{record.id}' has {', '.join(diffs)}"
     return Problem(
         path=str(round_.brief.path),
@@ -282,7 +293,8 @@ def event_histories(rounds: Sequence[Round]) -> list[EventHistory]:
         if len(distinct) < 2:
             continue
         fields = tuple(
-            name for name, index in (("date", 0), ("status", 1))
+            name
+            for name, index in (("date", 0), ("status", 1))
             if len({_telling(v.event)[index] for v in distinct}) > 1
         )
         histories.append(EventHistory(event_id, _disputed(distinct), fields, tuple(distinct)))

@@ -87,7 +87,15 @@ def case_brief(case: Case) -> Brief:
         by_kind[record.kind].append(record)
     ordered_events = tuple(e for _key, e in sorted(events, key=lambda pair: pair[0]))
     records: dict[str, Record] = {}
-    for record in (*sources, *by_kind["party"], *by_kind["person"], *by_kind["issue"], *ordered_events, *positions, *quotes):
+    for record in (
+        *sources,
+        *by_kind["party"],
+        *by_kind["person"],
+        *by_kind["issue"],
+        *ordered_events,
+        *positions,
+        *quotes,
+    ):
         records[record.id] = record
     last = renamers[case.latest.number]
     key_points = tuple(KeyPoint(k.text, tuple(last.id(r) for r in k.refs), k.line) for k in latest.key_points)

@@ -70,7 +70,7 @@ def _party_names(party: Party) -> list[str]:
     names = [party.name, *([party.short] if party.short else [])]
     for prefix in _PREFIXES:
         if party.name.casefold().startswith(prefix):
-            names.append(party.name[len(prefix):])
+            names.append(party.name[len(prefix) :])
     return names
 
 
@@ -80,7 +80,9 @@ class _Edits:
     spans: list[tuple[int, int, str]] = field(default_factory=list)
 
     def replace(self, node: yaml.Node, value: str, *, plain: bool) -> None:
-        self.spans.append((node.start_mark.index, node.end_mark.index, value if plain else json.dumps(value, ensure_ascii=False)))
+        self.spans.append(
+            (node.start_mark.index, node.end_mark.index, value if plain else json.dumps(value, ensure_ascii=False))
+        )
 
     def insert(self, index: int, value: str) -> None:
         self.spans.append((index, index, value))
@@ -121,7 +123,9 @@ def adopt_case_ids(yaml_text: str, case: Case) -> tuple[str, dict[str, str]]:
             if draft_id is None:
                 continue
             # By names only: an id the draft made from other words ("forum") proves nothing.
-            draft_names = [n for n in (_scalar(entries, "name"), _scalar(entries, "title"), _scalar(entries, "short")) if n]
+            draft_names = [
+                n for n in (_scalar(entries, "name"), _scalar(entries, "title"), _scalar(entries, "short")) if n
+            ]
             aliases = entries.get("aliases")
             if aliases and isinstance(aliases[1], yaml.SequenceNode):
                 draft_names += [a.value for a in aliases[1].value if isinstance(a, yaml.ScalarNode)]
@@ -169,7 +173,9 @@ def _free(base: str, taken: dict[str, Record], top: dict[str, tuple[yaml.Node, y
     return candidate
 
 
-def _references(edits: _Edits, top: dict[str, tuple[yaml.Node, yaml.Node]], renamed: dict[str, str], adopted: set[str]) -> None:
+def _references(
+    edits: _Edits, top: dict[str, tuple[yaml.Node, yaml.Node]], renamed: dict[str, str], adopted: set[str]
+) -> None:
     """Every reference to a renamed id, in every record (a person's `party` already
     rewritten to the case's is left alone)."""
     for section in ("people", "events", "positions", "quotes"):
@@ -178,7 +184,9 @@ def _references(edits: _Edits, top: dict[str, tuple[yaml.Node, yaml.Node]], rena
             continue
         for item in pair[1].value:
             for key, (_k, value) in _entries(item).items():
-                if key not in _REFERENCES or (section == "people" and key == "party" and _scalar(_entries(item), "id") in adopted):
+                if key not in _REFERENCES or (
+                    section == "people" and key == "party" and _scalar(_entries(item), "id") in adopted
+                ):
                     continue
                 nodes = value.value if isinstance(value, yaml.SequenceNode) else [value]
                 for node in nodes:

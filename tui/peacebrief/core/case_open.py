@@ -12,10 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from peacebrief.core import collector
 from peacebrief.core.cache import cached_brief, load_brief_cached
 from peacebrief.core.case import Case, CaseError, brief_files, build_case, load_case
 from peacebrief.core.case_brief import case_brief
-from peacebrief.core import collector
 from peacebrief.core.model import Brief
 from peacebrief.core.problems import BriefError, Problem
 
@@ -46,7 +46,9 @@ def load_case_cached(folder: Path) -> Case:
         raise BriefError([Problem(path=str(folder), message=f"{exc}")]) from None
 
 
-def open_case(folder: Path, *, cached_only: bool = False, max_entry_bytes: int | None = None) -> tuple[Case, Brief] | None:
+def open_case(
+    folder: Path, *, cached_only: bool = False, max_entry_bytes: int | None = None
+) -> tuple[Case, Brief] | None:
     """The case and the one brief the reader shows it as; with `cached_only`, None unless
     every brief is in the cache."""
     with collector.paused():  # what is built here all stays: see `peacebrief.core.collector`
@@ -99,7 +101,9 @@ def open_first(folder: Path, *, cached_only: bool = False, max_entry_bytes: int 
         return FirstRound(case, case_brief(case), files)
 
 
-def open_rest(folder: Path, first: FirstRound, progress: Callable[[int, int], None] | None = None) -> tuple[Case, Brief]:
+def open_rest(
+    folder: Path, first: FirstRound, progress: Callable[[int, int], None] | None = None
+) -> tuple[Case, Brief]:
     """The whole case, its first brief as `first` read it and every other through the cache;
     `progress(read, of)` after each brief. Raises `BriefError` as `load_case_cached`."""
     known = {first.files[0]: first.case.rounds[0].brief}

@@ -111,9 +111,11 @@ def evidence_of(round_: Round, position: Position) -> tuple[Evidence, ...]:
     found = []
     for anchor in anchors_of(brief, position):
         source = brief.source(anchor.source)
-        words = source.document.text[anchor.start:anchor.end]
+        words = source.document.text[anchor.start : anchor.end]
         citation = short_citation(brief, citation_groups(brief, (anchor,)))
-        found.append(Evidence(" ".join(words.split()), source.title, citation, anchor, source.document.place(anchor.paragraph)))
+        found.append(
+            Evidence(" ".join(words.split()), source.title, citation, anchor, source.document.place(anchor.paragraph))
+        )
     return tuple(found)
 
 
@@ -195,7 +197,12 @@ def _compare(case: Case, since: int | None, until: int | None) -> Changes:
         return len(told) >= 2 and told[-1].round > since
 
     return Changes(
-        case, since, until, tuple(changes), new_events, new_quotes,
+        case,
+        since,
+        until,
+        tuple(changes),
+        new_events,
+        new_quotes,
         tuple(h for h in case.updates if in_window(h)),
         tuple(h for h in case.disputes if in_window(h)),
     )

@@ -124,7 +124,9 @@ def _create_temporary(target: Path, folder: Path) -> tuple[int, str]:
     for _ in range(100):
         temporary = str(temporary_name(folder))
         try:
-            return os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666), temporary
+            return os.open(
+                temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666
+            ), temporary
         except FileExistsError:
             continue
         except PermissionError:

@@ -74,4 +74,4 @@ def clip_at_word(text: str, width: int, measure: Callable[[str], int] | None = N
     if len(lines) == 1:
         return text
     head = break_lines(text, max(1, width - 1), measure)[0]
-    return text[head[0]:head[1]].rstrip() + "…"
+    return text[head[0] : head[1]].rstrip() + "…"

@@ -93,7 +93,8 @@ class Links:
                 counts = times.get(origin)
                 if counts is None:
                     counts = times[origin] = Counter(
-                        a.paragraph for a in _anchors(self.records[origin]) if a.source == record_id)
+                        a.paragraph for a in _anchors(self.records[origin]) if a.source == record_id
+                    )
                 return counts[paragraph]
 
             return tuple(
@@ -121,7 +122,9 @@ class Links:
 
     def referrers(self, record_id: str, relation: str | None = None) -> tuple[str, ...]:
         """Ids of the records that link to `record_id`, first seen first, without repeats."""
-        return tuple(dict.fromkeys(link.origin for link in self.into(record_id) if relation is None or link.relation == relation))
+        return tuple(
+            dict.fromkeys(link.origin for link in self.into(record_id) if relation is None or link.relation == relation)
+        )
 
     @property
     def outgoing(self) -> Mapping[str, tuple[Link, ...]]:

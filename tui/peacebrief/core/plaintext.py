@@ -151,8 +151,10 @@ def _cut(word: str, first_room: int, room: int) -> list[str]:
     pieces: list[str] = []
     piece, limit = "", first_room
     for index, char in enumerate(word):
-        joined = unicodedata.combining(char) or char in (_ZERO_WIDTH_JOINER, "\ufe0f") or (
-            index > 0 and word[index - 1] == _ZERO_WIDTH_JOINER
+        joined = (
+            unicodedata.combining(char)
+            or char in (_ZERO_WIDTH_JOINER, "\ufe0f")
+            or (index > 0 and word[index - 1] == _ZERO_WIDTH_JOINER)
         )
         if piece and not joined and cell_width(piece + char) > limit:
             pieces.append(piece)
@@ -270,8 +272,10 @@ def markdown_blocks(source: str, *, ascii: bool = False) -> tuple[Block, ...]:
     """The blocks of a Markdown text, in order, with their inline markup resolved."""
     plain = _plain_paragraphs(source)
     if plain is not None:  # as `_container` lays out the paragraphs at the top level
-        return tuple(Block(to_ascii(text) if ascii else text, "", "", None if index == 0 else "")
-                     for index, text in enumerate(plain))
+        return tuple(
+            Block(to_ascii(text) if ascii else text, "", "", None if index == 0 else "")
+            for index, text in enumerate(plain)
+        )
     from markdown_it.tree import SyntaxTreeNode
 
     root = SyntaxTreeNode(_parser().parse(source))

@@ -26,6 +26,7 @@ def order_quotes(brief: Brief, quotes: Iterable[Quote], order: str) -> list[Quot
     if order == "date":
         return sorted(quotes, key=_date_key)
     if order == "speaker":
+
         def speaker(quote: Quote) -> str:
             record = brief.get(quote.speaker)
             return one_line(record.label).casefold() if record else quote.speaker

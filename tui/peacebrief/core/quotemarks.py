@@ -25,7 +25,7 @@ from __future__ import annotations
 SINGLES = "'\u2018\u2019"
 DOUBLE_OPEN = "\u201c\u201e\u00ab"
 DOUBLE_CLOSE = "\u201d\u00bb"
-_BEFORE_OPENING = "([{\u2014\u2013-/\u201c\"\u00ab\u2018"
+_BEFORE_OPENING = '([{\u2014\u2013-/\u201c"\u00ab\u2018'
 _AFTER_WORD = ".,;:!?\u2026)]"
 _LOOKAHEAD = 300  # characters within which a possessive's own closing mark is looked for
 
@@ -66,9 +66,17 @@ def _kind(text: str, i: int, start: int, end: int) -> str | None:
         return None  # It's, d'affaires
     if after.isdigit() and _elision(text, i + 1, end):
         return None  # the '90s
-    if text[i] != "\u2019" and (before.isspace() or before in _BEFORE_OPENING) and (after.isalnum() or after in "\u2026\u201c\""):
+    if (
+        text[i] != "\u2019"
+        and (before.isspace() or before in _BEFORE_OPENING)
+        and (after.isalnum() or after in '\u2026\u201c"')
+    ):
         return "open"
-    if text[i] != "\u2018" and (before.isalnum() or before in _AFTER_WORD) and (after.isspace() or after in _AFTER_WORD + "\u2014\u2013-\u201d\""):
+    if (
+        text[i] != "\u2018"
+        and (before.isalnum() or before in _AFTER_WORD)
+        and (after.isspace() or after in _AFTER_WORD + '\u2014\u2013-\u201d"')
+    ):
         return "close"
     return None
 

@@ -107,16 +107,23 @@ def other_fields(brief: Brief, record: Record) -> list[tuple[str, str]]:
         speaker = brief.get(record.speaker)
         fields.append(("speaker", speaker.label if speaker else record.speaker))
     elif isinstance(record, Event):
-        fields += [("summary", record.summary), ("place", record.place), ("date", record.date_text),
-                   ("date", record.date.display())]
+        fields += [
+            ("summary", record.summary),
+            ("place", record.place),
+            ("date", record.date_text),
+            ("date", record.date.display()),
+        ]
     elif isinstance(record, Person):
         fields.append(("title", record.title))
     elif isinstance(record, Party | Issue):
         fields.append(("summary", record.summary))
     elif isinstance(record, Position):
         party, issue = brief.get(record.party), brief.get(record.issue)
-        fields += [("detail", record.detail), ("party", party.label if party else None),
-                   ("issue", issue.label if issue else None)]
+        fields += [
+            ("detail", record.detail),
+            ("party", party.label if party else None),
+            ("issue", issue.label if issue else None),
+        ]
     elif isinstance(record, Source):
         fields.append(("publisher", record.publisher))
     fields.append(("id", record.id))
@@ -200,16 +207,22 @@ class SearchIndex:
         shown = best + near[: max(0, limit - len(best))]
         words = tuple((term, *sorted(extra)) for term, extra in zip(terms, near_words, strict=True))
         return SearchResult(
-            tuple(self._ids[i] for i in shown), len(hits) + len(near),
-            frozenset(self._ids[i] for i in shown[len(best):]), words,
+            tuple(self._ids[i] for i in shown),
+            len(hits) + len(near),
+            frozenset(self._ids[i] for i in shown[len(best) :]),
+            words,
         )
 
     def _exact(self, terms: tuple[str, ...]) -> list[int]:
         # Typing one more letter only narrows: search the last hits, not everything.
         last = self._last_terms
-        narrowing = bool(last) and len(terms) >= len(last) and all(
-            new.startswith(old) if i == len(last) - 1 else new == old
-            for i, (old, new) in enumerate(zip(last, terms))
+        narrowing = (
+            bool(last)
+            and len(terms) >= len(last)
+            and all(
+                new.startswith(old) if i == len(last) - 1 else new == old
+                for i, (old, new) in enumerate(zip(last, terms, strict=False))
+            )
         )
         texts = self._texts
         if narrowing:
@@ -288,16 +301,15 @@ class SearchIndex:
             candidates.update(compress(every, map(contains, texts, repeat(word))))
         candidates -= found
         alternatives = [(term, *words) for term, words in zip(terms, near_words, strict=True)]
-        near = sorted(
-            i for i in candidates
-            if all(any(word in texts[i] for word in words) for words in alternatives)
-        )
+        near = sorted(i for i in candidates if all(any(word in texts[i] for word in words) for words in alternatives))
         # Ranked as the exact matches are, by where the words stand: title or words first.
         primary, first = self._primary, self._paragraph_from
+
         def tier(i: int) -> int:
             if i >= first:
                 return 2
             return 0 if all(any(word in primary[i] for word in words) for words in alternatives) else 1
+
         return sorted(near, key=tier)
 
 

@@ -27,10 +27,21 @@ def escape_invisible(text: str) -> str:
     """JSON or YAML text (double-quoted) with each unsafe or invisible character written
     as its `\\uXXXX` escape: the same value once parsed, nothing raw for a terminal."""
     return ESCAPABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 _BIDI_NAMES = {
-    "\u200e": "LRM", "\u200f": "RLM", "\u061c": "ALM",
-    "\u202a": "LRE", "\u202b": "RLE", "\u202c": "PDF", "\u202d": "LRO", "\u202e": "RLO",
-    "\u2066": "LRI", "\u2067": "RLI", "\u2068": "FSI", "\u2069": "PDI",
+    "\u200e": "LRM",
+    "\u200f": "RLM",
+    "\u061c": "ALM",
+    "\u202a": "LRE",
+    "\u202b": "RLE",
+    "\u202c": "PDF",
+    "\u202d": "LRO",
+    "\u202e": "RLO",
+    "\u2066": "LRI",
+    "\u2067": "RLI",
+    "\u2068": "FSI",
+    "\u2069": "PDI",
 }
 
 

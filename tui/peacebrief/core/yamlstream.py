@@ -62,7 +62,9 @@ class EditorLines:
         yaml_line = counted = line_start = 0  # YAML lines before `counted`; the editor's line start
         for match in _UNUSUAL_BREAK.finditer(text):
             at = match.start()
-            yaml_line += text.count("\n", counted, at) + text.count("\r", counted, at) - text.count("\r\n", counted, at) + 1
+            yaml_line += (
+                text.count("\n", counted, at) + text.count("\r", counted, at) - text.count("\r\n", counted, at) + 1
+            )
             last = max(text.rfind("\n", counted, at), text.rfind("\r", counted, at))
             if last >= 0:
                 line_start = last + 1
@@ -115,6 +117,7 @@ class TooDeep(Exception):
         super().__init__(f"values are nested too deeply (the limit is {limit})")
         self.mark = mark
         self.limit = limit
+
 
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
@@ -180,7 +183,10 @@ class StreamComposer:
         event = next(self._events)
         if not isinstance(event, StreamEndEvent):
             raise ComposerError(
-                "expected a single document in the stream", root.start_mark, "but found another document", event.start_mark
+                "expected a single document in the stream",
+                root.start_mark,
+                "but found another document",
+                event.start_mark,
             )
         return root
 
@@ -207,8 +213,13 @@ class StreamComposer:
                 and key.value not in seen
             ):
                 seen.add(key.value)
-                value: Node = SequenceNode(self._tag(value_start, SequenceNode), [], value_start.start_mark, None,
-                                           flow_style=value_start.flow_style)
+                value: Node = SequenceNode(
+                    self._tag(value_start, SequenceNode),
+                    [],
+                    value_start.start_mark,
+                    None,
+                    flow_style=value_start.flow_style,
+                )
                 while not isinstance(item_start := next(self._events), SequenceEndEvent):
                     on_item(key.value, self._node(item_start, 2, MAX_RECORD_VALUES, "this record"))
                 value.end_mark = item_start.end_mark
@@ -239,8 +250,12 @@ class StreamComposer:
         if isinstance(event, AliasEvent):
             return self._alias(event)
         if isinstance(event, ScalarEvent):
-            return self._remember(event, ScalarNode(self._tag(event, ScalarNode), event.value, event.start_mark,
-                                                    event.end_mark, style=event.style))
+            return self._remember(
+                event,
+                ScalarNode(
+                    self._tag(event, ScalarNode), event.value, event.start_mark, event.end_mark, style=event.style
+                ),
+            )
         root = self._open(event)
         checked = what == "this record"
         stack: list[tuple[Node, list[Node]]] = [(root, [])]  # a mapping collects keys and values in turn
@@ -257,8 +272,12 @@ class StreamComposer:
             if isinstance(event, AliasEvent):
                 child = self._alias(event)  # complete already, or an ancestor: never reopened
             elif isinstance(event, ScalarEvent):
-                child = self._remember(event, ScalarNode(self._tag(event, ScalarNode), event.value, event.start_mark,
-                                                         event.end_mark, style=event.style))
+                child = self._remember(
+                    event,
+                    ScalarNode(
+                        self._tag(event, ScalarNode), event.value, event.start_mark, event.end_mark, style=event.style
+                    ),
+                )
             else:
                 child, opened = self._open(event), True
             if isinstance(parent, SequenceNode):
@@ -275,8 +294,11 @@ class StreamComposer:
                 most -= 1
                 if most < 0:
                     limit = MAX_RECORD_VALUES if what == "this record" else MAX_EXTRA_VALUES
-                    raise TooMany(event.start_mark, f"{what} {'holds' if what == 'this record' else 'hold'} more than {limit:,} values, the limit; "
-                                  "a brief needs nowhere near as many: remove them")
+                    raise TooMany(
+                        event.start_mark,
+                        f"{what} {'holds' if what == 'this record' else 'hold'} more than {limit:,} values, the limit; "
+                        "a brief needs nowhere near as many: remove them",
+                    )
         if most is not None and what != "this record":
             self._extra = most
         return root
@@ -295,7 +317,9 @@ class StreamComposer:
 
     def _open(self, event: Event) -> Node:
         if isinstance(event, SequenceStartEvent):
-            node: Node = SequenceNode(self._tag(event, SequenceNode), [], event.start_mark, None, flow_style=event.flow_style)
+            node: Node = SequenceNode(
+                self._tag(event, SequenceNode), [], event.start_mark, None, flow_style=event.flow_style
+            )
         elif isinstance(event, MappingStartEvent):
             node = MappingNode(self._tag(event, MappingNode), [], event.start_mark, None, flow_style=event.flow_style)
         else:  # pragma: no cover - the parser emits no other node events

@@ -60,12 +60,14 @@ class ReaderServer(Server):
 
     def make_app(self) -> web.Application:
         app = web.Application(middlewares=[token_guard(self.token, cookie_name(self.port))])
-        app.add_routes([
-            web.get("/", self.handle_index, name="index"),
-            web.get("/ws", self.handle_session, name="websocket"),
-            web.get("/download/{key}", self.handle_download, name="download"),
-            web.static("/static", self.statics_path, name="static"),
-        ])
+        app.add_routes(
+            [
+                web.get("/", self.handle_index, name="index"),
+                web.get("/ws", self.handle_session, name="websocket"),
+                web.get("/download/{key}", self.handle_download, name="download"),
+                web.static("/static", self.statics_path, name="static"),
+            ]
+        )
         app.on_shutdown.append(self._end_sessions)
         return app
 

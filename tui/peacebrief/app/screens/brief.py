@@ -12,7 +12,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import Click, Key, Resize
 from textual.reactive import Reactive
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
 
@@ -54,8 +53,17 @@ class PaneBar(Static):
     review_span: tuple[int, int] | None = None  # cells of "⚑ N to review": a click there goes to the first
     _spans: list[tuple[int, int, str]] = []  # (first cell, after the last, pane id) of each pane's name
 
-    def show_state(self, brief: Brief, current: str, party: str | None, *, compact: bool = False, round_: int | None = None,
-                   keys: dict[str, str] | None = None, loading: str | None = None) -> None:
+    def show_state(
+        self,
+        brief: Brief,
+        current: str,
+        party: str | None,
+        *,
+        compact: bool = False,
+        round_: int | None = None,
+        keys: dict[str, str] | None = None,
+        loading: str | None = None,
+    ) -> None:
         keys = keys or {}
         state = (current, party, compact, round_, tuple(sorted(keys.items())), loading)
         if self._shown[0] is brief and self._shown[1] == state:
@@ -67,7 +75,9 @@ class PaneBar(Static):
             key = keys.get(pane.pane_id, pane.title.split(" ", 1)[0])
             style = "reverse bold" if pane.pane_id == current else ""
             start = text.cell_len
-            text.append(f" {key} {pane.name_of()} " if pane.pane_id == current or not compact else f" {key} ", style=style)
+            text.append(
+                f" {key} {pane.name_of()} " if pane.pane_id == current or not compact else f" {key} ", style=style
+            )
             spans.append((start, text.cell_len, pane.pane_id))
         self._spans = spans
         if compact:
@@ -119,7 +129,6 @@ class PaneSwitcher(ContentSwitcher):
 
 
 class BriefScreen(QuietFocusScreen):
-
     BINDINGS = [
         Binding("1", "show_pane('timeline')", "Timeline", show=False, id="pane.timeline"),
         Binding("2", "show_pane('delegations')", "Delegations", show=False, id="pane.delegations"),
@@ -128,13 +137,34 @@ class BriefScreen(QuietFocusScreen):
         Binding("5", "show_pane('source')", "Source", show=False, id="pane.source"),
         Binding("tab", "cycle_pane(1)", "Next pane", show=False, id="pane.next", priority=True),
         Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="pane.previous", priority=True),
-        Binding("o", "link_number", "Link №", id="links.number",
-                tooltip="follow a link of the selected record by its number: o, then the number (then enter, if a longer number starts with it)"),
-        Binding("z", "reading", "Read", id="detail.read",
-                tooltip="reading mode: the selected record and its links on the whole screen; z or esc gives it back"),
-        Binding("escape", "leave_detail", "Pane", id="detail.leave", tooltip="from the detail panel or reading mode back to the pane"),
-        Binding("d", "toggle_detail", "Detail", id="detail.toggle",
-                tooltip="to the detail panel's text and back (in a narrow terminal: show or hide it)"),
+        Binding(
+            "o",
+            "link_number",
+            "Link №",
+            id="links.number",
+            tooltip="follow a link of the selected record by its number: o, then the number (then enter, if a longer number starts with it)",
+        ),
+        Binding(
+            "z",
+            "reading",
+            "Read",
+            id="detail.read",
+            tooltip="reading mode: the selected record and its links on the whole screen; z or esc gives it back",
+        ),
+        Binding(
+            "escape",
+            "leave_detail",
+            "Pane",
+            id="detail.leave",
+            tooltip="from the detail panel or reading mode back to the pane",
+        ),
+        Binding(
+            "d",
+            "toggle_detail",
+            "Detail",
+            id="detail.toggle",
+            tooltip="to the detail panel's text and back (in a narrow terminal: show or hide it)",
+        ),
         Binding("backspace,alt+left", "back", "Back", id="history.back"),
         Binding("alt+right", "forward", "Forward", id="history.forward"),
         Binding("slash", "search", "Search", id="search.open"),
@@ -266,8 +296,15 @@ class BriefScreen(QuietFocusScreen):
 
     def _update_bar(self) -> None:
         compact = self.size.width < COMPACT
-        self.query_one(PaneBar).show_state(self.brief, self.current_pane, self.party_filter, compact=compact, round_=self.round_filter,
-                                           keys=self.pane_keys, loading=self.loading_note)
+        self.query_one(PaneBar).show_state(
+            self.brief,
+            self.current_pane,
+            self.party_filter,
+            compact=compact,
+            round_=self.round_filter,
+            keys=self.pane_keys,
+            loading=self.loading_note,
+        )
 
     def update_bar(self) -> None:
         """Say again what the top line says (a case's rounds being read, counted)."""
@@ -407,12 +444,17 @@ class BriefScreen(QuietFocusScreen):
 
     def show_problems(self, problems: list) -> None:  # type: ignore[type-arg]
         errors = [p for p in problems if p.severity == "error"]
-        text = Text(f"The brief on disk has {len(errors)} error(s); showing the last good version. "
-                    "Fix the file and it reloads by itself.\n", style="bold")
+        text = Text(
+            f"The brief on disk has {len(errors)} error(s); showing the last good version. "
+            "Fix the file and it reloads by itself.\n",
+            style="bold",
+        )
         for problem in errors[:8]:
             text.append(one_line(str(problem)) + "\n")
         if len(errors) > 8:
-            text.append(f"… and {len(errors) - 8} more: run `peacebrief check {one_line(str(self.brief.path))}`", style="italic")
+            text.append(
+                f"… and {len(errors) - 8} more: run `peacebrief check {one_line(str(self.brief.path))}`", style="italic"
+            )
         panel = self.query_one("#problems-panel", Static)
         panel.update(text)
         panel.display = True
@@ -722,8 +764,12 @@ class BriefScreen(QuietFocusScreen):
             return
         self.post_message(FollowLink(target))
         # The note itself stands first in the detail panel: the notice only counts.
-        self.notify(f"{walk.number(target)} of {len(walk.marks)} (n next, N previous)", title="To review",
-                    markup=False, timeout=3)
+        self.notify(
+            f"{walk.number(target)} of {len(walk.marks)} (n next, N previous)",
+            title="To review",
+            markup=False,
+            timeout=3,
+        )
 
     def action_copy(self) -> None:
         place = self.detail.place

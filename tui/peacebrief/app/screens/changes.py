@@ -70,7 +70,10 @@ class ChangesScreen(ModalScreen[str | None]):
         head = Text()
         head.append(f"Changes from round {changes.since} to round {changes.until}", style="bold")
         head.append("  " + ", ".join(f"{counts[k]} {k}" for k in ("changed", "new", "dropped", "unchanged")))
-        head.append(f"\nR{changes.since} {one_line(changes.before.brief.title)} → R{changes.until} {one_line(changes.after.brief.title)}", style="dim")
+        head.append(
+            f"\nR{changes.since} {one_line(changes.before.brief.title)} → R{changes.until} {one_line(changes.after.brief.title)}",
+            style="dim",
+        )
         self.query_one("#changes-head", Static).update(head)
         box = self.query_one("#changes-box")
         box.border_title = "Changes"

@@ -44,15 +44,31 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
 
     screen = own(BriefScreen)
     return [
-        ("Panes",
-         [b for b in screen if b.id and b.id.startswith("pane.")]),
+        ("Panes", [b for b in screen if b.id and b.id.startswith("pane.")]),
         ("Moving in a list", [*own(RecordList), *own(DelegationsPane, QuotesPane, SourcePane)]),
-        ("The detail panel and its links",
-         [*(b for b in screen if b.id and b.id.startswith(("detail.", "links."))), *own(DetailBody, LinkList)]),
+        (
+            "The detail panel and its links",
+            [*(b for b in screen if b.id and b.id.startswith(("detail.", "links."))), *own(DetailBody, LinkList)],
+        ),
         ("History", [b for b in screen if b.id and b.id.startswith("history.")]),
-        ("Tools", [*(b for b in screen if b.id in ("search.open", "filter.cycle", "record.copy", "export.open", "brief.reload")),
-                   Binding("ctrl+p", "", "Palette", tooltip="command palette: jump to any record or pane by name", id="app.palette"),
-                   *own(BriefApp)]),
+        (
+            "Tools",
+            [
+                *(
+                    b
+                    for b in screen
+                    if b.id in ("search.open", "filter.cycle", "record.copy", "export.open", "brief.reload")
+                ),
+                Binding(
+                    "ctrl+p",
+                    "",
+                    "Palette",
+                    tooltip="command palette: jump to any record or pane by name",
+                    id="app.palette",
+                ),
+                *own(BriefApp),
+            ],
+        ),
         ("Case", [b for b in screen if b.id and b.id.startswith(("round.", "changes."))]),
         ("Review", [b for b in screen if b.id and b.id.startswith("review.")]),
         ("Search box", own(SearchScreen)),

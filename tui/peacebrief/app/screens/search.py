@@ -74,7 +74,9 @@ class SearchScreen(ModalScreen[Found | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
-            yield SearchInput(self._show, placeholder="Search quotes, events, people, positions, the sources…", id="search-input")
+            yield SearchInput(
+                self._show, placeholder="Search quotes, events, people, positions, the sources…", id="search-input"
+            )
             yield Static(id="search-count")
             yield ItemList(id="search-results")
 
@@ -101,8 +103,13 @@ class SearchScreen(ModalScreen[Found | None]):
         if not query.strip():
             results.set_items([])
             paragraphs = sum(source.document.paragraph_count for source in self.brief.sources)
-            count.update(Text(f"Type to search {self.index.records} records and the sources' {paragraphs} "
-                              "paragraphs.", style="dim"), layout=False)
+            count.update(
+                Text(
+                    f"Type to search {self.index.records} records and the sources' {paragraphs} paragraphs.",
+                    style="dim",
+                ),
+                layout=False,
+            )
             return
         found = self.index.search(query, limit=RESULT_LIMIT)
         self._found = found

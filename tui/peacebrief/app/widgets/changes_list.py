@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
 from textual.strip import Strip
@@ -21,8 +22,6 @@ from peacebrief.app.widgets.record_list import RecordList, RowLook, RowState
 from peacebrief.core.changes import Changes, Stance, StanceChange
 from peacebrief.core.linebreak import break_lines
 from peacebrief.core.visible import one_line
-
-from rich.cells import cell_len
 
 KIND_STYLE = {"changed": "bold yellow", "new": "bold green", "dropped": "bold red", "unchanged": "dim"}
 NO_POSITION = "no stated position"
@@ -113,7 +112,9 @@ class ChangesList(RecordList):
     def _row(self, row_id: str, state: RowState) -> Sequence[Text]:
         return [line for b in self._blocks[int(row_id)] for line in block_lines(b, state.width)]
 
-    def _row_strips(self, row: int, width: int, cursor: bool, focused: bool, marked: bool, look: RowLook) -> list[Strip]:
+    def _row_strips(
+        self, row: int, width: int, cursor: bool, focused: bool, marked: bool, look: RowLook
+    ) -> list[Strip]:
         lines = super()._row_strips(row, width, False, focused, marked, look)
         if cursor:
             lines[0] = super()._row_strips(row, width, True, focused, marked, look)[0]

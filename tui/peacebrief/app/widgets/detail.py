@@ -37,7 +37,9 @@ def link_label(brief: Brief, item: Related) -> str:
     if record.kind == "event":
         return f"{record.date.display()}  {one_line(record.label)}"  # type: ignore[attr-defined]
     if record.kind == "position":
-        return f"{one_line(brief[record.party].label)} on {one_line(brief[record.issue].label)}: {one_line(record.label)}"  # type: ignore[attr-defined]
+        return (
+            f"{one_line(brief[record.party].label)} on {one_line(brief[record.issue].label)}: {one_line(record.label)}"  # type: ignore[attr-defined]
+        )
     return one_line(record.label)
 
 
@@ -49,7 +51,13 @@ class LinkList(ItemList):
     `o` then its number, from anywhere: BriefScreen). Digits are the pane keys here too."""
 
     BINDINGS = [
-        Binding("enter", "select", "Follow", id="links.follow", tooltip="follow the link under the cursor (a click on it does too)"),
+        Binding(
+            "enter",
+            "select",
+            "Follow",
+            id="links.follow",
+            tooltip="follow the link under the cursor (a click on it does too)",
+        ),
         Binding("up,k", "cursor(-1)", "Up", show=False, id="links.up"),
     ]
 
@@ -110,7 +118,9 @@ class LinkList(ItemList):
         if count <= 0:
             return []
         what = render.KIND_TITLES[kind].lower()
-        return [Item(Text(f"   … and {count:,} more {what}: find them with / or the party filter (f)", style="dim italic"))]
+        return [
+            Item(Text(f"   … and {count:,} more {what}: find them with / or the party filter (f)", style="dim italic"))
+        ]
 
     def highlight_link(self, number: int) -> None:
         index = self.index_of(f"link-{number}")
@@ -152,7 +162,9 @@ class DetailBody(LineBox, can_focus=True):
         Binding("pageup", "page(-1)", "Page up", show=False, id="detail.page_up"),
         Binding("home,g", "edge(-1)", "Top", show=False, id="detail.top"),
         Binding("end,G", "edge(1)", "Bottom", show=False, id="detail.bottom"),
-        Binding("enter", "links", "Links", id="detail.links", tooltip="on to the links (so does j past the end of the text)"),
+        Binding(
+            "enter", "links", "Links", id="detail.links", tooltip="on to the links (so does j past the end of the text)"
+        ),
     ]
 
     def _at_end(self) -> bool:
@@ -210,7 +222,10 @@ class DetailBody(LineBox, can_focus=True):
             return self._memo[key]
         console = self.app.console
         options = console.options.update(width=self.line_width, highlight=False)
-        lines = [Strip(line, self.line_width) for line in console.render_lines(self._renderable(), options, style=self.rich_style)]
+        lines = [
+            Strip(line, self.line_width)
+            for line in console.render_lines(self._renderable(), options, style=self.rich_style)
+        ]
         if key is not None:
             self._memo[key] = lines
             while len(self._memo) > self.MEMO:
@@ -275,7 +290,11 @@ class DetailPanel(LitBox, Vertical):
             return render.detail(brief, brief[place])
         source = brief.source(spot[0])
         document = source.document
-        kind = f"PARAGRAPH {document.place(spot[1])}" if not document.is_heading(spot[1]) else document.place(spot[1]).upper()
+        kind = (
+            f"PARAGRAPH {document.place(spot[1])}"
+            if not document.is_heading(spot[1])
+            else document.place(spot[1]).upper()
+        )
         heading = Text(kind, style="dim")
         title = Text(one_line(source.title), style="bold")
         words = Text(one_line(source.document.paragraph_text(spot[1])))

@@ -53,16 +53,23 @@ def compose_choice(formats: tuple[str, ...], chosen: str, changes: Changes | Non
             label = "Δ " + fmt.removeprefix(CHANGES) if fmt.startswith(CHANGES) else fmt
             yield RadioButton(label, value=fmt == chosen, id=f"format-{fmt.replace(': ', '-')}")
     if changes is not None:
-        yield Static(Text(f"Δ: what changed from round {changes.since} to round {changes.until}; "
-                          "the others: the digest of every round"), id="export-changes")
+        yield Static(
+            Text(
+                f"Δ: what changed from round {changes.since} to round {changes.until}; "
+                "the others: the digest of every round"
+            ),
+            id="export-changes",
+        )
 
 
 def compose_scope(brief: Brief, party: str | None) -> ComposeResult:
     """A line saying the party filter narrows the digest, when one is in force."""
     if party is not None:
         record = brief.get(party)
-        yield Static(Text(f"Only what concerns {one_line(record.label) if record else party} (the party filter)."),
-                     id="export-scope")
+        yield Static(
+            Text(f"Only what concerns {one_line(record.label) if record else party} (the party filter)."),
+            id="export-scope",
+        )
 
 
 def file_name(brief: Brief, fmt: str, party: str | None, changes: Changes | None) -> str:

@@ -11,7 +11,6 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
-
 PALETTE_ACTIONS = frozenset({"command_palette", "app.command_palette"})
 HELP_ACTIONS = frozenset({"help", "app.help"})
 ARROWS = frozenset({"up", "down", "left", "right"})
@@ -92,11 +91,16 @@ class KeyFooter(Widget, can_focus=False):
 
     _drawn: tuple[object, ...] = ()
 
-    def _entries(self, shown: tuple[list[list[tuple[Binding, str]]], list[tuple[Binding, str]]] | None = None) -> tuple[object, ...]:
+    def _entries(
+        self, shown: tuple[list[list[tuple[Binding, str]]], list[tuple[Binding, str]]] | None = None
+    ) -> tuple[object, ...]:
         prompt = self._prompt()
         groups, pinned = shown or self._shown()
-        return (prompt, tuple((tuple(b.key for b, _ in g), g[0][0].description) for g in groups),
-                tuple(b.key for b, _ in pinned))
+        return (
+            prompt,
+            tuple((tuple(b.key for b, _ in g), g[0][0].description) for g in groups),
+            tuple(b.key for b, _ in pinned),
+        )
 
     def _prompt(self) -> str | None:
         """A line the screen asks for instead of the keys (choosing a link by number)."""
@@ -154,7 +158,10 @@ class KeyFooter(Widget, can_focus=False):
                 right.append("▏", rule_style)
             start = right.cell_len
             right.append(f" {display} " if binding.action not in PALETTE_ACTIONS else display, key_style)
-            right.append(f"{binding.description} " if binding.action not in PALETTE_ACTIONS else f" {binding.description} ", description_style)
+            right.append(
+                f"{binding.description} " if binding.action not in PALETTE_ACTIONS else f" {binding.description} ",
+                description_style,
+            )
             right_keys.append((binding, display, start, right.cell_len))
         line = Text(no_wrap=True, overflow="crop", end="")
         keys: list[FooterKey] = []

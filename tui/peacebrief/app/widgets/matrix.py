@@ -49,7 +49,13 @@ class Matrix(CursorFocus, SteadyScrollView, can_focus=True):
     move the cursor from cell to cell, `on_highlight(row, column)` hears of each move in
     the same turn, Enter (or a click on the cursor's cell) posts `Selected`."""
 
-    COMPONENT_CLASSES = {"matrix--header", "matrix--even-row", "matrix--cursor", "matrix--cursor-blurred", "matrix--rule"}
+    COMPONENT_CLASSES = {
+        "matrix--header",
+        "matrix--even-row",
+        "matrix--cursor",
+        "matrix--cursor-blurred",
+        "matrix--rule",
+    }
 
     DEFAULT_CSS = """
     Matrix {
@@ -135,7 +141,9 @@ class Matrix(CursorFocus, SteadyScrollView, can_focus=True):
 
     # -- contents --------------------------------------------------------------
 
-    def set_grid(self, header: Sequence[Text], rows: Sequence[Sequence[Text]], *, cursor: tuple[int, int] | None = None) -> None:
+    def set_grid(
+        self, header: Sequence[Text], rows: Sequence[Sequence[Text]], *, cursor: tuple[int, int] | None = None
+    ) -> None:
         """Replace the header and the rows (each as many cells as the header); the cursor
         goes to `cursor`, or stays where it is, kept inside the grid."""
         self._header = list(header)
@@ -193,7 +201,9 @@ class Matrix(CursorFocus, SteadyScrollView, can_focus=True):
         return [first] + [cell] * others
 
     def _longest_word(self, column: int) -> int:
-        return max((cell_len(word) for row in self._rows if column < len(row) for word in row[column].plain.split()), default=0)
+        return max(
+            (cell_len(word) for row in self._rows if column < len(row) for word in row[column].plain.split()), default=0
+        )
 
     def _room(self) -> Size:
         """The cells inside the borders and padding, scroll bars or not."""
@@ -229,7 +239,9 @@ class Matrix(CursorFocus, SteadyScrollView, can_focus=True):
         self._widths = self.column_widths(width) if width else []
         self._cells = {}
         self._strips.cache_clear()
-        natural = [max([1, *(len(self._wrapped(r, c)) for c in range(len(self._widths)))]) for r in range(len(self._rows))]
+        natural = [
+            max([1, *(len(self._wrapped(r, c)) for c in range(len(self._widths)))]) for r in range(len(self._rows))
+        ]
         room = self._room().height - self.header_height - len(natural)  # less the rules
         if sum(natural) > room and natural:
             cap = max(self.max_row_height, room // len(natural))
@@ -287,7 +299,7 @@ class Matrix(CursorFocus, SteadyScrollView, can_focus=True):
         lit = base + (look.cursor if focused else look.cursor_blurred)
         height = self._heights[row] - 1  # the last line is the rule under the row
         lines: list[list[Segment]] = [[] for _ in range(height)]
-        for column, width in enumerate(self._widths):
+        for column, width in enumerate(self._widths):  # noqa: B007 (the column is read after the loop)
             wrapped = self._wrapped(row, column)
             if len(wrapped) > height:  # cut: say so at the end of the last line shown
                 last = Strip(wrapped[height - 1]).crop(0, width - 2 * PADDING - 1)
@@ -303,7 +315,7 @@ class Matrix(CursorFocus, SteadyScrollView, can_focus=True):
         style = look.base + look.header
         segments: list[Segment] = []
         console = self.app.console
-        for text, width in zip(self._header, self._widths):
+        for text, width in zip(self._header, self._widths, strict=False):
             line = text.copy()
             line.no_wrap = True
             line.truncate(max(1, width - 2 * PADDING), overflow="ellipsis")
@@ -395,7 +407,7 @@ class Matrix(CursorFocus, SteadyScrollView, can_focus=True):
         row = bisect_right(self._tops, line) - 1
         x = int(self.scroll_x) + offset.x
         column, edge = 0, 0
-        for column, width in enumerate(self._widths):
+        for column, width in enumerate(self._widths):  # noqa: B007 (the column is read after the loop)
             edge += width
             if x < edge:
                 break

@@ -27,8 +27,8 @@ from peacebrief.app.widgets.matrix import Matrix
 from peacebrief.app.widgets.record_list import RecordList, RowState
 from peacebrief.core.case_brief import cell_changes, round_index, round_of, rounds_in
 from peacebrief.core.filters import concerns, matrix_parties
-from peacebrief.core.quote_order import ORDER_NAMES, QUOTE_ORDERS, order_quotes
 from peacebrief.core.model import Brief, Event, Party, Person, Position, Quote
+from peacebrief.core.quote_order import ORDER_NAMES, QUOTE_ORDERS, order_quotes
 from peacebrief.core.related import paragraph_id, split_paragraph_id
 from peacebrief.core.visible import one_line, visible
 
@@ -200,7 +200,10 @@ class Pane(LitBox, Vertical):
         record = self.brief.get(record_id)
         if record is None:
             return False
-        if self.round_filter is not None and round_index(self.brief).of.get(record_id, self.round_filter) != self.round_filter:
+        if (
+            self.round_filter is not None
+            and round_index(self.brief).of.get(record_id, self.round_filter) != self.round_filter
+        ):
             return False
         return self.party_filter is None or concerns(self.brief, record, self.party_filter)
 
@@ -230,8 +233,13 @@ class ListPane(Pane):
     measure_row: Callable[[str, int], int] | None = None  # rows as tall as their words, if set
 
     def compose(self) -> ComposeResult:
-        yield RecordList(self.render_row, row_height=self.row_height, measure=self.measure_row,
-                         empty_text=self.empty_text, on_highlight=self.report)
+        yield RecordList(
+            self.render_row,
+            row_height=self.row_height,
+            measure=self.measure_row,
+            empty_text=self.empty_text,
+            on_highlight=self.report,
+        )
 
     def load(self, brief: Brief) -> None:
         if self.is_mounted:
@@ -299,8 +307,18 @@ class TimelinePane(ListPane):
     def render_row(self, record_id: str, state: RowState) -> list[Text]:
         event = self.brief[record_id]
         assert isinstance(event, Event)
-        return [render.with_round(record_id, render.event_row(self.brief, event, marked=state.marked, date_width=self.date_width,
-                                                              width=state.width - render.round_width(record_id)))]
+        return [
+            render.with_round(
+                record_id,
+                render.event_row(
+                    self.brief,
+                    event,
+                    marked=state.marked,
+                    date_width=self.date_width,
+                    width=state.width - render.round_width(record_id),
+                ),
+            )
+        ]
 
 
 class QuotesPane(ListPane):
@@ -312,8 +330,11 @@ class QuotesPane(ListPane):
     round_section = "quotes"
     empty_text = "No quotes."
 
-    BINDINGS = [Binding("s", "next_order", "Sort", id="quotes.sort",
-                        tooltip="by date (undated last), by speaker, in source order")]
+    BINDINGS = [
+        Binding(
+            "s", "next_order", "Sort", id="quotes.sort", tooltip="by date (undated last), by speaker, in source order"
+        )
+    ]
 
     def __init__(self, brief: Brief, on_highlight: Callable[[str, str], None] | None = None) -> None:
         super().__init__(brief, on_highlight)
@@ -369,8 +390,14 @@ class DelegationsPane(Pane):
     def compose(self) -> ComposeResult:
         with Horizontal(id="delegation-columns"):
             for party in self.brief.parties:
-                yield RecordList(self._renderer(party.id), measure=self._measure, id=f"col-{party.id}", classes="delegation",
-                                 on_highlight=self._column_report, focus_styled=True)  # its border
+                yield RecordList(
+                    self._renderer(party.id),
+                    measure=self._measure,
+                    id=f"col-{party.id}",
+                    classes="delegation",
+                    on_highlight=self._column_report,
+                    focus_styled=True,
+                )  # its border
 
     def _column_report(self, record_id: str) -> None:
         # Only the column the reader is in speaks for the pane (a refill moves them all).
@@ -428,7 +455,7 @@ class DelegationsPane(Pane):
         return list(self.query(RecordList))
 
     def refill(self) -> None:
-        for party, column in zip(self.brief.parties, self.columns):
+        for party, column in zip(self.brief.parties, self.columns, strict=False):
             column.remeasure_next()
             column.set_ids(self.column_ids(party))
             column.border_title = Content(one_line(party.name))
@@ -449,7 +476,10 @@ class DelegationsPane(Pane):
         if not shown or not width:
             return
         if width // len(shown) < self.MIN_COLUMN:
-            fits = {column: f"{max(self.MIN_COLUMN, min(width, cell_len(str(column.border_title or '')) + 6))}" for column in shown}
+            fits = {
+                column: f"{max(self.MIN_COLUMN, min(width, cell_len(str(column.border_title or '')) + 6))}"
+                for column in shown
+            }
         else:
             weights = {column: self._weight(column) for column in shown}
             fits = {column: f"{weight}fr" for column, weight in weights.items()}
@@ -473,7 +503,7 @@ class DelegationsPane(Pane):
         return max(1, min(12, round(cells / 40) or 1))
 
     def paint_marks(self, old: frozenset[str]) -> None:
-        for party, column in zip(self.brief.parties, self.columns):
+        for party, column in zip(self.brief.parties, self.columns, strict=False):
             if (party.id in self.marks) != (party.id in old):  # only a party's own row shows its mark
                 column.set_class(party.id in self.marks, "-marked")
                 column.refresh_rows()
@@ -482,7 +512,7 @@ class DelegationsPane(Pane):
         party = self.brief.party_of(place)
         if party is None:
             return None
-        for candidate, column in zip(self.brief.parties, self.columns):
+        for candidate, column in zip(self.brief.parties, self.columns, strict=False):
             if candidate.id == party.id:
                 return column
         return None
@@ -593,8 +623,9 @@ class IssuesPane(Pane):
                     cells.append(Text(self.NO_POSITION, style="dim italic"))
             rows.append(cells)
         if number is not None:
-            self.border_subtitle = (f"round {number} against round {number - 1} · Δ changed + new ✕ dropped"
-                                    if number > 1 else "round 1")
+            self.border_subtitle = (
+                f"round {number} against round {number - 1} · Δ changed + new ✕ dropped" if number > 1 else "round 1"
+            )
         self.table.set_grid(header, rows, cursor=(0, 0))
         if keep and round_of(keep) in (None, number):  # a cell of another round is not here
             self.show(keep)
@@ -650,7 +681,9 @@ class IssuesPane(Pane):
 class ParagraphList(ItemList):
     """The source's paragraphs; Enter goes to a paragraph's links (so the footer says)."""
 
-    BINDINGS = [Binding("enter", "select", "Links", id="source.open", tooltip="to the paragraph's links, in the detail panel")]
+    BINDINGS = [
+        Binding("enter", "select", "Links", id="source.open", tooltip="to the paragraph's links, in the detail panel")
+    ]
 
 
 class SourcePane(Pane):
@@ -708,8 +741,12 @@ class SourcePane(Pane):
         span_style, mark_style = self._styles()
         document = source.document
         items = [
-            Item(self._paragraph_text(source.id, n, span_style, mark_style), paragraph_id(source.id, n),
-                 label=_paragraph_label(document.number(n)), gutter=5)
+            Item(
+                self._paragraph_text(source.id, n, span_style, mark_style),
+                paragraph_id(source.id, n),
+                label=_paragraph_label(document.number(n)),
+                gutter=5,
+            )
             for n in range(1, len(document.paragraphs) + 1)
         ]
         self.paragraphs.set_items(items)

@@ -53,7 +53,12 @@ HighlightHandler = Callable[[str], None]
 class RecordList(CursorFocus, SteadyScrollView, can_focus=True):
     """A focusable, scrolling list of record ids; a renderer turns an id into its lines."""
 
-    COMPONENT_CLASSES = {"record-list--cursor", "record-list--cursor-blurred", "record-list--mark", "record-list--empty"}
+    COMPONENT_CLASSES = {
+        "record-list--cursor",
+        "record-list--cursor-blurred",
+        "record-list--mark",
+        "record-list--empty",
+    }
 
     BINDINGS = [
         Binding("up,k", "cursor_up", "Up", show=False, id="list.up"),
@@ -62,7 +67,9 @@ class RecordList(CursorFocus, SteadyScrollView, can_focus=True):
         Binding("pagedown,space", "page_down", "Page down", show=False, id="list.page_down"),
         Binding("home,g", "first", "First", show=False, id="list.first"),
         Binding("end,G", "last", "Last", show=False, id="list.last"),
-        Binding("enter", "choose", "Links", id="list.open", tooltip="to the selected record's links, in the detail panel"),
+        Binding(
+            "enter", "choose", "Links", id="list.open", tooltip="to the selected record's links, in the detail panel"
+        ),
     ]
 
     # No repaint of its own: watch_cursor repaints the two rows (a repaint of the whole
@@ -338,7 +345,9 @@ class RecordList(CursorFocus, SteadyScrollView, can_focus=True):
             )
         return self._look
 
-    def _row_strips(self, row: int, width: int, cursor: bool, focused: bool, marked: bool, look: RowLook) -> list[Strip]:
+    def _row_strips(
+        self, row: int, width: int, cursor: bool, focused: bool, marked: bool, look: RowLook
+    ) -> list[Strip]:
         record_id = self._ids[row]
         height = self.row_lines(row)
         lines = list(self._render_row(record_id, RowState(width, marked, cursor)))[:height]

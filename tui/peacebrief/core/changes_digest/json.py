@@ -51,7 +51,13 @@ def changes_document(changes: Changes) -> Json:
 
 def _round(changes: Changes, number: int) -> Json:
     brief = changes.case.rounds[number - 1].brief
-    return {"round": number, "brief": brief.id, "file": brief.path.name, "title": brief.title, "as_of": brief.as_of.iso()}
+    return {
+        "round": number,
+        "brief": brief.id,
+        "file": brief.path.name,
+        "title": brief.title,
+        "as_of": brief.as_of.iso(),
+    }
 
 
 def _stance(stance: Stance) -> Json:
@@ -60,8 +66,15 @@ def _stance(stance: Stance) -> Json:
         "id": stance.position.id,
         "stance": stance.position.stance,
         "evidence": [
-            {"words": e.words, "source": e.anchor.source, "place": e.place, "cite": e.citation,
-             "block": e.anchor.paragraph, "start": e.anchor.start, "end": e.anchor.end}
+            {
+                "words": e.words,
+                "source": e.anchor.source,
+                "place": e.place,
+                "cite": e.citation,
+                "block": e.anchor.paragraph,
+                "start": e.anchor.start,
+                "end": e.anchor.end,
+            }
             for e in stance.evidence
         ],
     }
@@ -69,8 +82,14 @@ def _stance(stance: Stance) -> Json:
 
 def _event(changes: Changes, dated: Dated) -> Json:
     event = dated.record
-    return {"round": dated.round, "id": event.id, "date": event.date.iso(), "status": event.status,  # type: ignore[union-attr]
-            "title": event.title, "cite": s.record_cite(changes, dated)}  # type: ignore[union-attr]
+    return {
+        "round": dated.round,
+        "id": event.id,
+        "date": event.date.iso(),
+        "status": event.status,  # type: ignore[union-attr]
+        "title": event.title,
+        "cite": s.record_cite(changes, dated),
+    }  # type: ignore[union-attr]
 
 
 def _quote(changes: Changes, dated: Dated) -> Json:
@@ -78,9 +97,14 @@ def _quote(changes: Changes, dated: Dated) -> Json:
     brief = changes.case.rounds[dated.round - 1].brief
     party = brief.party_of(quote.id)
     return {
-        "round": dated.round, "id": quote.id, "speaker": quote.speaker,  # type: ignore[union-attr]
-        "party": party.id if party else None, "kind": quote.quote_kind, "text": quote.text,  # type: ignore[union-attr]
-        "said": quote.said.iso() if quote.said else None, "cite": s.record_cite(changes, dated),  # type: ignore[union-attr]
+        "round": dated.round,
+        "id": quote.id,
+        "speaker": quote.speaker,  # type: ignore[union-attr]
+        "party": party.id if party else None,
+        "kind": quote.quote_kind,
+        "text": quote.text,  # type: ignore[union-attr]
+        "said": quote.said.iso() if quote.said else None,
+        "cite": s.record_cite(changes, dated),  # type: ignore[union-attr]
     }
 
 

@@ -21,7 +21,12 @@ def render_markdown(changes: Changes, *, ascii: bool = False) -> str:
         return _md(text, ascii)
 
     out = [f"# {md(s.title(changes))}", ""]
-    out += [f"- {md(s.round_line(changes.before))}", f"- {md(s.round_line(changes.after))}", "", md(s.counts_line(changes))]
+    out += [
+        f"- {md(s.round_line(changes.before))}",
+        f"- {md(s.round_line(changes.after))}",
+        "",
+        md(s.counts_line(changes)),
+    ]
     for kind, title in s.TITLES.items():
         found = changes.of_kind(kind)
         if not found:
@@ -35,21 +40,36 @@ def render_markdown(changes: Changes, *, ascii: bool = False) -> str:
                     out += [f"  > \u201c{md(c.words)}\u201d {c.cite}" for c in evidence]
     if changes.new_events:
         out += ["", "## New events", ""]
-        out += [f"- {md(d.record.date.display())}: {md(s.event_line(d.record))} {s.record_cite(changes, d)}" for d in changes.new_events]
+        out += [
+            f"- {md(d.record.date.display())}: {md(s.event_line(d.record))} {s.record_cite(changes, d)}"
+            for d in changes.new_events
+        ]
     if changes.updated_events:
         out += ["", "## Events updated", ""]
         for history in changes.updated_events:
-            out.append(f"- {md(s.history_title(changes, history))}: " + "; ".join(md(s.version_line(v)) for v in history.versions))
+            out.append(
+                f"- {md(s.history_title(changes, history))}: "
+                + "; ".join(md(s.version_line(v)) for v in history.versions)
+            )
     groups = s.quotes_by_party(changes)
     if groups:
         out += ["", "## New quotes by party"]
         for party, quotes in groups:
             out += ["", f"### {md(party)}", ""]
-            out += [f"- {md(s.speaker(changes, d))}: {md(s.quote_words(d.record))} {s.record_cite(changes, d)}" for d in quotes]
+            out += [
+                f"- {md(s.speaker(changes, d))}: {md(s.quote_words(d.record))} {s.record_cite(changes, d)}"
+                for d in quotes
+            ]
     if changes.disputes:
         out += ["", "## Disputed facts"]
         for history in changes.disputes:
-            out += ["", f"### {md(s.history_title(changes, history))}", "", f"The rounds differ on its {' and '.join(history.fields)}.", ""]
+            out += [
+                "",
+                f"### {md(s.history_title(changes, history))}",
+                "",
+                f"The rounds differ on its {' and '.join(history.fields)}.",
+                "",
+            ]
             for version in history.versions:
                 out.append(f"- **{md(s.version_line(version))}**")
                 out += [f"  > \u201c{md(c.words)}\u201d {c.cite}" for c in s.version_evidence(changes, version)]

@@ -17,7 +17,12 @@ TITLES = {
     "unchanged": "Unchanged positions",
 }
 NO_POSITION = "no stated position"
-STATUS = {"scheduled": "scheduled", "postponed": "postponed", "cancelled": "cancelled", "reported": "reported, unconfirmed"}
+STATUS = {
+    "scheduled": "scheduled",
+    "postponed": "postponed",
+    "cancelled": "cancelled",
+    "reported": "reported, unconfirmed",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +116,7 @@ def version_evidence(changes: Changes, version: EventVersion) -> list[Cited]:
     brief = changes.case.rounds[version.round - 1].brief
     found = []
     for anchor in version.event.evidence:
-        text = brief.source(anchor.source).document.text[anchor.start:anchor.end]
+        text = brief.source(anchor.source).document.text[anchor.start : anchor.end]
         found.append(Cited(" ".join(text.split()), cite(version.round, _short(brief, anchor))))
     return found
 
@@ -122,8 +127,11 @@ def history_title(changes: Changes, history: EventHistory) -> str:
 
 def sources(changes: Changes, glue: Callable[[str], str] = str) -> list[tuple[str, list[tuple[str, str]]]]:
     """Each round in the digest and its sources: `[1]` and `Title (Publisher, date)`."""
-    numbers = sorted({changes.since, changes.until} | {d.round for d in (*changes.new_events, *changes.new_quotes)}
-                     | {v.round for h in (*changes.disputes, *changes.updated_events) for v in h.versions})
+    numbers = sorted(
+        {changes.since, changes.until}
+        | {d.round for d in (*changes.new_events, *changes.new_quotes)}
+        | {v.round for h in (*changes.disputes, *changes.updated_events) for v in h.versions}
+    )
     out = []
     for number in numbers:
         brief = changes.case.rounds[number - 1].brief

@@ -89,7 +89,11 @@ def _quotes(out: _Out, changes: Changes) -> None:
     for party, quotes in groups:
         out.text(party)
         for dated in quotes:
-            out.text(f"{s.speaker(changes, dated)}: {s.quote_words(dated.record)} {nobreak(s.record_cite(changes, dated))}", "  ", "    ")
+            out.text(
+                f"{s.speaker(changes, dated)}: {s.quote_words(dated.record)} {nobreak(s.record_cite(changes, dated))}",
+                "  ",
+                "    ",
+            )
 
 
 def _disputes(out: _Out, changes: Changes) -> None:

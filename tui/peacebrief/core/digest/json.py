@@ -37,8 +37,10 @@ Json = dict[str, Any]
 # JSON escapes the C0 controls itself; DEL, the C1 controls (\x9b is a CSI to many
 # terminals) and the bidi controls it writes raw. They are escaped too (`\u009b`), so
 # the digest can be printed to a terminal; a JSON reader gets the same strings back.
-_ESCAPES = {code: f"\\u{code:04x}" for code in (*range(0x7F, 0xA0), 0x61C, 0x200E, 0x200F,
-                                                 *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+_ESCAPES = {
+    code: f"\\u{code:04x}"
+    for code in (*range(0x7F, 0xA0), 0x61C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+}
 
 
 def render_json(view: DigestView, *, ascii: bool = False) -> str:
@@ -70,7 +72,12 @@ def digest_document(view: DigestView) -> Json:
             "until": view.window.until.iso() if view.window.until else None,
         },
         "key_points": [
-            {"text": k.text, "refs": list(k.refs), "citations": _citations(brief, _anchors(brief, k.refs)), "line": k.line}
+            {
+                "text": k.text,
+                "refs": list(k.refs),
+                "citations": _citations(brief, _anchors(brief, k.refs)),
+                "line": k.line,
+            }
             for k in view.key_points
         ],
         "sources": [_source(brief, s) for s in brief.sources],
@@ -138,12 +145,14 @@ def _citations(brief: Brief, anchors: list[Anchor]) -> list[Json]:
     for number, blocks in citation_groups(brief, anchors):
         source = brief.sources[number - 1]
         numbers = (source.document.number(block) for block in blocks)
-        cited.append({
-            "source_number": number,
-            "paragraphs": [n for n in numbers if n is not None],
-            "places": places(source, blocks),
-            "text": source_citation(source, blocks),
-        })
+        cited.append(
+            {
+                "source_number": number,
+                "paragraphs": [n for n in numbers if n is not None],
+                "places": places(source, blocks),
+                "text": source_citation(source, blocks),
+            }
+        )
     return cited
 
 
@@ -284,5 +293,10 @@ def _link(brief: Brief, link: Link) -> Json:
     paragraph = None
     if link.paragraph is not None:
         paragraph = brief.source(link.target).document.number(link.paragraph)
-    return {"origin": link.origin, "relation": link.relation, "target": link.target, "paragraph": paragraph,
-            "block": link.paragraph}
+    return {
+        "origin": link.origin,
+        "relation": link.relation,
+        "target": link.target,
+        "paragraph": paragraph,
+        "block": link.paragraph,
+    }

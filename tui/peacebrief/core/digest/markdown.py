@@ -15,7 +15,6 @@ import re
 from collections.abc import Sequence
 
 from peacebrief.core.citation import anchors_of, citation_groups, quote_date, short_citation
-from peacebrief.core.dates import BriefDate
 from peacebrief.core.digest.view import (
     NO_POSITION,
     REVIEW_MARK,
@@ -24,7 +23,7 @@ from peacebrief.core.digest.view import (
     QuoteEntry,
     filter_note,
 )
-from peacebrief.core.model import Event, Party, Person, Position, Quote, Record, Source
+from peacebrief.core.model import Event, Party, Person, Position, Record, Source
 from peacebrief.core.plaintext import to_ascii
 from peacebrief.core.visible import PLACEHOLDER_TAG, visible
 
@@ -240,4 +239,3 @@ class _Doc:
                 item += f"  \n   <{url}>" if autolink else f"  \n   {self.plain(url)}"
             items.append(item)
         return "## Sources\n\n" + "\n".join(items)
-

@@ -11,9 +11,9 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from peacebrief.core.anchors import normalise
 from peacebrief.core.dates import BriefDate, DateError, parse_date
 from peacebrief.core.filters import concerns, matrix_parties
-from peacebrief.core.anchors import normalise
 from peacebrief.core.model import (
     Brief,
     Event,
@@ -146,8 +146,13 @@ class DigestView:
     def record_ids(self) -> frozenset[str]:
         """Ids of every record the view keeps (sources, parties and issues always)."""
         kept: Iterable[Record] = (
-            *self.brief.sources, *self.brief.parties, *self.brief.issues,
-            *self.people, *self.events, *self.positions, *self.quotes,
+            *self.brief.sources,
+            *self.brief.parties,
+            *self.brief.issues,
+            *self.people,
+            *self.events,
+            *self.positions,
+            *self.quotes,
         )
         return frozenset(record.id for record in kept)
 
@@ -207,7 +212,7 @@ def _hosts(group: list[Quote]) -> dict[str, str]:
     squared comparisons."""
     words = [_words(q) for q in group]
     texts: dict[str, _Holders] = {}
-    for index, (quote, text) in enumerate(zip(group, words)):
+    for index, (quote, text) in enumerate(zip(group, words, strict=False)):
         holders = texts.get(text)
         if holders is None:
             holders = texts[text] = _Holders(text, index)
@@ -225,7 +230,7 @@ def _hosts(group: list[Quote]) -> dict[str, str]:
         return min((table[text[i : i + size]] for i in range(len(text) - size + 1)), key=len)
 
     host: dict[str, str] = {}
-    for index, (quote, mine) in enumerate(zip(group, words)):
+    for index, (quote, mine) in enumerate(zip(group, words, strict=False)):
         if not mine:
             continue
         found: int | None = None

@@ -43,7 +43,9 @@ def draft_text(
         return render(draft), draft
     assert existing_text is not None
     folder = Path(existing_brief.path).parent
-    return merge(existing_text, existing_brief, draft, old_folder=folder, new_folder=paths_from, rewrite_anchors=rewrite_anchors), draft
+    return merge(
+        existing_text, existing_brief, draft, old_folder=folder, new_folder=paths_from, rewrite_anchors=rewrite_anchors
+    ), draft
 
 
 __all__ = ["CaseParties", "DocumentInput", "Draft", "MergeError", "build_draft", "draft_text", "merge", "render"]

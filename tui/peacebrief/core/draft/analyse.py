@@ -40,10 +40,14 @@ from peacebrief.core.quotemarks import double_view
 QuoteKind = Literal["direct", "reported"]
 EventStatus = Literal["occurred", "scheduled", "postponed", "cancelled", "reported"]
 
-_POSTPONED = re.compile(r"(?i)\b(?:postponed|delayed|put off|pushed back|originally (?:scheduled|planned|due|set)|had been (?:scheduled|planned))\b")
+_POSTPONED = re.compile(
+    r"(?i)\b(?:postponed|delayed|put off|pushed back|originally (?:scheduled|planned|due|set)|had been (?:scheduled|planned))\b"
+)
 _CANCELLED = re.compile(r"(?i)\b(?:cancell?ed|called off|scrapped)\b")
 _REPORTED = re.compile(r"(?i)\b(?:reportedly|allegedly|according to|unconfirmed|claimed)\b")
-_STOP = frozenset("the a an of to and in on for is are was were that this it its be by with as at from has have had will would".split())
+_STOP = frozenset(
+    "the a an of to and in on for is are was were that this it its be by with as at from has have had will would".split()
+)
 
 
 @dataclass(slots=True)
@@ -85,7 +89,13 @@ class DocumentAnalysis:
     passages: list[Passage]
 
 
-def analyse(text: str, base_date: dt.date | None = None, *, gazetteer: Gazetteer | None = None, known: dict[str, PersonInfo] | None = None) -> DocumentAnalysis:
+def analyse(
+    text: str,
+    base_date: dt.date | None = None,
+    *,
+    gazetteer: Gazetteer | None = None,
+    known: dict[str, PersonInfo] | None = None,
+) -> DocumentAnalysis:
     """Read a document's text. `base_date` is used when the text has no dateline."""
     document = read_document(text)
     base = document.dateline or base_date
@@ -120,11 +130,20 @@ def analyse(text: str, base_date: dt.date | None = None, *, gazetteer: Gazetteer
     quotes: list[QuoteFinding] = []
     for sentence in sentences:
         quotes.extend(_direct_quotes(sentence, sentences, passages_by, reportings, by_timex, quotes, names))
-        quotes.extend(_reported(sentence, passages_by[sentence.index], reportings[sentence.index], by_timex, document.text))
-    events = [e for s in sentences if not s.heading for e in _events(s, resolved[s.index], names, reportings[s.index], base, passages_by[s.index])]
+        quotes.extend(
+            _reported(sentence, passages_by[sentence.index], reportings[sentence.index], by_timex, document.text)
+        )
+    events = [
+        e
+        for s in sentences
+        if not s.heading
+        for e in _events(s, resolved[s.index], names, reportings[s.index], base, passages_by[s.index])
+    ]
     _date_the_sayings(quotes, events, resolved, passages_by)
     all_passages = [p for s in sentences for p in passages_by[s.index]]
-    return DocumentAnalysis(text, document, base, document_title(document, sentences), sentences, names, quotes, events, all_passages)
+    return DocumentAnalysis(
+        text, document, base, document_title(document, sentences), sentences, names, quotes, events, all_passages
+    )
 
 
 def _double_view(document: SourceDocument) -> str:
@@ -154,7 +173,11 @@ def _resolve_sentence(sentence: Sentence, timexes: list[Timex], base: dt.date) -
         tense, modal = tenses[timex]
         ref = ref_words = None
         if modal and tense == "future":
-            earlier = [r for t, r in out.items() if t.start < timex.start and r.tense == "past" and r.date.precision == "day" and not r.date.is_interval]
+            earlier = [
+                r
+                for t, r in out.items()
+                if t.start < timex.start and r.tense == "past" and r.date.precision == "day" and not r.date.is_interval
+            ]
             if earlier:
                 ref, ref_words = earlier[-1].date.earliest, earlier[-1].timex.text
         result = resolve(timex, base, tense, ref=ref, ref_words=ref_words)
@@ -203,7 +226,11 @@ def _direct_quotes(
                 previous = _continued(sentence, sentences, so_far + found, names)
             if previous is not None:
                 speakers = list(previous.speakers)
-                review = None if previous.paragraph_same else "no attribution of its own: speaker taken from the quote before"
+                review = (
+                    None
+                    if previous.paragraph_same
+                    else "no attribution of its own: speaker taken from the quote before"
+                )
                 said = previous.said
             else:
                 speakers = [SpeakerRef("unknown", "", "", "unknown", "no speaker found: assign one")]
@@ -219,8 +246,15 @@ def _direct_quotes(
                 reasons.append("the quotation runs on past its paragraph: offered as reported")
             found.append(
                 QuoteFinding(
-                    sentence.index, passage.start, passage.end, passage.text,
-                    "direct" if passage.closed else "reported", speaker, said, passage.form, passage.style,
+                    sentence.index,
+                    passage.start,
+                    passage.end,
+                    passage.text,
+                    "direct" if passage.closed else "reported",
+                    speaker,
+                    said,
+                    passage.form,
+                    passage.style,
                     "; ".join(reasons) or None,
                 )
             )
@@ -250,7 +284,11 @@ def _attribution(
             candidates.append((passage.open - reporting.verb_end, reporting))
         elif reporting.attribution[0] >= passage.close and reporting.attribution[0] < upper:
             candidates.append((reporting.attribution[0] - passage.close, reporting))
-        elif reporting.attribution[0] < passage.open and reporting.verb_start > passage.close and reporting.verb_start < upper:
+        elif (
+            reporting.attribution[0] < passage.open
+            and reporting.verb_start > passage.close
+            and reporting.verb_start < upper
+        ):
             candidates.append((reporting.verb_start - passage.close, reporting))
     if candidates:
         candidates.sort(key=lambda c: c[0])
@@ -268,7 +306,8 @@ def _unresolved_saying(sentence: Sentence, passages: list[Passage]) -> bool:
     spokeswoman said'): the quote is someone's in this sentence, not the last speaker's."""
     spans = [(p.open, p.close + 1) for p in passages]
     return any(
-        t.lower in VERBS and VERBS[t.lower] in ("say", "add", "tell", "read", "write", "state", "declare", "ask")
+        t.lower in VERBS
+        and VERBS[t.lower] in ("say", "add", "tell", "read", "write", "state", "declare", "ask")
         and not any(a <= t.start < b for a, b in spans)
         for t in sentence.tokens
     )
@@ -292,7 +331,9 @@ def _leading_phrase(sentence: Sentence, passage: Passage, names: NameIndex) -> R
         return None
     ref = SpeakerRef(chosen.kind, chosen.key, chosen.words, "named")
     first = chosen.first
-    return Reporting(sentence.index, first, chosen.start, chosen.end, "according", [ref], (sentence.start, passage.open))
+    return Reporting(
+        sentence.index, first, chosen.start, chosen.end, "according", [ref], (sentence.start, passage.open)
+    )
 
 
 @dataclass(slots=True)
@@ -302,7 +343,9 @@ class _Previous:
     paragraph_same: bool
 
 
-def _continued(sentence: Sentence, sentences: list[Sentence], so_far: list[QuoteFinding], names: NameIndex) -> _Previous | None:
+def _continued(
+    sentence: Sentence, sentences: list[Sentence], so_far: list[QuoteFinding], names: NameIndex
+) -> _Previous | None:
     """The speaker an unattributed quote continues: the last direct quote of its paragraph,
     or of the paragraph before when nobody else is named in between (a quote that runs on
     into the next paragraph, "He paused, then went on.")."""
@@ -312,7 +355,11 @@ def _continued(sentence: Sentence, sentences: list[Sentence], so_far: list[Quote
         if quote.sentence >= sentence.index:
             continue
         gap = sentence.paragraph - sentences[quote.sentence].paragraph
-        same = [q.speaker for q in so_far if q.start == quote.start and q.sentence == quote.sentence and q.kind == quote.kind]
+        same = [
+            q.speaker
+            for q in so_far
+            if q.start == quote.start and q.sentence == quote.sentence and q.kind == quote.kind
+        ]
         if gap == 0:
             return _Previous(same, quote.said, True)
         if gap > 2:
@@ -321,7 +368,9 @@ def _continued(sentence: Sentence, sentences: list[Sentence], so_far: list[Quote
         keys = {speaker.key for speaker in same}
         if any(m.kind in ("person", "party") and m.key not in keys for s in between for m in names.in_sentence(s)):
             return None
-        if gap == 2 and any(sentences[s].paragraph == sentence.paragraph - 1 and len(sentences[s].tokens) > 12 for s in between):
+        if gap == 2 and any(
+            sentences[s].paragraph == sentence.paragraph - 1 and len(sentences[s].tokens) > 12 for s in between
+        ):
             return None
         return _Previous(same, quote.said, False)
     return None
@@ -330,14 +379,21 @@ def _continued(sentence: Sentence, sentences: list[Sentence], so_far: list[Quote
 _JOINT = re.compile(r"(?i)\bjoint\s+(?:statement|communiqu[eé]|declaration)\b")
 
 
-def _joint_authors(sentence: Sentence, passage: Passage, reporting: Reporting | None, names: NameIndex) -> list[SpeakerRef]:
+def _joint_authors(
+    sentence: Sentence, passage: Passage, reporting: Reporting | None, names: NameIndex
+) -> list[SpeakerRef]:
     """A joint statement's authors: the parties its quoted words open with ('In a joint
     statement, “Arvania and Belmora urged ...”'); a later 'the communique said' speaks for them."""
     lead = sentence.sub(sentence.start, passage.open)
     attribution = sentence.sub(*reporting.attribution) if reporting is not None else ""
     if not (_JOINT.search(lead) or _JOINT.search(attribution)):
-        if reporting is not None and names.statement_authors and any(
-            s.kind == "unknown" and re.search(r"(?i)\b(?:communiqu[eé]|joint|declaration)\b", s.words) for s in reporting.speakers
+        if (
+            reporting is not None
+            and names.statement_authors
+            and any(
+                s.kind == "unknown" and re.search(r"(?i)\b(?:communiqu[eé]|joint|declaration)\b", s.words)
+                for s in reporting.speakers
+            )
         ):
             return list(names.statement_authors)
         return []
@@ -354,7 +410,9 @@ def _joint_authors(sentence: Sentence, passage: Passage, reporting: Reporting | 
     return authors if len(authors) >= 1 else []
 
 
-def _reported(sentence: Sentence, passages: list[Passage], reportings: list[Reporting], by_timex: dict[Timex, Resolved], real: str) -> list[QuoteFinding]:
+def _reported(
+    sentence: Sentence, passages: list[Passage], reportings: list[Reporting], by_timex: dict[Timex, Resolved], real: str
+) -> list[QuoteFinding]:
     if sentence.heading:
         return []
     out: list[QuoteFinding] = []
@@ -384,7 +442,12 @@ def _reported(sentence: Sentence, passages: list[Passage], reportings: list[Repo
 # -- events ----------------------------------------------------------------------------
 
 
-def _date_the_sayings(quotes: list[QuoteFinding], events: list[EventFinding], resolved: dict[int, list[Resolved]], passages_by: dict[int, list[Passage]]) -> None:
+def _date_the_sayings(
+    quotes: list[QuoteFinding],
+    events: list[EventFinding],
+    resolved: dict[int, list[Resolved]],
+    passages_by: dict[int, list[Passage]],
+) -> None:
     """A date outside the quotation marks of a sentence that makes no event of it
     ('said in a statement on Sunday: “...”') is when its quotes were said."""
     used = {e.resolved.timex for e in events}
@@ -400,13 +463,17 @@ def _date_the_sayings(quotes: list[QuoteFinding], events: list[EventFinding], re
                 break
 
 
-def _attribution_only(sentence: Sentence, span: tuple[int, int], timex: Timex, reportings: list[Reporting], passages: list[Passage]) -> bool:
+def _attribution_only(
+    sentence: Sentence, span: tuple[int, int], timex: Timex, reportings: list[Reporting], passages: list[Passage]
+) -> bool:
     """Whether a clause says nothing but who spoke and when: its words less the
     attributions, the quoted passages and the date leave fewer than three words."""
     saying = [r for r in reportings if r.speakers and not r.object_verb and span[0] <= r.attribution[0] < span[1]]
     if not saying:
         return False
-    quoted = [(p.open, p.close + 1) for p in passages if not p.open <= timex.start < p.close]  # not the quote that holds the date
+    quoted = [
+        (p.open, p.close + 1) for p in passages if not p.open <= timex.start < p.close
+    ]  # not the quote that holds the date
     cuts = [r.attribution for r in saying] + quoted + [(timex.outer_start, timex.end)]
     kept = []
     for token in sentence.tokens:
@@ -415,10 +482,19 @@ def _attribution_only(sentence: Sentence, span: tuple[int, int], timex: Timex, r
     return len([w for w in kept if w not in _ATTRIBUTION_WORDS]) < 3
 
 
-_ATTRIBUTION_WORDS = frozenset("the a an in on at to by of and said says told added reporters journalists statement interview".split())
+_ATTRIBUTION_WORDS = frozenset(
+    "the a an in on at to by of and said says told added reporters journalists statement interview".split()
+)
 
 
-def _events(sentence: Sentence, resolved: list[Resolved], names: NameIndex, reportings: list[Reporting], base: dt.date, passages: list[Passage]) -> list[EventFinding]:
+def _events(
+    sentence: Sentence,
+    resolved: list[Resolved],
+    names: NameIndex,
+    reportings: list[Reporting],
+    base: dt.date,
+    passages: list[Passage],
+) -> list[EventFinding]:
     out: list[EventFinding] = []
     seen: set[tuple[str, str]] = set()
     mentions = names.in_sentence(sentence.index)
@@ -430,7 +506,14 @@ def _events(sentence: Sentence, resolved: list[Resolved], names: NameIndex, repo
         seen.add(key)
         timex = result.timex
         span = clause_span(sentence, timex)
-        saying = next((r for r in reportings if r.time == timex and r.content and not r.inherited and r.lemma not in (":", "according")), None)
+        saying = next(
+            (
+                r
+                for r in reportings
+                if r.time == timex and r.content and not r.inherited and r.lemma not in (":", "according")
+            ),
+            None,
+        )
         if saying is not None and saying.content is not None:
             span = (min(saying.attribution[0], saying.content[0]), max(saying.verb_end, saying.content[1]))
         if len(sentence.sub(*span).split()) < 4:
@@ -443,11 +526,15 @@ def _events(sentence: Sentence, resolved: list[Resolved], names: NameIndex, repo
             status = "postponed"
         elif _CANCELLED.search(clause):
             status = "cancelled"
-        elif result.date.earliest > base or (result.tense == "future" and result.date.latest >= base and result.date.earliest != base):
+        elif result.date.earliest > base or (
+            result.tense == "future" and result.date.latest >= base and result.date.earliest != base
+        ):
             status = "scheduled"
         elif _REPORTED.search(clause):
             status = "reported"
-        title = _event_title(sentence, timex, span, clause, reportings, passages, [r.timex for r in resolved], names, proper)
+        title = _event_title(
+            sentence, timex, span, clause, reportings, passages, [r.timex for r in resolved], names, proper
+        )
         inside = [m for m in mentions if span[0] <= m.start and m.end <= span[1]]
         people = list(dict.fromkeys(m.key for m in inside if m.kind == "person"))
         parties = list(dict.fromkeys(m.key for m in inside if m.kind == "party"))
@@ -504,8 +591,15 @@ _RELATIVE = re.compile(r",\s+((?:who|which|whose)\b[^,;]*),")
 
 
 def _event_title(
-    sentence: Sentence, timex: Timex, span: tuple[int, int], clause: str, reportings: list[Reporting], passages: list[Passage],
-    timexes: list[Timex], names: NameIndex, proper: frozenset[str],
+    sentence: Sentence,
+    timex: Timex,
+    span: tuple[int, int],
+    clause: str,
+    reportings: list[Reporting],
+    passages: list[Passage],
+    timexes: list[Timex],
+    names: NameIndex,
+    proper: frozenset[str],
 ) -> str:
     """The event's headline: a saying's ('X says ...'), a quoted sentence's (the words as its
     speaker's), or the clause's; the time expressions of the sentence left out."""
@@ -525,7 +619,12 @@ def _event_title(
 
 
 def _reporting_title(
-    sentence: Sentence, timex: Timex, reportings: list[Reporting], cut: list[tuple[int, int]], names: NameIndex, proper: frozenset[str]
+    sentence: Sentence,
+    timex: Timex,
+    reportings: list[Reporting],
+    cut: list[tuple[int, int]],
+    names: NameIndex,
+    proper: frozenset[str],
 ) -> str | None:
     """'Bose says his government will listen' for the date of a saying; 'Russia insists on
     the withdrawal' where the verb takes an object (the clause is the headline)."""
@@ -569,7 +668,9 @@ def _title(sentence: Sentence, timex: Timex, clause: str) -> str:
     if timex.kind != "for-until" and not possessive:
         text = text.replace(words, " ", 1)
     text = re.sub(r"\s+", " ", text).strip(" ,.;:")
-    text = re.sub(r"(?i)^(?:However|Meanwhile|But|And|While|Yet|Still|So|Separately|Earlier|Later|As|Which|Who),?\s+", "", text)
+    text = re.sub(
+        r"(?i)^(?:However|Meanwhile|But|And|While|Yet|Still|So|Separately|Earlier|Later|As|Which|Who),?\s+", "", text
+    )
     text = re.sub(r"\s+([,.;:])", r"\1", text)
     if len(text.split()) < 3:
         text = re.sub(r"\s+", " ", sentence.text).strip(" .")

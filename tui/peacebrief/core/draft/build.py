@@ -98,7 +98,9 @@ class Draft:
 
 
 class _Builder:
-    def __init__(self, existing: ExistingBrief | None, existing_brief: Any | None, case: CaseParties | None = None) -> None:
+    def __init__(
+        self, existing: ExistingBrief | None, existing_brief: Any | None, case: CaseParties | None = None
+    ) -> None:
         self.existing = existing
         self.existing_brief = existing_brief
         self.case = case
@@ -145,8 +147,12 @@ class _Builder:
             pid = PLACEHOLDER_ID if PLACEHOLDER_ID not in self.taken else self.new_id(PLACEHOLDER_ID)
             self.taken.add(pid)
             self.placeholder_id = pid
-            fields = {"id": pid, "name": PLACEHOLDER_NAME, "role": "party",
-                      "review": "placeholder party: give each person and quote here their real party, then delete it"}
+            fields = {
+                "id": pid,
+                "name": PLACEHOLDER_NAME,
+                "role": "party",
+                "review": "placeholder party: give each person and quote here their real party, then delete it",
+            }
         else:
             pid = self.new_id(name)
             fields = {"id": pid, "name": name, "role": known.role if known is not None else "party"}
@@ -208,7 +214,12 @@ class _Builder:
 
     def settled(self, ref: SpeakerRef) -> bool:
         """Whether the case names the side an unknown speaker stands for ("the Movement")."""
-        return ref.kind == "unknown" and self.case is not None and bool(ref.words) and self.case.find(ref.words) is not None
+        return (
+            ref.kind == "unknown"
+            and self.case is not None
+            and bool(ref.words)
+            and self.case.find(ref.words) is not None
+        )
 
     # -- anchors -----------------------------------------------------------------------
 
@@ -278,7 +289,9 @@ def build_draft(
             }
             comments = []
             if analysis.document.dateline is None:
-                comments.append(f"No dateline in the document: `--date {analysis.base_date.isoformat()}` gave the base date.")
+                comments.append(
+                    f"No dateline in the document: `--date {analysis.base_date.isoformat()}` gave the base date."
+                )
             builder.records["sources"].append(DraftRecord("sources", fields, comments))
             builder.indexes[source_id] = DocumentIndex(analysis.document)
         source_ids.append(source_id)
@@ -303,7 +316,9 @@ def build_draft(
         draft_id = brief_id or (slug(f"draft-{source_ids[0]}") if len(source_ids) == 1 else "draft-brief")
         title = titles[0] if len(titles) == 1 else f"Draft brief from {len(titles)} documents"
         as_of = max(a.base_date for a in analyses).isoformat()
-    return Draft(draft_id, title, as_of, builder.records, source_total, analyses, base_dates, builder.skipped, builder.duplicates)
+    return Draft(
+        draft_id, title, as_of, builder.records, source_total, analyses, base_dates, builder.skipped, builder.duplicates
+    )
 
 
 def _source_base(path: Path) -> str:
@@ -315,7 +330,9 @@ def _named_in_events(key: str, analysis: DocumentAnalysis) -> bool:
     return any(key in e.people for e in analysis.events)
 
 
-def _events(builder: _Builder, analysis: DocumentAnalysis, source_id: str, existing_brief: Any | None) -> dict[Any, str]:
+def _events(
+    builder: _Builder, analysis: DocumentAnalysis, source_id: str, existing_brief: Any | None
+) -> dict[Any, str]:
     """Event records; returns the event id of each time expression, for quotes' `event`."""
     ids: dict[Any, str] = {}
     existing_events = [e for e in getattr(existing_brief, "events", ())]
@@ -323,7 +340,12 @@ def _events(builder: _Builder, analysis: DocumentAnalysis, source_id: str, exist
         date = finding.resolved.date.iso()
         span = finding.evidence
         duplicate = next(
-            (e for e in existing_events if e.date.iso() == date and any(a.source == source_id and _overlaps((a.start, a.end), span) for a in e.evidence)),
+            (
+                e
+                for e in existing_events
+                if e.date.iso() == date
+                and any(a.source == source_id and _overlaps((a.start, a.end), span) for a in e.evidence)
+            ),
             None,
         )
         if duplicate is not None:
@@ -332,16 +354,25 @@ def _events(builder: _Builder, analysis: DocumentAnalysis, source_id: str, exist
             continue
         anchor = builder.anchor(source_id, *span)
         if anchor is None:
-            builder.skipped.append(f"event '{finding.title}': its words occur more than once and no context tells them apart")
+            builder.skipped.append(
+                f"event '{finding.title}': its words occur more than once and no context tells them apart"
+            )
             continue
         words = content_words(finding.title, 3)
         eid = builder.new_id("ev-" + "-".join(words) if words else "ev")
-        fields: dict[str, Any] = {"id": eid, "date": date, "date_text": finding.resolved.timex.text, "title": finding.title}
+        fields: dict[str, Any] = {
+            "id": eid,
+            "date": date,
+            "date_text": finding.resolved.timex.text,
+            "title": finding.title,
+        }
         if finding.status != "occurred":
             fields["status"] = finding.status
         people = [builder.person_ids[k] for k in finding.people if k in builder.person_ids]
         parties = [builder.party(name) for name in finding.parties]
-        parties += [builder.person_party[p] for p in people if builder.person_party.get(p) not in (None, builder.placeholder_id)]
+        parties += [
+            builder.person_party[p] for p in people if builder.person_party.get(p) not in (None, builder.placeholder_id)
+        ]
         parties = [p for p in dict.fromkeys(parties) if p != builder.placeholder_id]
         if parties:
             fields["parties"] = parties
@@ -356,7 +387,9 @@ def _events(builder: _Builder, analysis: DocumentAnalysis, source_id: str, exist
     return ids
 
 
-def _quotes(builder: _Builder, analysis: DocumentAnalysis, source_id: str, event_ids: dict[Any, str], existing_brief: Any | None) -> None:
+def _quotes(
+    builder: _Builder, analysis: DocumentAnalysis, source_id: str, event_ids: dict[Any, str], existing_brief: Any | None
+) -> None:
     existing_quotes = [q for q in getattr(existing_brief, "quotes", ())]
     for finding in analysis.quotes:
         speaker, stand_in = builder.speaker(finding.speaker, analysis)
@@ -364,15 +397,22 @@ def _quotes(builder: _Builder, analysis: DocumentAnalysis, source_id: str, event
         if words in builder.existing_words:  # the brief quotes these words already
             builder.duplicates += 1
             continue
-        if any(q.source.source == source_id and _overlaps((q.source.start, q.source.end), (finding.start, finding.end))
-               and q.speaker == speaker and q.quote_kind == finding.kind for q in existing_quotes):
+        if any(
+            q.source.source == source_id
+            and _overlaps((q.source.start, q.source.end), (finding.start, finding.end))
+            and q.speaker == speaker
+            and q.quote_kind == finding.kind
+            for q in existing_quotes
+        ):
             builder.duplicates += 1
             continue
         if (words, speaker) in builder.quote_keys:
             continue
         anchor = builder.anchor(source_id, finding.start, finding.end)
         if anchor is None:
-            builder.skipped.append(f"quote '{finding.text[:40]}': its words occur more than once and no context tells them apart")
+            builder.skipped.append(
+                f"quote '{finding.text[:40]}': its words occur more than once and no context tells them apart"
+            )
             continue
         builder.quote_keys.add((words, speaker))
         kind = finding.kind
@@ -399,5 +439,11 @@ def _quotes(builder: _Builder, analysis: DocumentAnalysis, source_id: str, event
             fields["review"] = "; ".join(dict.fromkeys(reasons))
         comments = []
         if kind == "direct" and finding.form in ("split", "colon", "fragment"):
-            comments.append({"split": "Split by its attribution.", "colon": "Introduced by a colon.", "fragment": "A fragment inside the reporter's sentence."}[finding.form])
+            comments.append(
+                {
+                    "split": "Split by its attribution.",
+                    "colon": "Introduced by a colon.",
+                    "fragment": "A fragment inside the reporter's sentence.",
+                }[finding.form]
+            )
         builder.records["quotes"].append(DraftRecord("quotes", fields, comments))

@@ -34,7 +34,8 @@ from peacebrief.core.anchors import normalise
 from peacebrief.core.model import Brief, Party, Person, Record
 
 _LOCATING = re.compile(
-    r"^(?:on|in|at|during|over|for|since|until|till|by|before|from|late on|early on)\s+(?!a week|\d+ (?:days|weeks))", re.IGNORECASE
+    r"^(?:on|in|at|during|over|for|since|until|till|by|before|from|late on|early on)\s+(?!a week|\d+ (?:days|weeks))",
+    re.IGNORECASE,
 )
 UNKNOWN_SPEAKER = "?"
 
@@ -82,8 +83,16 @@ class Score:
 
     def add(self, other: Score) -> None:
         for name in (
-            "passages_expected", "passages_drafted", "passages_matched", "speakers_right", "reported_expected",
-            "reported_matched", "reported_speakers_right", "dates_expected", "dates_right", "people_drafted",
+            "passages_expected",
+            "passages_drafted",
+            "passages_matched",
+            "speakers_right",
+            "reported_expected",
+            "reported_matched",
+            "reported_speakers_right",
+            "dates_expected",
+            "dates_right",
+            "people_drafted",
             "people_distinct",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
@@ -135,8 +144,15 @@ def load_expected(path: Path) -> Expected:
         return out
 
     dates = [ExpectedDate(str(d["text"]), str(d["value"]), d.get("near")) for d in data.get("dates") or ()]
-    return Expected(path.parent / data["document"], quotes(data.get("quotes")), quotes(data.get("reported")), dates,
-                    list(data.get("people") or ()), data.get("base_date"), bool(data.get("held_out")))
+    return Expected(
+        path.parent / data["document"],
+        quotes(data.get("quotes")),
+        quotes(data.get("reported")),
+        dates,
+        list(data.get("people") or ()),
+        data.get("base_date"),
+        bool(data.get("held_out")),
+    )
 
 
 def expected_from_brief(brief: Brief, *, inferred: Iterable[str] = ()) -> Expected:
@@ -182,7 +198,14 @@ def _names_match(expected: str, record: Record | None) -> bool:
 
 def score(brief: Brief, expected: Expected, *, name: str, source_id: str | None = None) -> Score:
     """Score a loaded draft against what is expected of one of its documents."""
-    source = next((s for s in brief.sources if source_id in (None, s.id) and Path(s.file).resolve() == expected.document.resolve()), None)
+    source = next(
+        (
+            s
+            for s in brief.sources
+            if source_id in (None, s.id) and Path(s.file).resolve() == expected.document.resolve()
+        ),
+        None,
+    )
     if source is None:
         source = brief.sources[0] if source_id is None else brief.source(source_id)
     result = Score(name)
@@ -213,9 +236,11 @@ def score(brief: Brief, expected: Expected, *, name: str, source_id: str | None 
         if right:
             result.speakers_right += 1
         else:
-            result.misses.append(f"speaker of {want.text!r}: expected {', '.join(want.speakers)}, drafted {', '.join(_name(r) if r else '?' for r in got)}")
+            result.misses.append(
+                f"speaker of {want.text!r}: expected {', '.join(want.speakers)}, drafted {', '.join(_name(r) if r else '?' for r in got)}"
+            )
     for span in unmatched:
-        result.misses.append(f"quote not expected: {text[span[0]:span[1]]!r}")
+        result.misses.append(f"quote not expected: {text[span[0] : span[1]]!r}")
 
     # Reported statements (not in the quote figures).
     reported = [q for q in brief.quotes if q.source.source == source.id and q.quote_kind == "reported"]
@@ -249,7 +274,9 @@ def score(brief: Brief, expected: Expected, *, name: str, source_id: str | None 
         if any(d[1] == date.value for d in candidates):
             result.dates_right += 1
         elif candidates:
-            result.misses.append(f"date {date.text!r}: expected {date.value}, drafted {', '.join(sorted({d[1] for d in candidates}))}")
+            result.misses.append(
+                f"date {date.text!r}: expected {date.value}, drafted {', '.join(sorted({d[1] for d in candidates}))}"
+            )
         else:
             result.misses.append(f"date {date.text!r} ({date.value}) not found")
 
@@ -297,7 +324,9 @@ def _paragraph_of(document: Any, words: str) -> int | None:
     return int(document.paragraph_at(start))
 
 
-def draft_and_load(documents: list[Path], *, folder: Path | None = None, base_date: Any = None, existing: Brief | None = None) -> Brief:
+def draft_and_load(
+    documents: list[Path], *, folder: Path | None = None, base_date: Any = None, existing: Brief | None = None
+) -> Brief:
     """Draft documents into a brief file in `folder` and load it. By default the folder is a
     temporary one and the documents are copied into it (a brief's sources must be inside
     the folder that holds the brief's folder)."""

@@ -28,46 +28,189 @@ from peacebrief.core.draft.sentences import Sentence, Token
 LIMIT = 72
 
 _IRREGULAR_PAST = {
-    "met": "meet", "took": "take", "began": "begin", "begun": "begin", "held": "hold", "made": "make", "came": "come",
-    "went": "go", "gone": "go", "left": "leave", "gave": "give", "given": "give", "sent": "send", "spoke": "speak",
-    "spoken": "speak", "saw": "see", "seen": "see", "struck": "strike", "fought": "fight", "won": "win", "lost": "lose",
-    "broke": "break", "broken": "break", "rose": "rise", "fell": "fall", "fallen": "fall", "flew": "fly", "led": "lead",
-    "brought": "bring", "sought": "seek", "wrote": "write", "written": "write", "drove": "drive", "stood": "stand",
-    "ran": "run", "became": "become", "kept": "keep", "felt": "feel", "heard": "hear", "paid": "pay", "found": "find",
-    "chose": "choose", "chosen": "choose", "withdrew": "withdraw", "withdrawn": "withdraw", "drew": "draw",
-    "shot": "shoot", "spent": "spend", "overran": "overrun", "undertook": "undertake", "said": "say", "told": "tell",
-    "agreed": "agree", "freed": "free", "sold": "sell", "bought": "buy", "built": "build", "hit": "hit", "put": "put",
-    "set": "set", "cut": "cut", "shut": "shut", "quit": "quit", "let": "let", "got": "get", "sat": "sit", "won't": "won't",
-    "arose": "arise", "swore": "swear", "sworn": "swear", "tore": "tear", "woke": "wake", "hung": "hang", "fled": "flee",
-    "slid": "slide", "oversaw": "oversee", "overseen": "oversee", "forgave": "forgive", "understood": "understand",
-    "read": "read", "meant": "mean", "dealt": "deal", "knew": "know", "known": "know", "grew": "grow", "threw": "throw",
+    "met": "meet",
+    "took": "take",
+    "began": "begin",
+    "begun": "begin",
+    "held": "hold",
+    "made": "make",
+    "came": "come",
+    "went": "go",
+    "gone": "go",
+    "left": "leave",
+    "gave": "give",
+    "given": "give",
+    "sent": "send",
+    "spoke": "speak",
+    "spoken": "speak",
+    "saw": "see",
+    "seen": "see",
+    "struck": "strike",
+    "fought": "fight",
+    "won": "win",
+    "lost": "lose",
+    "broke": "break",
+    "broken": "break",
+    "rose": "rise",
+    "fell": "fall",
+    "fallen": "fall",
+    "flew": "fly",
+    "led": "lead",
+    "brought": "bring",
+    "sought": "seek",
+    "wrote": "write",
+    "written": "write",
+    "drove": "drive",
+    "stood": "stand",
+    "ran": "run",
+    "became": "become",
+    "kept": "keep",
+    "felt": "feel",
+    "heard": "hear",
+    "paid": "pay",
+    "found": "find",
+    "chose": "choose",
+    "chosen": "choose",
+    "withdrew": "withdraw",
+    "withdrawn": "withdraw",
+    "drew": "draw",
+    "shot": "shoot",
+    "spent": "spend",
+    "overran": "overrun",
+    "undertook": "undertake",
+    "said": "say",
+    "told": "tell",
+    "agreed": "agree",
+    "freed": "free",
+    "sold": "sell",
+    "bought": "buy",
+    "built": "build",
+    "hit": "hit",
+    "put": "put",
+    "set": "set",
+    "cut": "cut",
+    "shut": "shut",
+    "quit": "quit",
+    "let": "let",
+    "got": "get",
+    "sat": "sit",
+    "won't": "won't",
+    "arose": "arise",
+    "swore": "swear",
+    "sworn": "swear",
+    "tore": "tear",
+    "woke": "wake",
+    "hung": "hang",
+    "fled": "flee",
+    "slid": "slide",
+    "oversaw": "oversee",
+    "overseen": "oversee",
+    "forgave": "forgive",
+    "understood": "understand",
+    "read": "read",
+    "meant": "mean",
+    "dealt": "deal",
+    "knew": "know",
+    "known": "know",
+    "grew": "grow",
+    "threw": "throw",
 }
-_PAST_PARTICIPLE_ONLY = frozenset({"begun", "gone", "given", "spoken", "seen", "broken", "fallen", "written", "chosen", "withdrawn", "sworn", "overseen", "known"})
+_PAST_PARTICIPLE_ONLY = frozenset(
+    {
+        "begun",
+        "gone",
+        "given",
+        "spoken",
+        "seen",
+        "broken",
+        "fallen",
+        "written",
+        "chosen",
+        "withdrawn",
+        "sworn",
+        "overseen",
+        "known",
+    }
+)
 _NOT_VERBS = frozenset(
     """need speed feed seed proceed exceed succeed indeed bed red hundred shed united limited detailed armed alleged
     so-called based wounded injured displaced disputed divided occupied contested renewed revised proposed reported
     expected planned scheduled""".split()
 )
 _FUTURE = frozenset({"will", "\u2019ll", "'ll", "shall", "would"})
-_PLANS = frozenset({"due", "expected", "set", "scheduled", "slated", "planned", "poised", "going", "likely", "hoping", "planning", "preparing"})
+_PLANS = frozenset(
+    {
+        "due",
+        "expected",
+        "set",
+        "scheduled",
+        "slated",
+        "planned",
+        "poised",
+        "going",
+        "likely",
+        "hoping",
+        "planning",
+        "preparing",
+    }
+)
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
 _HAVE = frozenset({"has", "have", "had"})
 _DO = frozenset({"did", "do", "does"})
 _MODAL = frozenset({"can", "could", "may", "might", "must", "should"})
-_ADVERBS = frozenset("also already again finally formally officially reportedly allegedly largely briefly jointly still just not never".split())
+_ADVERBS = frozenset(
+    "also already again finally formally officially reportedly allegedly largely briefly jointly still just not never".split()
+)
 _LEADS = frozenset(
     """after before on in at during following since when while as despite under with without amid over by from
     for until earlier later then meanwhile however but and yet so separately elsewhere overall instead where
     if although though once""".split()
 )
-_BREAK_WORDS = frozenset({"which", "who", "whose", "after", "while", "as", "but", "because", "although", "though", "whereas", "where", "when", "amid", "despite"})
+_BREAK_WORDS = frozenset(
+    {
+        "which",
+        "who",
+        "whose",
+        "after",
+        "while",
+        "as",
+        "but",
+        "because",
+        "although",
+        "though",
+        "whereas",
+        "where",
+        "when",
+        "amid",
+        "despite",
+    }
+)
 _TRAILING = frozenset(
     """a an the of to in on and or but for with by at from its their his her our this that as into than amid until
     after before during over would will could can may might must should is are was were has have had be not""".split()
 )
-_PREPOSITIONS = frozenset("of to in on for with by at from into over under after before between across near about against through towards toward amid during until".split())
+_PREPOSITIONS = frozenset(
+    "of to in on for with by at from into over under after before between across near about against through towards toward amid during until".split()
+)
 _DASHES = frozenset({"-", "\u2013", "\u2014"})
-_SINGULAR_S = frozenset({"us", "news", "series", "ceasefire", "process", "congress", "press", "status", "crisis", "basis", "thesis", "analysis", "gas", "bus"})
+_SINGULAR_S = frozenset(
+    {
+        "us",
+        "news",
+        "series",
+        "ceasefire",
+        "process",
+        "congress",
+        "press",
+        "status",
+        "crisis",
+        "basis",
+        "thesis",
+        "analysis",
+        "gas",
+        "bus",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,11 +219,19 @@ class _Word:
     spaced: bool  # a space before it
 
 
-def headline(sentence: Sentence, span: tuple[int, int], cut: list[tuple[int, int]], proper: frozenset[str] = frozenset()) -> str | None:
+def headline(
+    sentence: Sentence, span: tuple[int, int], cut: list[tuple[int, int]], proper: frozenset[str] = frozenset()
+) -> str | None:
     """The headline of the clause `span` of a sentence, leaving out the offsets in `cut` (the
     time expressions); None when the clause leaves fewer than three words. `proper` holds
     the document's names (a capitalised word that is one stays capitalised)."""
-    tokens = _clean([t for t in sentence.tokens if span[0] <= t.start and t.end <= span[1] and not any(a <= t.start < b for a, b in cut)])
+    tokens = _clean(
+        [
+            t
+            for t in sentence.tokens
+            if span[0] <= t.start and t.end <= span[1] and not any(a <= t.start < b for a, b in cut)
+        ]
+    )
     while tokens and tokens[0].lower in ("which", "who", "and", "but"):
         tokens = tokens[1:]
     if tokens and _verb_at(tokens, 0):
@@ -96,10 +247,20 @@ def headline(sentence: Sentence, span: tuple[int, int], cut: list[tuple[int, int
     return bounded(_render(words))
 
 
-def statement(sentence: Sentence, speaker: str, span: tuple[int, int], cut: list[tuple[int, int]], proper: frozenset[str] = frozenset()) -> str | None:
+def statement(
+    sentence: Sentence,
+    speaker: str,
+    span: tuple[int, int],
+    cut: list[tuple[int, int]],
+    proper: frozenset[str] = frozenset(),
+) -> str | None:
     """A saying as a headline: 'Bose says his government will listen but will not be rushed'
     from 'Bose said on Thursday that his government would listen but would not be rushed'."""
-    tokens = [t for t in sentence.tokens if span[0] <= t.start and t.end <= span[1] and not any(a <= t.start < b for a, b in cut)]
+    tokens = [
+        t
+        for t in sentence.tokens
+        if span[0] <= t.start and t.end <= span[1] and not any(a <= t.start < b for a, b in cut)
+    ]
     tokens = _before_break(_without_lead(_unbracketed(tokens)))
     while tokens and tokens[0].lower == "that":
         tokens = tokens[1:]
@@ -107,15 +268,25 @@ def statement(sentence: Sentence, speaker: str, span: tuple[int, int], cut: list
         tokens = tokens[:-1]
     if len([t for t in tokens if t.is_word]) < 2:
         return None
-    words = [_Word(_REPORTED_TENSE.get(t.lower, t.text) if not t.is_cap else t.text, k > 0 and t.start > tokens[k - 1].end)
-             for k, t in enumerate(tokens)]
+    words = [
+        _Word(_REPORTED_TENSE.get(t.lower, t.text) if not t.is_cap else t.text, k > 0 and t.start > tokens[k - 1].end)
+        for k, t in enumerate(tokens)
+    ]
     if speaker and tokens[0].is_cap and tokens[0].bare not in proper and tokens[0].text != "I":
         words[0] = _Word(tokens[0].lower, False)  # "Devlin says ships can ...": a quote's first word
     if not speaker:
         return bounded(_render(words))
     subject = " ".join(speaker.split())
     subject = re.sub(r"^(?i:the|a|an)\s+", "", subject)
-    return bounded(_render([_Word(subject, False), _Word("says", True), *(_Word(w.text, w.spaced or k == 0) for k, w in enumerate(words))]))
+    return bounded(
+        _render(
+            [
+                _Word(subject, False),
+                _Word("says", True),
+                *(_Word(w.text, w.spaced or k == 0) for k, w in enumerate(words)),
+            ]
+        )
+    )
 
 
 # Reported speech back in the tense of a headline: "would" is what "will" was when said.
@@ -151,7 +322,22 @@ def _after_dateline(tokens: list[Token]) -> list[Token]:
 
 def _without_lead(tokens: list[Token]) -> list[Token]:
     """Leading connectives and a short leading adverbial ending in a comma."""
-    while tokens and tokens[0].lower in ("however", "meanwhile", "but", "and", "yet", "still", "so", "separately", "earlier", "later", "then", "instead", "also", ","):
+    while tokens and tokens[0].lower in (
+        "however",
+        "meanwhile",
+        "but",
+        "and",
+        "yet",
+        "still",
+        "so",
+        "separately",
+        "earlier",
+        "later",
+        "then",
+        "instead",
+        "also",
+        ",",
+    ):
         tokens = tokens[1:]
     if tokens and (tokens[0].lower in _LEADS or tokens[0].lower.endswith("ing") or _is_past(tokens[0].lower)):
         comma = next((k for k, t in enumerate(tokens[:12]) if t.text == ","), None)
@@ -174,7 +360,11 @@ def _without_appositions(tokens: list[Token]) -> list[Token]:
                 out = name  # "Its minister, Oskar Lind, was due": the name is the subject
                 k = close + 1  # type: ignore[operator]
                 continue
-            if close is not None and (inside and inside[0].lower in ("the", "a", "an", "who", "which") or not _verb_in(inside)) and not _verb_in(out):
+            if (
+                close is not None
+                and (inside and inside[0].lower in ("the", "a", "an", "who", "which") or not _verb_in(inside))
+                and not _verb_in(out)
+            ):
                 k = close + 1  # ", the third attempt since the corridor closed," / ", a lawyer who grew up there,"
                 continue
             if close is not None and k + 1 < len(tokens) and tokens[k + 1].lower in ("who", "which", "whose"):
@@ -207,9 +397,18 @@ def _before_break(tokens: list[Token]) -> list[Token]:
             continue
         if token.text in (";", ":") or token.text in _DASHES:
             return tokens[:k]
-        if token.text == "," and k + 1 < len(tokens) and (tokens[k + 1].lower in _BREAK_WORDS or tokens[k + 1].lower.endswith("ing")):
+        if (
+            token.text == ","
+            and k + 1 < len(tokens)
+            and (tokens[k + 1].lower in _BREAK_WORDS or tokens[k + 1].lower.endswith("ing"))
+        ):
             return tokens[:k]
-        if token.text == "," and k + 2 < len(tokens) and tokens[k + 1].lower in ("and", "but") and tokens[k + 2].lower in ("the", "a", "an", "it", "he", "she", "they", "we"):
+        if (
+            token.text == ","
+            and k + 2 < len(tokens)
+            and tokens[k + 1].lower in ("and", "but")
+            and tokens[k + 2].lower in ("the", "a", "an", "it", "he", "she", "they", "we")
+        ):
             return tokens[:k]  # ", and the first convoy would sail": a clause of its own
     return tokens
 
@@ -218,7 +417,14 @@ def _present_verb(tokens: list[Token], k: int, proper: frozenset[str]) -> bool:
     """'Arvania now wants': a verb already in the present right after a name."""
     token = tokens[k]
     word = token.lower
-    if token.is_cap or not token.is_word or not word.endswith("s") or word.endswith(("ss", "us", "is")) or token.possessive or _verb_at(tokens, k):
+    if (
+        token.is_cap
+        or not token.is_word
+        or not word.endswith("s")
+        or word.endswith(("ss", "us", "is"))
+        or token.possessive
+        or _verb_at(tokens, k)
+    ):
         return False
     j = k - 1
     while j >= 0 and tokens[j].lower in _ADVERBS | {"now"}:
@@ -260,7 +466,12 @@ def _rewrite(sentence: Sentence, tokens: list[Token], proper: frozenset[str]) ->
     j = 0
     while j < len(tail):
         token = tail[j]
-        if token.lower in ("and", "but") and j + 2 < len(tail) and tail[j + 1].lower in _BE | _HAVE and _participle(tail[j + 2].lower):
+        if (
+            token.lower in ("and", "but")
+            and j + 2 < len(tail)
+            and tail[j + 1].lower in _BE | _HAVE
+            and _participle(tail[j + 2].lower)
+        ):
             rest.append(_Word(token.text, True))  # "and are expected to", "but was postponed": no auxiliary
             j += 2
             continue
@@ -283,7 +494,12 @@ def _plural(subject: list[Token]) -> bool:
     word = last.lower
     if last.possessive or word in _SINGULAR_S or word.endswith(("ss", "us", "is")):
         return False
-    return word.endswith("s") and not last.is_cap or word in ("people", "police", "forces", "talks") or (last.is_cap and word.endswith("s") and word in ("talks",))
+    return (
+        word.endswith("s")
+        and not last.is_cap
+        or word in ("people", "police", "forces", "talks")
+        or (last.is_cap and word.endswith("s") and word in ("talks",))
+    )
 
 
 def _verb_group(tokens: list[Token], k: int, plural: bool) -> tuple[int, str | None]:
@@ -354,7 +570,30 @@ def _lemma(past: str) -> str:
     return stem
 
 
-_E_ENDINGS = ("c", "v", "z", "u", "at", "ut", "ot", "id", "ud", "um", "om", "am", "ok", "ap", "ys", "dg", "rg", "ng", "rs", "ns", "ps", "ls")
+_E_ENDINGS = (
+    "c",
+    "v",
+    "z",
+    "u",
+    "at",
+    "ut",
+    "ot",
+    "id",
+    "ud",
+    "um",
+    "om",
+    "am",
+    "ok",
+    "ap",
+    "ys",
+    "dg",
+    "rg",
+    "ng",
+    "rs",
+    "ns",
+    "ps",
+    "ls",
+)
 _NO_E = ("ang", "ong", "ing", "eng", "ung")
 
 

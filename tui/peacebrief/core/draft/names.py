@@ -50,7 +50,21 @@ TITLE_MODIFIERS_CAP = frozenset(
     """Prime Foreign Defence Defense Interior Finance Press Special Deputy Vice Acting Former Chief National Security
     Senior Top Lead Presidential Military Economy Justice Trade Energy Health Home Executive Secretary-General""".split()
 )
-HONORIFICS = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she", "Sir": "he", "Dame": "she", "Lord": "he", "Lady": "she", "King": "he", "Queen": "she", "Prince": "he", "Princess": "she", "Father": "he"}
+HONORIFICS = {
+    "Mr": "he",
+    "Mrs": "she",
+    "Ms": "she",
+    "Miss": "she",
+    "Sir": "he",
+    "Dame": "she",
+    "Lord": "he",
+    "Lady": "she",
+    "King": "he",
+    "Queen": "she",
+    "Prince": "he",
+    "Princess": "she",
+    "Father": "he",
+}
 
 # Offices written in lower case ("spokesman", "foreign minister", "chief negotiator").
 TITLE_NOUNS = frozenset(
@@ -75,7 +89,9 @@ ORG_NOUNS = frozenset(
     command headquarters""".split()
 )
 # Bodies of a state: a single name in front of one is a state ("the Lowland government").
-STATE_NOUNS = frozenset({"government", "ministry", "army", "parliament", "presidency", "cabinet", "navy", "authorities"})
+STATE_NOUNS = frozenset(
+    {"government", "ministry", "army", "parliament", "presidency", "cabinet", "navy", "authorities"}
+)
 # Words in a capitalised run that make it an organisation, a place or a thing, not a person.
 ORG_WORDS = frozenset(
     """Ministry Council House Office Government Parliament Assembly Kremlin Committee Union Nations Agency Department
@@ -96,7 +112,21 @@ OUTLET_WORDS = frozenset(
     TV Television Review Daily Weekly Monitor Express Mirror Standard Bulletin Wire Broadcasting""".split()
 )
 # Words before a name that make it an outlet: "the daily Courier", "told the broadcaster ATV".
-OUTLET_LEADS = frozenset({"daily", "weekly", "newspaper", "paper", "broadcaster", "agency", "magazine", "channel", "station", "outlet", "tabloid"})
+OUTLET_LEADS = frozenset(
+    {
+        "daily",
+        "weekly",
+        "newspaper",
+        "paper",
+        "broadcaster",
+        "agency",
+        "magazine",
+        "channel",
+        "station",
+        "outlet",
+        "tabloid",
+    }
+)
 # Groups, never one person: "Officials said", "Diplomats in Tarrow said".
 GROUP_WORDS = frozenset(
     """officials diplomats participants police observers analysts residents critics monitors mediators negotiators
@@ -115,15 +145,48 @@ STOP_CAPS = frozenset(
     Nevertheless Moreover Furthermore Further Among Amid Between Over Until Unlike Like Following Ahead During Once
     Here Now Today Yesterday Tomorrow Tonight What Who Which Why How Where Whether Such""".split()
 )
-CONNECTORS = frozenset({"de", "van", "von", "der", "den", "bin", "ibn", "al", "el", "da", "del", "la", "le", "di", "du", "dos", "das"})
+CONNECTORS = frozenset(
+    {"de", "van", "von", "der", "den", "bin", "ibn", "al", "el", "da", "del", "la", "le", "di", "du", "dos", "das"}
+)
 JOINERS = frozenset({"of", "and", "for", "the"})
-PLACE_PREPS = frozenset({"in", "at", "from", "near", "across", "outside", "inside", "into", "towards", "toward", "throughout", "around", "via", "visited", "visiting", "capital"})
+PLACE_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "from",
+        "near",
+        "across",
+        "outside",
+        "inside",
+        "into",
+        "towards",
+        "toward",
+        "throughout",
+        "around",
+        "via",
+        "visited",
+        "visiting",
+        "capital",
+    }
+)
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
 _CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS)
 _DEMONYM = re.compile(r"(?:ian|an|ese|ish|i)$")
 _PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|az|bin|ibn|abu|ben)-[A-Z]")
 # Kin before a first name ("his wife, Sara,"): a person, and a pronoun's gender.
-KIN = {"wife": "she", "husband": "he", "son": "he", "daughter": "she", "mother": "she", "father": "he", "sister": "she", "brother": "he", "widow": "she", "niece": "she", "nephew": "he"}
+KIN = {
+    "wife": "she",
+    "husband": "he",
+    "son": "he",
+    "daughter": "she",
+    "mother": "she",
+    "father": "he",
+    "sister": "she",
+    "brother": "he",
+    "widow": "she",
+    "niece": "she",
+    "nephew": "he",
+}
 
 
 @dataclass(slots=True)
@@ -173,7 +236,9 @@ class NameIndex:
     mentions: dict[int, list[Mention]] = field(default_factory=dict)  # by sentence
     statement_authors: list = field(default_factory=list)  # the parties of the last joint statement
     _token_maps: dict[int, tuple[int, dict[int, Mention], dict[int, Mention]]] = field(default_factory=dict, repr=False)
-    _surnames: tuple[int, dict[str, list[PersonInfo]], dict[str, list[PersonInfo]]] | None = field(default=None, repr=False)
+    _surnames: tuple[int, dict[str, list[PersonInfo]], dict[str, list[PersonInfo]]] | None = field(
+        default=None, repr=False
+    )
     _proper: frozenset[str] | None = field(default=None, repr=False)
 
     def proper_words(self) -> frozenset[str]:
@@ -182,7 +247,12 @@ class NameIndex:
             words = {w for key in self.people for w in key.split()}
             words |= {w for place in self.gazetteer.places for w in place.split()}
             words |= {w for name in self.gazetteer.countries for w in name.split()}
-            words |= {m.words for ms in self.mentions.values() for m in ms if m.kind in ("party", "place") and " " not in m.words}
+            words |= {
+                m.words
+                for ms in self.mentions.values()
+                for m in ms
+                if m.kind in ("party", "place") and " " not in m.words
+            }
             self._proper = frozenset(words)
         return self._proper
 
@@ -252,7 +322,12 @@ def is_name_word(token: Token) -> bool:
     return not (len(bare) > 1 and bare.isupper() and any(c.isalpha() for c in bare[1:]) and len(bare) > 3)
 
 
-def build_index(sentences: list[Sentence], masks: dict[int, list[bool]], gazetteer: Gazetteer, known: dict[str, PersonInfo] | None = None) -> NameIndex:
+def build_index(
+    sentences: list[Sentence],
+    masks: dict[int, list[bool]],
+    gazetteer: Gazetteer,
+    known: dict[str, PersonInfo] | None = None,
+) -> NameIndex:
     """Read every sentence twice: first the names that say what they are, then the rest."""
     index = NameIndex(gazetteer)
     if known:
@@ -266,7 +341,11 @@ def build_index(sentences: list[Sentence], masks: dict[int, list[bool]], gazette
         runs_by_sentence[sentence.index] = runs
         for first, last in runs:
             run = sentence.tokens[first : last + 1]
-            if 2 <= len(run) <= 5 and not any(t.text in ORG_WORDS or t.text in GEO_WORDS for t in run) and run[-1].bare not in COUNTRIES:
+            if (
+                2 <= len(run) <= 5
+                and not any(t.text in ORG_WORDS or t.text in GEO_WORDS for t in run)
+                and run[-1].bare not in COUNTRIES
+            ):
                 surnames.add(run[-1].bare)
     for sentence in sentences:
         runs = runs_by_sentence[sentence.index]
@@ -276,7 +355,9 @@ def build_index(sentences: list[Sentence], masks: dict[int, list[bool]], gazette
             before = tokens[first - 1].lower if first > 0 else ""
             if first == last and tokens[first].text not in STOP_CAPS:
                 gazetteer.singles.add(tokens[first].bare)
-            capital = before == "," and first >= 2 and tokens[first - 2].lower == "capital"  # "the Auberonese capital, Drava"
+            capital = (
+                before == "," and first >= 2 and tokens[first - 2].lower == "capital"
+            )  # "the Auberonese capital, Drava"
             if before in PLACE_PREPS or words in CITIES or capital:
                 run = tokens[first : last + 1]
                 if not any(t.text in ORG_WORDS and t.text not in GEO_WORDS for t in run) or words in CITIES:
@@ -291,7 +372,12 @@ def build_index(sentences: list[Sentence], masks: dict[int, list[bool]], gazette
                     gazetteer.countries.add(name)
             if tokens[last].possessive and _office_follows(tokens, last + 1):
                 name = _words(tokens, first, last)
-                if " " not in name and name not in CAPITALS and name not in SEATS and (name not in surnames or name in COUNTRIES):
+                if (
+                    " " not in name
+                    and name not in CAPITALS
+                    and name not in SEATS
+                    and (name not in surnames or name in COUNTRIES)
+                ):
                     gazetteer.countries.add(name)
             if first == last and first >= 2 and tokens[first - 1].text == "of" and tokens[first].text not in ORG_WORDS:
                 # "President Ilse Marrow of Arvania": the side of an office holder
@@ -307,14 +393,22 @@ def build_index(sentences: list[Sentence], masks: dict[int, list[bool]], gazette
             word = sentence.tokens[first].bare
             if _DEMONYM.search(word):
                 guess = gazetteer.country_of(word)
-                if guess is not None and guess.name != word and (guess.name in gazetteer.places or guess.name in gazetteer.singles):
+                if (
+                    guess is not None
+                    and guess.name != word
+                    and (guess.name in gazetteer.places or guess.name in gazetteer.singles)
+                ):
                     gazetteer.countries.add(guess.name)
     for sentence in sentences:
         for first, last in runs_by_sentence[sentence.index]:
             for mention in _classify(sentence, first, last, gazetteer):
                 index.mentions.setdefault(sentence.index, []).append(mention)
                 if mention.kind == "person":
-                    _register(index, mention, strong=mention.title is not None or sentence.heading is False and bool(mention.hints))
+                    _register(
+                        index,
+                        mention,
+                        strong=mention.title is not None or sentence.heading is False and bool(mention.hints),
+                    )
     _merge_short_names(index)
     for sentence in sentences:  # second pass: single words
         for mention in index.in_sentence(sentence.index):
@@ -353,7 +447,7 @@ def _register(index: NameIndex, mention: Mention, *, strong: bool) -> None:
 def _ends_with_words(full: str, short: str) -> bool:
     """'Jean-Luc de Vries' ends with 'de Vries'; 'Amal al-Rashid' with 'Al-Rashid'."""
     a, b = full.casefold().split(), short.casefold().split()
-    return len(b) < len(a) and a[-len(b):] == b
+    return len(b) < len(a) and a[-len(b) :] == b
 
 
 def _one_letter_apart(a: str, b: str) -> bool:
@@ -382,7 +476,11 @@ def _merge_short_names(index: NameIndex) -> None:
             continue
         full = [p for p in by_surname.get(words[-1].casefold(), []) if p.key != key and _ends_with_words(p.key, key)]
         if not full and len(words) == 1 and len(key) >= 5:  # a one-letter misspelling: "Prichard"
-            full = [p for p in by_start.get(key[:2].casefold(), []) if _one_letter_apart(p.surname.casefold(), key.casefold())]
+            full = [
+                p
+                for p in by_start.get(key[:2].casefold(), [])
+                if _one_letter_apart(p.surname.casefold(), key.casefold())
+            ]
         if len(full) == 1:
             short = index.people.pop(key)
             target = full[0]
@@ -475,15 +573,32 @@ def _classify(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -
     base = dict(sentence=sentence.index, first=first, last=last)
 
     def make(kind: MentionKind, **extra: object) -> Mention:
-        return Mention(kind, start=extra.pop("start", start), end=end, name_start=extra.pop("name_start", start), words=extra.pop("words", words), **base, **extra)  # type: ignore[arg-type]
+        return Mention(
+            kind,
+            start=extra.pop("start", start),
+            end=end,
+            name_start=extra.pop("name_start", start),
+            words=extra.pop("words", words),
+            **base,
+            **extra,
+        )  # type: ignore[arg-type]
 
     if words in COUNTRIES or words in ALIASES or words in gazetteer.countries:
         return [make("party", key=ALIASES.get(words, words), hints=[PartyGuess(ALIASES.get(words, words), words)])]
     if _outlet(tokens, first, last) or (first == last and tokens[first].bare.lower() in GROUP_WORDS):
         return [make("org")]
     nxt = tokens[last + 1] if last + 1 < len(tokens) else None
-    before_office = nxt is not None and not nxt.is_cap and (nxt.lower in TITLE_NOUNS or nxt.lower in TITLE_MODIFIERS or nxt.lower in ORG_NOUNS)
-    if first == last and first > 0 and (tokens[first - 1].lower == "the" or tokens[first - 1].text in ("St", "of")) and not before_office:
+    before_office = (
+        nxt is not None
+        and not nxt.is_cap
+        and (nxt.lower in TITLE_NOUNS or nxt.lower in TITLE_MODIFIERS or nxt.lower in ORG_NOUNS)
+    )
+    if (
+        first == last
+        and first > 0
+        and (tokens[first - 1].lower == "the" or tokens[first - 1].text in ("St", "of"))
+        and not before_office
+    ):
         if gazetteer.country_of(tokens[first].bare) is None or tokens[first - 1].text in ("St", "of"):
             return [make("org")]  # "the Order", "the Union", "of St. Brand": part of a name, not a person
     if words in CITIES or (words in gazetteer.places and words not in CAPITALS):
@@ -516,8 +631,15 @@ def _classify(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -
             appos_title, appos_hints = _apposition(tokens, last, gazetteer)
             name = _words(tokens, name_first, name_last)
             return [
-                make("person", key=name, name_start=tokens[name_first].start, words=name, title=title or appos_title,
-                     hints=hints + appos_hints, honorific=honorific)
+                make(
+                    "person",
+                    key=name,
+                    name_start=tokens[name_first].start,
+                    words=name,
+                    title=title or appos_title,
+                    hints=hints + appos_hints,
+                    honorific=honorific,
+                )
             ]
     if title_at == last and first == last:
         return []  # a bare office: "President"
@@ -526,7 +648,11 @@ def _classify(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -
         word = tokens[first].bare
         guess = gazetteer.country_of(word)
         nxt = tokens[last + 1] if last + 1 < len(tokens) else None
-        if nxt is not None and not nxt.is_cap and (nxt.lower in TITLE_NOUNS or nxt.lower in TITLE_MODIFIERS or nxt.lower in ORG_NOUNS):
+        if (
+            nxt is not None
+            and not nxt.is_cap
+            and (nxt.lower in TITLE_NOUNS or nxt.lower in TITLE_MODIFIERS or nxt.lower in ORG_NOUNS)
+        ):
             # "Lisaran envoy", "Kremlin spokesman": a side in front of an office, not a person
             guess = guess or gazetteer.office_country(word)
             if guess is None and (word in gazetteer.places or word in gazetteer.countries):
@@ -534,15 +660,25 @@ def _classify(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -
             if guess is not None:
                 return [make("party", key=guess.name, hints=[guess], words=word)]
             return [make("org", words=word)]
-        if guess is not None and (word in gazetteer.places or word in gazetteer.countries or word != guess.name and guess.sure):
+        if guess is not None and (
+            word in gazetteer.places or word in gazetteer.countries or word != guess.name and guess.sure
+        ):
             return [make("party", key=guess.name, hints=[guess], words=word)]
         if first >= 2 and tokens[first - 1].text == "," and tokens[first - 2].lower in KIN:
             return [make("person", key=word, words=word, honorific=KIN[tokens[first - 2].lower])]
         office, hints = _lower_office(tokens, first, gazetteer)
         appos, appos_hints = _apposition(tokens, last, gazetteer)
         if office or appos:  # "Kremlin spokesman Peskov"
-            return [make("person", key=word, words=word, title=office or appos, hints=hints + appos_hints,
-                         start=_office_start(tokens, first) if office else start)]
+            return [
+                make(
+                    "person",
+                    key=word,
+                    words=word,
+                    title=office or appos,
+                    hints=hints + appos_hints,
+                    start=_office_start(tokens, first) if office else start,
+                )
+            ]
         if guess is not None:
             return [make("party", key=guess.name, hints=[guess], words=word)]
         return [make("unknown", words=word)]
@@ -567,8 +703,15 @@ def _classify(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -
         name = words
     appos, appos_hints = _apposition(tokens, last, gazetteer)
     return [
-        make("person", key=name, words=name, name_start=tokens[first_name].start, title=office or appos,
-             hints=hints + appos_hints, start=_office_start(tokens, first) if office else start)
+        make(
+            "person",
+            key=name,
+            words=name,
+            name_start=tokens[first_name].start,
+            title=office or appos,
+            hints=hints + appos_hints,
+            start=_office_start(tokens, first) if office else start,
+        )
     ]
 
 
@@ -638,7 +781,12 @@ def _lower_office(tokens: list[Token], first: int, gazetteer: Gazetteer) -> tupl
         j = k  # "The former mayor of Ravik, Ivo Strand": the office before "of Ravik"
         while j >= 0 and tokens[j].is_cap and tokens[j].is_word:
             j -= 1
-        if j < k and j >= 1 and tokens[j].lower == "of" and (tokens[j - 1].lower in TITLE_NOUNS or tokens[j - 1].text in TITLE_CAPS):
+        if (
+            j < k
+            and j >= 1
+            and tokens[j].lower == "of"
+            and (tokens[j - 1].lower in TITLE_NOUNS or tokens[j - 1].text in TITLE_CAPS)
+        ):
             k = j - 1
         # "Kessland's defence minister, Pieter Holm": one office, in the singular, and no
         # apposition of the name's own ("US officials, Rustem Umerov, Ukraine's ... chief").
@@ -707,7 +855,11 @@ def _apposition(tokens: list[Token], last: int, gazetteer: Gazetteer) -> tuple[s
         # ", who heads Brevania's delegation," / ", who led the Auralian delegation,"
         for token in segment[2:]:
             if token.is_cap and token.is_word:
-                guess = gazetteer.office_country(token.bare) if not token.possessive else gazetteer.country_of(token.bare) or PartyGuess(token.bare, token.text, sure=False)
+                guess = (
+                    gazetteer.office_country(token.bare)
+                    if not token.possessive
+                    else gazetteer.country_of(token.bare) or PartyGuess(token.bare, token.text, sure=False)
+                )
                 if guess is not None:
                     return None, [guess]
         return None, []
@@ -725,7 +877,12 @@ def _apposition(tokens: list[Token], last: int, gazetteer: Gazetteer) -> tuple[s
         if guess:
             hints.append(guess)
         segment = segment[1:]
-    elif segment and segment[0].is_cap and gazetteer.office_country(segment[0].text) is not None and segment[0].text not in SEATS:
+    elif (
+        segment
+        and segment[0].is_cap
+        and gazetteer.office_country(segment[0].text) is not None
+        and segment[0].text not in SEATS
+    ):
         guess = gazetteer.office_country(segment[0].text)
         if guess:
             hints.append(guess)
@@ -744,7 +901,9 @@ def _apposition(tokens: list[Token], last: int, gazetteer: Gazetteer) -> tuple[s
     return _words(segment, 0, len(segment) - 1), hints
 
 
-_LEADS = frozenset({"heads", "headed", "leads", "led", "represents", "represented", "chairs", "chaired", "speaks", "spoke"})
+_LEADS = frozenset(
+    {"heads", "headed", "leads", "led", "represents", "represented", "chairs", "chaired", "speaks", "spoke"}
+)
 
 
 def role_words(text: str) -> str:

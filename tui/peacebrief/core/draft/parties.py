@@ -38,61 +38,171 @@ COUNTRIES = frozenset(
     Suriname|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Timor-Leste|Togo|Tonga|
     Trinidad and Tobago|Tunisia|Turkey|Turkmenistan|Tuvalu|Uganda|Ukraine|United Arab Emirates|United Kingdom|
     United States|Uruguay|Uzbekistan|Vanuatu|Vatican|Venezuela|Vietnam|Yemen|Zambia|Zimbabwe|European Union|
-    United Nations|NATO""".replace("\n", "").replace("    ", "").split("|")
+    United Nations|NATO""".replace("\n", "")
+    .replace("    ", "")
+    .split("|")
 )
 
 # Other names of a country (including short forms) -> the name the draft uses.
 ALIASES = {
-    "US": "United States", "U.S": "United States", "USA": "United States", "America": "United States",
-    "United States of America": "United States", "UK": "United Kingdom", "Britain": "United Kingdom",
-    "Great Britain": "United Kingdom", "UAE": "United Arab Emirates", "Emirates": "United Arab Emirates",
-    "EU": "European Union", "UN": "United Nations", "Russian Federation": "Russia", "Türkiye": "Turkey",
-    "DRC": "Congo", "Czechia": "Czech Republic",
+    "US": "United States",
+    "U.S": "United States",
+    "USA": "United States",
+    "America": "United States",
+    "United States of America": "United States",
+    "UK": "United Kingdom",
+    "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom",
+    "UAE": "United Arab Emirates",
+    "Emirates": "United Arab Emirates",
+    "EU": "European Union",
+    "UN": "United Nations",
+    "Russian Federation": "Russia",
+    "Türkiye": "Turkey",
+    "DRC": "Congo",
+    "Czechia": "Czech Republic",
 }
 
 # Demonyms that are not the country's name plus -n, -an or -ian.
 DEMONYMS = {
-    "American": "United States", "British": "United Kingdom", "Chinese": "China", "French": "France",
-    "German": "Germany", "Turkish": "Turkey", "Israeli": "Israel", "Saudi": "Saudi Arabia",
-    "Emirati": "United Arab Emirates", "Qatari": "Qatar", "Iraqi": "Iraq", "Pakistani": "Pakistan",
-    "Afghan": "Afghanistan", "Sudanese": "Sudan", "Polish": "Poland", "Dutch": "Netherlands", "Swiss": "Switzerland",
-    "Swedish": "Sweden", "Finnish": "Finland", "Danish": "Denmark", "Spanish": "Spain", "Greek": "Greece",
-    "Japanese": "Japan", "Lebanese": "Lebanon", "Yemeni": "Yemen", "Omani": "Oman", "Kuwaiti": "Kuwait",
-    "Bahraini": "Bahrain", "Filipino": "Philippines", "Vietnamese": "Vietnam", "Thai": "Thailand", "Somali": "Somalia",
-    "Cypriot": "Cyprus", "Kosovar": "Kosovo", "Belarusian": "Belarus", "Azerbaijani": "Azerbaijan",
-    "Norwegian": "Norway", "Irish": "Ireland", "Portuguese": "Portugal", "Icelandic": "Iceland", "Peruvian": "Peru",
-    "Ivorian": "Ivory Coast", "Congolese": "Congo", "Malian": "Mali", "Bangladeshi": "Bangladesh", "Nepali": "Nepal",
-    "Palestinian": "Palestine", "Kazakh": "Kazakhstan", "Uzbek": "Uzbekistan", "Tajik": "Tajikistan",
-    "Turkmen": "Turkmenistan", "Kyrgyz": "Kyrgyzstan", "Scottish": "United Kingdom", "Welsh": "United Kingdom",
-    "Soviet": "Russia", "Ukrainian": "Ukraine", "Russian": "Russia", "Syrian": "Syria", "Iranian": "Iran",
+    "American": "United States",
+    "British": "United Kingdom",
+    "Chinese": "China",
+    "French": "France",
+    "German": "Germany",
+    "Turkish": "Turkey",
+    "Israeli": "Israel",
+    "Saudi": "Saudi Arabia",
+    "Emirati": "United Arab Emirates",
+    "Qatari": "Qatar",
+    "Iraqi": "Iraq",
+    "Pakistani": "Pakistan",
+    "Afghan": "Afghanistan",
+    "Sudanese": "Sudan",
+    "Polish": "Poland",
+    "Dutch": "Netherlands",
+    "Swiss": "Switzerland",
+    "Swedish": "Sweden",
+    "Finnish": "Finland",
+    "Danish": "Denmark",
+    "Spanish": "Spain",
+    "Greek": "Greece",
+    "Japanese": "Japan",
+    "Lebanese": "Lebanon",
+    "Yemeni": "Yemen",
+    "Omani": "Oman",
+    "Kuwaiti": "Kuwait",
+    "Bahraini": "Bahrain",
+    "Filipino": "Philippines",
+    "Vietnamese": "Vietnam",
+    "Thai": "Thailand",
+    "Somali": "Somalia",
+    "Cypriot": "Cyprus",
+    "Kosovar": "Kosovo",
+    "Belarusian": "Belarus",
+    "Azerbaijani": "Azerbaijan",
+    "Norwegian": "Norway",
+    "Irish": "Ireland",
+    "Portuguese": "Portugal",
+    "Icelandic": "Iceland",
+    "Peruvian": "Peru",
+    "Ivorian": "Ivory Coast",
+    "Congolese": "Congo",
+    "Malian": "Mali",
+    "Bangladeshi": "Bangladesh",
+    "Nepali": "Nepal",
+    "Palestinian": "Palestine",
+    "Kazakh": "Kazakhstan",
+    "Uzbek": "Uzbekistan",
+    "Tajik": "Tajikistan",
+    "Turkmen": "Turkmenistan",
+    "Kyrgyz": "Kyrgyzstan",
+    "Scottish": "United Kingdom",
+    "Welsh": "United Kingdom",
+    "Soviet": "Russia",
+    "Ukrainian": "Ukraine",
+    "Russian": "Russia",
+    "Syrian": "Syria",
+    "Iranian": "Iran",
 }
 
 # Seats of government and institutions that stand for a country.
 SEATS = {
-    "Kremlin": "Russia", "White House": "United States", "Pentagon": "United States", "State Department": "United States",
-    "Downing Street": "United Kingdom", "Whitehall": "United Kingdom", "Foreign Office": "United Kingdom",
-    "Elysee": "France", "Élysée": "France", "Quai d'Orsay": "France", "Chancellery": "Germany", "Knesset": "Israel",
-    "Zhongnanhai": "China", "Bankova": "Ukraine", "Kremlin's": "Russia",
+    "Kremlin": "Russia",
+    "White House": "United States",
+    "Pentagon": "United States",
+    "State Department": "United States",
+    "Downing Street": "United Kingdom",
+    "Whitehall": "United Kingdom",
+    "Foreign Office": "United Kingdom",
+    "Elysee": "France",
+    "Élysée": "France",
+    "Quai d'Orsay": "France",
+    "Chancellery": "Germany",
+    "Knesset": "Israel",
+    "Zhongnanhai": "China",
+    "Bankova": "Ukraine",
+    "Kremlin's": "Russia",
 }
 
 CAPITALS = {
-    "Moscow": "Russia", "Kyiv": "Ukraine", "Kiev": "Ukraine", "Washington": "United States", "London": "United Kingdom",
-    "Paris": "France", "Berlin": "Germany", "Beijing": "China", "Ankara": "Turkey", "Tehran": "Iran", "Doha": "Qatar",
-    "Riyadh": "Saudi Arabia", "Cairo": "Egypt", "Abu Dhabi": "United Arab Emirates", "Minsk": "Belarus",
-    "Warsaw": "Poland", "Tokyo": "Japan", "New Delhi": "India", "Islamabad": "Pakistan", "Damascus": "Syria",
-    "Baghdad": "Iraq", "Kabul": "Afghanistan", "Khartoum": "Sudan", "Addis Ababa": "Ethiopia", "Yerevan": "Armenia",
-    "Baku": "Azerbaijan", "Tbilisi": "Georgia", "Rome": "Italy", "Madrid": "Spain", "Ottawa": "Canada",
-    "Beirut": "Lebanon", "Amman": "Jordan", "Muscat": "Oman", "Belgrade": "Serbia", "Pristina": "Kosovo",
-    "Budapest": "Hungary", "Bucharest": "Romania", "Chisinau": "Moldova", "Athens": "Greece", "Nicosia": "Cyprus",
-    "Pyongyang": "North Korea", "Seoul": "South Korea", "Hanoi": "Vietnam", "Canberra": "Australia",
-    "Nairobi": "Kenya", "Kigali": "Rwanda", "Mogadishu": "Somalia", "Brussels": "European Union",
+    "Moscow": "Russia",
+    "Kyiv": "Ukraine",
+    "Kiev": "Ukraine",
+    "Washington": "United States",
+    "London": "United Kingdom",
+    "Paris": "France",
+    "Berlin": "Germany",
+    "Beijing": "China",
+    "Ankara": "Turkey",
+    "Tehran": "Iran",
+    "Doha": "Qatar",
+    "Riyadh": "Saudi Arabia",
+    "Cairo": "Egypt",
+    "Abu Dhabi": "United Arab Emirates",
+    "Minsk": "Belarus",
+    "Warsaw": "Poland",
+    "Tokyo": "Japan",
+    "New Delhi": "India",
+    "Islamabad": "Pakistan",
+    "Damascus": "Syria",
+    "Baghdad": "Iraq",
+    "Kabul": "Afghanistan",
+    "Khartoum": "Sudan",
+    "Addis Ababa": "Ethiopia",
+    "Yerevan": "Armenia",
+    "Baku": "Azerbaijan",
+    "Tbilisi": "Georgia",
+    "Rome": "Italy",
+    "Madrid": "Spain",
+    "Ottawa": "Canada",
+    "Beirut": "Lebanon",
+    "Amman": "Jordan",
+    "Muscat": "Oman",
+    "Belgrade": "Serbia",
+    "Pristina": "Kosovo",
+    "Budapest": "Hungary",
+    "Bucharest": "Romania",
+    "Chisinau": "Moldova",
+    "Athens": "Greece",
+    "Nicosia": "Cyprus",
+    "Pyongyang": "North Korea",
+    "Seoul": "South Korea",
+    "Hanoi": "Vietnam",
+    "Canberra": "Australia",
+    "Nairobi": "Kenya",
+    "Kigali": "Rwanda",
+    "Mogadishu": "Somalia",
+    "Brussels": "European Union",
 }
 
 # Cities that look like names of people ("Abu Dhabi", "Tel Aviv"): places, never speakers.
 CITIES = frozenset(
     """Abu Dhabi|Addis Ababa|Buenos Aires|Dar es Salaam|Hong Kong|Ho Chi Minh City|Kuala Lumpur|Los Angeles|Mexico City|
     New Delhi|New York|Rio de Janeiro|San Francisco|Sao Paulo|Tel Aviv|Cape Town|Sharm el-Sheikh|Las Vegas|St Petersburg|
-    Saint Petersburg|Santo Domingo|Panama City|Kuwait City|Guatemala City""".replace("\n", "").replace("    ", "").split("|")
+    Saint Petersburg|Santo Domingo|Panama City|Kuwait City|Guatemala City""".replace("\n", "")
+    .replace("    ", "")
+    .split("|")
 )
 
 PLACEHOLDER_ID = "unassigned"
@@ -101,7 +211,9 @@ PLACEHOLDER_NAME = "Unassigned (to review)"
 # the source gives no side for go to a party that says so, each marked for review.
 UNKNOWN_ID = "unknown"
 UNKNOWN_NAME = "Unknown (the source does not say)"
-UNKNOWN_SUMMARY = "Who said these words, or which side these people belong to, the source does not say: each is marked for review."
+UNKNOWN_SUMMARY = (
+    "Who said these words, or which side these people belong to, the source does not say: each is marked for review."
+)
 
 _DEMONYM_END = re.compile(r"(?:ian|an|n|ese|i|ish)$")
 
@@ -248,7 +360,7 @@ def _party_key(words: str) -> str:
     text = re.sub(r"'s$", "", text)
     for prefix in ("the ", "government of the ", "government of "):
         if text.startswith(prefix) and len(text) > len(prefix):
-            text = text[len(prefix):]
+            text = text[len(prefix) :]
     return text
 
 

@@ -63,7 +63,11 @@ def find_passages(sentence: Sentence) -> list[Passage]:
             style: Style = "straight" if char == STRAIGHT else "typographic"
             closers = STRAIGHT if char == STRAIGHT else CLOSERS + ("\u201c" if char == "\u201e" else "")
             j = i + 1
-            while j < n and text[j] not in closers and not (style == "typographic" and text[j] in OPENERS and char != "\u201e"):
+            while (
+                j < n
+                and text[j] not in closers
+                and not (style == "typographic" and text[j] in OPENERS and char != "\u201e")
+            ):
                 j += 1
             closed = j < n and text[j] in closers
             raw.append((i, j, style, closed))
@@ -82,7 +86,17 @@ def find_passages(sentence: Sentence) -> list[Passage]:
         form = _form(text, raw, number, start, end)
         base = sentence.start
         passages.append(
-            Passage(sentence.index, base + open_at, base + close_at, base + start, base + end, text[start:end], style, form, closed)
+            Passage(
+                sentence.index,
+                base + open_at,
+                base + close_at,
+                base + start,
+                base + end,
+                text[start:end],
+                style,
+                form,
+                closed,
+            )
         )
     return passages
 

@@ -144,7 +144,13 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
             k = j
             while k < end and text[k].isspace():
                 k += 1
-            if k < end and j < end and text[j].isspace() and _starts_sentence(text[k]) and not _abbreviation(text, sentence_start, i):
+            if (
+                k < end
+                and j < end
+                and text[j].isspace()
+                and _starts_sentence(text[k])
+                and not _abbreviation(text, sentence_start, i)
+            ):
                 out.append((sentence_start, j))
                 sentence_start = k
                 i = k

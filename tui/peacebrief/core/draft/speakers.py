@@ -48,8 +48,11 @@ reiterate indicate tweet underline observe remark signal caution contend counter
 _OBJECT = """accuse reject describe call deny dismiss criticise criticize condemn welcome praise hail blame urge brand
 term dub label""".split()
 _IRREGULAR = {
-    "say": ("says", "said", "saying"), "tell": ("tells", "told", "telling"), "write": ("writes", "wrote", "writing"),
-    "admit": ("admits", "admitted", "admitting"), "underline": ("underlines", "underlined", "underlining"),
+    "say": ("says", "said", "saying"),
+    "tell": ("tells", "told", "telling"),
+    "write": ("writes", "wrote", "writing"),
+    "admit": ("admits", "admitted", "admitting"),
+    "underline": ("underlines", "underlined", "underlining"),
 }
 
 
@@ -78,8 +81,37 @@ _SKIP_LEFT = frozenset(
     has have had would will did does do not never already further recently quickly privately openly angrily
     curtly simply just even still first himself herself itself themselves only""".split()
 )
-_NOT_AFTER = frozenset({"a", "an", "the", "his", "her", "its", "their", "these", "those", "such", "any", "no", "this", "that", "my", "our", "your", "were", "was", "is", "are", "be", "been", "being"})
-_CONNECTIVES = re.compile(r"^(?:However|Meanwhile|But|And|Yet|Still|Separately|Earlier|Later|Moreover|Instead|Also|Indeed|Now|So|On the other hand|In a statement|Nevertheless),?\s+")
+_NOT_AFTER = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "his",
+        "her",
+        "its",
+        "their",
+        "these",
+        "those",
+        "such",
+        "any",
+        "no",
+        "this",
+        "that",
+        "my",
+        "our",
+        "your",
+        "were",
+        "was",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+    }
+)
+_CONNECTIVES = re.compile(
+    r"^(?:However|Meanwhile|But|And|Yet|Still|Separately|Earlier|Later|Moreover|Instead|Also|Indeed|Now|So|On the other hand|In a statement|Nevertheless),?\s+"
+)
 _ADVERBIAL = re.compile(
     r"(?i)^(?:(?:on|in|at|to|via|during|through|after|before|from|over|with|outside|inside|while)\s+"
     r"(?:an?|the|his|her|their|its|a\s+\w+)?\s*(?:[\w\u2019'-]+\s+){0,3}?"
@@ -88,10 +120,73 @@ _ADVERBIAL = re.compile(
     r"summit|conference|talks|session|forum|event|visit|call|letter|email|website|channel|camera|podium|room|hall|"
     r"network|agency|side|council|assembly|media|press|rally|ceremony|remarks|capital)\b[,\s]*)+"
 )
-_TOLD_OBJECT = frozenset({"reporters", "journalists", "lawmakers", "parliament", "the", "a", "an", "state", "local", "national", "news", "agency", "television", "radio", "broadcaster", "the bbc", "delegates", "diplomats", "him", "her", "them", "us", "me", "colleagues", "supporters", "officials", "correspondents", "conference", "crowd", "audience"})
+_TOLD_OBJECT = frozenset(
+    {
+        "reporters",
+        "journalists",
+        "lawmakers",
+        "parliament",
+        "the",
+        "a",
+        "an",
+        "state",
+        "local",
+        "national",
+        "news",
+        "agency",
+        "television",
+        "radio",
+        "broadcaster",
+        "the bbc",
+        "delegates",
+        "diplomats",
+        "him",
+        "her",
+        "them",
+        "us",
+        "me",
+        "colleagues",
+        "supporters",
+        "officials",
+        "correspondents",
+        "conference",
+        "crowd",
+        "audience",
+    }
+)
 # "insisted on the withdrawal", "warned of", "called for": an object, not a clause.
-_PREPOSITIONAL_OBJECT = frozenset({("insist", "on"), ("warn", "of"), ("warn", "against"), ("call", "for"), ("call", "on"), ("complain", "about"), ("complain", "of"), ("report", "on")})
-_CONTINUATIONS = frozenset({"accusing", "adding", "saying", "noting", "warning", "insisting", "claiming", "arguing", "calling", "describing", "stressing", "urging", "rejecting", "denying", "blaming", "telling"})
+_PREPOSITIONAL_OBJECT = frozenset(
+    {
+        ("insist", "on"),
+        ("warn", "of"),
+        ("warn", "against"),
+        ("call", "for"),
+        ("call", "on"),
+        ("complain", "about"),
+        ("complain", "of"),
+        ("report", "on"),
+    }
+)
+_CONTINUATIONS = frozenset(
+    {
+        "accusing",
+        "adding",
+        "saying",
+        "noting",
+        "warning",
+        "insisting",
+        "claiming",
+        "arguing",
+        "calling",
+        "describing",
+        "stressing",
+        "urging",
+        "rejecting",
+        "denying",
+        "blaming",
+        "telling",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -174,10 +269,18 @@ class Discourse:
             return here[-1][2], None
         speakers = [s for s in before if s[3] and s[1] >= sentence - 3]
         subject = self.subjects.get(sentence - 1)
-        if subject is not None and self._fits_gender(subject, pronoun) and not any(s[1] == sentence and s[3] for s in before):
+        if (
+            subject is not None
+            and self._fits_gender(subject, pronoun)
+            and not any(s[1] == sentence and s[3] for s in before)
+        ):
             # "Viktor Rusk thanked the mediators. He said ...": the sentence before opens with him.
             others = {s[2] for s in before if s[1] >= sentence - 1 and s[2] != subject}
-            review = f"'{pronoun}' taken as {subject}, who opens the sentence before; it could be {', '.join(sorted(others))}" if others else None
+            review = (
+                f"'{pronoun}' taken as {subject}, who opens the sentence before; it could be {', '.join(sorted(others))}"
+                if others
+                else None
+            )
             if pronoun in ("he", "she"):
                 info = self.names.people.get(subject)
                 if info is not None and info.gender is None and review is None:
@@ -222,7 +325,9 @@ class Discourse:
             if info is None:
                 continue
             titles = " ".join(info.titles).lower()
-            if all(word.rstrip("s") in titles for word in wanted) and (party is None or any(h.name == party for h in info.hints)):
+            if all(word.rstrip("s") in titles for word in wanted) and (
+                party is None or any(h.name == party for h in info.hints)
+            ):
                 if key in fits:
                     fits.remove(key)
                 fits.append(key)
@@ -251,7 +356,7 @@ def _opening_person(sentence: Sentence, mentions: list[Mention]) -> str | None:
     opening = sentence.sub(sentence.start, first.start)
     opening = _CONNECTIVES.sub("", opening)
     words = [w for w in re.findall(r"[\w\u2019'-]+", opening)]
-    if len(words) <= 6 and not any(c in opening for c in "\u201c\u201d\""):
+    if len(words) <= 6 and not any(c in opening for c in '\u201c\u201d"'):
         return first.key
     return None
 
@@ -302,12 +407,28 @@ def _verb(
     after_next = tokens[i + 2] if i + 2 < len(tokens) else None
     if nxt == "to" and lemma not in ("tell", "reply", "respond") and not _to_listener(lemma, after_next):
         return None  # "promised to", "added to the tension"
-    if lemma == "ask" and nxt in ("not", "for", "whether", "if", "about", "him", "her", "them", "me", "us", "the", "a", "an"):
+    if lemma == "ask" and nxt in (
+        "not",
+        "for",
+        "whether",
+        "if",
+        "about",
+        "him",
+        "her",
+        "them",
+        "me",
+        "us",
+        "the",
+        "a",
+        "an",
+    ):
         return None  # "asked not to be named", "asked for a pause": a request, not what was said
     if nxt == "by" and (after_next is None or after_next.is_cap or after_next.lower in DETERMINERS):
         return None  # passive: "was described by", not "said by phone"
-    object_verb = lemma in OBJECT_LEMMAS or (lemma, nxt) in _PREPOSITIONAL_OBJECT and not any(
-        t.outer_start == tokens[i + 1].start for t in timexes
+    object_verb = (
+        lemma in OBJECT_LEMMAS
+        or (lemma, nxt) in _PREPOSITIONAL_OBJECT
+        and not any(t.outer_start == tokens[i + 1].start for t in timexes)
     )
     left = _subject_left(sentence, mask, i, names, timexes, discourse, earlier)
     if left is None:
@@ -321,13 +442,27 @@ def _verb(
         speakers, (a_start, a_end), inherited, what = left
         after = i + 1
     time = _time_near(sentence, i, a_start, timexes, after)
-    reporting = Reporting(sentence.index, i, token.start, token.end, lemma, speakers, (a_start, max(a_end, token.end)), None, time, object_verb, inherited)
+    reporting = Reporting(
+        sentence.index,
+        i,
+        token.start,
+        token.end,
+        lemma,
+        speakers,
+        (a_start, max(a_end, token.end)),
+        None,
+        time,
+        object_verb,
+        inherited,
+    )
     reporting.content = _content(sentence, mask, reporting, after, what, timexes)
     for ref in speakers:
         if ref.kind == "person":
             discourse.note_speaker(ref.key, a_start, sentence.index)
     near = sentence.sub(a_start, tokens[min(len(tokens) - 1, i + 6)].end)
-    if re.search(r"(?i)\b(?:statement|communiqu[e\u00e9]|declaration)\b", near) and all(s.kind != "unknown" for s in speakers):
+    if re.search(r"(?i)\b(?:statement|communiqu[e\u00e9]|declaration)\b", near) and all(
+        s.kind != "unknown" for s in speakers
+    ):
         names.statement_authors = list(speakers)
     return reporting
 
@@ -354,8 +489,14 @@ def _time_near(sentence: Sentence, verb: int, a_start: int, timexes: list[Timex]
         if gap is None:
             continue
         gap_words = gap.split()
-        if len(gap_words) <= 5 and not any(w.lower().strip(",") in ("that", "and", "but", "was", "is", "were") for w in gap_words):
-            if not gap_words or _ADVERBIAL.match(gap.strip() + " ") or all(w.lower() in _TOLD_OBJECT for w in gap_words):
+        if len(gap_words) <= 5 and not any(
+            w.lower().strip(",") in ("that", "and", "but", "was", "is", "were") for w in gap_words
+        ):
+            if (
+                not gap_words
+                or _ADVERBIAL.match(gap.strip() + " ")
+                or all(w.lower() in _TOLD_OBJECT for w in gap_words)
+            ):
                 return timex
     return None
 
@@ -369,15 +510,25 @@ def _is_parenthetical(segment: list[Token]) -> bool:
     if first.lower in ("who", "which", "whose", "whom", "himself", "herself", "also", "speaking", "writing"):
         return True
     words = [t.lower for t in segment]
-    if words[:1] == ["for"] and words[-1:] == ["part"] or words in (["in", "turn"], ["in", "response"], ["however"], ["meanwhile"]):
+    if (
+        words[:1] == ["for"]
+        and words[-1:] == ["part"]
+        or words in (["in", "turn"], ["in", "response"], ["however"], ["meanwhile"])
+    ):
         return True  # ", for its part," / ", in turn,"
-    if first.lower in ("a", "an") and len(segment) > 1 and segment[1].lower in ("member", "former", "veteran", "spokesman", "spokeswoman", "leader", "founder"):
+    if (
+        first.lower in ("a", "an")
+        and len(segment) > 1
+        and segment[1].lower in ("member", "former", "veteran", "spokesman", "spokeswoman", "leader", "founder")
+    ):
         return True  # ", a member of the opposition Homeland Party,"
     if any(t.lower in VERBS and VERBS[t.lower] in ("say", "tell") for t in segment):
         return False
     if first.lower in DETERMINERS or first.possessive:
         return any(t.lower in TITLE_NOUNS or t.text in TITLE_CAPS or t.lower in ORG_NOUNS for t in segment)
-    return any(t.lower in TITLE_NOUNS for t in segment) and not any(t.lower in ("is", "was", "are", "were", "has", "had") for t in segment)
+    return any(t.lower in TITLE_NOUNS for t in segment) and not any(
+        t.lower in ("is", "was", "are", "were", "has", "had") for t in segment
+    )
 
 
 def _previous_comma(tokens: list[Token], mask: list[bool], k: int) -> int:
@@ -428,7 +579,10 @@ def _subject_left(
     if token.lower in ("and", "but", "or", "then") or (token.text == "," and verb_token.lower in _CONTINUATIONS):
         if earlier:
             last = earlier[-1]
-            speakers = [SpeakerRef(s.kind, s.key, s.words, s.how if s.how != "named" else "inherited", s.review) for s in last.speakers]
+            speakers = [
+                SpeakerRef(s.kind, s.key, s.words, s.how if s.how != "named" else "inherited", s.review)
+                for s in last.speakers
+            ]
             return speakers, (verb_token.start, verb_token.end), True, False
         return None
     named_inside: Mention | None = None
@@ -439,16 +593,28 @@ def _subject_left(
         comma_before = _previous_comma(tokens, mask, k)
         if whole is not None and whole.kind == "person" and _token_index(tokens, whole.start) <= comma_before + 1:
             return [SpeakerRef("person", whole.key, whole.words, "named")], (whole.start, verb_token.end), False, False
-        if whole is not None and whole.kind == "person" and comma_before >= 0 and _NAMING_BEFORE.search(
-            sentence.sub(tokens[comma_before].end, whole.start)
+        if (
+            whole is not None
+            and whole.kind == "person"
+            and comma_before >= 0
+            and _NAMING_BEFORE.search(sentence.sub(tokens[comma_before].end, whole.start))
         ):  # "Its spokesman, a man who goes by the name Captain Varo, told me"
-            return [SpeakerRef("person", whole.key, whole.words, "named")], (tokens[comma_before + 1].start, verb_token.end), False, False
+            return (
+                [SpeakerRef("person", whole.key, whole.words, "named")],
+                (tokens[comma_before + 1].start, verb_token.end),
+                False,
+                False,
+            )
         skipped = 0
         while k >= 0 and skipped < 3:
             comma = _previous_comma(tokens, mask, k)
             segment = tokens[comma + 1 : k + 1]
             if comma >= 0 and _is_parenthetical(segment):
-                inside = [m for m in names.in_sentence(sentence.index) if m.kind == "person" and segment[0].start <= m.start and m.end <= segment[-1].end]
+                inside = [
+                    m
+                    for m in names.in_sentence(sentence.index)
+                    if m.kind == "person" and segment[0].start <= m.start and m.end <= segment[-1].end
+                ]
                 if inside and named_inside is None:
                     named_inside = inside[-1]
                 k = comma - 1
@@ -501,7 +667,12 @@ def _noun_phrase_ending(
         found = _noun_phrase_ending(sentence, mask, k - 2, names, discourse)
         return (found[0], found[1]) if found else None
     mention = names.ending_at(sentence.index, k)
-    if mention is not None and mention.kind in ("party", "org", "unknown", "place") and mention.first >= 2 and tokens[mention.first - 1].lower == "of":
+    if (
+        mention is not None
+        and mention.kind in ("party", "org", "unknown", "place")
+        and mention.first >= 2
+        and tokens[mention.first - 1].lower == "of"
+    ):
         holder = names.ending_at(sentence.index, mention.first - 2)
         if holder is not None and holder.kind == "person":  # "President Ilse Marrow of Arvania said"
             info = names.people.get(holder.key)
@@ -525,8 +696,19 @@ def _noun_phrase_ending(
             return None
         return [r for r in found_refs if r is not None], start
     for j in range(k - 1, max(-1, k - 6), -1):  # "Officials from the river commission"
-        if tokens[j].lower in ("from", "of", "at", "for") and j >= 1 and (tokens[j - 1].lower in TITLE_NOUNS or tokens[j - 1].lower in ORG_NOUNS):
-            side = next((m for m in names.in_sentence(sentence.index) if m.kind == "party" and tokens[j].end <= m.start and m.end <= token.end), None)
+        if (
+            tokens[j].lower in ("from", "of", "at", "for")
+            and j >= 1
+            and (tokens[j - 1].lower in TITLE_NOUNS or tokens[j - 1].lower in ORG_NOUNS)
+        ):
+            side = next(
+                (
+                    m
+                    for m in names.in_sentence(sentence.index)
+                    if m.kind == "party" and tokens[j].end <= m.start and m.end <= token.end
+                ),
+                None,
+            )
             if side is not None and token.lower in ORG_NOUNS:
                 # "a senior member of the Kaspian delegation": the delegation's side
                 found = _role_phrase(sentence, mask, j - 1, names, discourse)
@@ -537,8 +719,16 @@ def _noun_phrase_ending(
                 return None
             refs, start = found
             words = sentence.sub(tokens[start].start, token.end)
-            return [SpeakerRef(r.kind, r.key if r.kind != "unknown" else words, words if r.kind == "unknown" else r.words, r.how,
-                               f"speaker '{words}': assign the party it speaks for" if r.kind == "unknown" else r.review) for r in refs], start
+            return [
+                SpeakerRef(
+                    r.kind,
+                    r.key if r.kind != "unknown" else words,
+                    words if r.kind == "unknown" else r.words,
+                    r.how,
+                    f"speaker '{words}': assign the party it speaks for" if r.kind == "unknown" else r.review,
+                )
+                for r in refs
+            ], start
         if not tokens[j].is_word or mask[j]:
             break
     if token.lower in TITLE_NOUNS or token.lower in ORG_NOUNS:
@@ -551,20 +741,47 @@ def _noun_phrase_ending(
 # What a statement is called: "the statement said" speaks for whoever issued the last one.
 STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqu\u00e9", "declaration"})
 # Texts that speak without an author in the sentence: "the proposal said", "the draft reads".
-DOCUMENT_NOUNS = frozenset({"proposal", "draft", "document", "text", "letter", "report", "plan", "resolution", "memo", "banner", "placard", "sign", "leaflet", "note"})
+DOCUMENT_NOUNS = frozenset(
+    {
+        "proposal",
+        "draft",
+        "document",
+        "text",
+        "letter",
+        "report",
+        "plan",
+        "resolution",
+        "memo",
+        "banner",
+        "placard",
+        "sign",
+        "leaflet",
+        "note",
+    }
+)
 
 
 def _document(sentence: Sentence, k: int, names: NameIndex) -> tuple[list[SpeakerRef], int] | None:
     tokens = sentence.tokens
     j = k
-    while j - 1 >= 0 and tokens[j - 1].is_word and not tokens[j - 1].is_cap and tokens[j - 1].lower not in DETERMINERS and k - j < 3:
+    while (
+        j - 1 >= 0
+        and tokens[j - 1].is_word
+        and not tokens[j - 1].is_cap
+        and tokens[j - 1].lower not in DETERMINERS
+        and k - j < 3
+    ):
         j -= 1
     if j - 1 >= 0 and tokens[j - 1].lower in DETERMINERS:
         j -= 1
     words = sentence.sub(tokens[j].start, tokens[k].end)
     if tokens[k].lower in STATEMENT_NOUNS and names.statement_authors and tokens[j].lower in ("the", "its", "their"):
         return [SpeakerRef(s.kind, s.key, s.words, "statement", s.review) for s in names.statement_authors], j
-    return [SpeakerRef("unknown", words, words, "document", f"speaker '{words}': a document with no author named; assign one")], j
+    return [
+        SpeakerRef(
+            "unknown", words, words, "document", f"speaker '{words}': a document with no author named; assign one"
+        )
+    ], j
 
 
 def _last_party(names: NameIndex, sentence: int, before: int) -> str | None:
@@ -608,7 +825,13 @@ def _from_mention(mention: Mention, names: NameIndex) -> SpeakerRef | None:
         # asks for its role); an outlet or a group of people does not.
         return SpeakerRef("party", mention.words, mention.words, "organisation")
     if mention.kind == "org":
-        return SpeakerRef("unknown", mention.words, mention.words, "party", f"speaker '{mention.words}' is an organisation: assign its party")
+        return SpeakerRef(
+            "unknown",
+            mention.words,
+            mention.words,
+            "party",
+            f"speaker '{mention.words}' is an organisation: assign its party",
+        )
     return None
 
 
@@ -635,7 +858,9 @@ def _pronoun(token: Token, sentence: Sentence, discourse: Discourse) -> SpeakerR
         return SpeakerRef("unknown", token.text, token.text, "pronoun", f"speaker '{token.text}': decide who is meant")
     key, review = discourse.resolve_pronoun(pronoun, token.start, sentence.index)
     if key is None:
-        return SpeakerRef("unknown", token.text, token.text, "pronoun", review or f"speaker '{token.text}': decide who is meant")
+        return SpeakerRef(
+            "unknown", token.text, token.text, "pronoun", review or f"speaker '{token.text}': decide who is meant"
+        )
     return SpeakerRef("person", key, token.text, "pronoun", review)
 
 
@@ -645,23 +870,44 @@ def _role_phrase(
     """'the minister', 'a Kremlin official', "the Lisaran foreign ministry", 'officials'."""
     tokens = sentence.tokens
     j = k
-    while j - 1 >= 0 and not mask[j - 1] and (tokens[j - 1].lower in TITLE_NOUNS or tokens[j - 1].lower in TITLE_MODIFIERS or tokens[j - 1].lower in ORG_NOUNS) and not tokens[j - 1].is_cap:
+    while (
+        j - 1 >= 0
+        and not mask[j - 1]
+        and (
+            tokens[j - 1].lower in TITLE_NOUNS
+            or tokens[j - 1].lower in TITLE_MODIFIERS
+            or tokens[j - 1].lower in ORG_NOUNS
+        )
+        and not tokens[j - 1].is_cap
+    ):
         j -= 1
     party: str | None = None
     mention = names.ending_at(sentence.index, j - 1) if j >= 1 else None
     if mention is not None and mention.kind == "party":
         party = mention.key
         j = mention.first
-    elif j >= 1 and tokens[j - 1].possessive and tokens[j - 1].lower in ("country\u2019s", "country's", "government\u2019s", "government's"):
+    elif (
+        j >= 1
+        and tokens[j - 1].possessive
+        and tokens[j - 1].lower in ("country\u2019s", "country's", "government\u2019s", "government's")
+    ):
         j -= 1
-    if mention is None and j >= 2 and tokens[j - 1].is_word and not tokens[j - 1].is_cap and tokens[j - 2].lower in ("the", "a", "an"):
+    if (
+        mention is None
+        and j >= 2
+        and tokens[j - 1].is_word
+        and not tokens[j - 1].is_cap
+        and tokens[j - 2].lower in ("the", "a", "an")
+    ):
         j -= 1  # "the river commission"
     determiner = tokens[j - 1].lower if j >= 1 else ""
     head = tokens[k].lower
     if party is None and determiner in ("its", "their") and head in ORG_NOUNS:
         party = _last_party(names, sentence.index, tokens[j - 1].start)  # "its foreign ministry said"
     if party is None and determiner in ("his", "her") and head in ORG_NOUNS:
-        holder, review = discourse.resolve_pronoun("he" if determiner == "his" else "she", tokens[j - 1].start, sentence.index)
+        holder, review = discourse.resolve_pronoun(
+            "he" if determiner == "his" else "she", tokens[j - 1].start, sentence.index
+        )
         words = sentence.sub(tokens[j - 1].start, tokens[k].end)
         if holder is not None and head == "office":  # "Her office said": the office speaks for her
             return [SpeakerRef("person", holder, words, "pronoun", review)], j - 1
@@ -685,13 +931,19 @@ def _role_phrase(
         if key is not None:
             return [SpeakerRef("person", key, words, "role", review)], j
         if party is not None:
-            return [SpeakerRef("unknown", words, words, "role", f"speaker '{words}': no person of {party} named before; assign one")], j
+            return [
+                SpeakerRef(
+                    "unknown", words, words, "role", f"speaker '{words}': no person of {party} named before; assign one"
+                )
+            ], j
     if party is not None:
         return [SpeakerRef("party", party, words, "party")], j
     if head in ORG_NOUNS or head in ("official", "officials", "diplomats", "negotiators", "delegates", "aides"):
         return [SpeakerRef("unknown", words, words, "party", f"speaker '{words}': assign the party it speaks for")], j
     if determiner == "the" and head in TITLE_NOUNS:
-        return [SpeakerRef("unknown", words, words, "role", f"speaker '{words}': no person with that office named before")], j
+        return [
+            SpeakerRef("unknown", words, words, "role", f"speaker '{words}': no person with that office named before")
+        ], j
     return None
 
 
@@ -749,7 +1001,9 @@ def _subject_right(
     return [ref], (tokens[i].start, tokens[min(end, len(tokens)) - 1].end), end
 
 
-_NAMING_BEFORE = re.compile(r"(?i)\b(?:the name(?: of)?|named|called|known as|dubbed|nicknamed|calls (?:himself|herself))\s*$")
+_NAMING_BEFORE = re.compile(
+    r"(?i)\b(?:the name(?: of)?|named|called|known as|dubbed|nicknamed|calls (?:himself|herself))\s*$"
+)
 _FINITE = frozenset(
     """had has have was is were are would will could can may might must should did does shall
     gave made took went kept got""".split()
@@ -828,7 +1082,9 @@ def _according(sentence: Sentence, i: int, names: NameIndex, discourse: Discours
     for ref in refs:
         if ref.kind == "person":
             discourse.note_speaker(ref.key, a_start, sentence.index)
-    return Reporting(sentence.index, i, tokens[i].start, tokens[i + 1].end, "according", refs, (a_start, a_end), content)
+    return Reporting(
+        sentence.index, i, tokens[i].start, tokens[i + 1].end, "according", refs, (a_start, a_end), content
+    )
 
 
 def _content_start(sentence: Sentence) -> int:
@@ -851,14 +1107,23 @@ def _clause_end(sentence: Sentence, k: int) -> int:
             m = j + 1
             while m < len(tokens) and tokens[m].lower in _SKIP_LEFT:
                 m += 1
-            if m < len(tokens) and tokens[m].lower in VERBS and tokens[m + 1 if m + 1 < len(tokens) else m].lower != "to":
+            if (
+                m < len(tokens)
+                and tokens[m].lower in VERBS
+                and tokens[m + 1 if m + 1 < len(tokens) else m].lower != "to"
+            ):
                 end = j - 1
                 if tokens[end].text == ",":
                     end -= 1
                 return tokens[end].end
         j += 1
     end = len(tokens) - 1
-    while end >= k and not tokens[end].is_word and not tokens[end].text[0].isdigit() and tokens[end].text not in ("\u201d", '"', ")"):
+    while (
+        end >= k
+        and not tokens[end].is_word
+        and not tokens[end].text[0].isdigit()
+        and tokens[end].text not in ("\u201d", '"', ")")
+    ):
         end -= 1
     return tokens[end].end if end >= k else tokens[k].end
 
@@ -907,15 +1172,19 @@ def _content(
         start = reporting.attribution[0]
         return (start, _clause_end(sentence, reporting.verb)) if reporting.verb + 1 < len(tokens) else None
     if reporting.object_verb:
-        return (reporting.verb_start, _clause_end(sentence, reporting.verb)) if reporting.verb + 1 < len(tokens) else None
+        return (
+            (reporting.verb_start, _clause_end(sentence, reporting.verb)) if reporting.verb + 1 < len(tokens) else None
+        )
     right_words = [t for t in tokens[k:] if t.is_word]
-    starts_clause = k < len(tokens) and tokens[k].text not in (",", ".", "\u201d", '"', ";", ")") and len(right_words) >= 3
+    starts_clause = (
+        k < len(tokens) and tokens[k].text not in (",", ".", "\u201d", '"', ";", ")") and len(right_words) >= 3
+    )
     if starts_clause:
         return tokens[k].start, _clause_end(sentence, k)
     # A trailing attribution: "..., Zelenskyy said." / "..., Rustem Umerov, ..., said on social media."
     a_start = reporting.attribution[0]
     before = sentence.sub(sentence.start, a_start).rstrip()
-    if before.endswith(",") and len(before.split()) >= 3 and not any(c in before for c in "\u201c\u201d\""):
+    if before.endswith(",") and len(before.split()) >= 3 and not any(c in before for c in '\u201c\u201d"'):
         start = _content_start(sentence)
         end = sentence.start + len(before) - 1
         while end > start and sentence.text[end - 1 - sentence.start].isspace():
@@ -929,12 +1198,18 @@ def _set_off(tokens: list[Token], mention: Mention) -> bool:
     """', Elin Varg, summed it up': a name between commas, a verb after it."""
     before, after = mention.first - 1, mention.last + 1
     return (
-        before >= 0 and tokens[before].text == "," and after + 1 < len(tokens) and tokens[after].text == ","
-        and tokens[after + 1].is_word and not tokens[after + 1].is_cap
+        before >= 0
+        and tokens[before].text == ","
+        and after + 1 < len(tokens)
+        and tokens[after].text == ","
+        and tokens[after + 1].is_word
+        and not tokens[after + 1].is_cap
     )
 
 
-def colon_reporting(sentence: Sentence, mask: list[bool], colon_at: int, names: NameIndex, discourse: Discourse) -> Reporting | None:
+def colon_reporting(
+    sentence: Sentence, mask: list[bool], colon_at: int, names: NameIndex, discourse: Discourse
+) -> Reporting | None:
     """'X was blunter: “...”': the subject at the start of the clause before the colon."""
     tokens = sentence.tokens
     clause_start = 0
@@ -944,8 +1219,14 @@ def colon_reporting(sentence: Sentence, mask: list[bool], colon_at: int, names: 
         if token.text == ";" and not mask[k]:
             clause_start = k + 1
     k = clause_start
-    while k < len(tokens) and tokens[k].start < colon_at and (
-        tokens[k].text in (",",) or tokens[k].lower in ("however", "meanwhile", "but", "and", "yet", "still", "separately", "asked", "later", "earlier")
+    while (
+        k < len(tokens)
+        and tokens[k].start < colon_at
+        and (
+            tokens[k].text in (",",)
+            or tokens[k].lower
+            in ("however", "meanwhile", "but", "and", "yet", "still", "separately", "asked", "later", "earlier")
+        )
     ):
         k += 1
     if k >= len(tokens) or tokens[k].start >= colon_at:
@@ -955,7 +1236,11 @@ def colon_reporting(sentence: Sentence, mask: list[bool], colon_at: int, names: 
     if tokens[k].lower in ("he", "she"):
         refs, end = [_pronoun(tokens[k], sentence, discourse)], k
     else:
-        candidates = [m for m in names.in_sentence(sentence.index) if m.start >= tokens[k].start and m.end <= colon_at and m.kind in ("person", "party", "unknown", "org")]
+        candidates = [
+            m
+            for m in names.in_sentence(sentence.index)
+            if m.start >= tokens[k].start and m.end <= colon_at and m.kind in ("person", "party", "unknown", "org")
+        ]
         candidates.sort(key=lambda m: (m.start, m.kind != "person"))
         appositive = [m for m in candidates if m.kind == "person" and _set_off(tokens, m)]
         if candidates and _token_index(tokens, candidates[0].start) <= k + 1:
@@ -964,7 +1249,9 @@ def colon_reporting(sentence: Sentence, mask: list[bool], colon_at: int, names: 
                 refs, end = [ref], candidates[0].last
         elif tokens[k].lower in ("the", "its", "their", "his", "her"):
             j = k + 1
-            while j < len(tokens) and (tokens[j].lower in TITLE_MODIFIERS or tokens[j].lower in TITLE_NOUNS or tokens[j].lower in ORG_NOUNS):
+            while j < len(tokens) and (
+                tokens[j].lower in TITLE_MODIFIERS or tokens[j].lower in TITLE_NOUNS or tokens[j].lower in ORG_NOUNS
+            ):
                 j += 1
             if j > k + 1:
                 found = _role_phrase(sentence, mask, j - 1, names, discourse)
@@ -972,7 +1259,9 @@ def colon_reporting(sentence: Sentence, mask: list[bool], colon_at: int, names: 
                     refs, end = found[0], j - 1
         if not refs:
             # "Asked whether ..., she smiled:": the subject after the clause's last comma
-            commas = [j for j in range(k, len(tokens)) if tokens[j].start < colon_at and tokens[j].text == "," and not mask[j]]
+            commas = [
+                j for j in range(k, len(tokens)) if tokens[j].start < colon_at and tokens[j].text == "," and not mask[j]
+            ]
             after = commas[-1] + 1 if commas else None
             if after is not None and after < len(tokens) and tokens[after].start < colon_at:
                 if tokens[after].lower in ("he", "she"):

@@ -24,9 +24,48 @@ from peacebrief.core.draft.sentences import Sentence
 Tense = Literal["past", "future"]
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
-_MONTH_ABBR = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12}
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_MONTH_ABBR = {
+    "Jan": 1,
+    "Feb": 2,
+    "Mar": 3,
+    "Apr": 4,
+    "Jun": 6,
+    "Jul": 7,
+    "Aug": 8,
+    "Sep": 9,
+    "Sept": 9,
+    "Oct": 10,
+    "Nov": 11,
+    "Dec": 12,
+}
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 
 _WD = "(?:" + "|".join(WEEKDAYS) + ")"
 _MONFULL = "(?:" + "|".join(MONTHS) + ")"
@@ -42,40 +81,101 @@ _E = r"(?![\w-])"  # a word ends here
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
     for kind, pattern in (
-        ("mdmd", rf"{_B}(?P<m1>{_MON})\s+(?P<d1>{_DAY}){_TO}(?P<m2>{_MON})\s+(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?{_E}"),
-        ("mdd", rf"{_B}(?:(?P<wd>{_WD}),?\s+)?(?P<m1>{_MON})\s+(?P<d1>{_DAY}){_TO_AND}(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?{_E}"),
+        (
+            "mdmd",
+            rf"{_B}(?P<m1>{_MON})\s+(?P<d1>{_DAY}){_TO}(?P<m2>{_MON})\s+(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?{_E}",
+        ),
+        (
+            "mdd",
+            rf"{_B}(?:(?P<wd>{_WD}),?\s+)?(?P<m1>{_MON})\s+(?P<d1>{_DAY}){_TO_AND}(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?{_E}",
+        ),
         ("ddm", rf"{_B}(?P<d1>{_DAY}){_TO_AND}(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m1>{_MON})(?:,?\s+(?P<y>{_YEAR}))?{_E}"),
         ("md", rf"{_B}(?:(?P<wd>{_WD}),?\s+)?(?P<m1>{_MON})\s+(?P<d1>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?{_E}"),
-        ("dm", rf"{_B}(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MON})(?:,?\s+(?P<y>{_YEAR}))?{_E}"),
-        ("my", rf"{_B}(?:(?P<part>(?i:early|late|the end of|the start of|the beginning of|the middle of))\s+|(?i:mid)-?)?(?P<m1>{_MONFULL})(?:\s+of)?,?\s+(?P<y>{_YEAR}){_E}"),
-        ("month", rf"{_B}(?:(?P<mod>(?i:early|late|the end of|the start of|the beginning of|the middle of|earlier in|later in|last|next|this|in|for|since|until|till|by|from|during|through|before|after))\s+|(?P<mid>(?i:mid)-?))(?P<m1>{_MONFULL}){_E}(?!\s*\d)"),
-        ("years", rf"{_B}(?P<mod>(?i:between|from))\s+(?P<y>{_YEAR})\s+(?i:and|to|until|till|through)\s+(?P<y2>{_YEAR}){_E}"),
+        (
+            "dm",
+            rf"{_B}(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MON})(?:,?\s+(?P<y>{_YEAR}))?{_E}",
+        ),
+        (
+            "my",
+            rf"{_B}(?:(?P<part>(?i:early|late|the end of|the start of|the beginning of|the middle of))\s+|(?i:mid)-?)?(?P<m1>{_MONFULL})(?:\s+of)?,?\s+(?P<y>{_YEAR}){_E}",
+        ),
+        (
+            "month",
+            rf"{_B}(?:(?P<mod>(?i:early|late|the end of|the start of|the beginning of|the middle of|earlier in|later in|last|next|this|in|for|since|until|till|by|from|during|through|before|after))\s+|(?P<mid>(?i:mid)-?))(?P<m1>{_MONFULL}){_E}(?!\s*\d)",
+        ),
+        (
+            "years",
+            rf"{_B}(?P<mod>(?i:between|from))\s+(?P<y>{_YEAR})\s+(?i:and|to|until|till|through)\s+(?P<y2>{_YEAR}){_E}",
+        ),
         ("endof", rf"{_B}(?i:the\s+end\s+of\s+(?:the|this)\s+(?P<unit>year|month)){_E}"),
         ("daypart", rf"{_B}(?P<word>(?i:this morning|this afternoon|this evening|tonight|today))\s*\((?P<wd>{_WD})\)"),
-        ("year", rf"{_B}(?:(?P<mod>(?i:in|since|until|till|by|from|during|early|late|before|after|throughout|the end of|the start of|the beginning of))\s+|(?P<mid>(?i:mid)-))(?P<y>{_YEAR}){_E}"),
+        (
+            "year",
+            rf"{_B}(?:(?P<mod>(?i:in|since|until|till|by|from|during|early|late|before|after|throughout|the end of|the start of|the beginning of))\s+|(?P<mid>(?i:mid)-))(?P<y>{_YEAR}){_E}",
+        ),
         ("wdwd", rf"{_B}(?P<wd>{_WD}){_TO_AND}(?P<wd2>{_WD}){_E}"),
-        ("weekday", rf"{_B}(?:(?P<mod>(?i:last|next|this|coming|late|early|this past|past))\s+(?:on\s+)?)?(?P<wd>{_WD})(?:\s+(?P<part>(?i:night|morning|afternoon|evening)))?(?![\w-])"),
-        ("weekend", rf"{_B}(?i:(?P<mod>the|this|last|next|that|this past|the past|the coming|the previous|the following)\s+weekend){_E}"),
-        ("period", rf"{_B}(?i:(?P<mod>earlier this|later this|last|this|next|the past|the previous|the coming|the following)\s+(?P<unit>week|month|year)){_E}"),
-        ("day", rf"{_B}(?i:(?P<word>(?:yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?|today|tonight|overnight|last night|this morning|this afternoon|this evening|earlier today|later today)){_E}"),
+        (
+            "weekday",
+            rf"{_B}(?:(?P<mod>(?i:last|next|this|coming|late|early|this past|past))\s+(?:on\s+)?)?(?P<wd>{_WD})(?:\s+(?P<part>(?i:night|morning|afternoon|evening)))?(?![\w-])",
+        ),
+        (
+            "weekend",
+            rf"{_B}(?i:(?P<mod>the|this|last|next|that|this past|the past|the coming|the previous|the following)\s+weekend){_E}",
+        ),
+        (
+            "period",
+            rf"{_B}(?i:(?P<mod>earlier this|later this|last|this|next|the past|the previous|the coming|the following)\s+(?P<unit>week|month|year)){_E}",
+        ),
+        (
+            "day",
+            rf"{_B}(?i:(?P<word>(?:yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?|today|tonight|overnight|last night|this morning|this afternoon|this evening|earlier today|later today)){_E}",
+        ),
         ("ago", rf"{_B}(?i:(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago){_E}"),
     )
 )
 
 # Prepositions in front of an expression: the locating ones are left out of `date_text`.
-_PREP = re.compile(r"(?i:(?<![\w-])(on|in|at|during|over|for|since|from|until|till|by|before|after|between|as of|through|throughout)\s+)$")
+_PREP = re.compile(
+    r"(?i:(?<![\w-])(on|in|at|during|over|for|since|from|until|till|by|before|after|between|as of|through|throughout)\s+)$"
+)
 _LOCATING = frozenset({"on", "in", "at", "during", "over", "for", "through", "throughout", "between"})
-_INTENT = frozenset("hoped planned wanted agreed promised pledged vowed intended expected aimed sought decided offered threatened proposed".split())
+_INTENT = frozenset(
+    "hoped planned wanted agreed promised pledged vowed intended expected aimed sought decided offered threatened proposed".split()
+)
 _DEADLINE = frozenset({"by", "until", "till", "before"})
 # A deadline or plan set in the past for a day to come: "promised an answer by Saturday".
-_DEADLINE_NOUNS = frozenset("deadline deadlines ultimatum promise pledge commitment target answer reply response decision".split())
-_FOR_SPAN = re.compile(rf"(?i:(?<![\w-])for\s+(?:(?:the|about|nearly|almost)\s+)?(?P<n>{_NUM})\s+(?P<unit>days?|weeks?)\s+)$")
+_DEADLINE_NOUNS = frozenset(
+    "deadline deadlines ultimatum promise pledge commitment target answer reply response decision".split()
+)
+_FOR_SPAN = re.compile(
+    rf"(?i:(?<![\w-])for\s+(?:(?:the|about|nearly|almost)\s+)?(?P<n>{_NUM})\s+(?P<unit>days?|weeks?)\s+)$"
+)
 
-_FUTURE_AUX = frozenset({"will", "\u2019ll", "'ll", "shall", "would", "won\u2019t", "won't", "wouldn\u2019t", "wouldn't"})
+_FUTURE_AUX = frozenset(
+    {"will", "\u2019ll", "'ll", "shall", "would", "won\u2019t", "won't", "wouldn\u2019t", "wouldn't"}
+)
 _MODALS = frozenset({"can", "could", "may", "might", "must", "should", "ought"})
 _PRESENT_AUX = frozenset({"is", "are", "am", "be", "\u2019s", "'s", "\u2019re", "'re"})
-_PAST_AUX = frozenset({"was", "were", "had", "did", "been", "hadn\u2019t", "hadn't", "didn\u2019t", "didn't", "wasn\u2019t", "wasn't", "weren\u2019t", "weren't"})
-_PLANNED = frozenset({"due", "expected", "set", "scheduled", "slated", "planned", "going", "poised", "supposed", "meant", "likely"})
+_PAST_AUX = frozenset(
+    {
+        "was",
+        "were",
+        "had",
+        "did",
+        "been",
+        "hadn\u2019t",
+        "hadn't",
+        "didn\u2019t",
+        "didn't",
+        "wasn\u2019t",
+        "wasn't",
+        "weren\u2019t",
+        "weren't",
+    }
+)
+_PLANNED = frozenset(
+    {"due", "expected", "set", "scheduled", "slated", "planned", "going", "poised", "supposed", "meant", "likely"}
+)
 _FUTURE_WORDS = frozenset({"next", "coming", "upcoming", "tomorrow", "later"})
 _PRESENT_EVENT_VERBS = frozenset(
     """resume resumes begin begins start starts open opens meet meets end ends close closes expire expires
@@ -87,8 +187,32 @@ _PAST_IRREGULAR = frozenset(
     flew led brought bought sought thought wrote drove stood sat ran became kept meant felt heard paid found chose
     withdrew drew shot spent overran undertook forgot understood swore tore wore woke arose hung""".split()
 )
-_NOT_PAST_ED = frozenset({"need", "speed", "feed", "seed", "proceed", "exceed", "succeed", "indeed", "bed", "red", "hundred", "shed", "united", "limited", "detailed", "armed", "alleged", "so-called", "based"})
-_BOUNDARY_WORDS = frozenset({"that", "which", "who", "when", "while", "because", "although", "though", "whereas", "but", "where"})
+_NOT_PAST_ED = frozenset(
+    {
+        "need",
+        "speed",
+        "feed",
+        "seed",
+        "proceed",
+        "exceed",
+        "succeed",
+        "indeed",
+        "bed",
+        "red",
+        "hundred",
+        "shed",
+        "united",
+        "limited",
+        "detailed",
+        "armed",
+        "alleged",
+        "so-called",
+        "based",
+    }
+)
+_BOUNDARY_WORDS = frozenset(
+    {"that", "which", "who", "when", "while", "because", "although", "though", "whereas", "but", "where"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +363,9 @@ def _past_form_before(back: list[str]) -> bool:
     if not back:
         return False
     word = back[0]
-    past = word in _PAST_IRREGULAR or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST_ED and word.isalpha())
+    past = word in _PAST_IRREGULAR or (
+        word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST_ED and word.isalpha()
+    )
     if not past or word in _INTENT or word in _PLANNED:
         return False
     helper = back[1] if len(back) > 1 else ""
@@ -295,7 +421,9 @@ def _scan(words: list[str], *, forward_scan: bool = False) -> tuple[Tense | None
             return "future", any(w in _FUTURE_AUX for w in near)
         if word in _INTENT and not forward_scan and i > 0 and words[i - 1] == "to":
             return "future", False  # "hoped to put it to parliament in February"
-        if word in _PAST_IRREGULAR or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST_ED and word.isalpha()):
+        if word in _PAST_IRREGULAR or (
+            word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST_ED and word.isalpha()
+        ):
             return "past", False
         if word == "ago" or word == "last":
             return "past", False
@@ -382,10 +510,14 @@ def _month_year(month: int, base: dt.date, tense: Tense | None, mod: str) -> tup
     past_gap = here - (past_year * 12 + month - 1)
     future_gap = (future_year * 12 + month - 1) - here
     year = past_year if past_gap <= future_gap else future_year
-    return year, None if min(past_gap, future_gap) <= 2 else f"the tense does not say which {MONTHS[month - 1]}: {year} is a guess"
+    return year, None if min(
+        past_gap, future_gap
+    ) <= 2 else f"the tense does not say which {MONTHS[month - 1]}: {year} is a guess"
 
 
-def resolve(timex: Timex, base: dt.date, tense: Tense | None, *, ref: dt.date | None = None, ref_words: str | None = None) -> Resolved | None:
+def resolve(
+    timex: Timex, base: dt.date, tense: Tense | None, *, ref: dt.date | None = None, ref_words: str | None = None
+) -> Resolved | None:
     """Resolve an expression against the base date (the dateline or `--date`).
 
     `ref` replaces the base for what is relative to another moment of the sentence: a
@@ -398,14 +530,18 @@ def resolve(timex: Timex, base: dt.date, tense: Tense | None, *, ref: dt.date | 
         return None
 
 
-def _resolve(timex: Timex, base: dt.date, tense: Tense | None, ref: dt.date | None, ref_words: str | None) -> Resolved | None:
+def _resolve(
+    timex: Timex, base: dt.date, tense: Tense | None, ref: dt.date | None, ref_words: str | None
+) -> Resolved | None:
     parts = timex.parts
     kind = timex.kind
     words = timex.text
     anchor = ref or base
     prep = timex.prep
     if kind == "for-until":
-        inner = Timex(timex.sentence, timex.start, timex.end, words, parts["inner_kind"], parts, "until", timex.outer_start)
+        inner = Timex(
+            timex.sentence, timex.start, timex.end, words, parts["inner_kind"], parts, "until", timex.outer_start
+        )
         end = _resolve(inner, base, tense, ref, ref_words)
         if end is None or end.date.precision != "day" or end.date.is_interval:
             return None
@@ -413,7 +549,9 @@ def _resolve(timex: Timex, base: dt.date, tense: Tense | None, ref: dt.date | No
         length = n * 7 if unit.startswith("week") else n
         last = end.date.earliest
         first = last - dt.timedelta(days=length - 1)
-        return Resolved(timex, _days(first, last), tense, f"{n} {unit} ending {_fmt(last)}: {_fmt(first)} to {_fmt(last)}")
+        return Resolved(
+            timex, _days(first, last), tense, f"{n} {unit} ending {_fmt(last)}: {_fmt(first)} to {_fmt(last)}"
+        )
 
     if kind in ("weekday", "wdwd"):
         target = WEEKDAYS.index(parts["wd"])
@@ -476,7 +614,9 @@ def _resolve(timex: Timex, base: dt.date, tense: Tense | None, ref: dt.date | No
                 if direction is None:
                     unsure = f"the tense does not say which weekend: took the one before {_fmt(anchor)}"
         sunday = saturday + dt.timedelta(days=1)
-        return Resolved(timex, _days(saturday, sunday), tense, f"the weekend of {_fmt(saturday)} and {_fmt(sunday)}", unsure)
+        return Resolved(
+            timex, _days(saturday, sunday), tense, f"the weekend of {_fmt(saturday)} and {_fmt(sunday)}", unsure
+        )
 
     if kind == "period":
         mod, unit = parts["mod"].lower(), parts["unit"].lower()
@@ -491,10 +631,15 @@ def _resolve(timex: Timex, base: dt.date, tense: Tense | None, ref: dt.date | No
             elif mod == "earlier this":
                 first, last = monday, max(monday, anchor - dt.timedelta(days=1))
             elif mod == "later this":
-                first, last = min(anchor + dt.timedelta(days=1), monday + dt.timedelta(days=6)), monday + dt.timedelta(days=6)
+                first, last = (
+                    min(anchor + dt.timedelta(days=1), monday + dt.timedelta(days=6)),
+                    monday + dt.timedelta(days=6),
+                )
             else:
                 first, last = monday, monday + dt.timedelta(days=6)
-            return Resolved(timex, _days(first, last), tense, f"{_fmt(first)} to {_fmt(last)} ({mod} week, Monday to Sunday)")
+            return Resolved(
+                timex, _days(first, last), tense, f"{_fmt(first)} to {_fmt(last)} ({mod} week, Monday to Sunday)"
+            )
         if unit == "month":
             year, month = anchor.year, anchor.month
             if mod in ("last", "the previous", "the past"):
@@ -502,7 +647,13 @@ def _resolve(timex: Timex, base: dt.date, tense: Tense | None, ref: dt.date | No
             elif mod in ("next", "the coming", "the following"):
                 year, month = (year, month + 1) if month < 12 else (year + 1, 1)
             return Resolved(timex, _month(year, month), tense, f"{MONTHS[month - 1]} {year} ({mod} month)")
-        year = anchor.year - 1 if mod in ("last", "the previous", "the past") else anchor.year + 1 if mod in ("next", "the coming", "the following") else anchor.year
+        year = (
+            anchor.year - 1
+            if mod in ("last", "the previous", "the past")
+            else anchor.year + 1
+            if mod in ("next", "the coming", "the following")
+            else anchor.year
+        )
         return Resolved(timex, BriefDate(DatePoint(year)), tense, f"{year} ({mod} year)")
 
     if kind == "day":
@@ -528,11 +679,23 @@ def _resolve(timex: Timex, base: dt.date, tense: Tense | None, ref: dt.date | No
             return Resolved(timex, _day(day), "past", f"{n} days before {_fmt(base)}")
         if unit == "week":
             day = base - dt.timedelta(days=7 * n)
-            return Resolved(timex, BriefDate(DatePoint(day.year, day.month, day.day, approximate=True)), "past", f"about {n} weeks before {_fmt(base)}")
+            return Resolved(
+                timex,
+                BriefDate(DatePoint(day.year, day.month, day.day, approximate=True)),
+                "past",
+                f"about {n} weeks before {_fmt(base)}",
+            )
         if unit == "month":
             index = base.year * 12 + base.month - 1 - n
-            return Resolved(timex, _month(index // 12, index % 12 + 1, approximate=True), "past", f"about {n} months before {_fmt(base)}")
-        return Resolved(timex, BriefDate(DatePoint(base.year - n, approximate=True)), "past", f"about {n} years before {base.year}")
+            return Resolved(
+                timex,
+                _month(index // 12, index % 12 + 1, approximate=True),
+                "past",
+                f"about {n} months before {_fmt(base)}",
+            )
+        return Resolved(
+            timex, BriefDate(DatePoint(base.year - n, approximate=True)), "past", f"about {n} years before {base.year}"
+        )
 
     if kind in ("md", "dm", "mdd", "ddm", "mdmd"):
         m1 = _month_number(parts["m1"])
@@ -541,7 +704,9 @@ def _resolve(timex: Timex, base: dt.date, tense: Tense | None, ref: dt.date | No
         if "y" in parts:
             year = int(parts["y"])
         else:
-            year, unsure = _nearest_year(m1, d1, anchor, tense if prep not in ("until", "till", "by") else (tense or "future"))
+            year, unsure = _nearest_year(
+                m1, d1, anchor, tense if prep not in ("until", "till", "by") else (tense or "future")
+            )
         first = dt.date(year, m1, d1)
         if kind == "mdmd":
             m2 = _month_number(parts["m2"])
@@ -564,8 +729,18 @@ def _resolve(timex: Timex, base: dt.date, tense: Tense | None, ref: dt.date | No
     if kind == "month":
         month = _month_number(parts["m1"])
         mod = (parts.get("mod") or "").lower()
-        year, unsure = _month_year(month, anchor, tense, prep if mod in ("the end of", "the start of", "the beginning of", "the middle of") and prep in ("before", "by", "until", "till") else mod)
-        return Resolved(timex, _month(year, month), tense, f"{MONTHS[month - 1]} {year}, by the tense and the dateline", unsure)
+        year, unsure = _month_year(
+            month,
+            anchor,
+            tense,
+            prep
+            if mod in ("the end of", "the start of", "the beginning of", "the middle of")
+            and prep in ("before", "by", "until", "till")
+            else mod,
+        )
+        return Resolved(
+            timex, _month(year, month), tense, f"{MONTHS[month - 1]} {year}, by the tense and the dateline", unsure
+        )
 
     if kind == "year":
         return Resolved(timex, BriefDate(DatePoint(int(parts["y"]))), tense, "as written")
@@ -577,11 +752,19 @@ def _resolve(timex: Timex, base: dt.date, tense: Tense | None, ref: dt.date | No
     if kind == "endof":
         if parts["unit"].lower() == "year":
             return Resolved(timex, BriefDate(DatePoint(anchor.year)), tense, f"the end of {anchor.year}")
-        return Resolved(timex, _month(anchor.year, anchor.month), tense, f"the end of {MONTHS[anchor.month - 1]} {anchor.year}")
+        return Resolved(
+            timex, _month(anchor.year, anchor.month), tense, f"the end of {MONTHS[anchor.month - 1]} {anchor.year}"
+        )
     if kind == "daypart":
         target = WEEKDAYS.index(parts["wd"])
         shift = (target - base.weekday() + 3) % 7 - 3  # the named weekday nearest the dateline
         day = base + dt.timedelta(days=shift)
         how = f"{parts['word'].lower()}, {parts['wd']}: {_fmt(day)}"
-        return Resolved(timex, _day(day), tense, how, None if shift == 0 else f"the dateline is a {WEEKDAYS[base.weekday()]}, the text says {parts['wd']}")
+        return Resolved(
+            timex,
+            _day(day),
+            tense,
+            how,
+            None if shift == 0 else f"the dateline is a {WEEKDAYS[base.weekday()]}, the text says {parts['wd']}",
+        )
     return None

@@ -40,7 +40,13 @@ _PLAIN = re.compile(r"[A-Za-z0-9\u00c0-\u024f./_][^\n\t#]*\Z")
 _FLOW_SAFE = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 _WIDTH = 88
 _SPACED = ("events", "quotes")
-_TITLES = {"sources": "sources", "parties": "parties", "people": "people", "events": "events (one per dated sentence: keep, merge or drop)", "quotes": "quotes"}
+_TITLES = {
+    "sources": "sources",
+    "parties": "parties",
+    "people": "people",
+    "events": "events (one per dated sentence: keep, merge or drop)",
+    "quotes": "quotes",
+}
 
 
 class MergeError(ValueError):
@@ -72,15 +78,22 @@ def quoted(text: str) -> str:
     out = json.dumps(text, ensure_ascii=False)
     if all(_printable(c) for c in out):
         return out
-    return "".join(c if _printable(c) else (f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08x}") for c in out)
+    return "".join(
+        c if _printable(c) else (f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08x}") for c in out
+    )
 
 
 def _printable(char: str) -> bool:
     """YAML may hold it raw, and it shows as itself (no bidi control, no invisible character)."""
     code = ord(char)
     return not ESCAPABLE.match(char) and (
-        code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0x7E or 0xA0 <= code <= 0xD7FF and code not in (0x2028, 0x2029)
-        or 0xE000 <= code <= 0xFFFD and code != 0xFEFF or 0x10000 <= code <= 0x10FFFF
+        code in (0x9, 0xA, 0xD)
+        or 0x20 <= code <= 0x7E
+        or 0xA0 <= code <= 0xD7FF
+        and code not in (0x2028, 0x2029)
+        or 0xE000 <= code <= 0xFFFD
+        and code != 0xFEFF
+        or 0x10000 <= code <= 0x10FFFF
     )
 
 
@@ -134,7 +147,9 @@ def render_record(record: DraftRecord, *, indent: str = "  ", explicit: bool = F
             lines.append(f"{lead}{key}:")
             lines.extend(f"{inner}  - {_anchor(a, explicit=explicit)}" for a in value)
         elif isinstance(value, list):
-            if key in ("parties", "people", "issues", "aliases") and all(_FLOW_SAFE.match(str(v)) or key == "aliases" for v in value):
+            if key in ("parties", "people", "issues", "aliases") and all(
+                _FLOW_SAFE.match(str(v)) or key == "aliases" for v in value
+            ):
                 items = ", ".join(_id(str(v)) if key != "aliases" else _flow_text(str(v)) for v in value)
                 lines.append(f"{lead}{key}: [{items}]")
             else:
@@ -168,7 +183,9 @@ def _describe_base(draft: Draft, source_paths: dict[str, str]) -> list[str]:
     out = []
     for source_id, base, from_dateline in draft.base_dates:
         how = "dateline" if from_dateline else "--date"
-        out.append(f"  {source_paths.get(source_id, source_id)}: {base.isoformat()}, a {WEEKDAYS[base.weekday()]} ({how})")
+        out.append(
+            f"  {source_paths.get(source_id, source_id)}: {base.isoformat()}, a {WEEKDAYS[base.weekday()]} ({how})"
+        )
     return out
 
 
@@ -181,7 +198,7 @@ def render(draft: Draft, *, written: dt.date | None = None) -> str:
         "# by a person: check each against its source before relying on it, and drop what is",
         "# not worth keeping (candidate events especially).",
         f"# `review:` marks what the draft was unsure of: {marks} mark{'s' * (marks != 1)}. `peacebrief check` lists them.",
-        "# Relative dates (\"on Tuesday\", \"last week\") are resolved against each document's date:",
+        '# Relative dates ("on Tuesday", "last week") are resolved against each document\'s date:',
         *(f"#{line}" for line in _describe_base(draft, paths)),
     ]
     if draft.skipped:
@@ -206,7 +223,15 @@ def render(draft: Draft, *, written: dt.date | None = None) -> str:
 # -- merging into an existing brief -----------------------------------------------------
 
 
-def merge(existing_text: str, existing_brief: Any, draft: Draft, *, old_folder: Path, new_folder: Path, rewrite_anchors: bool = False) -> str:
+def merge(
+    existing_text: str,
+    existing_brief: Any,
+    draft: Draft,
+    *,
+    old_folder: Path,
+    new_folder: Path,
+    rewrite_anchors: bool = False,
+) -> str:
     """The existing brief's text with the draft's new records added at the end of each
     section: every byte of the existing brief is kept, in order; only new lines are added.
 
@@ -256,7 +281,14 @@ def merge(existing_text: str, existing_brief: Any, draft: Draft, *, old_folder: 
             edits.append(_insert_into(existing_text, root, top, section, draft, label, order))
         else:
             body = "\n".join([f"{section}:", *_section_lines(draft, section)])
-            edits.append((len(existing_text), len(existing_text), order, ("" if existing_text.endswith("\n") else "\n") + "\n" + body + "\n"))
+            edits.append(
+                (
+                    len(existing_text),
+                    len(existing_text),
+                    order,
+                    ("" if existing_text.endswith("\n") else "\n") + "\n" + body + "\n",
+                )
+            )
 
     text = existing_text
     for start, end, _order, replacement in sorted(edits, key=lambda e: (e[0], e[2]), reverse=True):
@@ -277,14 +309,18 @@ def _field(node: Node, key: str) -> Node | None:
     return None
 
 
-def _explicit_anchors(text: str, top: dict[str, tuple[ScalarNode, Node]], source: str, ids: set[str]) -> list[tuple[int, int, int, str]]:
+def _explicit_anchors(
+    text: str, top: dict[str, tuple[ScalarNode, Node]], source: str, ids: set[str]
+) -> list[tuple[int, int, int, str]]:
     """`"words"` -> `{source: ID, exact: "words"}` for each anchor written as a plain string."""
     nodes: list[ScalarNode] = []
     for item in _items(top["events"][1]) if "events" in top else []:
         nodes.extend(n for n in _items(_field(item, "evidence") or SequenceNode("", [])) if isinstance(n, ScalarNode))
     for item in _items(top["positions"][1]) if "positions" in top else []:
         nodes.extend(
-            n for n in _items(_field(item, "evidence") or SequenceNode("", [])) if isinstance(n, ScalarNode) and n.value not in ids
+            n
+            for n in _items(_field(item, "evidence") or SequenceNode("", []))
+            if isinstance(n, ScalarNode) and n.value not in ids
         )
     for item in _items(top["quotes"][1]) if "quotes" in top else []:
         node = _field(item, "source")
@@ -300,11 +336,21 @@ def _explicit_anchors(text: str, top: dict[str, tuple[ScalarNode, Node]], source
     return edits
 
 
-def _insert_into(text: str, root: MappingNode, top: dict[str, tuple[ScalarNode, Node]], section: str, draft: Draft, label: str, order: int) -> tuple[int, int, int, str]:
+def _insert_into(
+    text: str,
+    root: MappingNode,
+    top: dict[str, tuple[ScalarNode, Node]],
+    section: str,
+    draft: Draft,
+    label: str,
+    order: int,
+) -> tuple[int, int, int, str]:
     key_node, value = top[section]
     if isinstance(value, SequenceNode) and value.flow_style:
         if value.value:
-            raise MergeError(f"`{section}:` is written in flow style ([...]); write it as a block list to add records to it")
+            raise MergeError(
+                f"`{section}:` is written in flow style ([...]); write it as a block list to add records to it"
+            )
         body = "\n" + "\n".join(_section_lines(draft, section))
         return value.start_mark.index, value.end_mark.index, order, body
     if isinstance(value, ScalarNode) and value.value in ("", "~", "null"):

@@ -88,12 +88,22 @@ def anchor(f: Fields, node: Node, depth: int) -> Anchor | None:
     document = index.document
     first, last = _blocks_of(document, start, end)
     if first != last:
-        f.state.error(where, f"these words run from {_block_name(document, first)} into {_block_name(document, last)} "
-                      "of the source; keep an anchor inside one paragraph (one anchor for each)", f.record)
+        f.state.error(
+            where,
+            f"these words run from {_block_name(document, first)} into {_block_name(document, last)} "
+            "of the source; keep an anchor inside one paragraph (one anchor for each)",
+            f.record,
+        )
         return None
     return Anchor(
-        source=source, exact=exact, start=start, end=end,
-        paragraph=first, prefix=prefix, suffix=suffix, normalised=normalised,
+        source=source,
+        exact=exact,
+        start=start,
+        end=end,
+        paragraph=first,
+        prefix=prefix,
+        suffix=suffix,
+        normalised=normalised,
     )
 
 
@@ -121,7 +131,11 @@ def _short_form(f: Fields, node: ScalarNode, depth: int) -> _Words | None:
         raise Later  # whether the brief has one source is known once all are read
     if state.single_source is None:
         if len(state.kinds) and sum(1 for k in state.kinds.values() if k == "source") > 1:
-            state.error(node, "this brief has several sources, so an anchor names its source: {source: ID, exact: \"...\"}", f.record)
+            state.error(
+                node,
+                'this brief has several sources, so an anchor names its source: {source: ID, exact: "..."}',
+                f.record,
+            )
         return None
     return state.single_source, node.value, None, None, node  # the words as written: `1.50` is not the number 1.5
 

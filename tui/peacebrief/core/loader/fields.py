@@ -32,7 +32,9 @@ class Fields:
 
     __slots__ = ("depth", "entries", "kind", "node", "record", "state")
 
-    def __init__(self, state: LoadState, node: Node, entries: Entries, record: str | None, depth: int, kind: str) -> None:
+    def __init__(
+        self, state: LoadState, node: Node, entries: Entries, record: str | None, depth: int, kind: str
+    ) -> None:
         self.state = state
         self.node = node
         self.entries = entries
@@ -117,8 +119,11 @@ class Fields:
             return None
         if isinstance(value, dt.datetime):  # the time would be dropped without a word
             written = node.value if isinstance(node := self.node_of(key), ScalarNode) else str(value)
-            self.error(key, f"`{key}`: '{written}' is a date with a time of day; a brief's dates are days, "
-                       f"months or years: write {value.date().isoformat()}")
+            self.error(
+                key,
+                f"`{key}`: '{written}' is a date with a time of day; a brief's dates are days, "
+                f"months or years: write {value.date().isoformat()}",
+            )
             return None
         cache = self.state.dates
         # Only text and dates as keys: `True == 1` would find the year 1 for `yes`.
@@ -162,7 +167,9 @@ class Fields:
                 state.error(item, f"each of `{key}` must be text", self.record)
         return state.share(tuple(out))
 
-    def check_ref(self, node: Node, key: str, kinds: tuple[Kind, ...] | None, depth: int, *, required: bool = True) -> str | None:
+    def check_ref(
+        self, node: Node, key: str, kinds: tuple[Kind, ...] | None, depth: int, *, required: bool = True
+    ) -> str | None:
         """The id `node` holds, when it names a record of one of `kinds` (any kind for None)."""
         state = self.state
         value = ident_of(state, node, depth, self.record, f"`{key}`")

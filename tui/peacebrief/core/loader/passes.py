@@ -102,8 +102,11 @@ def _keys_given_twice(state: LoadState, twice: list[tuple[ScalarNode, ScalarNode
     those it reads have been said by `values.mapping`."""
     for key, first in twice:
         if (key.start_mark.line, key.start_mark.column) not in state.said_twice:
-            state.error(key, f"'{key.value}' is given twice in this mapping (first on line {first.start_mark.line + 1}); "
-                        "a key may stand once in a mapping")
+            state.error(
+                key,
+                f"'{key.value}' is given twice in this mapping (first on line {first.start_mark.line + 1}); "
+                "a key may stand once in a mapping",
+            )
 
 
 def _brief_fields(state: LoadState, root: Node, top: Entries) -> None:
@@ -112,7 +115,10 @@ def _brief_fields(state: LoadState, root: Node, top: Entries) -> None:
     version = fields.value("peacebrief", required=True)
     # `type(...) is int`: YAML's `true` and `1.0` equal 1 in Python, but are not the integer 1.
     if version is not None and (type(version) is not int or version != FORMAT_VERSION):
-        state.error(top["peacebrief"][1], f"format version is {version!r}; this reader knows version {FORMAT_VERSION}: write `peacebrief: 1`")
+        state.error(
+            top["peacebrief"][1],
+            f"format version is {version!r}; this reader knows version {FORMAT_VERSION}: write `peacebrief: 1`",
+        )
     state.brief_id = fields.ident("id")
     state.title = fields.text("title", required=True)
     state.as_of = fields.date("as_of", required=True)

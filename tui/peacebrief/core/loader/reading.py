@@ -124,7 +124,9 @@ def read_source_text(file: Path, limits: LoadLimits, problem: Callable[..., Prob
 
         actual = hashlib.sha256(data).hexdigest()
         if actual != sha256.lower():
-            raise BriefError([problem(f"sha256 is {actual}, not the {sha256} the brief records: the document has changed", "sha256")])
+            raise BriefError(
+                [problem(f"sha256 is {actual}, not the {sha256} the brief records: the document has changed", "sha256")]
+            )
     return decode(data, fail)
 
 

@@ -80,8 +80,17 @@ def event(f: Fields) -> Event | None:
     if f.record is None or date is None or title is None or found is None:
         return None
     return Event(
-        **common, date=date, title=title, evidence=found, date_text=date_text, summary=summary,
-        place=place, status=status, parties=parties, people=people, issues=issues,
+        **common,
+        date=date,
+        title=title,
+        evidence=found,
+        date_text=date_text,
+        summary=summary,
+        place=place,
+        status=status,
+        parties=parties,
+        people=people,
+        issues=issues,
     )
 
 
@@ -113,7 +122,9 @@ def quote(f: Fields) -> Quote | None:
     index = f.state.indexes[anchor.source]
     span = index.locate_within(text, anchor.start, anchor.end)
     if span is None:
-        f.error("text", "the quote's text is not within the words its `source` anchor points at; anchor the quote itself")
+        f.error(
+            "text", "the quote's text is not within the words its `source` anchor points at; anchor the quote itself"
+        )
         return None
     if kind == "direct" and not index.inside_quotation_marks(*span):
         f.error(
@@ -125,8 +136,17 @@ def quote(f: Fields) -> Quote | None:
     if text == anchor.exact:  # most quotes anchor their own words: keep them once
         text = anchor.exact
     return Quote(
-        **common, speaker=speaker, text=text, quote_kind=kind, source=anchor, text_start=span[0],
-        text_end=span[1], said=said, date_text=date_text, event=event, issues=issues,
+        **common,
+        speaker=speaker,
+        text=text,
+        quote_kind=kind,
+        source=anchor,
+        text_start=span[0],
+        text_end=span[1],
+        said=said,
+        date_text=date_text,
+        event=event,
+        issues=issues,
     )
 
 

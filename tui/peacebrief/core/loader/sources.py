@@ -30,8 +30,15 @@ def source(f: Fields) -> Source | None:
     if not _index_document(f, file, path_text, sha256) or title is None or published is None:
         return None
     return Source(
-        **common, title=title, path=path_text, published=published, document=f.state.indexes[f.record].document,
-        file=file, publisher=publisher, url=url, sha256=sha256.lower() if sha256 else None,
+        **common,
+        title=title,
+        path=path_text,
+        published=published,
+        document=f.state.indexes[f.record].document,
+        file=file,
+        publisher=publisher,
+        url=url,
+        sha256=sha256.lower() if sha256 else None,
     )
 
 
@@ -48,8 +55,12 @@ def _index_document(f: Fields, file: Path, path_text: str, sha256: str | None) -
 
     outside = source_outside(state.path, file)
     if outside is not None:
-        state.problems.append(problem(f"is outside {outside}, the folder that holds the brief's folder; "
-                                      "a source must be inside it (symbolic links followed)"))
+        state.problems.append(
+            problem(
+                f"is outside {outside}, the folder that holds the brief's folder; "
+                "a source must be inside it (symbolic links followed)"
+            )
+        )
         return False
     try:
         text = read_source_text(file, state.limits, problem, sha256)

@@ -87,14 +87,25 @@ class TwoPasses(Pass):
             for record_id in state.accepted[section]:
                 if record_id is not None and record_id not in made:
                     line, column = self.where.get(record_id, (None, None))
-                    state.problems.append(Problem(state.label, f"{kind} {record_id} could not be read, and no rule "
-                                                  "said why: this is a bug in peacebrief, please report it",
-                                                  line, column, record_id))
+                    state.problems.append(
+                        Problem(
+                            state.label,
+                            f"{kind} {record_id} could not be read, and no rule "
+                            "said why: this is a bug in peacebrief, please report it",
+                            line,
+                            column,
+                            record_id,
+                        )
+                    )
 
     def place(self, record_id: str, item: Node) -> None:
         self.where[record_id] = (item.start_mark.line + 1, item.start_mark.column + 1)
 
     def duplicate(self, id_node: Node, record_id: str) -> None:
         state = self.state
-        state.error(id_node, f"id '{record_id}' is already used by the {state.kinds[record_id]} on line "
-                    f"{self.where[record_id][0]}; ids are unique across the brief", record_id)
+        state.error(
+            id_node,
+            f"id '{record_id}' is already used by the {state.kinds[record_id]} on line "
+            f"{self.where[record_id][0]}; ids are unique across the brief",
+            record_id,
+        )

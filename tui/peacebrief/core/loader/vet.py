@@ -37,8 +37,10 @@ def vet(root: Node, budget: int, max_depth: int, depth: int = 0) -> tuple[Found,
             inside.discard(key)
             total, levels = _size_of(node, size)
             if total > budget:
-                message = (f"YAML aliases here expand to more than {budget:,} values, far more than the file "
-                           "holds (an alias bomb?); write the values out instead")
+                message = (
+                    f"YAML aliases here expand to more than {budget:,} values, far more than the file "
+                    "holds (an alias bomb?); write the values out instead"
+                )
                 return [*found, (node, message)], -1
             size[key] = (total, levels)
             continue
@@ -55,8 +57,9 @@ def vet(root: Node, budget: int, max_depth: int, depth: int = 0) -> tuple[Found,
     return found, size[id(root)][0]
 
 
-def _ends_the_reading(node: Node, key: int, depth: int, size: dict[int, tuple[int, int]], inside: set[int],
-                      max_depth: int) -> str | None:
+def _ends_the_reading(
+    node: Node, key: int, depth: int, size: dict[int, tuple[int, int]], inside: set[int], max_depth: int
+) -> str | None:
     """Why `node`, about to be walked, stops the vetting: a loop or nesting past the limit."""
     if key in size:  # a second alias to a value already counted: it may stand deeper
         return too_deep(max_depth) if depth + size[key][1] > max_depth else None

@@ -41,7 +41,9 @@ def _text_of(composer: StreamComposer) -> str:
     return text if isinstance(text, str) else text.decode("utf-8")
 
 
-def _syntax_problem(label: str, text: str, exc: yaml.MarkedYAMLError, limits: LoadLimits, lines: EditorLines) -> Problem:
+def _syntax_problem(
+    label: str, text: str, exc: yaml.MarkedYAMLError, limits: LoadLimits, lines: EditorLines
+) -> Problem:
     """A YAML syntax error, at a place an editor can go to."""
     mark = exc.problem_mark or exc.context_mark
     if mark is None:  # pragma: no cover - both parsers mark their syntax errors
@@ -74,4 +76,6 @@ def _reader_problem(label: str, text: str, exc: yaml.reader.ReaderError) -> Prob
     if at >= 0:
         line = text.count("\n", 0, at) + 1
         column = at - (text.rfind("\n", 0, at) + 1) + 1
-    return Problem(label, f"the file holds the control character #x{exc.character:04x}, which YAML does not allow", line, column)
+    return Problem(
+        label, f"the file holds the control character #x{exc.character:04x}, which YAML does not allow", line, column
+    )
