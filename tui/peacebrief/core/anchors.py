@@ -204,7 +204,7 @@ class DocumentIndex:
         candidates = spans
         if len(spans) > 4:
             before = prefix is not None
-            words = normalise(prefix if before else suffix)  # type: ignore[arg-type]
+            words = normalise(prefix) if prefix is not None else normalise(suffix or "")
             size = min(len(words), _CONTEXT_KEY)
             table = self._table(exact, was_normalised, spans, before, size)
             key = words[len(words) - size :] if before else words[:size]

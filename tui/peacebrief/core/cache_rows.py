@@ -21,7 +21,7 @@ from dataclasses import fields
 from itertools import islice
 from operator import attrgetter
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from peacebrief.core.dates import BriefDate, DatePoint
 from peacebrief.core.files import MAX_BYTES, read_regular, source_outside
@@ -39,7 +39,10 @@ from peacebrief.core.model import (
 )
 from peacebrief.core.problems import Problem
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+T = TypeVar("T", bound="DataclassInstance")
 Columns = dict[str, Sequence[Any]]  # a table's rows, a column per field name
 
 
@@ -251,7 +254,7 @@ class Table(Generic[T]):
     def unmatched_fields(self) -> set[str]:
         """Fields of the class without a column, and columns that are no field of it
         (fields made with init=False are derived from the others, never written)."""
-        return {f.name for f in fields(self.cls) if f.init} ^ set(self.names)  # type: ignore[arg-type]
+        return {f.name for f in fields(self.cls) if f.init} ^ set(self.names)
 
 
 POINTS = Table(DatePoint, "year", "month", "day", "approximate", "uncertain")

@@ -169,7 +169,9 @@ def load_case(folder: str | Path, *, load: Callable[[Path], Brief] | None = None
     `load` reads one brief (the loader by default; the reader passes the cache's).
     """
     if load is None:
-        from peacebrief.core.loader import load_brief as load
+        from peacebrief.core.loader import load_brief
+
+        load = load_brief
     problems: list[Problem] = []
     briefs: list[Brief] = []
     # One pause for the whole case: between two briefs the collector would walk all the

@@ -215,7 +215,7 @@ def versions_of(brief: Brief, event_id: str) -> list[Event]:
 def disputed(versions: list[Event]) -> bool:
     """Told with other dates or statuses, and not only as a plan that a later round updates
     (the rules of `peacebrief.core.case`)."""
-    tellings = []
+    tellings: list[tuple[tuple[str, str], Event]] = []
     for event in versions:
         telling = (event.date.iso(), event.status)
         if telling not in [t for t, _ in tellings]:

@@ -94,7 +94,7 @@ class _Edits:
         return text
 
 
-def _entries(node: yaml.Node) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+def _entries(node: yaml.Node | None) -> dict[str, tuple[yaml.Node, yaml.Node]]:
     if not isinstance(node, yaml.MappingNode):
         return {}
     return {k.value: (k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode)}

@@ -25,9 +25,11 @@ from peacebrief.core.model import Anchor, Event, Position, Quote
 
 TYPE_CHECKING = False  # not `typing`'s: `check` and `digest` start without importing it
 if TYPE_CHECKING:
-    from typing import Literal
+    from collections.abc import Callable
+    from typing import Any, Literal, TypeVar
 
     ChangeKind = Literal["new", "changed", "dropped", "unchanged"]
+    D = TypeVar("D", "DatedEvent", "DatedQuote")
 
 KINDS: tuple[ChangeKind, ...] = ("changed", "new", "dropped", "unchanged")
 
@@ -68,11 +70,22 @@ class StanceChange:
 
 
 @dataclass(frozen=True, slots=True)
-class Dated:
-    """A record and the round it comes from."""
+class DatedEvent:
+    """An event and the round it comes from."""
 
     round: int
-    record: Event | Quote
+    record: Event
+
+
+@dataclass(frozen=True, slots=True)
+class DatedQuote:
+    """A quote and the round it comes from."""
+
+    round: int
+    record: Quote
+
+
+Dated = DatedEvent | DatedQuote
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +96,8 @@ class Changes:
     since: int
     until: int
     stances: tuple[StanceChange, ...]  # changed, new, dropped, unchanged; issue then party order
-    new_events: tuple[Dated, ...]
-    new_quotes: tuple[Dated, ...]
+    new_events: tuple[DatedEvent, ...]
+    new_quotes: tuple[DatedQuote, ...]
     updated_events: tuple[EventHistory, ...]
     disputes: tuple[EventHistory, ...]
 
@@ -189,8 +202,8 @@ def _compare(case: Case, since: int | None, until: int | None) -> Changes:
     changes.sort(key=lambda c: KINDS.index(c.kind))  # stable: issue and party order within a kind
     first = _first_rounds(case)
     later = case.rounds[since:until]
-    new_events = _new(later, "events", first, since)
-    new_quotes = _new(later, "quotes", first, since)
+    new_events = _new(later, "events", first, since, DatedEvent)
+    new_quotes = _new(later, "quotes", first, since, DatedQuote)
 
     def in_window(history: EventHistory) -> bool:
         told = [v for v in history.versions if v.round <= until]
@@ -225,13 +238,15 @@ def _first_rounds(case: Case) -> dict[str, int]:
     return cached[1]
 
 
-def _new(rounds: tuple[Round, ...], section: str, first: dict[str, int], since: int) -> tuple[Dated, ...]:
+def _new(
+    rounds: tuple[Round, ...], section: str, first: dict[str, int], since: int, dated: Callable[[int, Any], D]
+) -> tuple[D, ...]:
     """The records of `rounds` whose ids no round up to `since` has."""
-    found: dict[str, Dated] = {}
+    found: dict[str, D] = {}
     for round_ in rounds:
         for record in getattr(round_.brief, section):
             if first[record.id] > since and record.id not in found:
-                found[record.id] = Dated(round_.number, record)
+                found[record.id] = dated(round_.number, record)
     return tuple(found.values())
 
 

@@ -83,9 +83,11 @@ class SourceDocument:
         return max(self._block_numbers(), default=0)
 
     def _block_numbers(self) -> tuple[int, ...]:
-        if self._numbers is None:
-            object.__setattr__(self, "_numbers", number_blocks(self.text, self.paragraphs))
-        return self._numbers  # type: ignore[return-value]
+        numbers = self._numbers
+        if numbers is None:
+            numbers = number_blocks(self.text, self.paragraphs)
+            object.__setattr__(self, "_numbers", numbers)
+        return numbers
 
 
 # A heading is short and stands on one line: a title, a subheading, a caption.

@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, filterfalse, islice, repeat
@@ -156,6 +156,11 @@ class SearchResult:
         return self.total - len(self.ids)
 
 
+def _holds(texts: list[str], word: str) -> Callable[[int], bool]:
+    """Whether the text of an entry holds `word` (each filter of a search gets its own word)."""
+    return lambda i: word in texts[i]
+
+
 class SearchIndex:
     """Every record's and paragraph's words, built once; each query narrows the last one
     when it can."""
@@ -262,7 +267,7 @@ class SearchIndex:
         primary = self._primary
         found: Iterator[int] = compress(entries, map(contains, map(primary.__getitem__, entries), repeat(words[0])))
         for word in words[1:]:
-            found = filter(lambda i, word=word: word in primary[i], found)  # type: ignore[misc]
+            found = filter(_holds(primary, word), found)
         return found
 
     # -- near words ---------------------------------------------------------------------

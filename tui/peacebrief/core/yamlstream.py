@@ -38,6 +38,32 @@ from yaml.resolver import Resolver
 
 ItemCallback = Callable[[str, Node], None]
 
+# The parser's events carry PyYAML's marks or libyaml's (the loader decides), which have the
+# same fields; nodes and errors take either at run time, though the stubs name PyYAML's only.
+# So the type checker is told that the node classes and `_error_mark` take either; at run
+# time they are the classes themselves and the mark itself (`check` and `digest` start
+# without importing `typing`, hence no `cast`).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    from yaml._yaml import Mark as LibyamlMark
+
+    AnyMark: TypeAlias = Mark | LibyamlMark
+    _Scalar: Callable[[str, str, AnyMark | None, AnyMark | None, str | None], ScalarNode]
+    _Sequence: Callable[[str, list[Node], AnyMark | None, AnyMark | None, bool | None], SequenceNode]
+    _Mapping: Callable[[str, list[tuple[Node, Node]], AnyMark | None, AnyMark | None, bool | None], MappingNode]
+
+    def _error_mark(mark: AnyMark | None) -> Mark:
+        """An event's mark, to report an error at (the parser gives every event its marks)."""
+else:
+    _Scalar, _Sequence, _Mapping = ScalarNode, SequenceNode, MappingNode
+
+    def _error_mark(mark):
+        assert mark is not None
+        return mark
+
+
 # YAML 1.1 (PyYAML and libyaml) ends a line at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR
 # too; editors do not (they break at \n, \r\n and \r only).
 _UNUSUAL_BREAK = re.compile("[\x85\u2028\u2029]")
@@ -82,9 +108,11 @@ class EditorLines:
             column += self._shift[breaks - 1]
         return line - breaks, column
 
-    def mark(self, mark: Mark) -> Mark:
+    def mark(self, mark: AnyMark | None) -> Mark | None:
+        if mark is None:
+            return None
         line, column = self.place(mark.line, mark.column)
-        return Mark(mark.name, mark.index, line, column, None, None)
+        return Mark(mark.name, mark.index, line, column, None, 0)
 
 
 class TooMany(Exception):
@@ -135,7 +163,8 @@ class StreamComposer:
         self.text = text
         self.loader = loader
         self.max_depth = max_depth
-        self._resolver = Resolver()
+        # PyYAML's resolver is untyped: its one method used, with the types it takes and gives.
+        self._resolve: Callable[[type[Node], str, tuple[bool, bool]], str] = Resolver().resolve
         self._anchors: dict[str, Node] = {}
         self._events: Iterator[Event] = iter(())
         # Set when an alias or an explicit tag has been composed: only then can a value hide
@@ -186,7 +215,7 @@ class StreamComposer:
                 "expected a single document in the stream",
                 root.start_mark,
                 "but found another document",
-                event.start_mark,
+                _error_mark(event.start_mark),
             )
         return root
 
@@ -196,7 +225,7 @@ class StreamComposer:
         return event
 
     def _top_mapping(self, start: MappingStartEvent, streamed: frozenset[str], on_item: ItemCallback) -> MappingNode:
-        node = MappingNode(self._tag(start, MappingNode), [], start.start_mark, None, flow_style=start.flow_style)
+        node = _Mapping(self._tag(start, MappingNode), [], start.start_mark, None, start.flow_style)
         seen: set[str] = set()  # a key given twice is kept whole, for the reader to refuse
         while True:
             event = next(self._events)
@@ -213,12 +242,8 @@ class StreamComposer:
                 and key.value not in seen
             ):
                 seen.add(key.value)
-                value: Node = SequenceNode(
-                    self._tag(value_start, SequenceNode),
-                    [],
-                    value_start.start_mark,
-                    None,
-                    flow_style=value_start.flow_style,
+                value: Node = _Sequence(
+                    self._tag(value_start, SequenceNode), [], value_start.start_mark, None, value_start.flow_style
                 )
                 while not isinstance(item_start := next(self._events), SequenceEndEvent):
                     on_item(key.value, self._node(item_start, 2, MAX_RECORD_VALUES, "this record"))
@@ -237,7 +262,7 @@ class StreamComposer:
                 value = event.value
                 if event.implicit[0] and value and value[0] not in _RESOLVABLE:
                     return _STR
-                return self._resolver.resolve(ScalarNode, value, event.implicit)
+                return self._resolve(ScalarNode, value, event.implicit)
             return _SEQ if kind is SequenceNode else _MAP
         self.unusual = True
         return tag
@@ -252,9 +277,7 @@ class StreamComposer:
         if isinstance(event, ScalarEvent):
             return self._remember(
                 event,
-                ScalarNode(
-                    self._tag(event, ScalarNode), event.value, event.start_mark, event.end_mark, style=event.style
-                ),
+                _Scalar(self._tag(event, ScalarNode), event.value, event.start_mark, event.end_mark, event.style),
             )
         root = self._open(event)
         checked = what == "this record"
@@ -274,9 +297,7 @@ class StreamComposer:
             elif isinstance(event, ScalarEvent):
                 child = self._remember(
                     event,
-                    ScalarNode(
-                        self._tag(event, ScalarNode), event.value, event.start_mark, event.end_mark, style=event.style
-                    ),
+                    _Scalar(self._tag(event, ScalarNode), event.value, event.start_mark, event.end_mark, event.style),
                 )
             else:
                 child, opened = self._open(event), True
@@ -289,13 +310,13 @@ class StreamComposer:
             if opened:
                 stack.append((child, []))
                 if depth + len(stack) - 1 > self.max_depth:
-                    raise TooDeep(event.start_mark, self.max_depth)
+                    raise TooDeep(_error_mark(event.start_mark), self.max_depth)
             if most is not None:
                 most -= 1
                 if most < 0:
                     limit = MAX_RECORD_VALUES if what == "this record" else MAX_EXTRA_VALUES
                     raise TooMany(
-                        event.start_mark,
+                        _error_mark(event.start_mark),
                         f"{what} {'holds' if what == 'this record' else 'hold'} more than {limit:,} values, the limit; "
                         "a brief needs nowhere near as many: remove them",
                     )
@@ -317,13 +338,11 @@ class StreamComposer:
 
     def _open(self, event: Event) -> Node:
         if isinstance(event, SequenceStartEvent):
-            node: Node = SequenceNode(
-                self._tag(event, SequenceNode), [], event.start_mark, None, flow_style=event.flow_style
-            )
+            node: Node = _Sequence(self._tag(event, SequenceNode), [], event.start_mark, None, event.flow_style)
         elif isinstance(event, MappingStartEvent):
-            node = MappingNode(self._tag(event, MappingNode), [], event.start_mark, None, flow_style=event.flow_style)
+            node = _Mapping(self._tag(event, MappingNode), [], event.start_mark, None, event.flow_style)
         else:  # pragma: no cover - the parser emits no other node events
-            raise ComposerError(None, None, f"unexpected {type(event).__name__}", event.start_mark)
+            raise ComposerError(None, None, f"unexpected {type(event).__name__}", _error_mark(event.start_mark))
         return self._remember(event, node)
 
     def _remember(self, event: ScalarEvent | SequenceStartEvent | MappingStartEvent, node: Node) -> Node:
@@ -333,7 +352,7 @@ class StreamComposer:
 
     def _alias(self, event: AliasEvent) -> Node:
         self.unusual = True
-        try:
-            return self._anchors[event.anchor]
-        except KeyError:
-            raise ComposerError(None, None, f"found undefined alias {event.anchor!r}", event.start_mark) from None
+        node = self._anchors.get(event.anchor) if event.anchor is not None else None
+        if node is None:
+            raise ComposerError(None, None, f"found undefined alias {event.anchor!r}", _error_mark(event.start_mark))
+        return node

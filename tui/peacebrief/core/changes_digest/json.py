@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from peacebrief.core.case import EventHistory
-from peacebrief.core.changes import Changes, Dated, Stance
+from peacebrief.core.changes import Changes, DatedEvent, DatedQuote, Stance
 from peacebrief.core.changes_digest import sections as s
 
 FORMAT_NAME = "peacebrief-changes"
@@ -80,31 +80,31 @@ def _stance(stance: Stance) -> Json:
     }
 
 
-def _event(changes: Changes, dated: Dated) -> Json:
+def _event(changes: Changes, dated: DatedEvent) -> Json:
     event = dated.record
     return {
         "round": dated.round,
         "id": event.id,
         "date": event.date.iso(),
-        "status": event.status,  # type: ignore[union-attr]
+        "status": event.status,
         "title": event.title,
         "cite": s.record_cite(changes, dated),
-    }  # type: ignore[union-attr]
+    }
 
 
-def _quote(changes: Changes, dated: Dated) -> Json:
+def _quote(changes: Changes, dated: DatedQuote) -> Json:
     quote = dated.record
     brief = changes.case.rounds[dated.round - 1].brief
     party = brief.party_of(quote.id)
     return {
         "round": dated.round,
         "id": quote.id,
-        "speaker": quote.speaker,  # type: ignore[union-attr]
+        "speaker": quote.speaker,
         "party": party.id if party else None,
         "kind": quote.quote_kind,
-        "text": quote.text,  # type: ignore[union-attr]
+        "text": quote.text,
         "said": quote.said.iso() if quote.said else None,
-        "cite": s.record_cite(changes, dated),  # type: ignore[union-attr]
+        "cite": s.record_cite(changes, dated),
     }
 
 

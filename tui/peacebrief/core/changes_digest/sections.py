@@ -6,11 +6,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from peacebrief.core.case import EventHistory, EventVersion, Round
-from peacebrief.core.changes import Changes, Dated, Evidence, Stance, StanceChange
+from peacebrief.core.changes import Changes, Dated, DatedQuote, Evidence, Stance, StanceChange
 from peacebrief.core.citation import anchors_of, citation_groups, short_citation
-from peacebrief.core.model import Event, Quote
+from peacebrief.core.model import Anchor, Brief, Event, Quote
 
-TITLES = {
+TYPE_CHECKING = False  # not `typing`'s: `digest` starts without importing it
+if TYPE_CHECKING:
+    from peacebrief.core.changes import ChangeKind
+
+TITLES: dict[ChangeKind, str] = {
     "changed": "Changed positions",
     "new": "New positions",
     "dropped": "Dropped positions",
@@ -82,13 +86,13 @@ def record_cite(changes: Changes, dated: Dated) -> str:
     return " ".join(cite(dated.round, _short(brief, a)) for a in anchors_of(brief, dated.record))
 
 
-def _short(brief, anchor) -> str:  # type: ignore[no-untyped-def]
+def _short(brief: Brief, anchor: Anchor) -> str:
     return short_citation(brief, citation_groups(brief, (anchor,)))
 
 
-def quotes_by_party(changes: Changes) -> list[tuple[str, list[Dated]]]:
+def quotes_by_party(changes: Changes) -> list[tuple[str, list[DatedQuote]]]:
     """The new quotes under their speaker's party, parties in the case's order."""
-    groups: dict[str, list[Dated]] = {}
+    groups: dict[str, list[DatedQuote]] = {}
     for dated in changes.new_quotes:
         brief = changes.case.rounds[dated.round - 1].brief
         party = brief.party_of(dated.record.id)
@@ -96,9 +100,8 @@ def quotes_by_party(changes: Changes) -> list[tuple[str, list[Dated]]]:
     return list(groups.items())
 
 
-def speaker(changes: Changes, dated: Dated) -> str:
+def speaker(changes: Changes, dated: DatedQuote) -> str:
     quote = dated.record
-    assert isinstance(quote, Quote)
     name = changes.case.label(quote.speaker)
     return f"{name}, {quote.said.display()}" if quote.said else name
 
@@ -129,7 +132,8 @@ def sources(changes: Changes, glue: Callable[[str], str] = str) -> list[tuple[st
     """Each round in the digest and its sources: `[1]` and `Title (Publisher, date)`."""
     numbers = sorted(
         {changes.since, changes.until}
-        | {d.round for d in (*changes.new_events, *changes.new_quotes)}
+        | {d.round for d in changes.new_events}
+        | {d.round for d in changes.new_quotes}
         | {v.round for h in (*changes.disputes, *changes.updated_events) for v in h.versions}
     )
     out = []

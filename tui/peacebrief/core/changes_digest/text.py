@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from peacebrief.core.changes import Changes
+from peacebrief.core.changes import Changes, StanceChange
 from peacebrief.core.changes_digest import sections as s
 from peacebrief.core.plaintext import cell_width, nobreak, to_ascii, wrap
 from peacebrief.core.visible import visible
@@ -12,7 +12,8 @@ _LABEL = 12  # "  Round 12  " and the like: the column that rounds' words hang f
 
 class _Out:
     def __init__(self, width: int, ascii: bool) -> None:
-        self.width, self.ascii, self.lines = width, ascii, []
+        self.width, self.ascii = width, ascii
+        self.lines: list[str] = []
 
     def clean(self, text: str) -> str:
         text = visible(text, keep_newlines=False)
@@ -56,7 +57,7 @@ def render_text(changes: Changes, *, width: int = 72, ascii: bool = False) -> st
     return "\n".join(out.lines) + "\n"
 
 
-def _change(out: _Out, changes: Changes, change) -> None:  # type: ignore[no-untyped-def]
+def _change(out: _Out, changes: Changes, change: StanceChange) -> None:
     out.text(s.heading(changes, change))
     for label, stated in s.sides(changes, change):
         for n, (words, evidence) in enumerate(stated):

@@ -329,7 +329,7 @@ def _leading_phrase(sentence: Sentence, passage: Passage, names: NameIndex) -> R
     chosen = people[-1] if people else (inside[-1] if inside else None)
     if chosen is None:
         return None
-    ref = SpeakerRef(chosen.kind, chosen.key, chosen.words, "named")
+    ref = SpeakerRef("person" if chosen.kind == "person" else "party", chosen.key, chosen.words, "named")
     first = chosen.first
     return Reporting(
         sentence.index, first, chosen.start, chosen.end, "according", [ref], (sentence.start, passage.open)
@@ -400,7 +400,7 @@ def _joint_authors(
     opening = re.match(r"\s*((?:[A-Z][\w\u2019'-]+\s*)+(?:(?:,|and)\s+(?:[A-Z][\w\u2019'-]+\s*)+)*)", passage.text)
     if not opening:
         return []
-    authors = []
+    authors: list[SpeakerRef] = []
     for part in re.split(r",|\band\b", opening.group(1)):
         guess = names.gazetteer.country_of(part.strip())
         if guess is None and part.strip() in names.gazetteer.singles:

@@ -13,7 +13,8 @@ places are counted by the context they would show, so each record costs a lookup
 
 - `places[exact]`: where the words stand, found once per distinct `exact`;
 - `_before[offset]`, `_after[offset]`: the normalised text either side of a place, made once;
-- `_tails[(exact, side, m)]`: how many places show each m-character context.
+- `_tails[(exact, side, m)]`: how many places show each m-character context;
+- `_pairs[(exact, mp, ms)]`: how many show each pair of an mp-character prefix and ms-character suffix.
 
 `work` counts the characters normalised and the places visited, for tests that check the
 cost grows with the input and not with its square.
@@ -40,6 +41,7 @@ class Anchorer:
         self._before: dict[int, str] = {}
         self._after: dict[int, str] = {}
         self._tails: dict[tuple[str, str, int], Counter[str]] = {}
+        self._pairs: dict[tuple[str, int, int], Counter[tuple[str, str]]] = {}
         self.work = 0
 
     def choose(self, start: int, end: int) -> tuple[str, str | None, str | None] | None:
@@ -100,12 +102,12 @@ class Anchorer:
         return self._tails[key]
 
     def _count_both(self, exact: str, mp: int, ms: int) -> Counter[tuple[str, str]]:
-        key = (exact, "both", mp * 100_000 + ms)
-        if key not in self._tails:
+        key = (exact, mp, ms)
+        if key not in self._pairs:
             length = len(exact)
-            self._tails[key] = Counter((self.before(p)[-mp:], self.after(p + length)[:ms]) for p in self.places[exact])  # type: ignore[assignment]
+            self._pairs[key] = Counter((self.before(p)[-mp:], self.after(p + length)[:ms]) for p in self.places[exact])
             self.work += len(self.places[exact])
-        return self._tails[key]  # type: ignore[return-value]
+        return self._pairs[key]
 
     def before(self, offset: int) -> str:
         """The normalised text before `offset` (a bounded window), as the loader compares it."""

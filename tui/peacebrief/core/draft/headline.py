@@ -356,9 +356,9 @@ def _without_appositions(tokens: list[Token]) -> list[Token]:
             close = next((j for j in range(k + 1, min(len(tokens), k + 16)) if tokens[j].text == ","), None)
             inside = tokens[k + 1 : close] if close is not None else []
             name = _name_at_end(inside)
-            if name and any(t.is_word and not t.is_cap for t in out) and not _verb_in(out):
+            if name and close is not None and any(t.is_word and not t.is_cap for t in out) and not _verb_in(out):
                 out = name  # "Its minister, Oskar Lind, was due": the name is the subject
-                k = close + 1  # type: ignore[operator]
+                k = close + 1
                 continue
             if (
                 close is not None

@@ -20,8 +20,9 @@ matter.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from peacebrief.core.draft.parties import (
     ALIASES,
@@ -34,6 +35,9 @@ from peacebrief.core.draft.parties import (
 )
 from peacebrief.core.draft.sentences import Sentence, Token
 from peacebrief.core.draft.timex import MONTHS, WEEKDAYS
+
+if TYPE_CHECKING:
+    from peacebrief.core.draft.speakers import SpeakerRef
 
 MentionKind = Literal["person", "party", "place", "org", "unknown"]
 
@@ -234,7 +238,7 @@ class NameIndex:
     gazetteer: Gazetteer
     people: dict[str, PersonInfo] = field(default_factory=dict)
     mentions: dict[int, list[Mention]] = field(default_factory=dict)  # by sentence
-    statement_authors: list = field(default_factory=list)  # the parties of the last joint statement
+    statement_authors: list[SpeakerRef] = field(default_factory=list)  # the parties of the last joint statement
     _token_maps: dict[int, tuple[int, dict[int, Mention], dict[int, Mention]]] = field(default_factory=dict, repr=False)
     _surnames: tuple[int, dict[str, list[PersonInfo]], dict[str, list[PersonInfo]]] | None = field(
         default=None, repr=False
@@ -508,7 +512,7 @@ def _words(tokens: list[Token], first: int, last: int) -> str:
     return out
 
 
-def _runs(tokens: list[Token], mask: list[bool]):  # type: ignore[no-untyped-def]
+def _runs(tokens: list[Token], mask: list[bool]) -> Iterator[tuple[int, int]]:
     """[first, last] token indexes of each run of capitalised words outside quotes."""
     i, n = 0, len(tokens)
     while i < n:
@@ -536,7 +540,7 @@ def _runs(tokens: list[Token], mask: list[bool]):  # type: ignore[no-untyped-def
         i = j + 1
 
 
-def _split_run(tokens: list[Token], first: int, last: int):  # type: ignore[no-untyped-def]
+def _split_run(tokens: list[Token], first: int, last: int) -> Iterator[tuple[int, int]]:
     """Split 'Steve Witkoff and Jared Kushner' in two; keep 'Ministry of Defence' whole."""
     words = [tokens[k].text for k in range(first, last + 1)]
     has_org = any(w in ORG_WORDS for w in words)
@@ -570,18 +574,32 @@ def _classify(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -
     tokens = sentence.tokens
     words = _words(tokens, first, last)
     start, end = tokens[first].start, tokens[last].end
-    base = dict(sentence=sentence.index, first=first, last=last)
 
-    def make(kind: MentionKind, **extra: object) -> Mention:
+    def make(
+        kind: MentionKind,
+        *,
+        key: str = "",
+        words: str = words,
+        start: int = start,
+        name_start: int = start,
+        title: str | None = None,
+        hints: list[PartyGuess] | None = None,
+        honorific: str | None = None,
+    ) -> Mention:
         return Mention(
             kind,
-            start=extra.pop("start", start),
-            end=end,
-            name_start=extra.pop("name_start", start),
-            words=extra.pop("words", words),
-            **base,
-            **extra,
-        )  # type: ignore[arg-type]
+            sentence.index,
+            start,
+            end,
+            name_start,
+            words,
+            key,
+            title,
+            [] if hints is None else hints,
+            honorific,
+            first,
+            last,
+        )
 
     if words in COUNTRIES or words in ALIASES or words in gazetteer.countries:
         return [make("party", key=ALIASES.get(words, words), hints=[PartyGuess(ALIASES.get(words, words), words)])]

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from peacebrief.core.dates import BriefDate, DatePoint
-from peacebrief.core.draft.sentences import Sentence
+from peacebrief.core.draft.sentences import Sentence, Token
 
 Tense = Literal["past", "future"]
 
@@ -375,7 +375,7 @@ def _past_form_before(back: list[str]) -> bool:
 _CLAUSE_TOKENS = 60  # a clause's tense is told by the words near the expression
 
 
-def _first_at(tokens: list, offset: int) -> int:
+def _first_at(tokens: list[Token], offset: int) -> int:
     """The index of the first token starting at or after `offset`."""
     lo, hi = 0, len(tokens)
     while lo < hi:
@@ -745,10 +745,10 @@ def _resolve(
     if kind == "year":
         return Resolved(timex, BriefDate(DatePoint(int(parts["y"]))), tense, "as written")
     if kind == "years":
-        first, last = int(parts["y"]), int(parts["y2"])
-        if last <= first:
+        since, until = int(parts["y"]), int(parts["y2"])
+        if until <= since:
             return None
-        return Resolved(timex, BriefDate(DatePoint(first), DatePoint(last)), tense, f"the years {first} to {last}")
+        return Resolved(timex, BriefDate(DatePoint(since), DatePoint(until)), tense, f"the years {since} to {until}")
     if kind == "endof":
         if parts["unit"].lower() == "year":
             return Resolved(timex, BriefDate(DatePoint(anchor.year)), tense, f"the end of {anchor.year}")

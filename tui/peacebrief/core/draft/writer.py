@@ -31,10 +31,11 @@ from peacebrief.core.draft.build import SECTIONS, Draft, DraftAnchor, DraftRecor
 from peacebrief.core.draft.timex import WEEKDAYS
 from peacebrief.core.visible import ESCAPABLE
 
+_Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
 try:
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
 
 _PLAIN = re.compile(r"[A-Za-z0-9\u00c0-\u024f./_][^\n\t#]*\Z")
 _FLOW_SAFE = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
@@ -303,9 +304,10 @@ def _items(node: Node) -> list[Node]:
 def _field(node: Node, key: str) -> Node | None:
     if not isinstance(node, MappingNode):
         return None
-    for k, v in node.value:
+    pairs: list[tuple[Node, Node]] = node.value
+    for k, v in pairs:
         if isinstance(k, ScalarNode) and k.value == key:
-            return v  # type: ignore[no-any-return]
+            return v
     return None
 
 

@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+import yaml
+
 from peacebrief.core.loader.passes import read_brief
 from peacebrief.core.loader.reading import read_brief_bytes, read_file
 from peacebrief.core.loader.rules import (
@@ -32,10 +34,12 @@ from peacebrief.core.model import Brief
 from peacebrief.core.problems import BriefError, Problem
 from peacebrief.core.yamlstream import StreamComposer
 
-try:  # libyaml's parser is several times faster; the pure one gives the same nodes
-    from yaml import CSafeLoader as _YamlLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _YamlLoader  # type: ignore[assignment]
+# libyaml's parser is several times faster; the pure one gives the same nodes.
+_YamlLoader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
+try:
+    _YamlLoader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _YamlLoader = yaml.SafeLoader
 
 __all__ = ["FORMAT_VERSION", "ID_PATTERN", "SECTIONS", "LoadLimits", "iter_problems", "load_brief", "read_file"]
 
