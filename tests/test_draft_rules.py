@@ -16,7 +16,8 @@ from peacebrief.core.draft import DocumentInput, draft_text
 from peacebrief.core.draft.analyse import analyse
 from peacebrief.core.draft.quotes import find_passages
 from peacebrief.core.draft.sentences import split_sentences
-from peacebrief.core.draft.timex import clause_tense, find_timexes, resolve
+from peacebrief.core.draft.timex import clause_tense, find_timexes
+from peacebrief.core.draft.timex_resolve import resolve
 from peacebrief.core.draft.writer import scalar
 from peacebrief.core.loader import load_brief
 

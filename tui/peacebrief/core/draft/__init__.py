@@ -4,7 +4,8 @@ Pure Python, no Textual. One concept per module:
 
 - `sentences`: paragraphs, sentences and words with offsets; headline and headings;
 - `quotes`: passages inside quotation marks, both styles, with their form;
-- `timex`: time expressions and their resolution against a base date;
+- `timex`: time expressions, and the tense of the clause each stands in;
+- `timex_resolve`: an expression resolved against a base date, one resolver per kind;
 - `names`: people (with titles and appositions), countries, institutions, places;
 - `parties`: the gazetteer, and matching to an existing brief's parties and people;
 - `speakers`: reporting clauses and their speakers, pronouns and offices;

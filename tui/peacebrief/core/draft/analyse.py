@@ -27,13 +27,8 @@ from peacebrief.core.draft.speakers import (
     colon_reporting,
     find_reportings,
 )
-from peacebrief.core.draft.timex import (
-    Resolved,
-    Timex,
-    clause_tense,
-    find_timexes,
-    resolve,
-)
+from peacebrief.core.draft.timex import Timex, clause_tense, find_timexes
+from peacebrief.core.draft.timex_resolve import Resolved, resolve
 from peacebrief.core.model import SourceDocument
 from peacebrief.core.quotemarks import double_view
 

@@ -31,7 +31,7 @@ from typing import Any
 import yaml
 
 from peacebrief.core.anchors import normalise
-from peacebrief.core.model import Brief, Party, Person, Record
+from peacebrief.core.model import Brief, Party, Person, Record, Source
 
 _LOCATING = re.compile(
     r"^(?:on|in|at|during|over|for|since|until|till|by|before|from|late on|early on)\s+(?!a week|\d+ (?:days|weeks))",
@@ -209,9 +209,16 @@ def score(brief: Brief, expected: Expected, *, name: str, source_id: str | None 
     if source is None:
         source = brief.sources[0] if source_id is None else brief.source(source_id)
     result = Score(name)
-    text = source.document.text
+    _score_quotes(brief, expected, source, result)
+    _score_reported(brief, expected, source, result)
+    _score_dates(brief, expected, source, result)
+    if expected.people:
+        _score_people(brief, expected, result)
+    return result
 
-    # Direct quotes: one passage per place in the text.
+
+def _score_quotes(brief: Brief, expected: Expected, source: Source, result: Score) -> None:
+    """Direct quotes: one passage per place in the text."""
     passages: dict[tuple[int, int], list[Record | None]] = {}
     words_of: dict[tuple[int, int], str] = {}
     for quote in brief.quotes:
@@ -239,10 +246,13 @@ def score(brief: Brief, expected: Expected, *, name: str, source_id: str | None 
             result.misses.append(
                 f"speaker of {want.text!r}: expected {', '.join(want.speakers)}, drafted {', '.join(_name(r) if r else '?' for r in got)}"
             )
+    text = source.document.text
     for span in unmatched:
         result.misses.append(f"quote not expected: {text[span[0] : span[1]]!r}")
 
-    # Reported statements (not in the quote figures).
+
+def _score_reported(brief: Brief, expected: Expected, source: Source, result: Score) -> None:
+    """Reported statements (not in the quote figures)."""
     reported = [q for q in brief.quotes if q.source.source == source.id and q.quote_kind == "reported"]
     result.reported_expected = len(expected.reported)
     for want in expected.reported:
@@ -257,7 +267,9 @@ def score(brief: Brief, expected: Expected, *, name: str, source_id: str | None 
         else:
             result.misses.append(f"speaker of reported {want.text[:40]!r}: expected {want.speakers[0]}")
 
-    # Dates: an event (or a quote's `said`) with the same words, resolved to the same value.
+
+def _score_dates(brief: Brief, expected: Expected, source: Source, result: Score) -> None:
+    """Dates: an event (or a quote's `said`) with the same words, resolved to the same value."""
     result.dates_expected = len(expected.dates)
     dated: list[tuple[str, str, int]] = []  # (date_text key, value, paragraph)
     for event in brief.events:
@@ -279,10 +291,6 @@ def score(brief: Brief, expected: Expected, *, name: str, source_id: str | None 
             )
         else:
             result.misses.append(f"date {date.text!r} ({date.value}) not found")
-
-    if expected.people:
-        _score_people(brief, expected, result)
-    return result
 
 
 def _score_people(brief: Brief, expected: Expected, result: Score) -> None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from peacebrief.core.draft.sentences import Sentence, Token
 
@@ -508,49 +509,82 @@ def _verb_group(tokens: list[Token], k: int, plural: bool) -> tuple[int, str | N
     j = k + 1
     while j < len(tokens) and tokens[j].lower in _ADVERBS and tokens[j].lower != "not":
         j += 1
-    nxt = tokens[j].lower if j < len(tokens) else ""
-    negated = nxt == "not" or word.endswith(("n't", "n\u2019t"))
+    group = _Group(tokens, k, j, word, tokens[j].lower if j < len(tokens) else "", plural)
     if word in _FUTURE or word in _MODAL:  # "will meet" -> "to meet"; "could sign" keeps its modal
-        if negated:
-            j += 1
-            rest = tokens[j].lower if j < len(tokens) else ""
-            return j + 1, f"will not {rest}" if word in _FUTURE else f"{word} not {rest}"
-        if j < len(tokens) and tokens[j].lower in _BE and j + 1 < len(tokens) and _is_past(tokens[j + 1].lower):
-            return j + 2, f"to be {tokens[j + 1].lower}"  # "will be signed" -> "to be signed"
-        if j < len(tokens) and tokens[j].lower in _HAVE:
-            return k, None
-        return (j + 1, f"to {nxt}") if word in _FUTURE and nxt.isalpha() else (j, word)
+        return _modal_group(group)
     if word in _BE:
-        if nxt in _PLANS and j + 2 < len(tokens) and tokens[j + 1].lower == "to":  # "is due to arrive"
-            return j + 3, f"to {tokens[j + 2].lower}"
-        if nxt == "to" and j + 1 < len(tokens):  # "are to meet"
-            return j + 2, f"to {tokens[j + 1].lower}"
-        if nxt == "being" and j + 1 < len(tokens):
-            return j + 2, f"being {tokens[j + 1].lower}"
-        if nxt == "been" and j + 1 < len(tokens) and _is_past(tokens[j + 1].lower):
-            return j + 2, tokens[j + 1].lower
-        if _participle(nxt):  # "was postponed" -> "postponed"
-            return j + 1, nxt
-        if nxt.endswith("ing") and len(nxt) > 4:  # "are meeting" -> "meet"
-            return j + 1, _present(_ing_lemma(nxt), plural)
-        if negated:
-            return j + 1, ("are not" if plural else "is not")
-        return k + 1, ("are" if plural else "is")
+        return _be_group(group)
     if word in _HAVE:
-        if nxt == "been" and j + 1 < len(tokens) and _participle(tokens[j + 1].lower):
-            return j + 2, tokens[j + 1].lower  # "has been postponed" -> "postponed"
-        if nxt == "not" and j + 1 < len(tokens) and _is_past(tokens[j + 1].lower):
-            return j + 2, f"{'have' if plural else 'has'} not {tokens[j + 1].lower}"
-        if _is_past(nxt):
-            return j + 1, _present(_lemma(nxt), plural)
-        return k, None
+        return _have_group(group)
     if word in _DO:
-        if negated and j + 1 < len(tokens):
+        if group.negated and j + 1 < len(tokens):
             return j + 2, f"{'do' if plural else 'does'} not {tokens[j + 1].lower}"
         return k, None
     if _is_past(word) and word not in _PAST_PARTICIPLE_ONLY:
         return k + 1, _present(_lemma(word), plural)
     return k, None
+
+
+class _Group(NamedTuple):
+    """A verb group: its first word at `k`, the word after it and its adverbs at `j`."""
+
+    tokens: list[Token]
+    k: int
+    j: int
+    word: str
+    nxt: str  # the word at `j`, "" at the end
+    plural: bool
+
+    @property
+    def negated(self) -> bool:
+        return self.nxt == "not" or self.word.endswith(("n't", "n\u2019t"))
+
+    def after(self, n: int) -> str | None:
+        """The word `n` after `j`, if there is one."""
+        return self.tokens[self.j + n].lower if self.j + n < len(self.tokens) else None
+
+
+def _modal_group(g: _Group) -> tuple[int, str | None]:
+    """'will meet' -> 'to meet', 'will be signed' -> 'to be signed', 'could sign' keeps its modal."""
+    tokens, j, word, nxt = g.tokens, g.j, g.word, g.nxt
+    if g.negated:
+        rest = g.after(1) or ""
+        return j + 2, f"will not {rest}" if word in _FUTURE else f"{word} not {rest}"
+    if j < len(tokens) and tokens[j].lower in _BE and j + 1 < len(tokens) and _is_past(tokens[j + 1].lower):
+        return j + 2, f"to be {tokens[j + 1].lower}"  # "will be signed" -> "to be signed"
+    if j < len(tokens) and tokens[j].lower in _HAVE:
+        return g.k, None
+    return (j + 1, f"to {nxt}") if word in _FUTURE and nxt.isalpha() else (j, word)
+
+
+def _be_group(g: _Group) -> tuple[int, str | None]:
+    tokens, j, nxt, plural = g.tokens, g.j, g.nxt, g.plural
+    if nxt in _PLANS and j + 2 < len(tokens) and tokens[j + 1].lower == "to":  # "is due to arrive"
+        return j + 3, f"to {tokens[j + 2].lower}"
+    if nxt == "to" and j + 1 < len(tokens):  # "are to meet"
+        return j + 2, f"to {tokens[j + 1].lower}"
+    if nxt == "being" and j + 1 < len(tokens):
+        return j + 2, f"being {tokens[j + 1].lower}"
+    if nxt == "been" and j + 1 < len(tokens) and _is_past(tokens[j + 1].lower):
+        return j + 2, tokens[j + 1].lower
+    if _participle(nxt):  # "was postponed" -> "postponed"
+        return j + 1, nxt
+    if nxt.endswith("ing") and len(nxt) > 4:  # "are meeting" -> "meet"
+        return j + 1, _present(_ing_lemma(nxt), plural)
+    if g.negated:
+        return j + 1, ("are not" if plural else "is not")
+    return g.k + 1, ("are" if plural else "is")
+
+
+def _have_group(g: _Group) -> tuple[int, str | None]:
+    tokens, j, nxt, plural = g.tokens, g.j, g.nxt, g.plural
+    if nxt == "been" and j + 1 < len(tokens) and _participle(tokens[j + 1].lower):
+        return j + 2, tokens[j + 1].lower  # "has been postponed" -> "postponed"
+    if nxt == "not" and j + 1 < len(tokens) and _is_past(tokens[j + 1].lower):
+        return j + 2, f"{'have' if plural else 'has'} not {tokens[j + 1].lower}"
+    if _is_past(nxt):
+        return j + 1, _present(_lemma(nxt), plural)
+    return g.k, None
 
 
 def _participle(word: str) -> bool:

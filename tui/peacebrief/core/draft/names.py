@@ -20,7 +20,7 @@ matter.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -337,74 +337,17 @@ def build_index(
     if known:
         for key, info in known.items():
             index.people[key] = PersonInfo(key, list(info.titles), list(info.hints), info.gender, info.strong)
-    runs_by_sentence: dict[int, list[tuple[int, int]]] = {}
-    surnames: set[str] = set()  # last words of names in full: "Demir's spokesman" is no country
+    runs = {
+        sentence.index: list(_runs(sentence.tokens, masks.get(sentence.index) or [False] * len(sentence.tokens)))
+        for sentence in sentences
+    }
+    surnames = _surnames(sentences, runs)
+    for sentence in sentences:  # places first: "in Abu Dhabi", "from Carrodia"
+        for first, last in runs[sentence.index]:
+            _learn_from_run(sentence.tokens, first, last, gazetteer, surnames)
+    _learn_demonyms(sentences, runs, gazetteer)
     for sentence in sentences:
-        mask = masks.get(sentence.index) or [False] * len(sentence.tokens)
-        runs = list(_runs(sentence.tokens, mask))
-        runs_by_sentence[sentence.index] = runs
-        for first, last in runs:
-            run = sentence.tokens[first : last + 1]
-            if (
-                2 <= len(run) <= 5
-                and not any(t.text in ORG_WORDS or t.text in GEO_WORDS for t in run)
-                and run[-1].bare not in COUNTRIES
-            ):
-                surnames.add(run[-1].bare)
-    for sentence in sentences:
-        runs = runs_by_sentence[sentence.index]
-        for first, last in runs:  # places first: "in Abu Dhabi", "from Carrodia"
-            tokens = sentence.tokens
-            words = _words(tokens, first, last)
-            before = tokens[first - 1].lower if first > 0 else ""
-            if first == last and tokens[first].text not in STOP_CAPS:
-                gazetteer.singles.add(tokens[first].bare)
-            capital = (
-                before == "," and first >= 2 and tokens[first - 2].lower == "capital"
-            )  # "the Auberonese capital, Drava"
-            if before in PLACE_PREPS or words in CITIES or capital:
-                run = tokens[first : last + 1]
-                if not any(t.text in ORG_WORDS and t.text not in GEO_WORDS for t in run) or words in CITIES:
-                    gazetteer.places.add(words)
-                    for token in run:
-                        if last > first and token.text not in ORG_WORDS and token.text not in JOINERS:
-                            gazetteer.places.add(token.bare)
-            nxt = tokens[last + 1] if last + 1 < len(tokens) else None
-            if first == last and nxt is not None and nxt.lower in STATE_NOUNS and not tokens[last].possessive:
-                name = tokens[first].bare  # "the Lowland government", "the Talmar parliament": a state
-                if name not in surnames and name not in STOP_CAPS and gazetteer.country_of(name) is None:
-                    gazetteer.countries.add(name)
-            if tokens[last].possessive and _office_follows(tokens, last + 1):
-                name = _words(tokens, first, last)
-                if (
-                    " " not in name
-                    and name not in CAPITALS
-                    and name not in SEATS
-                    and (name not in surnames or name in COUNTRIES)
-                ):
-                    gazetteer.countries.add(name)
-            if first == last and first >= 2 and tokens[first - 1].text == "of" and tokens[first].text not in ORG_WORDS:
-                # "President Ilse Marrow of Arvania": the side of an office holder
-                k = first - 2
-                while k >= 0 and is_name_word(tokens[k]):
-                    if tokens[k].text in TITLE_CAPS:
-                        if tokens[first].bare not in surnames:
-                            gazetteer.countries.add(tokens[first].bare)
-                        break
-                    k -= 1
-    for sentence in sentences:  # demonyms of the document's own names make them countries
-        for first, _last in runs_by_sentence[sentence.index]:
-            word = sentence.tokens[first].bare
-            if _DEMONYM.search(word):
-                guess = gazetteer.country_of(word)
-                if (
-                    guess is not None
-                    and guess.name != word
-                    and (guess.name in gazetteer.places or guess.name in gazetteer.singles)
-                ):
-                    gazetteer.countries.add(guess.name)
-    for sentence in sentences:
-        for first, last in runs_by_sentence[sentence.index]:
+        for first, last in runs[sentence.index]:
             for mention in _classify(sentence, first, last, gazetteer):
                 index.mentions.setdefault(sentence.index, []).append(mention)
                 if mention.kind == "person":
@@ -416,24 +359,107 @@ def build_index(
     _merge_short_names(index)
     for sentence in sentences:  # second pass: single words
         for mention in index.in_sentence(sentence.index):
-            if mention.kind != "unknown":
-                continue
-            word = mention.words
-            person = index.person_by_surname(word) or (index.people.get(word) if word in index.people else None)
-            if person is not None:
-                mention.kind, mention.key = "person", person.key
-                if word != person.key:
-                    person.surname_used = True
-                continue
-            guess = gazetteer.country_of(word)
-            if guess is not None:
-                mention.kind, mention.key = "party", guess.name
-                mention.hints = [guess]
-            elif word in gazetteer.places:
-                mention.kind = "place"
+            if mention.kind == "unknown":
+                _single_word(index, mention)
     for mentions in index.mentions.values():
         mentions.sort(key=lambda m: m.start)
     return index
+
+
+def _surnames(sentences: list[Sentence], runs: dict[int, list[tuple[int, int]]]) -> set[str]:
+    """The last words of names in full: "Demir's spokesman" is no country."""
+    surnames: set[str] = set()
+    for sentence in sentences:
+        for first, last in runs[sentence.index]:
+            run = sentence.tokens[first : last + 1]
+            if (
+                2 <= len(run) <= 5
+                and not any(t.text in ORG_WORDS or t.text in GEO_WORDS for t in run)
+                and run[-1].bare not in COUNTRIES
+            ):
+                surnames.add(run[-1].bare)
+    return surnames
+
+
+def _learn_from_run(tokens: list[Token], first: int, last: int, gazetteer: Gazetteer, surnames: set[str]) -> None:
+    """The places and countries a run of capitalised words shows by where it stands."""
+    if first == last and tokens[first].text not in STOP_CAPS:
+        gazetteer.singles.add(tokens[first].bare)
+    _learn_place(tokens, first, last, gazetteer)
+    nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    if first == last and nxt is not None and nxt.lower in STATE_NOUNS and not tokens[last].possessive:
+        name = tokens[first].bare  # "the Lowland government", "the Talmar parliament": a state
+        if name not in surnames and name not in STOP_CAPS and gazetteer.country_of(name) is None:
+            gazetteer.countries.add(name)
+    if tokens[last].possessive and _office_follows(tokens, last + 1):
+        name = _words(tokens, first, last)
+        if (
+            " " not in name
+            and name not in CAPITALS
+            and name not in SEATS
+            and (name not in surnames or name in COUNTRIES)
+        ):
+            gazetteer.countries.add(name)
+    if first == last and first >= 2 and tokens[first - 1].text == "of" and tokens[first].text not in ORG_WORDS:
+        _learn_side_of_office(tokens, first, gazetteer, surnames)
+
+
+def _learn_place(tokens: list[Token], first: int, last: int, gazetteer: Gazetteer) -> None:
+    """'in Abu Dhabi', 'from Carrodia', 'the Auberonese capital, Drava': a place."""
+    words = _words(tokens, first, last)
+    before = tokens[first - 1].lower if first > 0 else ""
+    capital = before == "," and first >= 2 and tokens[first - 2].lower == "capital"
+    if not (before in PLACE_PREPS or words in CITIES or capital):
+        return
+    run = tokens[first : last + 1]
+    if not any(t.text in ORG_WORDS and t.text not in GEO_WORDS for t in run) or words in CITIES:
+        gazetteer.places.add(words)
+        for token in run:
+            if last > first and token.text not in ORG_WORDS and token.text not in JOINERS:
+                gazetteer.places.add(token.bare)
+
+
+def _learn_side_of_office(tokens: list[Token], first: int, gazetteer: Gazetteer, surnames: set[str]) -> None:
+    """'President Ilse Marrow of Arvania': the side of an office holder."""
+    k = first - 2
+    while k >= 0 and is_name_word(tokens[k]):
+        if tokens[k].text in TITLE_CAPS:
+            if tokens[first].bare not in surnames:
+                gazetteer.countries.add(tokens[first].bare)
+            break
+        k -= 1
+
+
+def _learn_demonyms(sentences: list[Sentence], runs: dict[int, list[tuple[int, int]]], gazetteer: Gazetteer) -> None:
+    """Demonyms of the document's own names make them countries."""
+    for sentence in sentences:
+        for first, _last in runs[sentence.index]:
+            word = sentence.tokens[first].bare
+            if _DEMONYM.search(word):
+                guess = gazetteer.country_of(word)
+                if (
+                    guess is not None
+                    and guess.name != word
+                    and (guess.name in gazetteer.places or guess.name in gazetteer.singles)
+                ):
+                    gazetteer.countries.add(guess.name)
+
+
+def _single_word(index: NameIndex, mention: Mention) -> None:
+    """A word no rule placed, once every name is known: a surname, a party or a place."""
+    word = mention.words
+    person = index.person_by_surname(word) or (index.people.get(word) if word in index.people else None)
+    if person is not None:
+        mention.kind, mention.key = "person", person.key
+        if word != person.key:
+            person.surname_used = True
+        return
+    guess = index.gazetteer.country_of(word)
+    if guess is not None:
+        mention.kind, mention.key = "party", guess.name
+        mention.hints = [guess]
+    elif word in index.gazetteer.places:
+        mention.kind = "place"
 
 
 def _register(index: NameIndex, mention: Mention, *, strong: bool) -> None:
@@ -571,144 +597,216 @@ def _office_follows(tokens: list[Token], k: int) -> bool:
 
 
 def _classify(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -> list[Mention]:
-    tokens = sentence.tokens
-    words = _words(tokens, first, last)
-    start, end = tokens[first].start, tokens[last].end
+    """What a run of capitalised words names: the first of `_RULES` (in order) that says."""
+    run = _Run(sentence, first, last, gazetteer)
+    for rule in _RULES:
+        found = rule(run)
+        if found is not None:
+            return found
+    return _person(run)
 
-    def make(
-        kind: MentionKind,
-        *,
-        key: str = "",
-        words: str = words,
-        start: int = start,
-        name_start: int = start,
-        title: str | None = None,
-        hints: list[PartyGuess] | None = None,
-        honorific: str | None = None,
-    ) -> Mention:
-        return Mention(
-            kind,
-            sentence.index,
-            start,
-            end,
-            name_start,
-            words,
-            key,
-            title,
-            [] if hints is None else hints,
-            honorific,
-            first,
-            last,
-        )
 
-    if words in COUNTRIES or words in ALIASES or words in gazetteer.countries:
-        return [make("party", key=ALIASES.get(words, words), hints=[PartyGuess(ALIASES.get(words, words), words)])]
-    if _outlet(tokens, first, last) or (first == last and tokens[first].bare.lower() in GROUP_WORDS):
-        return [make("org")]
-    nxt = tokens[last + 1] if last + 1 < len(tokens) else None
-    before_office = (
-        nxt is not None
-        and not nxt.is_cap
-        and (nxt.lower in TITLE_NOUNS or nxt.lower in TITLE_MODIFIERS or nxt.lower in ORG_NOUNS)
-    )
-    if (
-        first == last
-        and first > 0
-        and (tokens[first - 1].lower == "the" or tokens[first - 1].text in ("St", "of"))
-        and not before_office
-    ):
-        if gazetteer.country_of(tokens[first].bare) is None or tokens[first - 1].text in ("St", "of"):
-            return [make("org")]  # "the Order", "the Union", "of St. Brand": part of a name, not a person
-    if words in CITIES or (words in gazetteer.places and words not in CAPITALS):
-        return [make("place")]
-    if words in SEATS or words in CAPITALS:
-        guess = gazetteer.country_of(words)
-        return [make("party", key=guess.name if guess else words, hints=[guess] if guess else [])]
-    # An office inside the run: "White House Press Secretary Karoline Leavitt".
-    title_at = max((k for k in range(first, last + 1) if tokens[k].text in TITLE_CAPS), default=None)
-    if title_at is None and last > first and first > 0 and tokens[first - 1].lower == "the":
-        return [make("org")]  # "the Hotel Astoria", "the United Lakes envoy": a person's name takes no article
-    if title_at is not None and title_at < last:
-        name_first = title_at + 1
-        if tokens[title_at].text in TITLE_CAPS and name_first <= last and tokens[name_first].text == "of":
-            name_first += 2  # "Secretary of State Anton Bryce"
-        if name_first <= last and not any(tokens[k].text in ORG_WORDS for k in range(name_first, last + 1)):
-            office_tokens = [tokens[k] for k in range(first, name_first)]
-            title, hints, honorific = _office(office_tokens, gazetteer)
-            before_title, before_hints = _lower_office(tokens, first, gazetteer)
-            hints = before_hints + hints
-            if before_title and not title:
-                title = before_title
-            name_last = last
-            of_at = next((k for k in range(name_first + 1, last) if tokens[k].text == "of"), None)
-            if of_at is not None:  # "President Ilse Marrow of Arvania": the name ends before "of"
-                name_last = of_at - 1
-                country = gazetteer.country_of(_words(tokens, of_at + 1, last))
-                if country is not None:
-                    hints = hints + [country]
-            appos_title, appos_hints = _apposition(tokens, last, gazetteer)
-            name = _words(tokens, name_first, name_last)
-            return [
-                make(
-                    "person",
-                    key=name,
-                    name_start=tokens[name_first].start,
-                    words=name,
-                    title=title or appos_title,
-                    hints=hints + appos_hints,
-                    honorific=honorific,
-                )
-            ]
-    if title_at == last and first == last:
-        return []  # a bare office: "President"
-    has_org = any(tokens[k].text in ORG_WORDS for k in range(first, last + 1))
-    if first == last:
-        word = tokens[first].bare
-        guess = gazetteer.country_of(word)
-        nxt = tokens[last + 1] if last + 1 < len(tokens) else None
-        if (
+class _Run:
+    """A run of capitalised words, tokens [first, last] of a sentence, being classified."""
+
+    __slots__ = ("sentence", "first", "last", "gazetteer", "tokens", "words", "start", "end", "title_at", "nxt")
+
+    def __init__(self, sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -> None:
+        self.sentence, self.first, self.last, self.gazetteer = sentence, first, last, gazetteer
+        tokens = self.tokens = sentence.tokens
+        self.words = _words(tokens, first, last)
+        self.start, self.end = tokens[first].start, tokens[last].end
+        # The last capitalised office inside the run: "White House Press Secretary Karoline Leavitt".
+        self.title_at = max((k for k in range(first, last + 1) if tokens[k].text in TITLE_CAPS), default=None)
+        self.nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+
+    def before_office(self) -> bool:
+        """The run is followed by an office in lower case: 'Lisaran envoy', 'Kremlin spokesman'."""
+        nxt = self.nxt
+        return (
             nxt is not None
             and not nxt.is_cap
             and (nxt.lower in TITLE_NOUNS or nxt.lower in TITLE_MODIFIERS or nxt.lower in ORG_NOUNS)
-        ):
-            # "Lisaran envoy", "Kremlin spokesman": a side in front of an office, not a person
-            guess = guess or gazetteer.office_country(word)
-            if guess is None and (word in gazetteer.places or word in gazetteer.countries):
-                guess = PartyGuess(word, f"{word} {nxt.text}", sure=False)  # "a Calder diplomat"
-            if guess is not None:
-                return [make("party", key=guess.name, hints=[guess], words=word)]
-            return [make("org", words=word)]
-        if guess is not None and (
-            word in gazetteer.places or word in gazetteer.countries or word != guess.name and guess.sure
-        ):
-            return [make("party", key=guess.name, hints=[guess], words=word)]
-        if first >= 2 and tokens[first - 1].text == "," and tokens[first - 2].lower in KIN:
-            return [make("person", key=word, words=word, honorific=KIN[tokens[first - 2].lower])]
-        office, hints = _lower_office(tokens, first, gazetteer)
-        appos, appos_hints = _apposition(tokens, last, gazetteer)
-        if office or appos:  # "Kremlin spokesman Peskov"
-            return [
-                make(
-                    "person",
-                    key=word,
-                    words=word,
-                    title=office or appos,
-                    hints=hints + appos_hints,
-                    start=_office_start(tokens, first) if office else start,
-                )
-            ]
+        )
+
+    def make(
+        self,
+        kind: MentionKind,
+        *,
+        key: str = "",
+        words: str | None = None,
+        start: int | None = None,
+        name_start: int | None = None,
+        title: str | None = None,
+        hints: list[PartyGuess] | None = None,
+        honorific: str | None = None,
+    ) -> list[Mention]:
+        return [
+            Mention(
+                kind,
+                self.sentence.index,
+                self.start if start is None else start,
+                self.end,
+                self.start if name_start is None else name_start,
+                self.words if words is None else words,
+                key,
+                title,
+                [] if hints is None else hints,
+                honorific,
+                self.first,
+                self.last,
+            )
+        ]
+
+
+def _country(run: _Run) -> list[Mention] | None:
+    words = run.words
+    if words in COUNTRIES or words in ALIASES or words in run.gazetteer.countries:
+        return run.make("party", key=ALIASES.get(words, words), hints=[PartyGuess(ALIASES.get(words, words), words)])
+    return None
+
+
+def _outlet_or_group(run: _Run) -> list[Mention] | None:
+    tokens, first, last = run.tokens, run.first, run.last
+    if _outlet(tokens, first, last) or (first == last and tokens[first].bare.lower() in GROUP_WORDS):
+        return run.make("org")
+    return None
+
+
+def _inside_a_name(run: _Run) -> list[Mention] | None:
+    """'the Order', 'the Union', 'of St. Brand': part of a name, not a person."""
+    tokens, first = run.tokens, run.first
+    if first != run.last or first == 0 or run.before_office():
+        return None
+    before = tokens[first - 1]
+    if before.lower != "the" and before.text not in ("St", "of"):
+        return None
+    if run.gazetteer.country_of(tokens[first].bare) is None or before.text in ("St", "of"):
+        return run.make("org")
+    return None
+
+
+def _place(run: _Run) -> list[Mention] | None:
+    words = run.words
+    if words in CITIES or (words in run.gazetteer.places and words not in CAPITALS):
+        return run.make("place")
+    return None
+
+
+def _seat(run: _Run) -> list[Mention] | None:
+    words = run.words
+    if words in SEATS or words in CAPITALS:
+        guess = run.gazetteer.country_of(words)
+        return run.make("party", key=guess.name if guess else words, hints=[guess] if guess else [])
+    return None
+
+
+def _with_article(run: _Run) -> list[Mention] | None:
+    """'the Hotel Astoria', 'the United Lakes envoy': a person's name takes no article."""
+    if run.title_at is None and run.last > run.first and run.first > 0 and run.tokens[run.first - 1].lower == "the":
+        return run.make("org")
+    return None
+
+
+def _titled(run: _Run) -> list[Mention] | None:
+    """A capitalised office, then a name: 'Secretary of State Anton Bryce', 'President Ilse Marrow of Arvania'."""
+    tokens, first, last, title_at, gazetteer = run.tokens, run.first, run.last, run.title_at, run.gazetteer
+    if title_at is None or title_at >= last:
+        return None
+    name_first = title_at + 1
+    if tokens[title_at].text in TITLE_CAPS and name_first <= last and tokens[name_first].text == "of":
+        name_first += 2  # "Secretary of State Anton Bryce"
+    if name_first > last or any(tokens[k].text in ORG_WORDS for k in range(name_first, last + 1)):
+        return None
+    title, hints, honorific = _office([tokens[k] for k in range(first, name_first)], gazetteer)
+    before_title, before_hints = _lower_office(tokens, first, gazetteer)
+    hints = before_hints + hints
+    if before_title and not title:
+        title = before_title
+    name_last = last
+    of_at = next((k for k in range(name_first + 1, last) if tokens[k].text == "of"), None)
+    if of_at is not None:  # "President Ilse Marrow of Arvania": the name ends before "of"
+        name_last = of_at - 1
+        country = gazetteer.country_of(_words(tokens, of_at + 1, last))
+        if country is not None:
+            hints = hints + [country]
+    appos_title, appos_hints = _apposition(tokens, last, gazetteer)
+    name = _words(tokens, name_first, name_last)
+    return run.make(
+        "person",
+        key=name,
+        name_start=tokens[name_first].start,
+        words=name,
+        title=title or appos_title,
+        hints=hints + appos_hints,
+        honorific=honorific,
+    )
+
+
+def _bare_office(run: _Run) -> list[Mention] | None:
+    """'President' alone."""
+    return [] if run.title_at == run.last and run.first == run.last else None
+
+
+def _one_word(run: _Run) -> list[Mention] | None:
+    """A single capitalised word: a side in front of an office, a party, a surname."""
+    if run.first != run.last:
+        return None
+    tokens, first, gazetteer = run.tokens, run.first, run.gazetteer
+    word = tokens[first].bare
+    guess = gazetteer.country_of(word)
+    if run.before_office():
+        # "Lisaran envoy", "Kremlin spokesman": a side in front of an office, not a person
+        guess = guess or gazetteer.office_country(word)
+        if guess is None and (word in gazetteer.places or word in gazetteer.countries):
+            assert run.nxt is not None
+            guess = PartyGuess(word, f"{word} {run.nxt.text}", sure=False)  # "a Calder diplomat"
         if guess is not None:
-            return [make("party", key=guess.name, hints=[guess], words=word)]
-        return [make("unknown", words=word)]
-    if has_org:
-        seat = next((s for s in SEATS if s in words), None)
-        if seat:
-            guess = gazetteer.country_of(seat)
-            return [make("party", key=guess.name if guess else seat, hints=[guess] if guess else [])]
-        return [make("org")]
-    if not all(tokens[k].is_word for k in range(first, last + 1)) or last - first > 4 or sentence.heading:
-        return [make("org")]
-    # Two or more name words: a person. An office in lower case before, or an apposition after.
+            return run.make("party", key=guess.name, hints=[guess], words=word)
+        return run.make("org", words=word)
+    if guess is not None and (
+        word in gazetteer.places or word in gazetteer.countries or word != guess.name and guess.sure
+    ):
+        return run.make("party", key=guess.name, hints=[guess], words=word)
+    if first >= 2 and tokens[first - 1].text == "," and tokens[first - 2].lower in KIN:
+        return run.make("person", key=word, words=word, honorific=KIN[tokens[first - 2].lower])
+    office, hints = _lower_office(tokens, first, gazetteer)
+    appos, appos_hints = _apposition(tokens, run.last, gazetteer)
+    if office or appos:  # "Kremlin spokesman Peskov"
+        return run.make(
+            "person",
+            key=word,
+            words=word,
+            title=office or appos,
+            hints=hints + appos_hints,
+            start=_office_start(tokens, first) if office else run.start,
+        )
+    if guess is not None:
+        return run.make("party", key=guess.name, hints=[guess], words=word)
+    return run.make("unknown", words=word)
+
+
+def _institution(run: _Run) -> list[Mention] | None:
+    """A run with an organisation's word in it: 'Ministry of Defence', 'Kellstad City Council'."""
+    if not any(run.tokens[k].text in ORG_WORDS for k in range(run.first, run.last + 1)):
+        return None
+    seat = next((s for s in SEATS if s in run.words), None)
+    if seat:
+        guess = run.gazetteer.country_of(seat)
+        return run.make("party", key=guess.name if guess else seat, hints=[guess] if guess else [])
+    return run.make("org")
+
+
+def _no_name(run: _Run) -> list[Mention] | None:
+    tokens, first, last = run.tokens, run.first, run.last
+    if not all(tokens[k].is_word for k in range(first, last + 1)) or last - first > 4 or run.sentence.heading:
+        return run.make("org")
+    return None
+
+
+def _person(run: _Run) -> list[Mention]:
+    """Two or more name words: a person. An office in lower case before, or an apposition after."""
+    tokens, first, last, gazetteer = run.tokens, run.first, run.last, run.gazetteer
     office, hints = _lower_office(tokens, first, gazetteer)
     lead = tokens[first].bare
     lead_guess = gazetteer.country_of(lead) if lead not in COUNTRIES else None
@@ -718,19 +816,33 @@ def _classify(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -
         name = _words(tokens, first_name, last)
     else:
         first_name = first
-        name = words
+        name = run.words
     appos, appos_hints = _apposition(tokens, last, gazetteer)
-    return [
-        make(
-            "person",
-            key=name,
-            words=name,
-            name_start=tokens[first_name].start,
-            title=office or appos,
-            hints=hints + appos_hints,
-            start=_office_start(tokens, first) if office else start,
-        )
-    ]
+    return run.make(
+        "person",
+        key=name,
+        words=name,
+        name_start=tokens[first_name].start,
+        title=office or appos,
+        hints=hints + appos_hints,
+        start=_office_start(tokens, first) if office else run.start,
+    )
+
+
+# In order: the first rule that says what a run is decides; a run none claims is a person.
+_RULES: tuple[Callable[[_Run], list[Mention] | None], ...] = (
+    _country,
+    _outlet_or_group,
+    _inside_a_name,
+    _place,
+    _seat,
+    _with_article,
+    _titled,
+    _bare_office,
+    _one_word,
+    _institution,
+    _no_name,
+)
 
 
 def _outlet(tokens: list[Token], first: int, last: int) -> bool:
@@ -793,25 +905,11 @@ def _office_start(tokens: list[Token], first: int) -> int:
 def _lower_office(tokens: list[Token], first: int, gazetteer: Gazetteer) -> tuple[str | None, list[PartyGuess]]:
     """'Kremlin spokesman', "Kessland's defence minister," or 'American envoys' before a name."""
     k = first - 1
-    comma = k >= 0 and tokens[k].text == ","
-    if comma:
-        k -= 1
-        j = k  # "The former mayor of Ravik, Ivo Strand": the office before "of Ravik"
-        while j >= 0 and tokens[j].is_cap and tokens[j].is_word:
-            j -= 1
-        if (
-            j < k
-            and j >= 1
-            and tokens[j].lower == "of"
-            and (tokens[j - 1].lower in TITLE_NOUNS or tokens[j - 1].text in TITLE_CAPS)
-        ):
-            k = j - 1
-        # "Kessland's defence minister, Pieter Holm": one office, in the singular, and no
-        # apposition of the name's own ("US officials, Rustem Umerov, Ukraine's ... chief").
-        if k < 0 or tokens[k].lower.endswith("s") and tokens[k].lower not in ("chief", "boss"):
+    if k >= 0 and tokens[k].text == ",":
+        before_comma = _office_before_comma(tokens, first, k - 1, gazetteer)
+        if before_comma is None:
             return None, []
-        if _apposition(tokens, _name_end(tokens, first), gazetteer)[0]:
-            return None, []
+        k = before_comma
     end = k
     while k >= 0 and (tokens[k].lower in TITLE_NOUNS or tokens[k].lower in TITLE_MODIFIERS) and not tokens[k].is_cap:
         k -= 1
@@ -820,27 +918,55 @@ def _lower_office(tokens: list[Token], first: int, gazetteer: Gazetteer) -> tupl
             return _coordinated_office(tokens, end, gazetteer)
         return None, []
     words = [tokens[j].text for j in range(k + 1, end + 1)]
-    hints: list[PartyGuess] = []
-    lead: list[str] = []
-    j = k
-    while j >= 0 and tokens[j].is_word and tokens[j].is_cap and tokens[j].text not in STOP_CAPS:
-        j -= 1
-    if j < k:
-        cap = _words(tokens, j + 1, k)
-        guess = gazetteer.office_country(cap)
-        if guess is not None:
-            hints.append(guess)
-            if cap in SEATS or cap.rstrip("s").rstrip("\u2019'") in SEATS:
-                lead = [cap]
-        elif cap not in STOP_CAPS:
-            lead = [cap]
-            # "Tesk Islands spokesman": an unknown name in front of an office names a side.
-            if not any(w in TITLE_CAPS for w in cap.split()) and tokens[j + 1].text not in STOP_CAPS:
-                hints.append(PartyGuess(cap, f"{cap} {' '.join(words)}", sure=False))
+    lead, hints = _office_lead(tokens, k, words, gazetteer)
     title = " ".join(lead + words)
     if title.endswith("envoys") or title.endswith("officials") or title.endswith("negotiators"):
         title = title[:-1]
     return title, hints
+
+
+def _office_before_comma(tokens: list[Token], first: int, k: int, gazetteer: Gazetteer) -> int | None:
+    """Where an office before ', Ivo Strand' ends (token `k` is the last before the comma), or
+    None when what stands there is no one office of this name."""
+    j = k  # "The former mayor of Ravik, Ivo Strand": the office before "of Ravik"
+    while j >= 0 and tokens[j].is_cap and tokens[j].is_word:
+        j -= 1
+    if (
+        j < k
+        and j >= 1
+        and tokens[j].lower == "of"
+        and (tokens[j - 1].lower in TITLE_NOUNS or tokens[j - 1].text in TITLE_CAPS)
+    ):
+        k = j - 1
+    # "Kessland's defence minister, Pieter Holm": one office, in the singular, and no
+    # apposition of the name's own ("US officials, Rustem Umerov, Ukraine's ... chief").
+    if k < 0 or tokens[k].lower.endswith("s") and tokens[k].lower not in ("chief", "boss"):
+        return None
+    if _apposition(tokens, _name_end(tokens, first), gazetteer)[0]:
+        return None
+    return k
+
+
+def _office_lead(
+    tokens: list[Token], k: int, words: list[str], gazetteer: Gazetteer
+) -> tuple[list[str], list[PartyGuess]]:
+    """The capitalised words in front of an office in lower case (ending at token `k`), kept
+    in the title when they name a seat or an unknown body, and the side they name."""
+    j = k
+    while j >= 0 and tokens[j].is_word and tokens[j].is_cap and tokens[j].text not in STOP_CAPS:
+        j -= 1
+    if j >= k:
+        return [], []
+    cap = _words(tokens, j + 1, k)
+    guess = gazetteer.office_country(cap)
+    if guess is not None:
+        return ([cap] if cap in SEATS or cap.rstrip("s").rstrip("\u2019'") in SEATS else []), [guess]
+    if cap in STOP_CAPS:
+        return [], []
+    # "Tesk Islands spokesman": an unknown name in front of an office names a side.
+    if not any(w in TITLE_CAPS for w in cap.split()) and tokens[j + 1].text not in STOP_CAPS:
+        return [cap], [PartyGuess(cap, f"{cap} {' '.join(words)}", sure=False)]
+    return [cap], []
 
 
 def _name_end(tokens: list[Token], first: int) -> int:
@@ -870,23 +996,41 @@ def _apposition(tokens: list[Token], last: int, gazetteer: Gazetteer) -> tuple[s
             break
         segment.append(token)
     if segment and segment[0].lower == "who" and any(t.lower in _LEADS for t in segment[1:3]):
-        # ", who heads Brevania's delegation," / ", who led the Auralian delegation,"
-        for token in segment[2:]:
-            if token.is_cap and token.is_word:
-                guess = (
-                    gazetteer.office_country(token.bare)
-                    if not token.possessive
-                    else gazetteer.country_of(token.bare) or PartyGuess(token.bare, token.text, sure=False)
-                )
-                if guess is not None:
-                    return None, [guess]
+        return None, _led_side(segment, gazetteer)
+    if not _names_an_office(segment):
         return None, []
+    segment, hints = _side_in_front(segment, gazetteer)
+    segment = _side_after(segment, hints, gazetteer)
+    if not segment:
+        return None, hints
+    return _words(segment, 0, len(segment) - 1), hints
+
+
+def _led_side(segment: list[Token], gazetteer: Gazetteer) -> list[PartyGuess]:
+    """', who heads Brevania's delegation,' / ', who led the Auralian delegation,': the side led."""
+    for token in segment[2:]:
+        if token.is_cap and token.is_word:
+            guess = (
+                gazetteer.office_country(token.bare)
+                if not token.possessive
+                else gazetteer.country_of(token.bare) or PartyGuess(token.bare, token.text, sure=False)
+            )
+            if guess is not None:
+                return [guess]
+    return []
+
+
+def _names_an_office(segment: list[Token]) -> bool:
+    """An apposition that is an office ('the minister'), not a clause ('who said', 'was there')."""
     if not segment or segment[0].lower in ("who", "which", "whose", "whom", "said", "says", "told"):
-        return None, []
+        return False
     if not any(t.lower in TITLE_NOUNS or t.text in TITLE_CAPS for t in segment):
-        return None, []
-    if any(t.lower in ("said", "says", "told", "is", "was", "has", "had", "will", "would") for t in segment):
-        return None, []
+        return False
+    return not any(t.lower in ("said", "says", "told", "is", "was", "has", "had", "will", "would") for t in segment)
+
+
+def _side_in_front(segment: list[Token], gazetteer: Gazetteer) -> tuple[list[Token], list[PartyGuess]]:
+    """The office without its determiners and a side in front of it ("Ukraine's", 'Kremlin')."""
     hints: list[PartyGuess] = []
     while segment and segment[0].lower in DETERMINERS:
         segment = segment[1:]
@@ -905,18 +1049,21 @@ def _apposition(tokens: list[Token], last: int, gazetteer: Gazetteer) -> tuple[s
         if guess:
             hints.append(guess)
         segment = segment[1:]
-    for j, token in enumerate(segment):  # "a spokesman for the Kremlin", "minister of Carrodia"
+    return segment, hints
+
+
+def _side_after(segment: list[Token], hints: list[PartyGuess], gazetteer: Gazetteer) -> list[Token]:
+    """'a spokesman for the Kremlin', 'minister of Carrodia': the office up to the side it
+    names, which goes to `hints`."""
+    for j, token in enumerate(segment):
         if token.lower in ("for", "of", "to") and j + 1 < len(segment):
             rest = [t for t in segment[j + 1 :] if t.lower != "the"]
             if rest:
                 guess = gazetteer.country_of(_words(rest, 0, len(rest) - 1))
                 if guess:
                     hints.append(guess)
-                    segment = segment[:j]
-                    break
-    if not segment:
-        return None, hints
-    return _words(segment, 0, len(segment) - 1), hints
+                    return segment[:j]
+    return segment
 
 
 _LEADS = frozenset(

@@ -261,13 +261,11 @@ class Discourse:
         before = [s for s in self._recent(offset, sentence, pronoun) if self._fits_gender(s[2], pronoun)]
         if not before:
             return None, f"'{pronoun}': no person named before it"
-        last_named = before[-1][2]
         here = [s for s in before if s[1] == sentence and not s[3]]
         if here and pronoun in ("he", "she"):
             # "... is led by General Aldo Ferrante, a former army chief, and he said ...":
             # the person named before the pronoun in its own sentence.
             return here[-1][2], None
-        speakers = [s for s in before if s[3] and s[1] >= sentence - 3]
         subject = self.subjects.get(sentence - 1)
         if (
             subject is not None
@@ -281,28 +279,42 @@ class Discourse:
                 if others
                 else None
             )
-            if pronoun in ("he", "she"):
-                info = self.names.people.get(subject)
-                if info is not None and info.gender is None and review is None:
-                    info.gender = pronoun
+            self._learn_gender(subject, pronoun, review)
             return subject, review
+        chosen, review = self._last_speaker_or_name(before, pronoun, sentence)
+        self._learn_gender(chosen, pronoun, review)
+        return chosen, review
+
+    def _last_speaker_or_name(
+        self, before: list[tuple[int, int, str, bool]], pronoun: str, sentence: int
+    ) -> tuple[str, str | None]:
+        """The last speaker of the last few sentences, else the last person named; a review
+        reason naming the others it could be."""
+        speakers = [s for s in before if s[3] and s[1] >= sentence - 3]
         if speakers:
             chosen = speakers[-1][2]
             others = {s[2] for s in before if s[0] > speakers[-1][0] and s[2] != chosen}
-            review = None
             if others:
-                review = f"'{pronoun}' taken as the last speaker, {chosen}; it could be {', '.join(sorted(others))}"
-        else:
-            chosen = last_named
-            review = None
-            candidates = {s[2] for s in before if s[1] >= sentence - 2}
-            if len(candidates) > 1:
-                review = f"'{pronoun}' taken as the last person named, {chosen}; it could be {', '.join(sorted(candidates - {chosen}))}"
+                return (
+                    chosen,
+                    f"'{pronoun}' taken as the last speaker, {chosen}; it could be {', '.join(sorted(others))}",
+                )
+            return chosen, None
+        chosen = before[-1][2]
+        candidates = {s[2] for s in before if s[1] >= sentence - 2}
+        if len(candidates) > 1:
+            return (
+                chosen,
+                f"'{pronoun}' taken as the last person named, {chosen}; it could be {', '.join(sorted(candidates - {chosen}))}",
+            )
+        return chosen, None
+
+    def _learn_gender(self, key: str, pronoun: str, review: str | None) -> None:
+        """A person a 'he' or 'she' surely stands for has that gender from now on."""
         if pronoun in ("he", "she"):
-            info = self.names.people.get(chosen)
+            info = self.names.people.get(key)
             if info is not None and info.gender is None and review is None:
                 info.gender = pronoun
-        return chosen, review
 
     def last_person_of(self, party: str, offset: int, sentence: int) -> str | None:
         """The person named last before `offset` in the last few sentences whose side is
@@ -564,70 +576,28 @@ def _subject_left(
     earlier: list[Reporting],
 ) -> tuple[list[SpeakerRef], tuple[int, int], bool, bool] | None:
     tokens = sentence.tokens
-    k = i - 1
-    for _ in range(4):
-        while k >= 0 and tokens[k].lower in _SKIP_LEFT and not mask[k]:
-            k -= 1
-        timex = _timex_ending(timexes, tokens[k].end) if k >= 0 else None
-        if timex is None:
-            break
-        k = _token_before(tokens, timex.outer_start)
+    k = _left_of_timexes(tokens, mask, i - 1, timexes)
     if k < 0 or mask[k]:
         return None
     token = tokens[k]
     verb_token = tokens[i]
     if token.lower in ("and", "but", "or", "then") or (token.text == "," and verb_token.lower in _CONTINUATIONS):
         if earlier:
-            last = earlier[-1]
             speakers = [
                 SpeakerRef(s.kind, s.key, s.words, s.how if s.how != "named" else "inherited", s.review)
-                for s in last.speakers
+                for s in earlier[-1].speakers
             ]
             return speakers, (verb_token.start, verb_token.end), True, False
         return None
     named_inside: Mention | None = None
     if token.text == ",":
-        k -= 1
-        # "Norrholm's transport minister, Birte Aalund, said": the name is the apposition.
-        whole = names.ending_at(sentence.index, k) if k >= 0 else None
-        comma_before = _previous_comma(tokens, mask, k)
-        if whole is not None and whole.kind == "person" and _token_index(tokens, whole.start) <= comma_before + 1:
-            return [SpeakerRef("person", whole.key, whole.words, "named")], (whole.start, verb_token.end), False, False
-        if (
-            whole is not None
-            and whole.kind == "person"
-            and comma_before >= 0
-            and _NAMING_BEFORE.search(sentence.sub(tokens[comma_before].end, whole.start))
-        ):  # "Its spokesman, a man who goes by the name Captain Varo, told me"
-            return (
-                [SpeakerRef("person", whole.key, whole.words, "named")],
-                (tokens[comma_before + 1].start, verb_token.end),
-                False,
-                False,
-            )
-        skipped = 0
-        while k >= 0 and skipped < 3:
-            comma = _previous_comma(tokens, mask, k)
-            segment = tokens[comma + 1 : k + 1]
-            if comma >= 0 and _is_parenthetical(segment):
-                inside = [
-                    m
-                    for m in names.in_sentence(sentence.index)
-                    if m.kind == "person" and segment[0].start <= m.start and m.end <= segment[-1].end
-                ]
-                if inside and named_inside is None:
-                    named_inside = inside[-1]
-                k = comma - 1
-                skipped += 1
-                continue
-            if comma < 0 and _is_parenthetical(segment) and segment[0].lower in ("who", "which"):
-                return None
-            break
-        if skipped == 0:
+        named = _named_in_apposition(sentence, mask, k - 1, names, verb_token)
+        if named is not None:
+            return named
+        skipped = _skip_parentheticals(sentence, mask, k - 1, names)
+        if skipped is None:
             return None
-        if k < 0:
-            return None
-        token = tokens[k]
+        k, named_inside = skipped
     refs = _noun_phrase_ending(sentence, mask, k, names, discourse)
     if refs is None:
         who = _relative_before(tokens, mask, k)
@@ -640,6 +610,71 @@ def _subject_left(
         speakers = [SpeakerRef("person", named_inside.key, named_inside.words, "named")]
     what = start_token > 0 and tokens[start_token - 1].lower == "what"
     return speakers, (tokens[start_token].start, verb_token.end), False, what
+
+
+def _left_of_timexes(tokens: list[Token], mask: list[bool], k: int, timexes: list[Timex]) -> int:
+    """The token before a reporting verb at `k + 1`, past skippable words and up to four
+    time expressions ("said on Tuesday", "Officials on Monday said")."""
+    for _ in range(4):
+        while k >= 0 and tokens[k].lower in _SKIP_LEFT and not mask[k]:
+            k -= 1
+        timex = _timex_ending(timexes, tokens[k].end) if k >= 0 else None
+        if timex is None:
+            break
+        k = _token_before(tokens, timex.outer_start)
+    return k
+
+
+def _named_in_apposition(
+    sentence: Sentence, mask: list[bool], k: int, names: NameIndex, verb_token: Token
+) -> tuple[list[SpeakerRef], tuple[int, int], bool, bool] | None:
+    """ "Norrholm's transport minister, Birte Aalund, said": the name (ending at `k`) is the apposition."""
+    tokens = sentence.tokens
+    whole = names.ending_at(sentence.index, k) if k >= 0 else None
+    if whole is None or whole.kind != "person":
+        return None
+    comma_before = _previous_comma(tokens, mask, k)
+    if _token_index(tokens, whole.start) <= comma_before + 1:
+        return [SpeakerRef("person", whole.key, whole.words, "named")], (whole.start, verb_token.end), False, False
+    if comma_before >= 0 and _NAMING_BEFORE.search(sentence.sub(tokens[comma_before].end, whole.start)):
+        # "Its spokesman, a man who goes by the name Captain Varo, told me"
+        return (
+            [SpeakerRef("person", whole.key, whole.words, "named")],
+            (tokens[comma_before + 1].start, verb_token.end),
+            False,
+            False,
+        )
+    return None
+
+
+def _skip_parentheticals(
+    sentence: Sentence, mask: list[bool], k: int, names: NameIndex
+) -> tuple[int, Mention | None] | None:
+    """Back over up to three parenthetical segments ending at `k` (', who ... ,'): the token
+    before them and the last person named inside one; None when there is none to skip."""
+    tokens = sentence.tokens
+    named_inside: Mention | None = None
+    skipped = 0
+    while k >= 0 and skipped < 3:
+        comma = _previous_comma(tokens, mask, k)
+        segment = tokens[comma + 1 : k + 1]
+        if comma >= 0 and _is_parenthetical(segment):
+            inside = [
+                m
+                for m in names.in_sentence(sentence.index)
+                if m.kind == "person" and segment[0].start <= m.start and m.end <= segment[-1].end
+            ]
+            if inside and named_inside is None:
+                named_inside = inside[-1]
+            k = comma - 1
+            skipped += 1
+            continue
+        if comma < 0 and _is_parenthetical(segment) and segment[0].lower in ("who", "which"):
+            return None
+        break
+    if skipped == 0 or k < 0:
+        return None
+    return k, named_inside
 
 
 def _relative_before(tokens: list[Token], mask: list[bool], k: int) -> int | None:
@@ -667,75 +702,107 @@ def _noun_phrase_ending(
         found = _noun_phrase_ending(sentence, mask, k - 2, names, discourse)
         return (found[0], found[1]) if found else None
     mention = names.ending_at(sentence.index, k)
-    if (
-        mention is not None
-        and mention.kind in ("party", "org", "unknown", "place")
-        and mention.first >= 2
-        and tokens[mention.first - 1].lower == "of"
-    ):
-        holder = names.ending_at(sentence.index, mention.first - 2)
-        if holder is not None and holder.kind == "person":  # "President Ilse Marrow of Arvania said"
-            info = names.people.get(holder.key)
-            if info is not None and mention.hints:
-                info.hints.extend(mention.hints)
-            return [SpeakerRef("person", holder.key, holder.words, "named")], holder.first
     if mention is not None:
-        mentions = [mention]
-        first = mention.first
-        while first >= 2 and tokens[first - 1].lower in ("and", ",") and not mask[first - 1]:
-            other = names.ending_at(sentence.index, first - 2)
-            if other is None or other.kind not in ("person", "party"):
-                break
-            mentions.insert(0, other)
-            first = other.first
-        if first >= 1 and tokens[first - 1].lower == "both":
-            first -= 1
-        found_refs = [_from_mention(m, names) for m in mentions]
-        start = min(first, _token_index(tokens, mentions[0].start))
-        if any(r is None for r in found_refs):
-            return None
-        return [r for r in found_refs if r is not None], start
-    for j in range(k - 1, max(-1, k - 6), -1):  # "Officials from the river commission"
-        if (
-            tokens[j].lower in ("from", "of", "at", "for")
-            and j >= 1
-            and (tokens[j - 1].lower in TITLE_NOUNS or tokens[j - 1].lower in ORG_NOUNS)
-        ):
-            side = next(
-                (
-                    m
-                    for m in names.in_sentence(sentence.index)
-                    if m.kind == "party" and tokens[j].end <= m.start and m.end <= token.end
-                ),
-                None,
-            )
-            if side is not None and token.lower in ORG_NOUNS:
-                # "a senior member of the Kaspian delegation": the delegation's side
-                found = _role_phrase(sentence, mask, j - 1, names, discourse)
-                start = found[1] if found else j - 1
-                return [SpeakerRef("party", side.key, sentence.sub(tokens[start].start, token.end), "party")], start
-            found = _role_phrase(sentence, mask, j - 1, names, discourse)
-            if found is None:
-                return None
-            refs, start = found
-            words = sentence.sub(tokens[start].start, token.end)
-            return [
-                SpeakerRef(
-                    r.kind,
-                    r.key if r.kind != "unknown" else words,
-                    words if r.kind == "unknown" else r.words,
-                    r.how,
-                    f"speaker '{words}': assign the party it speaks for" if r.kind == "unknown" else r.review,
-                )
-                for r in refs
-            ], start
-        if not tokens[j].is_word or mask[j]:
-            break
+        return _office_holder_of(sentence, mention, names) or _named_mentions(sentence, mask, mention, names)
+    j = _member_preposition(tokens, mask, k)
+    if j is not None:
+        return _member_of(sentence, mask, j, k, names, discourse)
     if token.lower in TITLE_NOUNS or token.lower in ORG_NOUNS:
         return _role_phrase(sentence, mask, k, names, discourse)
     if token.lower in STATEMENT_NOUNS or token.lower in DOCUMENT_NOUNS:
         return _document(sentence, k, names)
     return None
+
+
+def _office_holder_of(sentence: Sentence, mention: Mention, names: NameIndex) -> tuple[list[SpeakerRef], int] | None:
+    """ "President Ilse Marrow of Arvania said": the person before 'of' and a side."""
+    tokens = sentence.tokens
+    if (
+        mention.kind not in ("party", "org", "unknown", "place")
+        or mention.first < 2
+        or tokens[mention.first - 1].lower != "of"
+    ):
+        return None
+    holder = names.ending_at(sentence.index, mention.first - 2)
+    if holder is None or holder.kind != "person":
+        return None
+    info = names.people.get(holder.key)
+    if info is not None and mention.hints:
+        info.hints.extend(mention.hints)
+    return [SpeakerRef("person", holder.key, holder.words, "named")], holder.first
+
+
+def _named_mentions(
+    sentence: Sentence, mask: list[bool], mention: Mention, names: NameIndex
+) -> tuple[list[SpeakerRef], int] | None:
+    """The names ending with `mention`, joined by 'and' or commas ('both Arvania and Kessland')."""
+    tokens = sentence.tokens
+    mentions = [mention]
+    first = mention.first
+    while first >= 2 and tokens[first - 1].lower in ("and", ",") and not mask[first - 1]:
+        other = names.ending_at(sentence.index, first - 2)
+        if other is None or other.kind not in ("person", "party"):
+            break
+        mentions.insert(0, other)
+        first = other.first
+    if first >= 1 and tokens[first - 1].lower == "both":
+        first -= 1
+    found_refs = [_from_mention(m, names) for m in mentions]
+    start = min(first, _token_index(tokens, mentions[0].start))
+    if any(r is None for r in found_refs):
+        return None
+    return [r for r in found_refs if r is not None], start
+
+
+def _member_preposition(tokens: list[Token], mask: list[bool], k: int) -> int | None:
+    """ "Officials from the river commission": the 'from' (or of, at, for) after an office or a
+    body, within five words before `k`."""
+    for j in range(k - 1, max(-1, k - 6), -1):
+        if (
+            tokens[j].lower in ("from", "of", "at", "for")
+            and j >= 1
+            and (tokens[j - 1].lower in TITLE_NOUNS or tokens[j - 1].lower in ORG_NOUNS)
+        ):
+            return j
+        if not tokens[j].is_word or mask[j]:
+            return None
+    return None
+
+
+def _member_of(
+    sentence: Sentence, mask: list[bool], j: int, k: int, names: NameIndex, discourse: Discourse
+) -> tuple[list[SpeakerRef], int] | None:
+    """The role before the preposition at `j`, speaking for what follows it, up to `k`."""
+    tokens = sentence.tokens
+    token = tokens[k]
+    side = next(
+        (
+            m
+            for m in names.in_sentence(sentence.index)
+            if m.kind == "party" and tokens[j].end <= m.start and m.end <= token.end
+        ),
+        None,
+    )
+    if side is not None and token.lower in ORG_NOUNS:
+        # "a senior member of the Kaspian delegation": the delegation's side
+        found = _role_phrase(sentence, mask, j - 1, names, discourse)
+        start = found[1] if found else j - 1
+        return [SpeakerRef("party", side.key, sentence.sub(tokens[start].start, token.end), "party")], start
+    found = _role_phrase(sentence, mask, j - 1, names, discourse)
+    if found is None:
+        return None
+    refs, start = found
+    words = sentence.sub(tokens[start].start, token.end)
+    return [
+        SpeakerRef(
+            r.kind,
+            r.key if r.kind != "unknown" else words,
+            words if r.kind == "unknown" else r.words,
+            r.how,
+            f"speaker '{words}': assign the party it speaks for" if r.kind == "unknown" else r.review,
+        )
+        for r in refs
+    ], start
 
 
 # What a statement is called: "the statement said" speaks for whoever issued the last one.
@@ -869,6 +936,38 @@ def _role_phrase(
 ) -> tuple[list[SpeakerRef], int] | None:
     """'the minister', 'a Kremlin official', "the Lisaran foreign ministry", 'officials'."""
     tokens = sentence.tokens
+    j, mention = _role_start(sentence, mask, k, names)
+    party = mention.key if mention is not None and mention.kind == "party" else None
+    determiner = tokens[j - 1].lower if j >= 1 else ""
+    head = tokens[k].lower
+    if party is None and determiner in ("its", "their") and head in ORG_NOUNS:
+        party = _last_party(names, sentence.index, tokens[j - 1].start)  # "its foreign ministry said"
+    if party is None and determiner in ("his", "her") and head in ORG_NOUNS:
+        found = _personal_office(sentence, j, k, determiner, names, discourse)
+        if found is not None:
+            return found
+    if determiner in DETERMINERS or determiner in ("both", "two", "three", "several", "some", "many"):
+        j -= 1
+    words = sentence.sub(tokens[j].start, tokens[k].end)
+    if determiner == "the" and head in TITLE_NOUNS and not head.endswith("s"):
+        found = _the_role(sentence, j, k, words, mention, party, discourse)
+        if found is not None:
+            return found
+    if party is not None:
+        return [SpeakerRef("party", party, words, "party")], j
+    if head in ORG_NOUNS or head in ("official", "officials", "diplomats", "negotiators", "delegates", "aides"):
+        return [SpeakerRef("unknown", words, words, "party", f"speaker '{words}': assign the party it speaks for")], j
+    if determiner == "the" and head in TITLE_NOUNS:
+        return [
+            SpeakerRef("unknown", words, words, "role", f"speaker '{words}': no person with that office named before")
+        ], j
+    return None
+
+
+def _role_start(sentence: Sentence, mask: list[bool], k: int, names: NameIndex) -> tuple[int, Mention | None]:
+    """Where the role phrase ending at `k` starts (before its determiner), and the name just
+    before its words in lower case, if any ('the Lisaran foreign ministry')."""
+    tokens = sentence.tokens
     j = k
     while (
         j - 1 >= 0
@@ -881,10 +980,8 @@ def _role_phrase(
         and not tokens[j - 1].is_cap
     ):
         j -= 1
-    party: str | None = None
     mention = names.ending_at(sentence.index, j - 1) if j >= 1 else None
     if mention is not None and mention.kind == "party":
-        party = mention.key
         j = mention.first
     elif (
         j >= 1
@@ -900,49 +997,52 @@ def _role_phrase(
         and tokens[j - 2].lower in ("the", "a", "an")
     ):
         j -= 1  # "the river commission"
-    determiner = tokens[j - 1].lower if j >= 1 else ""
-    head = tokens[k].lower
-    if party is None and determiner in ("its", "their") and head in ORG_NOUNS:
-        party = _last_party(names, sentence.index, tokens[j - 1].start)  # "its foreign ministry said"
-    if party is None and determiner in ("his", "her") and head in ORG_NOUNS:
-        holder, review = discourse.resolve_pronoun(
-            "he" if determiner == "his" else "she", tokens[j - 1].start, sentence.index
-        )
-        words = sentence.sub(tokens[j - 1].start, tokens[k].end)
-        if holder is not None and head == "office":  # "Her office said": the office speaks for her
-            return [SpeakerRef("person", holder, words, "pronoun", review)], j - 1
-        side = _side_of(names, holder)
-        if side is not None:  # "his ministry said": the ministry speaks for his side
-            return [SpeakerRef("party", side, words, "party", review)], j - 1
-    if determiner in DETERMINERS or determiner in ("both", "two", "three", "several", "some", "many"):
-        j -= 1
-    words = sentence.sub(tokens[j].start, tokens[k].end)
-    head = tokens[k].lower
-    specific = determiner == "the" and head in TITLE_NOUNS and not head.endswith("s")
-    if specific:
-        role_from = mention.last + 1 if mention is not None and mention.kind == "party" else j + 1
-        role = sentence.sub(tokens[role_from].start, tokens[k].end) if determiner else words
-        key, review = discourse.resolve_role(role, tokens[j].start, party)
-        if key is None and party is not None:
-            # "the Dornian envoy": one person of that side, never the side itself; the
-            # person of that side (or of no known side) named last, to check.
-            key = discourse.last_person_of(party, tokens[j].start, sentence.index)
-            review = f"'{words}' taken as {key}, the last person of {party} named before" if key else None
-        if key is not None:
-            return [SpeakerRef("person", key, words, "role", review)], j
-        if party is not None:
-            return [
-                SpeakerRef(
-                    "unknown", words, words, "role", f"speaker '{words}': no person of {party} named before; assign one"
-                )
-            ], j
+    return j, mention
+
+
+def _personal_office(
+    sentence: Sentence, j: int, k: int, determiner: str, names: NameIndex, discourse: Discourse
+) -> tuple[list[SpeakerRef], int] | None:
+    """'Her office said': the office speaks for her; 'his ministry said': for his side."""
+    tokens = sentence.tokens
+    holder, review = discourse.resolve_pronoun(
+        "he" if determiner == "his" else "she", tokens[j - 1].start, sentence.index
+    )
+    words = sentence.sub(tokens[j - 1].start, tokens[k].end)
+    if holder is not None and tokens[k].lower == "office":
+        return [SpeakerRef("person", holder, words, "pronoun", review)], j - 1
+    side = _side_of(names, holder)
+    if side is not None:
+        return [SpeakerRef("party", side, words, "party", review)], j - 1
+    return None
+
+
+def _the_role(
+    sentence: Sentence,
+    j: int,
+    k: int,
+    words: str,
+    mention: Mention | None,
+    party: str | None,
+    discourse: Discourse,
+) -> tuple[list[SpeakerRef], int] | None:
+    """'the minister', 'the Dornian envoy': one person, the one the office was last given to."""
+    tokens = sentence.tokens
+    role_from = mention.last + 1 if mention is not None and mention.kind == "party" else j + 1
+    role = sentence.sub(tokens[role_from].start, tokens[k].end)
+    key, review = discourse.resolve_role(role, tokens[j].start, party)
+    if key is None and party is not None:
+        # "the Dornian envoy": one person of that side, never the side itself; the
+        # person of that side (or of no known side) named last, to check.
+        key = discourse.last_person_of(party, tokens[j].start, sentence.index)
+        review = f"'{words}' taken as {key}, the last person of {party} named before" if key else None
+    if key is not None:
+        return [SpeakerRef("person", key, words, "role", review)], j
     if party is not None:
-        return [SpeakerRef("party", party, words, "party")], j
-    if head in ORG_NOUNS or head in ("official", "officials", "diplomats", "negotiators", "delegates", "aides"):
-        return [SpeakerRef("unknown", words, words, "party", f"speaker '{words}': assign the party it speaks for")], j
-    if determiner == "the" and head in TITLE_NOUNS:
         return [
-            SpeakerRef("unknown", words, words, "role", f"speaker '{words}': no person with that office named before")
+            SpeakerRef(
+                "unknown", words, words, "role", f"speaker '{words}': no person of {party} named before; assign one"
+            )
         ], j
     return None
 
@@ -963,6 +1063,24 @@ def _subject_right(
     token = tokens[k]
     if token.lower in ("he", "she"):
         return [_pronoun(token, sentence, discourse)], (tokens[i].start, token.end), k + 1
+    mention = _named_after(sentence, mask, k, names)
+    if mention is None:
+        return None
+    if tokens[i - 1].text not in (",", "\u201d", '"') and not (i >= 2 and tokens[i - 2].text in ("\u201d", '"')):
+        # "said X" only where the verb follows the quote or a comma: not "he said Putin ..."
+        return None
+    if _finite_verb_after(tokens, mention.last + 1):
+        return None  # "said Kervo had given away ...": the name opens what was said
+    ref = _from_mention(mention, names)
+    if ref is None:
+        return None
+    end = _apposition_end(tokens, mention.last + 1)
+    return [ref], (tokens[i].start, tokens[min(end, len(tokens)) - 1].end), end
+
+
+def _named_after(sentence: Sentence, mask: list[bool], k: int, names: NameIndex) -> Mention | None:
+    """The person, party or unknown speaker named at token `k`, after a reporting verb."""
+    tokens = sentence.tokens
     mention = None
     for candidate in names.in_sentence(sentence.index):
         if candidate.first <= k <= candidate.last and candidate.kind in ("person", "party", "unknown"):
@@ -980,25 +1098,19 @@ def _subject_right(
             holder = names.starting_at(sentence.index, j + 1)
             if holder is not None and holder.kind == "person":
                 mention = holder
-    if mention is None:
-        return None
-    if tokens[i - 1].text not in (",", "\u201d", '"') and not (i >= 2 and tokens[i - 2].text in ("\u201d", '"')):
-        # "said X" only where the verb follows the quote or a comma: not "he said Putin ..."
-        return None
-    if _finite_verb_after(tokens, mention.last + 1):
-        return None  # "said Kervo had given away ...": the name opens what was said
-    ref = _from_mention(mention, names)
-    if ref is None:
-        return None
-    end = mention.last + 1
-    if end < len(tokens) and tokens[end].text == ",":  # ", the minister,"
+    return mention
+
+
+def _apposition_end(tokens: list[Token], end: int) -> int:
+    """Past ', the minister,' after a name ending before `end`, if one follows."""
+    if end < len(tokens) and tokens[end].text == ",":
         comma = end
         j = comma + 1
         while j < len(tokens) and tokens[j].text not in (",", ".", ";") and j - comma < 12:
             j += 1
         if _is_parenthetical(tokens[comma + 1 : j]):
-            end = j
-    return [ref], (tokens[i].start, tokens[min(end, len(tokens)) - 1].end), end
+            return j
+    return end
 
 
 _NAMING_BEFORE = re.compile(
@@ -1131,20 +1243,51 @@ def _clause_end(sentence: Sentence, k: int) -> int:
 def _content(
     sentence: Sentence, mask: list[bool], reporting: Reporting, after: int, what: bool, timexes: list[Timex]
 ) -> tuple[int, int] | None:
+    """Where what was reported stands in the sentence, the reporting verb ending before `after`."""
     tokens = sentence.tokens
     k = after
     if reporting.lemma == "tell":  # told reporters / told the BBC / told state television
-        m = k
-        while m < len(tokens) and m - k < 4 and tokens[m].is_word and tokens[m].lower != "that":
-            word = tokens[m]
-            following = tokens[m + 1] if m + 1 < len(tokens) else None
-            if word.lower in ("the", "a", "an", "state", "local", "national"):
-                if following is None or not (following.is_cap or following.lower in _TOLD_OBJECT):
-                    break
-            elif not (word.lower in _TOLD_OBJECT or word.is_cap):
+        k = _past_told_object(tokens, k)
+    k = _past_adverbials(sentence, k, timexes)
+    if k < len(tokens) and tokens[k].lower == "that":
+        k += 1
+    if what:
+        for m in range(k, min(k + 3, len(tokens))):
+            if tokens[m].lower in ("is", "was", "are", "were"):
+                k = m + 1
                 break
-            m += 1
-        k = m
+    if reporting.object_verb:
+        if reporting.verb + 1 >= len(tokens):
+            return None
+        start = reporting.attribution[0] if not reporting.inherited else reporting.verb_start
+        return start, _clause_end(sentence, reporting.verb)
+    right_words = [t for t in tokens[k:] if t.is_word]
+    starts_clause = (
+        k < len(tokens) and tokens[k].text not in (",", ".", "\u201d", '"', ";", ")") and len(right_words) >= 3
+    )
+    if starts_clause:
+        return tokens[k].start, _clause_end(sentence, k)
+    return _before_attribution(sentence, reporting)
+
+
+def _past_told_object(tokens: list[Token], k: int) -> int:
+    """Past whom it was told to: 'reporters', 'the BBC', 'state television'."""
+    m = k
+    while m < len(tokens) and m - k < 4 and tokens[m].is_word and tokens[m].lower != "that":
+        word = tokens[m]
+        following = tokens[m + 1] if m + 1 < len(tokens) else None
+        if word.lower in ("the", "a", "an", "state", "local", "national"):
+            if following is None or not (following.is_cap or following.lower in _TOLD_OBJECT):
+                break
+        elif not (word.lower in _TOLD_OBJECT or word.is_cap):
+            break
+        m += 1
+    return m
+
+
+def _past_adverbials(sentence: Sentence, k: int, timexes: list[Timex]) -> int:
+    """Past up to four time expressions and adverbials that open what was said."""
+    tokens = sentence.tokens
     for _ in range(4):
         moved = False
         for timex in timexes:
@@ -1161,27 +1304,11 @@ def _content(
                 moved = True
         if not moved:
             break
-    if k < len(tokens) and tokens[k].lower == "that":
-        k += 1
-    if what:
-        for m in range(k, min(k + 3, len(tokens))):
-            if tokens[m].lower in ("is", "was", "are", "were"):
-                k = m + 1
-                break
-    if reporting.object_verb and not reporting.inherited:
-        start = reporting.attribution[0]
-        return (start, _clause_end(sentence, reporting.verb)) if reporting.verb + 1 < len(tokens) else None
-    if reporting.object_verb:
-        return (
-            (reporting.verb_start, _clause_end(sentence, reporting.verb)) if reporting.verb + 1 < len(tokens) else None
-        )
-    right_words = [t for t in tokens[k:] if t.is_word]
-    starts_clause = (
-        k < len(tokens) and tokens[k].text not in (",", ".", "\u201d", '"', ";", ")") and len(right_words) >= 3
-    )
-    if starts_clause:
-        return tokens[k].start, _clause_end(sentence, k)
-    # A trailing attribution: "..., Zelenskyy said." / "..., Rustem Umerov, ..., said on social media."
+    return k
+
+
+def _before_attribution(sentence: Sentence, reporting: Reporting) -> tuple[int, int] | None:
+    """A trailing attribution: "..., Zelenskyy said." / "..., Rustem Umerov, ..., said on social media."."""
     a_start = reporting.attribution[0]
     before = sentence.sub(sentence.start, a_start).rstrip()
     if before.endswith(",") and len(before.split()) >= 3 and not any(c in before for c in '\u201c\u201d"'):
@@ -1212,6 +1339,21 @@ def colon_reporting(
 ) -> Reporting | None:
     """'X was blunter: “...”': the subject at the start of the clause before the colon."""
     tokens = sentence.tokens
+    k = _colon_clause_start(tokens, mask, colon_at)
+    if k >= len(tokens) or tokens[k].start >= colon_at:
+        return None
+    found = _colon_subject(sentence, mask, k, colon_at, names, discourse)
+    if found is None:
+        return None
+    refs, end = found
+    for ref in refs:
+        if ref.kind == "person":
+            discourse.note_speaker(ref.key, tokens[k].start, sentence.index)
+    return Reporting(sentence.index, end, tokens[k].start, tokens[end].end, ":", refs, (tokens[k].start, colon_at))
+
+
+def _colon_clause_start(tokens: list[Token], mask: list[bool], colon_at: int) -> int:
+    """The first token of the clause before the colon, past 'however', 'meanwhile' and the like."""
     clause_start = 0
     for k, token in enumerate(tokens):
         if token.start >= colon_at:
@@ -1229,55 +1371,73 @@ def colon_reporting(
         )
     ):
         k += 1
-    if k >= len(tokens) or tokens[k].start >= colon_at:
-        return None
-    refs: list[SpeakerRef] | None = None
-    end = k
+    return k
+
+
+def _colon_subject(
+    sentence: Sentence, mask: list[bool], k: int, colon_at: int, names: NameIndex, discourse: Discourse
+) -> tuple[list[SpeakerRef], int] | None:
+    """The speakers of a clause that starts at `k` and ends at a colon, and their last token."""
+    tokens = sentence.tokens
     if tokens[k].lower in ("he", "she"):
-        refs, end = [_pronoun(tokens[k], sentence, discourse)], k
-    else:
-        candidates = [
-            m
-            for m in names.in_sentence(sentence.index)
-            if m.start >= tokens[k].start and m.end <= colon_at and m.kind in ("person", "party", "unknown", "org")
-        ]
-        candidates.sort(key=lambda m: (m.start, m.kind != "person"))
+        return [_pronoun(tokens[k], sentence, discourse)], k
+    candidates = [
+        m
+        for m in names.in_sentence(sentence.index)
+        if m.start >= tokens[k].start and m.end <= colon_at and m.kind in ("person", "party", "unknown", "org")
+    ]
+    candidates.sort(key=lambda m: (m.start, m.kind != "person"))
+    found = _colon_opening(sentence, mask, k, candidates, names, discourse)
+    if not (found and found[0]):
+        found = _after_last_comma(sentence, mask, k, colon_at, names, discourse)
+    if not (found and found[0]):
+        # "A shopkeeper I spoke to, Elin Varg, summed it up:": the name set off by commas
         appositive = [m for m in candidates if m.kind == "person" and _set_off(tokens, m)]
-        if candidates and _token_index(tokens, candidates[0].start) <= k + 1:
-            ref = _from_mention(candidates[0], names)
-            if ref is not None:
-                refs, end = [ref], candidates[0].last
-        elif tokens[k].lower in ("the", "its", "their", "his", "her"):
-            j = k + 1
-            while j < len(tokens) and (
-                tokens[j].lower in TITLE_MODIFIERS or tokens[j].lower in TITLE_NOUNS or tokens[j].lower in ORG_NOUNS
-            ):
-                j += 1
-            if j > k + 1:
-                found = _role_phrase(sentence, mask, j - 1, names, discourse)
-                if found:
-                    refs, end = found[0], j - 1
-        if not refs:
-            # "Asked whether ..., she smiled:": the subject after the clause's last comma
-            commas = [
-                j for j in range(k, len(tokens)) if tokens[j].start < colon_at and tokens[j].text == "," and not mask[j]
-            ]
-            after = commas[-1] + 1 if commas else None
-            if after is not None and after < len(tokens) and tokens[after].start < colon_at:
-                if tokens[after].lower in ("he", "she"):
-                    refs, end = [_pronoun(tokens[after], sentence, discourse)], after
-                else:
-                    subject = names.starting_at(sentence.index, after)
-                    if subject is not None and subject.kind in ("person", "party") and subject.end <= colon_at:
-                        ref = _from_mention(subject, names)
-                        if ref is not None:
-                            refs, end = [ref], subject.last
-        if not refs and appositive:
-            # "A shopkeeper I spoke to, Elin Varg, summed it up:": the name set off by commas
-            refs, end = [SpeakerRef("person", appositive[0].key, appositive[0].words, "named")], appositive[0].last
-    if not refs:
+        if appositive:
+            found = [SpeakerRef("person", appositive[0].key, appositive[0].words, "named")], appositive[0].last
+    return found if found and found[0] else None
+
+
+def _colon_opening(
+    sentence: Sentence,
+    mask: list[bool],
+    k: int,
+    candidates: list[Mention],
+    names: NameIndex,
+    discourse: Discourse,
+) -> tuple[list[SpeakerRef], int] | None:
+    """A name opening the clause, or a role ('the minister', 'its foreign ministry')."""
+    tokens = sentence.tokens
+    if candidates and _token_index(tokens, candidates[0].start) <= k + 1:
+        ref = _from_mention(candidates[0], names)
+        return ([ref], candidates[0].last) if ref is not None else None
+    if tokens[k].lower in ("the", "its", "their", "his", "her"):
+        j = k + 1
+        while j < len(tokens) and (
+            tokens[j].lower in TITLE_MODIFIERS or tokens[j].lower in TITLE_NOUNS or tokens[j].lower in ORG_NOUNS
+        ):
+            j += 1
+        if j > k + 1:
+            found = _role_phrase(sentence, mask, j - 1, names, discourse)
+            if found:
+                return found[0], j - 1
+    return None
+
+
+def _after_last_comma(
+    sentence: Sentence, mask: list[bool], k: int, colon_at: int, names: NameIndex, discourse: Discourse
+) -> tuple[list[SpeakerRef], int] | None:
+    """ "Asked whether ..., she smiled:": the subject after the clause's last comma."""
+    tokens = sentence.tokens
+    commas = [j for j in range(k, len(tokens)) if tokens[j].start < colon_at and tokens[j].text == "," and not mask[j]]
+    after = commas[-1] + 1 if commas else None
+    if after is None or after >= len(tokens) or tokens[after].start >= colon_at:
         return None
-    for ref in refs:
-        if ref.kind == "person":
-            discourse.note_speaker(ref.key, tokens[k].start, sentence.index)
-    return Reporting(sentence.index, end, tokens[k].start, tokens[end].end, ":", refs, (tokens[k].start, colon_at))
+    if tokens[after].lower in ("he", "she"):
+        return [_pronoun(tokens[after], sentence, discourse)], after
+    subject = names.starting_at(sentence.index, after)
+    if subject is not None and subject.kind in ("person", "party") and subject.end <= colon_at:
+        ref = _from_mention(subject, names)
+        if ref is not None:
+            return [ref], subject.last
+    return None

@@ -1,10 +1,11 @@
-"""Time expressions: found in a sentence, resolved against a base date to a `BriefDate`.
+"""Time expressions: found in a sentence, and the tense of the clause that holds each.
 
 Hand-written rules, not a date library: the expressions a news report uses are few, and
 what they mean depends on the clause around them ("said on Tuesday" is the Tuesday just
 gone, "by Friday" and "will meet on Friday" the one to come), on the sentence ("overnight"
 is the night before the day the sentence names) and on the format (a week or a weekend is
-an interval of days, "February 2022" a month, not a day). See `resolve`.
+an interval of days, "February 2022" a month, not a day). `timex_resolve.resolve` turns
+an expression found here into a date.
 
 The words kept for `date_text` are the expression with its meaning-bearing modifiers
 ("late Tuesday", "until February 1", "for a week until February 1", "last week") but
@@ -13,12 +14,10 @@ without a plain locating preposition ("on", "in", "at", "during", "over", "for")
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from peacebrief.core.dates import BriefDate, DatePoint
 from peacebrief.core.draft.sentences import Sentence, Token
 
 Tense = Literal["past", "future"]
@@ -38,34 +37,6 @@ MONTHS = (
     "November",
     "December",
 )
-_MONTH_ABBR = {
-    "Jan": 1,
-    "Feb": 2,
-    "Mar": 3,
-    "Apr": 4,
-    "Jun": 6,
-    "Jul": 7,
-    "Aug": 8,
-    "Sep": 9,
-    "Sept": 9,
-    "Oct": 10,
-    "Nov": 11,
-    "Dec": 12,
-}
-_NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
 
 _WD = "(?:" + "|".join(WEEKDAYS) + ")"
 _MONFULL = "(?:" + "|".join(MONTHS) + ")"
@@ -229,19 +200,6 @@ class Timex:
     outer_start: int = 0  # where the expression starts with a locating preposition
 
 
-@dataclass(frozen=True, slots=True)
-class Resolved:
-    timex: Timex
-    date: BriefDate
-    tense: Tense | None
-    note: str  # how the date was worked out, for a comment beside the record
-    unsure: str | None = None  # a reason for a review mark
-
-    @property
-    def value(self) -> str:
-        return self.date.iso()
-
-
 def find_timexes(sentence: Sentence) -> list[Timex]:
     """The time expressions of a sentence, longest first where they overlap, in order."""
     text = sentence.text
@@ -363,10 +321,7 @@ def _past_form_before(back: list[str]) -> bool:
     if not back:
         return False
     word = back[0]
-    past = word in _PAST_IRREGULAR or (
-        word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST_ED and word.isalpha()
-    )
-    if not past or word in _INTENT or word in _PLANNED:
+    if not _is_past_form(word) or word in _INTENT or word in _PLANNED:
         return False
     helper = back[1] if len(back) > 1 else ""
     return helper not in _FUTURE_AUX | _MODALS | _PRESENT_AUX | {"be", "being", "to"}
@@ -390,381 +345,62 @@ def _first_at(tokens: list[Token], offset: int) -> int:
 def _scan(words: list[str], *, forward_scan: bool = False) -> tuple[Tense | None, bool]:
     """First an auxiliary or modal anywhere in the clause (nearest first); failing that,
     a verb form ('said', 'confirmed', 'resume'). 'A revised schedule' is not past."""
+    return _auxiliary(words) or _verb_form(words, forward_scan) or (None, False)
+
+
+def _auxiliary(words: list[str]) -> tuple[Tense, bool] | None:
     for word in words:
         if word in _FUTURE_AUX:
             return "future", True
         if word in _PAST_AUX:
             return "past", False
-        if word in _MODALS:
+        if word in _MODALS or word in ("is", "are", "am"):
             return "future", False
-        if word in ("is", "are", "am"):
-            return "future", False
-    for i, word in enumerate(words):
-        if word in _FUTURE_AUX:
-            return "future", True
-        if word in _PAST_AUX:
-            return "past", False
-        if word in _PRESENT_AUX or word in _MODALS:
-            return "future", False
-        if word in _PLANNED:
-            rest = words[i + 1 :] if not forward_scan else list(reversed(words[:i]))
-            for other in rest:
-                if other in _PAST_AUX:
-                    return "past", False
-                if other in _PRESENT_AUX or other in _FUTURE_AUX:
-                    return "future", other in _FUTURE_AUX
-            return "future", False
-        if word in _FUTURE_WORDS:
-            return "future", False
-        if word in _PRESENT_EVENT_VERBS:
-            near = words[i + 1 : i + 4] if not forward_scan else words[max(0, i - 3) : i]
-            return "future", any(w in _FUTURE_AUX for w in near)
-        if word in _INTENT and not forward_scan and i > 0 and words[i - 1] == "to":
-            return "future", False  # "hoped to put it to parliament in February"
-        if word in _PAST_IRREGULAR or (
-            word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST_ED and word.isalpha()
-        ):
-            return "past", False
-        if word == "ago" or word == "last":
-            return "past", False
-    return None, False
-
-
-# -- resolution ------------------------------------------------------------------------
-
-
-def _day(d: dt.date) -> BriefDate:
-    return BriefDate(DatePoint(d.year, d.month, d.day))
-
-
-def _days(a: dt.date, b: dt.date) -> BriefDate:
-    if a == b:
-        return _day(a)
-    return BriefDate(DatePoint(a.year, a.month, a.day), DatePoint(b.year, b.month, b.day))
-
-
-def _month(year: int, month: int, *, approximate: bool = False) -> BriefDate:
-    return BriefDate(DatePoint(year, month, approximate=approximate))
-
-
-def _fmt(d: dt.date) -> str:
-    return f"{WEEKDAYS[d.weekday()][:3]} {d.day} {MONTHS[d.month - 1][:3]} {d.year}"
-
-
-def _month_number(name: str) -> int:
-    name = name.rstrip(".")
-    if name in MONTHS:
-        return MONTHS.index(name) + 1
-    return _MONTH_ABBR[name]
-
-
-def _day_number(text: str) -> int:
-    return int(re.match(r"\d+", text).group())  # type: ignore[union-attr]
-
-
-def _number(text: str) -> int:
-    return _NUMBERS.get(text.lower()) or int(text)
-
-
-def _nearest_year(month: int, day: int, base: dt.date, tense: Tense | None) -> tuple[int, str | None]:
-    """The year that puts a month and day nearest the base date, unless the tense says."""
-    options = []
-    for year in (base.year - 1, base.year, base.year + 1):
-        try:
-            options.append(dt.date(year, month, day))
-        except ValueError:
-            continue
-    options.sort(key=lambda d: abs((d - base).days))
-    best = options[0]
-    gap = (best - base).days
-    if tense == "past" and gap > 14:
-        earlier = [d for d in options if d <= base]
-        best = max(earlier) if earlier else best
-    elif tense == "future" and gap < -14:
-        later = [d for d in options if d >= base]
-        best = min(later) if later else best
-    unsure = None
-    if abs((best - base).days) > 150:
-        unsure = f"no year given: {best.year} is a guess"
-    return best.year, unsure
-
-
-def _month_year(month: int, base: dt.date, tense: Tense | None, mod: str) -> tuple[int, str | None]:
-    here = base.year * 12 + base.month - 1
-    past_year = base.year if month <= base.month else base.year - 1
-    future_year = base.year if month >= base.month else base.year + 1
-    if mod == "last":
-        return (base.year if month < base.month else base.year - 1), None
-    if mod == "next":
-        return (base.year if month > base.month else base.year + 1), None
-    if mod == "this":
-        return base.year, None
-    if mod in ("since", "earlier in"):
-        return past_year, None
-    if mod in ("until", "till", "by", "before", "later in"):
-        return future_year, None
-    if tense == "past":
-        return past_year, None
-    if tense == "future":
-        return future_year, None
-    past_gap = here - (past_year * 12 + month - 1)
-    future_gap = (future_year * 12 + month - 1) - here
-    year = past_year if past_gap <= future_gap else future_year
-    return year, None if min(
-        past_gap, future_gap
-    ) <= 2 else f"the tense does not say which {MONTHS[month - 1]}: {year} is a guess"
-
-
-def resolve(
-    timex: Timex, base: dt.date, tense: Tense | None, *, ref: dt.date | None = None, ref_words: str | None = None
-) -> Resolved | None:
-    """Resolve an expression against the base date (the dateline or `--date`).
-
-    `ref` replaces the base for what is relative to another moment of the sentence: a
-    future "on Wednesday" reported on Tuesday ("confirmed on Tuesday that envoys would
-    take part on Wednesday"), or "overnight" before a day the sentence names.
-    """
-    try:
-        return _resolve(timex, base, tense, ref, ref_words)
-    except (ValueError, KeyError, AttributeError, OverflowError):
-        return None
-
-
-def _resolve(
-    timex: Timex, base: dt.date, tense: Tense | None, ref: dt.date | None, ref_words: str | None
-) -> Resolved | None:
-    parts = timex.parts
-    kind = timex.kind
-    words = timex.text
-    anchor = ref or base
-    prep = timex.prep
-    if kind == "for-until":
-        inner = Timex(
-            timex.sentence, timex.start, timex.end, words, parts["inner_kind"], parts, "until", timex.outer_start
-        )
-        end = _resolve(inner, base, tense, ref, ref_words)
-        if end is None or end.date.precision != "day" or end.date.is_interval:
-            return None
-        n, unit = _number(parts["for_n"]), parts["for_unit"].lower()
-        length = n * 7 if unit.startswith("week") else n
-        last = end.date.earliest
-        first = last - dt.timedelta(days=length - 1)
-        return Resolved(
-            timex, _days(first, last), tense, f"{n} {unit} ending {_fmt(last)}: {_fmt(first)} to {_fmt(last)}"
-        )
-
-    if kind in ("weekday", "wdwd"):
-        target = WEEKDAYS.index(parts["wd"])
-        mod = parts.get("mod", "").lower()
-        unsure = None
-        if mod in ("last", "this past", "past"):
-            delta = (anchor.weekday() - target) % 7 or 7
-            day = anchor - dt.timedelta(days=delta)
-            how = f"the {parts['wd']} before {_fmt(anchor)}"
-        elif mod in ("next", "coming"):
-            delta = (target - anchor.weekday()) % 7 or 7
-            day = anchor + dt.timedelta(days=delta)
-            how = f"the {parts['wd']} after {_fmt(anchor)}"
-        else:
-            direction = tense
-            if direction is None and prep in ("by", "until", "till", "before"):
-                direction = "future"
-            if direction is None and prep in ("since", "after"):
-                direction = "past"
-            if direction is None and mod == "this":
-                direction = "future"
-            if target == anchor.weekday():
-                day = anchor
-                how = f"the same day as {'the dateline' if ref is None else ref_words}"
-            elif direction == "future":
-                day = anchor + dt.timedelta(days=(target - anchor.weekday()) % 7)
-                how = f"the coming {parts['wd']} ({'future' if tense else prep or 'this'}), after {_fmt(anchor)}"
-            else:
-                day = anchor - dt.timedelta(days=(anchor.weekday() - target) % 7)
-                how = f"the {parts['wd']} before {_fmt(anchor)} (past tense)"
-                if direction is None:
-                    how = f"the {parts['wd']} before {_fmt(anchor)}"
-                    unsure = f"the tense does not say which {parts['wd']}: took the one before {_fmt(anchor)}"
-        if ref is not None and ref_words:
-            how += f", counted from {ref_words}"
-        if kind == "wdwd":
-            last = day + dt.timedelta(days=(WEEKDAYS.index(parts["wd2"]) - target) % 7)
-            return Resolved(timex, _days(day, last), tense, f"{_fmt(day)} to {_fmt(last)}", unsure)
-        return Resolved(timex, _day(day), tense, how, unsure)
-
-    if kind == "weekend":
-        mod = parts["mod"].lower()
-        unsure = None
-        if mod in ("last", "this past", "the past", "the previous"):
-            saturday = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)
-            if anchor.weekday() >= 5:
-                saturday -= dt.timedelta(days=7)
-        elif mod in ("next", "the coming", "the following"):
-            saturday = anchor + dt.timedelta(days=(5 - anchor.weekday()) % 7)
-            if anchor.weekday() >= 5:
-                saturday += dt.timedelta(days=7)
-        else:
-            direction = tense or ("future" if mod == "this" else None)
-            if direction == "future":
-                saturday = anchor + dt.timedelta(days=(5 - anchor.weekday()) % 7)
-                if anchor.weekday() == 6:
-                    saturday = anchor - dt.timedelta(days=1)
-            else:
-                saturday = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)
-                if direction is None:
-                    unsure = f"the tense does not say which weekend: took the one before {_fmt(anchor)}"
-        sunday = saturday + dt.timedelta(days=1)
-        return Resolved(
-            timex, _days(saturday, sunday), tense, f"the weekend of {_fmt(saturday)} and {_fmt(sunday)}", unsure
-        )
-
-    if kind == "period":
-        mod, unit = parts["mod"].lower(), parts["unit"].lower()
-        if unit == "week":
-            monday = anchor - dt.timedelta(days=anchor.weekday())
-            if mod in ("last", "the previous"):
-                first, last = monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)
-            elif mod in ("next", "the coming", "the following"):
-                first, last = monday + dt.timedelta(days=7), monday + dt.timedelta(days=13)
-            elif mod == "the past":
-                first, last = anchor - dt.timedelta(days=7), anchor - dt.timedelta(days=1)
-            elif mod == "earlier this":
-                first, last = monday, max(monday, anchor - dt.timedelta(days=1))
-            elif mod == "later this":
-                first, last = (
-                    min(anchor + dt.timedelta(days=1), monday + dt.timedelta(days=6)),
-                    monday + dt.timedelta(days=6),
-                )
-            else:
-                first, last = monday, monday + dt.timedelta(days=6)
-            return Resolved(
-                timex, _days(first, last), tense, f"{_fmt(first)} to {_fmt(last)} ({mod} week, Monday to Sunday)"
-            )
-        if unit == "month":
-            year, month = anchor.year, anchor.month
-            if mod in ("last", "the previous", "the past"):
-                year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-            elif mod in ("next", "the coming", "the following"):
-                year, month = (year, month + 1) if month < 12 else (year + 1, 1)
-            return Resolved(timex, _month(year, month), tense, f"{MONTHS[month - 1]} {year} ({mod} month)")
-        year = (
-            anchor.year - 1
-            if mod in ("last", "the previous", "the past")
-            else anchor.year + 1
-            if mod in ("next", "the coming", "the following")
-            else anchor.year
-        )
-        return Resolved(timex, BriefDate(DatePoint(year)), tense, f"{year} ({mod} year)")
-
-    if kind == "day":
-        word = parts["word"].lower()
-        if word in ("overnight", "last night"):
-            night_end = anchor
-            first = night_end - dt.timedelta(days=1)
-            if ref is not None:
-                how = f"the night before {ref_words or _fmt(ref)} ({_fmt(first)} to {_fmt(night_end)})"
-                unsure = f"'{words}' taken as the night before {ref_words or _fmt(ref)}, the day the sentence names"
-            else:
-                how = f"the night before the dateline ({_fmt(first)} to {_fmt(night_end)})"
-                unsure = None
-            return Resolved(timex, _days(first, night_end), tense, how, unsure)
-        shift = {"yesterday": -1, "tomorrow": 1}.get(word.split()[0], 0)
-        day = base + dt.timedelta(days=shift)
-        return Resolved(timex, _day(day), tense, f"{word}: {_fmt(day)}")
-
-    if kind == "ago":
-        n, unit = _number(parts["n"]), parts["unit"].lower().rstrip("s")
-        if unit == "day":
-            day = base - dt.timedelta(days=n)
-            return Resolved(timex, _day(day), "past", f"{n} days before {_fmt(base)}")
-        if unit == "week":
-            day = base - dt.timedelta(days=7 * n)
-            return Resolved(
-                timex,
-                BriefDate(DatePoint(day.year, day.month, day.day, approximate=True)),
-                "past",
-                f"about {n} weeks before {_fmt(base)}",
-            )
-        if unit == "month":
-            index = base.year * 12 + base.month - 1 - n
-            return Resolved(
-                timex,
-                _month(index // 12, index % 12 + 1, approximate=True),
-                "past",
-                f"about {n} months before {_fmt(base)}",
-            )
-        return Resolved(
-            timex, BriefDate(DatePoint(base.year - n, approximate=True)), "past", f"about {n} years before {base.year}"
-        )
-
-    if kind in ("md", "dm", "mdd", "ddm", "mdmd"):
-        m1 = _month_number(parts["m1"])
-        d1 = _day_number(parts["d1"])
-        unsure = None
-        if "y" in parts:
-            year = int(parts["y"])
-        else:
-            year, unsure = _nearest_year(
-                m1, d1, anchor, tense if prep not in ("until", "till", "by") else (tense or "future")
-            )
-        first = dt.date(year, m1, d1)
-        if kind == "mdmd":
-            m2 = _month_number(parts["m2"])
-            last = dt.date(year + (1 if m2 < m1 else 0), m2, _day_number(parts["d2"]))
-        elif kind in ("mdd", "ddm"):
-            last = dt.date(year, m1, _day_number(parts["d2"]))
-        else:
-            last = first
-        if last < first:
-            return None
-        how = "as written" if "y" in parts else f"no year given: {year}, the nearest to {_fmt(anchor)}"
-        if prep in ("until", "till") and first == last and unsure is None:
-            unsure = f"'{words}': the source gives the end of a period, not its start"
-        return Resolved(timex, _days(first, last), tense, how, unsure)
-
-    if kind == "my":
-        month = _month_number(parts["m1"])
-        return Resolved(timex, _month(int(parts["y"]), month), tense, "as written")
-
-    if kind == "month":
-        month = _month_number(parts["m1"])
-        mod = (parts.get("mod") or "").lower()
-        year, unsure = _month_year(
-            month,
-            anchor,
-            tense,
-            prep
-            if mod in ("the end of", "the start of", "the beginning of", "the middle of")
-            and prep in ("before", "by", "until", "till")
-            else mod,
-        )
-        return Resolved(
-            timex, _month(year, month), tense, f"{MONTHS[month - 1]} {year}, by the tense and the dateline", unsure
-        )
-
-    if kind == "year":
-        return Resolved(timex, BriefDate(DatePoint(int(parts["y"]))), tense, "as written")
-    if kind == "years":
-        since, until = int(parts["y"]), int(parts["y2"])
-        if until <= since:
-            return None
-        return Resolved(timex, BriefDate(DatePoint(since), DatePoint(until)), tense, f"the years {since} to {until}")
-    if kind == "endof":
-        if parts["unit"].lower() == "year":
-            return Resolved(timex, BriefDate(DatePoint(anchor.year)), tense, f"the end of {anchor.year}")
-        return Resolved(
-            timex, _month(anchor.year, anchor.month), tense, f"the end of {MONTHS[anchor.month - 1]} {anchor.year}"
-        )
-    if kind == "daypart":
-        target = WEEKDAYS.index(parts["wd"])
-        shift = (target - base.weekday() + 3) % 7 - 3  # the named weekday nearest the dateline
-        day = base + dt.timedelta(days=shift)
-        how = f"{parts['word'].lower()}, {parts['wd']}: {_fmt(day)}"
-        return Resolved(
-            timex,
-            _day(day),
-            tense,
-            how,
-            None if shift == 0 else f"the dateline is a {WEEKDAYS[base.weekday()]}, the text says {parts['wd']}",
-        )
     return None
+
+
+def _verb_form(words: list[str], forward_scan: bool) -> tuple[Tense, bool] | None:
+    for i in range(len(words)):
+        found = _word_tense(words, i, forward_scan)
+        if found is not None:
+            return found
+    return None
+
+
+def _word_tense(words: list[str], i: int, forward_scan: bool) -> tuple[Tense, bool] | None:
+    """What the clause's `i`th word says of its tense, if anything."""
+    word = words[i]
+    if word in _FUTURE_AUX:
+        return "future", True
+    if word in _PAST_AUX:
+        return "past", False
+    if word in _PRESENT_AUX or word in _MODALS:
+        return "future", False
+    if word in _PLANNED:
+        return _planned(words[i + 1 :] if not forward_scan else list(reversed(words[:i])))
+    if word in _FUTURE_WORDS:
+        return "future", False
+    if word in _PRESENT_EVENT_VERBS:
+        near = words[i + 1 : i + 4] if not forward_scan else words[max(0, i - 3) : i]
+        return "future", any(w in _FUTURE_AUX for w in near)
+    if word in _INTENT and not forward_scan and i > 0 and words[i - 1] == "to":
+        return "future", False  # "hoped to put it to parliament in February"
+    if _is_past_form(word) or word == "ago" or word == "last":
+        return "past", False
+    return None
+
+
+def _planned(rest: list[str]) -> tuple[Tense, bool]:
+    """'due', 'expected', 'set': a plan, made in the past if an auxiliary says so."""
+    for other in rest:
+        if other in _PAST_AUX:
+            return "past", False
+        if other in _PRESENT_AUX or other in _FUTURE_AUX:
+            return "future", other in _FUTURE_AUX
+    return "future", False
+
+
+def _is_past_form(word: str) -> bool:
+    return word in _PAST_IRREGULAR or (
+        word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST_ED and word.isalpha()
+    )
