@@ -150,7 +150,7 @@ def exit_once_painted(*args):
 app._loaded = exit_once_painted
 app.run(headless=True, size=(120, 40))
 print(type(app.brief).__name__)
-unwanted = ("yaml", "peacebrief.core.loader", "markdown_it", "rich.markdown", "peacebrief.app.commands",
+unwanted = ("yaml", "peacebrief.core.loader", "markdown_it", "rich.markdown", "peacebrief.app.palette",
             "peacebrief.core.search", "peacebrief.core.review")
 print(sorted(m for m in unwanted if m in sys.modules))
 """

@@ -129,6 +129,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(hint, file=sys.stderr)
         return 2
     parsed = _open_parser().parse_args(args)
-    from peacebrief.commands import open as open_command
+    from peacebrief.commands import reader
 
-    return int(open_command.run(parsed))
+    return int(reader.run(parsed))

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 def record_commands() -> type[Provider]:
     """The palette's record finder, imported on the first ctrl+p: it brings the search
     index and the record rendering with it, which the first paint needs none of."""
-    from peacebrief.app.commands import RecordCommands
+    from peacebrief.app.palette import RecordCommands
 
     return RecordCommands
 
