@@ -188,30 +188,29 @@ def read_keymap(path: Path | None = None, scopes: Callable[[], list[dict[str, st
         return f"{path}:{line}" if line else str(path)
 
     for binding_id, value in table.items():
-        if known is not None and binding_id not in known:
-            result.problems.append(
-                f"{where(binding_id)}: {binding_id!r} is no binding id (the help lists them); left out"
-            )
-            continue
-        if not isinstance(value, str):
-            result.problems.append(
-                f'{where(binding_id)}: {binding_id!r} must be a string of keys, such as "t" or "b,backspace"; left out'
-            )
-            continue
-        keys = [k.strip() for k in value.split(",")]
-        bad = next((p for p in map(key_problem, keys) if p), None)
-        if bad:
-            result.problems.append(f"{where(binding_id)}: {binding_id!r}: {bad}; left out")
-            continue
-        if "ctrl+c" in keys:
-            result.problems.append(
-                f"{where(binding_id)}: {binding_id!r}: ctrl+c is the terminal's interrupt and copy key; left out"
-            )
-            continue
-        result.keys[binding_id] = ",".join(keys)
+        problem = _binding_problem(binding_id, value, known)
+        if problem is not None:
+            result.problems.append(f"{where(binding_id)}: {problem}; left out")
+        else:
+            result.keys[binding_id] = ",".join(k.strip() for k in value.split(","))
     if known is not None and groups is not None:
         _check_clashes(result, known, groups, where)
     return result
+
+
+def _binding_problem(binding_id: str, value: object, known: Mapping[str, str] | None) -> str | None:
+    """What makes one line of the keymap unusable, if anything (`known`: the ids there are)."""
+    if known is not None and binding_id not in known:
+        return f"{binding_id!r} is no binding id (the help lists them)"
+    if not isinstance(value, str):
+        return f'{binding_id!r} must be a string of keys, such as "t" or "b,backspace"'
+    keys = [k.strip() for k in value.split(",")]
+    bad = next((p for p in map(key_problem, keys) if p), None)
+    if bad:
+        return f"{binding_id!r}: {bad}"
+    if "ctrl+c" in keys:
+        return f"{binding_id!r}: ctrl+c is the terminal's interrupt and copy key"
+    return None
 
 
 def _check_clashes(result: Keymap, known: Mapping[str, str], groups: Iterable[Iterable[str]], where) -> None:  # type: ignore[no-untyped-def]

@@ -59,6 +59,9 @@ def _summary(path: str, brief: Brief | None, problems: list[Problem]) -> str:
     return f"{path}: ok, {record_count(brief)} records, {anchor_count(brief)} anchors verified{review}"
 
 
+Checked = tuple[str, Brief | None, list[Problem]]  # a path, its brief (None: refused), its problems
+
+
 def run(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.briefs] or bundled_briefs()
     if not paths:
@@ -78,50 +81,57 @@ def run(args: argparse.Namespace) -> int:
         except CaseError as exc:
             print(f"peacebrief check: {visible(str(exc))}", file=sys.stderr)
             return 2
-    results = []
-    failed = False
-    for path in paths:
-        try:
-            brief: Brief | None = load_brief(path)
-            problems = list(brief.warnings) if brief else []
-        except BriefError as exc:
-            brief, problems = None, exc.problems
-        failed = failed or brief is None
-        results.append((str(path), brief, problems))
+    results = [_check(path) for path in paths]
     reports = _case_reports(cases, results)
-    failed = failed or any(not r.ok for r in reports)
+    failed = any(brief is None for _, brief, _ in results) or any(not r.ok for r in reports)
     if args.json:
-        import json  # only for --json: every other run starts without it
-
-        payload = {
-            "ok": not failed,
-            "briefs": [
-                {
-                    "path": path,
-                    "ok": brief is not None,
-                    "records": record_count(brief) if brief else None,
-                    "anchors": anchor_count(brief) if brief else None,
-                    "review_marks": brief.review_count if brief else None,
-                    "problems": [p.as_dict() for p in problems],
-                }
-                for path, brief, problems in results
-            ],
-        }
-        if reports:
-            payload["cases"] = [r.as_dict() for r in reports]
-        # The exact strings, with what a terminal would act on (C1 controls, bidi
-        # overrides, invisible characters) written as JSON escapes: the same once parsed.
-        sys.stdout.write(escape_invisible(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n")
+        _write_json(results, reports, failed)
     else:
-        for path, brief, problems in results:
-            for problem in problems:
-                print(problem)
-            print(_summary(path, brief, problems))
-        for report in reports:
-            for problem in report.problems:
-                print(problem)
-            print(report.summary())
+        _write_text(results, reports)
     return 1 if failed else 0
+
+
+def _check(path: Path) -> Checked:
+    try:
+        brief = load_brief(path)
+    except BriefError as exc:
+        return str(path), None, exc.problems
+    return str(path), brief, list(brief.warnings)
+
+
+def _write_json(results: list[Checked], reports: list, failed: bool) -> None:
+    import json  # only for --json: every other run starts without it
+
+    payload = {
+        "ok": not failed,
+        "briefs": [
+            {
+                "path": path,
+                "ok": brief is not None,
+                "records": record_count(brief) if brief else None,
+                "anchors": anchor_count(brief) if brief else None,
+                "review_marks": brief.review_count if brief else None,
+                "problems": [p.as_dict() for p in problems],
+            }
+            for path, brief, problems in results
+        ],
+    }
+    if reports:
+        payload["cases"] = [r.as_dict() for r in reports]
+    # The exact strings, with what a terminal would act on (C1 controls, bidi
+    # overrides, invisible characters) written as JSON escapes: the same once parsed.
+    sys.stdout.write(escape_invisible(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n")
+
+
+def _write_text(results: list[Checked], reports: list) -> None:
+    for path, brief, problems in results:
+        for problem in problems:
+            print(problem)
+        print(_summary(path, brief, problems))
+    for report in reports:
+        for problem in report.problems:
+            print(problem)
+        print(report.summary())
 
 
 def _case_reports(cases: dict[str, list[Path]], results: list) -> list:

@@ -85,27 +85,14 @@ def _run(args: argparse.Namespace) -> int:
     from peacebrief.core.draft import MergeError, draft_text
 
     base_date = _parse_date(args.date) if args.date else None
-    if args.output == "":
-        raise _Fail("-o needs a file name ('-' is standard output)", 2)
-    output = Path(args.output) if args.output and args.output != "-" else None
-    if output is not None:
-        if output.is_dir():
-            raise _Fail(f"{output}: is a folder; name a file in it", 2)
-        if output.exists() and not args.force:
-            raise _Fail(f"{output} already exists; pass --force to overwrite it", 1)
-        if not output.parent.resolve().is_dir():
-            raise _Fail(f"{output}: the folder {output.parent} does not exist", 2)
+    output = _output(args)
     case = _load_case(args) if args.case else None
     inputs = [_read_document(Path(name), base_date) for name in args.documents]
     existing = existing_text = None
     if args.brief:
         existing, existing_text = _load_existing(Path(args.brief))
     paths_from = output.parent if output is not None else Path(args.brief).parent if args.brief else Path.cwd()
-    brief_id = None
-    if output is not None and existing is None:
-        from peacebrief.core.draft.parties import slug
-
-        brief_id = slug(output.stem)
+    brief_id = _new_brief_id(output) if existing is None else None
     known = None
     if case is not None:
         from peacebrief.core.case_ids import case_parties
@@ -147,6 +134,30 @@ def _run(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0
+
+
+def _output(args: argparse.Namespace) -> Path | None:
+    """The file of -o (None: standard output), refused before any work if it cannot be written."""
+    if args.output == "":
+        raise _Fail("-o needs a file name ('-' is standard output)", 2)
+    output = Path(args.output) if args.output and args.output != "-" else None
+    if output is not None:
+        if output.is_dir():
+            raise _Fail(f"{output}: is a folder; name a file in it", 2)
+        if output.exists() and not args.force:
+            raise _Fail(f"{output} already exists; pass --force to overwrite it", 1)
+        if not output.parent.resolve().is_dir():
+            raise _Fail(f"{output}: the folder {output.parent} does not exist", 2)
+    return output
+
+
+def _new_brief_id(output: Path | None) -> str | None:
+    """A new brief's id, from the name of the file it is written to."""
+    if output is None:
+        return None
+    from peacebrief.core.draft.parties import slug
+
+    return slug(output.stem)
 
 
 def _load_case(args: argparse.Namespace):  # type: ignore[no-untyped-def]

@@ -122,14 +122,7 @@ def adopt_case_ids(yaml_text: str, case: Case) -> tuple[str, dict[str, str]]:
             draft_id = _scalar(entries, "id")
             if draft_id is None:
                 continue
-            # By names only: an id the draft made from other words ("forum") proves nothing.
-            draft_names = [
-                n for n in (_scalar(entries, "name"), _scalar(entries, "title"), _scalar(entries, "short")) if n
-            ]
-            aliases = entries.get("aliases")
-            if aliases and isinstance(aliases[1], yaml.SequenceNode):
-                draft_names += [a.value for a in aliases[1].value if isinstance(a, yaml.ScalarNode)]
-            match = names.find(kind, draft_names)
+            match = names.find(kind, _draft_names(entries))
             if match is not None and match.id not in renamed.values() and match.id not in kept_ids:
                 renamed[draft_id] = match.id
                 adopted.add(draft_id)
@@ -148,6 +141,16 @@ def adopt_case_ids(yaml_text: str, case: Case) -> tuple[str, dict[str, str]]:
     _references(edits, top, renamed, adopted)
     _join_parties(edits, top, [p for pid, p in joined.items() if pid not in kept_ids])
     return edits.apply(), renamed
+
+
+def _draft_names(entries: dict[str, tuple[yaml.Node, yaml.Node]]) -> list[str]:
+    """A draft record's names, title, short name and aliases: by names only, since an id the
+    draft made from other words ("forum") proves nothing."""
+    names = [n for n in (_scalar(entries, "name"), _scalar(entries, "title"), _scalar(entries, "short")) if n]
+    aliases = entries.get("aliases")
+    if aliases and isinstance(aliases[1], yaml.SequenceNode):
+        names += [a.value for a in aliases[1].value if isinstance(a, yaml.ScalarNode)]
+    return names
 
 
 def _adopt(edits: _Edits, entries: dict[str, tuple[yaml.Node, yaml.Node]], match: Record) -> None:

@@ -149,60 +149,61 @@ def build_links(records: Mapping[str, Record]) -> Links:
     incoming: dict[str, dict[str, list[str]]] = {}
     by_paragraph: dict[tuple[str, int], list[str]] = {}
     matrix: dict[tuple[str, str], list[str]] = {}
-
     # Written out rather than through `_record_links`: this runs over every record at load.
-    def link(origin: str, relation: str, target: str) -> None:
-        relations = incoming.get(target)
-        if relations is None:
-            incoming[target] = {relation: [origin]}
-        else:
-            origins = relations.get(relation)
-            if origins is None:
-                relations[relation] = [origin]
-            else:
-                origins.append(origin)
-
-    def anchored(origin: str, anchor: Anchor) -> None:
-        spot = by_paragraph.setdefault((anchor.source, anchor.paragraph), [])
-        # Records come one at a time, each with all its anchors: if this one is there
-        # already it is the last (a look at the whole list would make a paragraph
-        # anchored by n records cost n squared).
-        if not spot or spot[-1] != origin:
-            spot.append(origin)
-
     for rid, record in records.items():
         if isinstance(record, Quote):
-            link(rid, "speaker", record.speaker)
+            _link(incoming, rid, "speaker", record.speaker)
             speaker = records.get(record.speaker)
             if isinstance(speaker, Person):
-                link(rid, "delegation", speaker.party)
+                _link(incoming, rid, "delegation", speaker.party)
             if record.event:
-                link(rid, "event", record.event)
+                _link(incoming, rid, "event", record.event)
             for issue in record.issues:
-                link(rid, "issues", issue)
-            anchored(rid, record.source)
+                _link(incoming, rid, "issues", issue)
+            _anchored(by_paragraph, rid, record.source)
         elif isinstance(record, Event):
             for party in record.parties:
-                link(rid, "parties", party)
+                _link(incoming, rid, "parties", party)
             for person in record.people:
-                link(rid, "people", person)
+                _link(incoming, rid, "people", person)
             for issue in record.issues:
-                link(rid, "issues", issue)
+                _link(incoming, rid, "issues", issue)
             for anchor in record.evidence:
-                anchored(rid, anchor)
+                _anchored(by_paragraph, rid, anchor)
         elif isinstance(record, Position):
-            link(rid, "party", record.party)
-            link(rid, "issue", record.issue)
+            _link(incoming, rid, "party", record.party)
+            _link(incoming, rid, "issue", record.issue)
             for quote in record.quotes:
-                link(rid, "evidence", quote)
+                _link(incoming, rid, "evidence", quote)
             for anchor in record.evidence:
-                anchored(rid, anchor)
+                _anchored(by_paragraph, rid, anchor)
             matrix.setdefault((record.issue, record.party), []).append(rid)
         elif isinstance(record, Person):
-            link(rid, "party", record.party)
+            _link(incoming, rid, "party", record.party)
     return Links(
         records=records,
         _incoming=incoming,
         by_paragraph=MappingProxyType({k: tuple(v) for k, v in by_paragraph.items()}),
         matrix=MappingProxyType({k: tuple(v) for k, v in matrix.items()}),
     )
+
+
+def _link(incoming: dict[str, dict[str, list[str]]], origin: str, relation: str, target: str) -> None:
+    relations = incoming.get(target)
+    if relations is None:
+        incoming[target] = {relation: [origin]}
+    else:
+        origins = relations.get(relation)
+        if origins is None:
+            relations[relation] = [origin]
+        else:
+            origins.append(origin)
+
+
+def _anchored(by_paragraph: dict[tuple[str, int], list[str]], origin: str, anchor: Anchor) -> None:
+    spot = by_paragraph.setdefault((anchor.source, anchor.paragraph), [])
+    # Records come one at a time, each with all its anchors: if this one is there
+    # already it is the last (a look at the whole list would make a paragraph
+    # anchored by n records cost n squared).
+    if not spot or spot[-1] != origin:
+        spot.append(origin)

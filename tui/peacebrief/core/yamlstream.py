@@ -156,6 +156,15 @@ _RESOLVABLE = frozenset(Resolver.yaml_implicit_resolvers)
 assert None not in _RESOLVABLE  # no resolver that applies to every first character
 
 
+def _too_many(event: Event, what: str) -> TooMany:
+    limit = MAX_RECORD_VALUES if what == "this record" else MAX_EXTRA_VALUES
+    return TooMany(
+        _error_mark(event.start_mark),
+        f"{what} {'holds' if what == 'this record' else 'hold'} more than {limit:,} values, the limit; "
+        "a brief needs nowhere near as many: remove them",
+    )
+
+
 class StreamComposer:
     """Composes one YAML document from a parser's events; see `walk`."""
 
@@ -314,12 +323,7 @@ class StreamComposer:
             if most is not None:
                 most -= 1
                 if most < 0:
-                    limit = MAX_RECORD_VALUES if what == "this record" else MAX_EXTRA_VALUES
-                    raise TooMany(
-                        _error_mark(event.start_mark),
-                        f"{what} {'holds' if what == 'this record' else 'hold'} more than {limit:,} values, the limit; "
-                        "a brief needs nowhere near as many: remove them",
-                    )
+                    raise _too_many(event, what)
         if most is not None and what != "this record":
             self._extra = most
         return root

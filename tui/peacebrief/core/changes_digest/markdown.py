@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from peacebrief.core.changes import Changes
 from peacebrief.core.changes_digest import sections as s
 from peacebrief.core.plaintext import to_ascii
@@ -27,6 +29,18 @@ def render_markdown(changes: Changes, *, ascii: bool = False) -> str:
         "",
         md(s.counts_line(changes)),
     ]
+    out += _stances(changes, md)
+    out += _events(changes, md)
+    out += _quotes(changes, md)
+    out += _disputes(changes, md)
+    out += ["", "## Sources", ""]
+    for tag, lines in s.sources(changes):
+        out += [f"- {tag} {number} {md(line)}" for number, line in lines]
+    return "\n".join(out) + "\n"
+
+
+def _stances(changes: Changes, md: Callable[[str], str]) -> list[str]:
+    out: list[str] = []
     for kind, title in s.TITLES.items():
         found = changes.of_kind(kind)
         if not found:
@@ -38,6 +52,11 @@ def render_markdown(changes: Changes, *, ascii: bool = False) -> str:
                 for words, evidence in stated:
                     out.append(f"- **{label}**: {md(words)}")
                     out += [f"  > \u201c{md(c.words)}\u201d {c.cite}" for c in evidence]
+    return out
+
+
+def _events(changes: Changes, md: Callable[[str], str]) -> list[str]:
+    out: list[str] = []
     if changes.new_events:
         out += ["", "## New events", ""]
         out += [
@@ -51,6 +70,11 @@ def render_markdown(changes: Changes, *, ascii: bool = False) -> str:
                 f"- {md(s.history_title(changes, history))}: "
                 + "; ".join(md(s.version_line(v)) for v in history.versions)
             )
+    return out
+
+
+def _quotes(changes: Changes, md: Callable[[str], str]) -> list[str]:
+    out: list[str] = []
     groups = s.quotes_by_party(changes)
     if groups:
         out += ["", "## New quotes by party"]
@@ -60,20 +84,22 @@ def render_markdown(changes: Changes, *, ascii: bool = False) -> str:
                 f"- {md(s.speaker(changes, d))}: {md(s.quote_words(d.record))} {s.record_cite(changes, d)}"
                 for d in quotes
             ]
-    if changes.disputes:
-        out += ["", "## Disputed facts"]
-        for history in changes.disputes:
-            out += [
-                "",
-                f"### {md(s.history_title(changes, history))}",
-                "",
-                f"The rounds differ on its {' and '.join(history.fields)}.",
-                "",
-            ]
-            for version in history.versions:
-                out.append(f"- **{md(s.version_line(version))}**")
-                out += [f"  > \u201c{md(c.words)}\u201d {c.cite}" for c in s.version_evidence(changes, version)]
-    out += ["", "## Sources", ""]
-    for tag, lines in s.sources(changes):
-        out += [f"- {tag} {number} {md(line)}" for number, line in lines]
-    return "\n".join(out) + "\n"
+    return out
+
+
+def _disputes(changes: Changes, md: Callable[[str], str]) -> list[str]:
+    if not changes.disputes:
+        return []
+    out = ["", "## Disputed facts"]
+    for history in changes.disputes:
+        out += [
+            "",
+            f"### {md(s.history_title(changes, history))}",
+            "",
+            f"The rounds differ on its {' and '.join(history.fields)}.",
+            "",
+        ]
+        for version in history.versions:
+            out.append(f"- **{md(s.version_line(version))}**")
+            out += [f"  > \u201c{md(c.words)}\u201d {c.cite}" for c in s.version_evidence(changes, version)]
+    return out

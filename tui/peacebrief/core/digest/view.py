@@ -302,14 +302,11 @@ def build_view(
     """
     chosen = _party(brief, party)
     window = make_window(since, until)
-    events = tuple(e for e in brief.events if chosen is None or concerns(brief, e, chosen.id))
-    people = tuple(p for p in brief.people if chosen is None or p.party == chosen.id)
-    positions = tuple(p for p in brief.positions if chosen is None or p.party == chosen.id)
-    quotes = tuple(q for q in brief.quotes if chosen is None or _party_id(brief, q) == chosen.id)
-    # Key points follow the party only: the window narrows the timeline and the quotes,
-    # not the summary of the whole brief.
-    concerned = {r.id for r in (*events, *people, *positions, *quotes)} | ({chosen.id} if chosen else set())
-    key_points = tuple(k for k in brief.key_points if chosen is None or not k.refs or concerned.intersection(k.refs))
+    if chosen is None:
+        events, people, positions, quotes = brief.events, brief.people, brief.positions, brief.quotes
+        key_points = tuple(brief.key_points)
+    else:
+        events, people, positions, quotes, key_points = _of_party(brief, chosen)
     events = tuple(e for e in events if window.admits(e.date))
     quotes = _sorted_quotes(brief, (q for q in quotes if window.admits(q.said)))
     return DigestView(
@@ -325,6 +322,21 @@ def build_view(
         positions=positions,
         quotes=quotes,
     )
+
+
+def _of_party(
+    brief: Brief, chosen: Party
+) -> tuple[tuple[Event, ...], tuple[Person, ...], tuple[Position, ...], tuple[Quote, ...], tuple[KeyPoint, ...]]:
+    """The events, people, positions, quotes and key points that concern one party."""
+    events = tuple(e for e in brief.events if concerns(brief, e, chosen.id))
+    people = tuple(p for p in brief.people if p.party == chosen.id)
+    positions = tuple(p for p in brief.positions if p.party == chosen.id)
+    quotes = tuple(q for q in brief.quotes if _party_id(brief, q) == chosen.id)
+    # Key points follow the party only: the window narrows the timeline and the quotes,
+    # not the summary of the whole brief.
+    concerned = {r.id for r in (*events, *people, *positions, *quotes)} | {chosen.id}
+    key_points = tuple(k for k in brief.key_points if not k.refs or concerned.intersection(k.refs))
+    return events, people, positions, quotes, key_points
 
 
 def filter_note(view: DigestView, show: Callable[[BriefDate], str] = BriefDate.display) -> str:
