@@ -8,7 +8,11 @@ Pure Python, no Textual. One concept per module:
 - `timex_resolve`: an expression resolved against a base date, one resolver per kind;
 - `names`: people (with titles and appositions), countries, institutions, places;
 - `parties`: the gazetteer, and matching to an existing brief's parties and people;
-- `speakers`: reporting clauses and their speakers, pronouns and offices;
+- `speakers`: reporting clauses and their speakers, from its parts: `reporting_words`
+  (the verbs and the words around them), `discourse` (a speaker, a clause, and the people
+  named so far, for pronouns and offices), `subjects` (the subject before or after the
+  verb), `noun_phrases` (who a name, a pronoun, an office or a body stands for) and
+  `reported` (what was said, and clauses that report with a colon);
 - `analyse`: one document read through: quotes, reported statements, dated sentences;
 - `build`: records with ids, checked anchors and review marks;
 - `writer`: YAML in format 1, standalone or added to an existing brief;

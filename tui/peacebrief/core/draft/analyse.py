@@ -14,19 +14,15 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from peacebrief.core.anchors import read_document
+from peacebrief.core.draft.discourse import Discourse, Reporting, SpeakerRef
 from peacebrief.core.draft.headline import bounded, headline, statement
 from peacebrief.core.draft.names import NameIndex, PersonInfo, build_index
 from peacebrief.core.draft.parties import Gazetteer, PartyGuess
 from peacebrief.core.draft.quotes import Passage, find_passages, passage_mask
+from peacebrief.core.draft.reported import colon_reporting
+from peacebrief.core.draft.reporting_words import VERBS
 from peacebrief.core.draft.sentences import Sentence, document_title, split_sentences
-from peacebrief.core.draft.speakers import (
-    VERBS,
-    Discourse,
-    Reporting,
-    SpeakerRef,
-    colon_reporting,
-    find_reportings,
-)
+from peacebrief.core.draft.speakers import find_reportings
 from peacebrief.core.draft.timex import Timex, clause_tense, find_timexes
 from peacebrief.core.draft.timex_resolve import Resolved, resolve
 from peacebrief.core.model import SourceDocument

@@ -24,6 +24,7 @@ from typing import Any
 from peacebrief.core.anchors import DocumentIndex, normalise
 from peacebrief.core.draft.analyse import DocumentAnalysis, analyse, content_words
 from peacebrief.core.draft.anchoring import Anchorer
+from peacebrief.core.draft.discourse import SpeakerRef
 from peacebrief.core.draft.names import PersonInfo
 from peacebrief.core.draft.parties import (
     PLACEHOLDER_ID,
@@ -39,7 +40,6 @@ from peacebrief.core.draft.parties import (
     slug,
     unique_id,
 )
-from peacebrief.core.draft.speakers import SpeakerRef
 
 SECTIONS = ("sources", "parties", "people", "events", "quotes")
 

@@ -37,7 +37,7 @@ from peacebrief.core.draft.sentences import Sentence, Token
 from peacebrief.core.draft.timex import MONTHS, WEEKDAYS
 
 if TYPE_CHECKING:
-    from peacebrief.core.draft.speakers import SpeakerRef
+    from peacebrief.core.draft.discourse import SpeakerRef
 
 MentionKind = Literal["person", "party", "place", "org", "unknown"]
 

@@ -128,7 +128,7 @@ def _scare(words: list[str], after: str, before: str) -> bool:
     if len(words) <= _SCARE_WORDS:
         if all(w.isupper() for w in bare if w) or _NAMING.search(before):
             return True
-        from peacebrief.core.draft.speakers import VERBS
+        from peacebrief.core.draft.reporting_words import VERBS
 
         return not any(w in VERBS for w in re.findall(r"[a-z]+", _outside_quotes(before).lower()))
     titled = all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in bare) and bare[0][:1].isupper()
