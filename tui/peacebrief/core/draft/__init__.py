@@ -6,7 +6,10 @@ Pure Python, no Textual. One concept per module:
 - `quotes`: passages inside quotation marks, both styles, with their form;
 - `timex`: time expressions, and the tense of the clause each stands in;
 - `timex_resolve`: an expression resolved against a base date, one resolver per kind;
-- `names`: people (with titles and appositions), countries, institutions, places;
+- `names`: people (with titles and appositions), countries, institutions, places, from
+  its parts: `name_words` (the words that tell), `mentions` (a name in a sentence),
+  `name_kinds` (what one run of capitalised words names) and `offices` (offices and
+  appositions around a name);
 - `parties`: the gazetteer, and matching to an existing brief's parties and people;
 - `speakers`: reporting clauses and their speakers, from its parts: `reporting_words`
   (the verbs and the words around them), `discourse` (a speaker, a clause, and the people

@@ -9,11 +9,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from peacebrief.core.draft.names import (
-    Mention,
-    NameIndex,
-    role_words,
-)
+from peacebrief.core.draft.mentions import Mention
+from peacebrief.core.draft.names import NameIndex
+from peacebrief.core.draft.offices import role_words
 from peacebrief.core.draft.reporting_words import CONNECTIVES
 from peacebrief.core.draft.sentences import Sentence
 from peacebrief.core.draft.timex import Timex

@@ -5,17 +5,16 @@ document ('the statement said')."""
 from __future__ import annotations
 
 from peacebrief.core.draft.discourse import Discourse, SpeakerRef, side_of
-from peacebrief.core.draft.names import (
+from peacebrief.core.draft.mentions import Mention
+from peacebrief.core.draft.name_words import (
     DETERMINERS,
     ORG_NOUNS,
     OUTLET_WORDS,
     TITLE_CAPS,
     TITLE_MODIFIERS,
     TITLE_NOUNS,
-    Mention,
-    NameIndex,
-    PersonInfo,
 )
+from peacebrief.core.draft.names import NameIndex, PersonInfo
 from peacebrief.core.draft.reporting_words import BODY_WORDS, DOCUMENT_NOUNS, PRONOUNS, STATEMENT_NOUNS, VERBS
 from peacebrief.core.draft.sentences import Sentence, Token
 

@@ -4,13 +4,9 @@ before a trailing attribution), and clauses that report with a colon ('X was blu
 from __future__ import annotations
 
 from peacebrief.core.draft.discourse import Discourse, Reporting, SpeakerRef
-from peacebrief.core.draft.names import (
-    ORG_NOUNS,
-    TITLE_MODIFIERS,
-    TITLE_NOUNS,
-    Mention,
-    NameIndex,
-)
+from peacebrief.core.draft.mentions import Mention
+from peacebrief.core.draft.name_words import ORG_NOUNS, TITLE_MODIFIERS, TITLE_NOUNS
+from peacebrief.core.draft.names import NameIndex
 from peacebrief.core.draft.noun_phrases import from_mention, pronoun_ref, role_phrase, token_index
 from peacebrief.core.draft.reporting_words import ADVERBIAL, CONNECTIVES, CONTINUATIONS, SKIP_LEFT, TOLD_OBJECT, VERBS
 from peacebrief.core.draft.sentences import Sentence, Token

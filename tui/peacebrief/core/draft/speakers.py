@@ -26,10 +26,8 @@ from __future__ import annotations
 import re
 
 from peacebrief.core.draft.discourse import Discourse, Reporting, SpeakerRef
-from peacebrief.core.draft.names import (
-    DETERMINERS,
-    NameIndex,
-)
+from peacebrief.core.draft.name_words import DETERMINERS
+from peacebrief.core.draft.names import NameIndex
 from peacebrief.core.draft.noun_phrases import from_mention, is_parenthetical, noun_phrase_ending
 from peacebrief.core.draft.reported import clause_end, content_start, reported_content
 from peacebrief.core.draft.reporting_words import (

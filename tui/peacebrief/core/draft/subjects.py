@@ -4,13 +4,9 @@
 from __future__ import annotations
 
 from peacebrief.core.draft.discourse import Discourse, Reporting, SpeakerRef
-from peacebrief.core.draft.names import (
-    DETERMINERS,
-    TITLE_MODIFIERS,
-    TITLE_NOUNS,
-    Mention,
-    NameIndex,
-)
+from peacebrief.core.draft.mentions import Mention
+from peacebrief.core.draft.name_words import DETERMINERS, TITLE_MODIFIERS, TITLE_NOUNS
+from peacebrief.core.draft.names import NameIndex
 from peacebrief.core.draft.noun_phrases import (
     from_mention,
     is_parenthetical,
