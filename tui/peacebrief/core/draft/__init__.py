@@ -16,7 +16,9 @@ Pure Python, no Textual. One concept per module:
   named so far, for pronouns and offices), `subjects` (the subject before or after the
   verb), `noun_phrases` (who a name, a pronoun, an office or a body stands for) and
   `reported` (what was said, and clauses that report with a colon);
-- `analyse`: one document read through: quotes, reported statements, dated sentences;
+- `analyse`: one document read through: its quotes and reported statements
+  (`quote_findings`) and its dated sentences (`event_findings`, titled by `headline`,
+  whose verbs `verb_forms` puts in the present);
 - `build`: records with ids, checked anchors and review marks;
 - `writer`: YAML in format 1, standalone or added to an existing brief;
 - `evaluate`: comparing a draft with expected results (tests and benchmarks).

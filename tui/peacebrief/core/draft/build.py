@@ -22,9 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from peacebrief.core.anchors import DocumentIndex, normalise
-from peacebrief.core.draft.analyse import DocumentAnalysis, analyse, content_words
+from peacebrief.core.draft.analyse import DocumentAnalysis, analyse
 from peacebrief.core.draft.anchoring import Anchorer
 from peacebrief.core.draft.discourse import SpeakerRef
+from peacebrief.core.draft.event_findings import content_words
 from peacebrief.core.draft.names import PersonInfo
 from peacebrief.core.draft.parties import (
     PLACEHOLDER_ID,
