@@ -256,14 +256,7 @@ def build_draft(
     existing = from_brief(existing_brief) if existing_brief is not None else None
     builder = _Builder(existing, existing_brief, case)
     gazetteer = Gazetteer()
-    known: dict[str, PersonInfo] = {}
-    if existing is not None:
-        for person in existing.people:
-            party = next((p.name for p in existing.parties if p.id == person.party), None)
-            hints = [PartyGuess(party, "the existing brief")] if party else []
-            known[person.name] = PersonInfo(person.name, [person.title] if person.title else [], hints, strong=True)
-            for party_record in existing.parties:
-                gazetteer.countries.add(party_record.name)
+    known = _known_people(existing, gazetteer) if existing is not None else {}
     analyses: list[DocumentAnalysis] = []
     base_dates: list[tuple[str, dt.date, bool]] = []
     source_ids: list[str] = []
@@ -277,24 +270,10 @@ def build_draft(
         digest = hashlib.sha256(document.data).hexdigest()
         if digest in existing_sources:
             source_id = existing_sources[digest].id
-            builder.indexes[source_id] = DocumentIndex(analysis.document)
         else:
-            source_id = builder.new_id(_source_base(document.path))
+            source_id = _new_source(builder, document, analysis, digest, paths_from)
             new_sources += 1
-            fields = {
-                "id": source_id,
-                "title": analysis.title,
-                "path": Path(os.path.relpath(document.path.resolve(), paths_from.resolve())).as_posix(),
-                "published": analysis.base_date.isoformat(),
-                "sha256": digest,
-            }
-            comments = []
-            if analysis.document.dateline is None:
-                comments.append(
-                    f"No dateline in the document: `--date {analysis.base_date.isoformat()}` gave the base date."
-                )
-            builder.records["sources"].append(DraftRecord("sources", fields, comments))
-            builder.indexes[source_id] = DocumentIndex(analysis.document)
+        builder.indexes[source_id] = DocumentIndex(analysis.document)
         source_ids.append(source_id)
         base_dates.append((source_id, analysis.base_date, analysis.document.dateline is not None))
     source_total = len(getattr(existing_brief, "sources", ())) + new_sources
@@ -320,6 +299,38 @@ def build_draft(
     return Draft(
         draft_id, title, as_of, builder.records, source_total, analyses, base_dates, builder.skipped, builder.duplicates
     )
+
+
+def _known_people(existing: ExistingBrief, gazetteer: Gazetteer) -> dict[str, PersonInfo]:
+    """The existing brief's people, with their titles and parties, as the drafter knows them;
+    its parties' names go to the gazetteer as countries."""
+    known: dict[str, PersonInfo] = {}
+    for person in existing.people:
+        party = next((p.name for p in existing.parties if p.id == person.party), None)
+        hints = [PartyGuess(party, "the existing brief")] if party else []
+        known[person.name] = PersonInfo(person.name, [person.title] if person.title else [], hints, strong=True)
+        for party_record in existing.parties:
+            gazetteer.countries.add(party_record.name)
+    return known
+
+
+def _new_source(
+    builder: _Builder, document: DocumentInput, analysis: DocumentAnalysis, digest: str, paths_from: Path
+) -> str:
+    """A source record for a document the brief does not hold yet; its id."""
+    source_id = builder.new_id(_source_base(document.path))
+    fields = {
+        "id": source_id,
+        "title": analysis.title,
+        "path": Path(os.path.relpath(document.path.resolve(), paths_from.resolve())).as_posix(),
+        "published": analysis.base_date.isoformat(),
+        "sha256": digest,
+    }
+    comments = []
+    if analysis.document.dateline is None:
+        comments.append(f"No dateline in the document: `--date {analysis.base_date.isoformat()}` gave the base date.")
+    builder.records["sources"].append(DraftRecord("sources", fields, comments))
+    return source_id
 
 
 def _source_base(path: Path) -> str:

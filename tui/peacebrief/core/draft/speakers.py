@@ -82,31 +82,9 @@ def _verb(
     tokens = sentence.tokens
     token = tokens[i]
     lemma = VERBS[token.lower]
-    prev = tokens[i - 1].lower if i > 0 else ""
+    if not _reports_speech(tokens, i, lemma):
+        return None
     nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-    if prev in NOT_AFTER and not token.lower.endswith("ing"):
-        return None  # "the reports", "there were reports", "it was said"
-    after_next = tokens[i + 2] if i + 2 < len(tokens) else None
-    if nxt == "to" and lemma not in ("tell", "reply", "respond") and not _to_listener(lemma, after_next):
-        return None  # "promised to", "added to the tension"
-    if lemma == "ask" and nxt in (
-        "not",
-        "for",
-        "whether",
-        "if",
-        "about",
-        "him",
-        "her",
-        "them",
-        "me",
-        "us",
-        "the",
-        "a",
-        "an",
-    ):
-        return None  # "asked not to be named", "asked for a pause": a request, not what was said
-    if nxt == "by" and (after_next is None or after_next.is_cap or after_next.lower in DETERMINERS):
-        return None  # passive: "was described by", not "said by phone"
     object_verb = (
         lemma in OBJECT_LEMMAS
         or (lemma, nxt) in PREPOSITIONAL_OBJECT
@@ -147,6 +125,26 @@ def _verb(
     ):
         names.statement_authors = list(speakers)
     return reporting
+
+
+# After "asked": a request ("asked not to be named", "asked for a pause"), not what was said.
+_ASKED_FOR = frozenset({"not", "for", "whether", "if", "about", "him", "her", "them", "me", "us", "the", "a", "an"})
+
+
+def _reports_speech(tokens: list[Token], i: int, lemma: str) -> bool:
+    """Whether the reporting verb at `i` reports what was said where it stands."""
+    token = tokens[i]
+    prev = tokens[i - 1].lower if i > 0 else ""
+    nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    if prev in NOT_AFTER and not token.lower.endswith("ing"):
+        return False  # "the reports", "there were reports", "it was said"
+    after_next = tokens[i + 2] if i + 2 < len(tokens) else None
+    if nxt == "to" and lemma not in ("tell", "reply", "respond") and not _to_listener(lemma, after_next):
+        return False  # "promised to", "added to the tension"
+    if lemma == "ask" and nxt in _ASKED_FOR:
+        return False
+    # passive: "was described by", not "said by phone"
+    return not (nxt == "by" and (after_next is None or after_next.is_cap or after_next.lower in DETERMINERS))
 
 
 def _to_listener(lemma: str, token: Token | None) -> bool:

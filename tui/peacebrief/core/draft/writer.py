@@ -250,27 +250,8 @@ def merge(
     edits: list[tuple[int, int, int, str]] = []  # (start, end, order, text)
 
     if old_folder.resolve() != new_folder.resolve() and "sources" in top:
-        for item in _items(top["sources"][1]):
-            path_node = _field(item, "path")
-            if isinstance(path_node, ScalarNode):
-                moved = Path(os.path.relpath((old_folder / path_node.value).resolve(), new_folder.resolve())).as_posix()
-                if moved != path_node.value:
-                    raise MergeError(
-                        f"its source paths are relative to {old_folder}; write the result in that folder "
-                        f"(-o {old_folder}/NAME.yaml) so that none of its lines has to change"
-                    )
-
-    old_sources = list(getattr(existing_brief, "sources", ()))
-    if len(old_sources) == 1 and draft.source_total > 1:
-        rewrites = _explicit_anchors(existing_text, top, old_sources[0].id, set(getattr(existing_brief, "records", {})))
-        if rewrites and not rewrite_anchors:
-            line = existing_text.count("\n", 0, rewrites[0][0]) + 1
-            raise MergeError(
-                f"it has one source and short anchors (the first on line {line}); a second source needs every anchor "
-                f"in the long form, `{{source: {old_sources[0].id}, exact: ...}}`: write them so, or pass --rewrite-anchors "
-                "to let the draft rewrite them (the only change it makes to existing lines)"
-            )
-        edits.extend(rewrites)
+        _refuse_moved_sources(top, old_folder, new_folder)
+    edits.extend(_long_anchors(existing_text, existing_brief, top, draft, rewrite_anchors))
 
     new_sources = {r.id for r in draft.records["sources"]}
     label = ", ".join(sorted(new_sources)) or ", ".join(s for s, _b, _d in draft.base_dates)
@@ -295,6 +276,42 @@ def merge(
     for start, end, _order, replacement in sorted(edits, key=lambda e: (e[0], e[2]), reverse=True):
         text = text[:start] + replacement + text[end:]
     return text
+
+
+def _refuse_moved_sources(top: dict[str, tuple[ScalarNode, Node]], old_folder: Path, new_folder: Path) -> None:
+    """`MergeError` when a source path of the existing brief would have to change."""
+    for item in _items(top["sources"][1]):
+        path_node = _field(item, "path")
+        if isinstance(path_node, ScalarNode):
+            moved = Path(os.path.relpath((old_folder / path_node.value).resolve(), new_folder.resolve())).as_posix()
+            if moved != path_node.value:
+                raise MergeError(
+                    f"its source paths are relative to {old_folder}; write the result in that folder "
+                    f"(-o {old_folder}/NAME.yaml) so that none of its lines has to change"
+                )
+
+
+def _long_anchors(
+    existing_text: str,
+    existing_brief: Any,
+    top: dict[str, tuple[ScalarNode, Node]],
+    draft: Draft,
+    rewrite_anchors: bool,
+) -> list[tuple[int, int, int, str]]:
+    """The edits that write a one-source brief's short anchors in the long form, when the
+    draft adds a second source (`MergeError` unless `rewrite_anchors`)."""
+    old_sources = list(getattr(existing_brief, "sources", ()))
+    if len(old_sources) != 1 or draft.source_total <= 1:
+        return []
+    rewrites = _explicit_anchors(existing_text, top, old_sources[0].id, set(getattr(existing_brief, "records", {})))
+    if rewrites and not rewrite_anchors:
+        line = existing_text.count("\n", 0, rewrites[0][0]) + 1
+        raise MergeError(
+            f"it has one source and short anchors (the first on line {line}); a second source needs every anchor "
+            f"in the long form, `{{source: {old_sources[0].id}, exact: ...}}`: write them so, or pass --rewrite-anchors "
+            "to let the draft rewrite them (the only change it makes to existing lines)"
+        )
+    return rewrites
 
 
 def _items(node: Node) -> list[Node]:
