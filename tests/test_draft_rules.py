@@ -157,6 +157,14 @@ def test_tense_of_a_clause() -> None:
     assert resolve(timex, WEDNESDAY, "past").value == "2026-01-30"  # type: ignore[union-attr]
 
 
+def test_a_day_the_calendar_has_not_is_left_undated() -> None:
+    sentence = sentences_of("The talks were set for February 30, officials said.")[0]
+    timex = find_timexes(sentence)[0]
+    assert timex.text == "February 30"
+    assert resolve(timex, WEDNESDAY, "future") is None
+    assert [e.resolved.timex.text for e in analyse("The talks were set for February 30.", WEDNESDAY).events] == []
+
+
 # -- speakers ---------------------------------------------------------------------------
 
 

@@ -441,6 +441,8 @@ def _nearest_year(month: int, day: int, base: dt.date, tense: Tense | None) -> t
             options.append(dt.date(year, month, day))
         except ValueError:
             continue
+    if not options:
+        raise ValueError(f"no year near {base.year} has a day {day} in month {month}")  # "February 30"
     options.sort(key=lambda d: abs((d - base).days))
     best = options[0]
     gap = (best - base).days
