@@ -18,6 +18,15 @@ def lit_words(content: object) -> list[str]:
     return [content.plain[span.start : span.end] for span in content.spans if str(span.style) == LIT]
 
 
+async def test_the_box_says_what_it_searches_as_it_opens(bundled_brief: Brief) -> None:
+    async with reader() as (app, pilot, screen):
+        await open_search(pilot, app)
+        records = sum(1 for _ in bundled_brief.all_records())
+        paragraphs = sum(source.document.paragraph_count for source in bundled_brief.sources)
+        hint = f"Type to search {records} records and the sources' {paragraphs} paragraphs."
+        await wait_for(pilot, lambda: hint in screen_text(app), "the hint under the field")
+
+
 async def test_a_paragraph_of_the_source_is_found_and_opens_with_its_words_lit(bundled_brief: Brief) -> None:
     async with reader() as (app, pilot, screen):
         search = await open_search(pilot, app)

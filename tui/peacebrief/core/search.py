@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, filterfalse, islice, repeat
@@ -39,6 +39,7 @@ from peacebrief.core.model import (
     Source,
 )
 from peacebrief.core.related import paragraph_id
+from peacebrief.core.search_words import WordIndex
 
 NEAR_MIN = 6  # letters a typed word needs before a word one edit from it counts as found
 _PUNCTUATION = ".,;:!?\"'()[]{}-"
@@ -182,12 +183,12 @@ class SearchIndex:
                 text = " " + fold(document.paragraph_text(block))
                 self._texts.append(text)
                 self._primary.append(text)
-        self._vocabulary: tuple[frozenset[str], str] | None = None
-        # Made now, with the index: on a big brief it takes as long as a few keystrokes,
+        # Made now, with the index: on a big brief they take as long as a few keystrokes,
         # better spent as the search box opens than in the middle of a word.
-        self._words()
+        self._word_index = WordIndex(self._texts)
+        self._vocabulary = self._near_vocabulary()
         self._last_terms: tuple[str, ...] = ()
-        self._last_hits: list[int] = list(range(len(self._ids)))
+        self._last_hits: Sequence[int] = range(len(self._ids))
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -201,7 +202,7 @@ class SearchIndex:
         """Entries holding every word of `query`, best first (see the module), at most `limit` listed."""
         terms = tuple(fold(query).split())
         if not terms:
-            self._last_terms, self._last_hits = (), list(range(len(self._ids)))
+            self._last_terms, self._last_hits = (), range(len(self._ids))
             return SearchResult((), 0)
         hits = self._exact(terms)
         best = self._ranked(hits, terms, limit)
@@ -229,18 +230,24 @@ class SearchIndex:
                 for i, (old, new) in enumerate(zip(last, terms, strict=False))
             )
         )
-        texts = self._texts
-        if narrowing:
-            # The last hits hold every earlier word: test only the word being typed, and any after it.
-            hits, todo = self._last_hits, terms[len(last) - 1 :]
-        else:
-            hits, todo = list(compress(range(len(texts)), map(contains, texts, repeat(terms[0])))), terms[1:]
+        # The last hits hold every earlier word: test only the word being typed, and any after it.
+        hits, todo = (self._last_hits, terms[len(last) - 1 :]) if narrowing else (range(len(self._texts)), terms)
         for term in todo:
-            # `term in text` over the candidates, looped in C (compress, map): a first
-            # letter tests every entry of a big brief, tens of thousands, in a few ms.
-            hits = list(compress(hits, map(contains, map(texts.__getitem__, hits), repeat(term))))
+            hits = self._holding_term(term, hits)
+        hits = list(hits)
         self._last_terms, self._last_hits = terms, hits
         return hits
+
+    def _holding_term(self, term: str, within: Sequence[int]) -> list[int]:
+        """The entries of `within` holding `term`: through the words that hold it
+        (core/search_words.py), or by testing each entry when that is cheaper."""
+        found = self._word_index.entries(term, within)
+        if found is not None:
+            return found
+        # `term in text` over the candidates, looped in C (compress, map): a first
+        # letter tests every entry of a big brief, tens of thousands, in a few ms.
+        texts = self._texts
+        return list(compress(within, map(contains, map(texts.__getitem__, within), repeat(term))))
 
     def _ranked(self, hits: list[int], terms: tuple[str, ...], limit: int) -> list[int]:
         """The first `limit` of `hits` by tier 0-3 (see the module), each tier in the brief's
@@ -276,7 +283,7 @@ class SearchIndex:
         """Words of the brief one edit from `term` that an exact search would not find."""
         if len(term) < NEAR_MIN or not term.isalpha():
             return frozenset()
-        words, letters = self._words()
+        words, letters = self._vocabulary
         # Every string one edit from `term` (a few hundred), looked up in the brief's words.
         heads_tails = [(term[:i], term[i:]) for i in range(len(term) + 1)]
         variants = {head + tail[1:] for head, tail in heads_tails if tail}
@@ -285,16 +292,11 @@ class SearchIndex:
         variants.discard(term)
         return frozenset(word for word in variants & words if term not in word)
 
-    def _words(self) -> tuple[frozenset[str], str]:
+    def _near_vocabulary(self) -> tuple[frozenset[str], str]:
         """The brief's words of five letters or more, and the letters they are made of."""
-        if self._vocabulary is None:
-            tokens: set[str] = set()
-            for text in self._texts:
-                tokens.update(text.split())
-            words = {w.strip(_PUNCTUATION) for w in tokens if len(w) >= NEAR_MIN - 1}
-            words = {w for w in words if len(w) >= NEAR_MIN - 1 and w.isalpha()}
-            self._vocabulary = (frozenset(words), "".join(sorted({c for w in words for c in w})))
-        return self._vocabulary
+        words = {w.strip(_PUNCTUATION) for w in self._word_index.words if len(w) >= NEAR_MIN - 1}
+        words = {w for w in words if len(w) >= NEAR_MIN - 1 and w.isalpha()}
+        return frozenset(words), "".join(sorted({c for w in words for c in w}))
 
     def _with_near(self, terms: tuple[str, ...], near_words: tuple[frozenset[str], ...], found: set[int]) -> list[int]:
         """Entries not `found` exactly that hold each typed word or one of its near words,
@@ -303,7 +305,7 @@ class SearchIndex:
         every = range(len(texts))
         candidates: set[int] = set()
         for word in {word for words in near_words for word in words}:
-            candidates.update(compress(every, map(contains, texts, repeat(word))))
+            candidates.update(self._holding_term(word, every))
         candidates -= found
         alternatives = [(term, *words) for term, words in zip(terms, near_words, strict=True)]
         near = sorted(i for i in candidates if all(any(word in texts[i] for word in words) for words in alternatives))

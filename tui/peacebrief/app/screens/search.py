@@ -84,6 +84,10 @@ class SearchScreen(ModalScreen[Found | None]):
     def results(self) -> ItemList:
         return self.query_one("#search-results", ItemList)
 
+    @property
+    def _count(self) -> Static:
+        return self.query_one("#search-count", Static)
+
     _found: SearchResult | None = None
 
     def _chosen(self, rid: str) -> Found:
@@ -93,13 +97,19 @@ class SearchScreen(ModalScreen[Found | None]):
     def on_mount(self) -> None:
         self.query_one("#search-box").border_title = "Search"
         self.query_one(Input).focus()
-        self._show("")
+        if id(self.brief) not in self._indexes:
+            # The box shows at once; the index is built after that frame (0.75 s of CPU on
+            # the 10k brief), and keys typed meanwhile wait for it.
+            self._count.update(Text("Reading the brief's words…", style="dim"), layout=False)
+        self.call_after_refresh(self._ready)
+
+    def _ready(self) -> None:
+        self._show(self.query_one(Input).value)
 
     def _show(self, query: str) -> None:
         if not self.is_mounted:
             return
-        results = self.results
-        count = self.query_one("#search-count", Static)
+        results, count = self.results, self._count
         if not query.strip():
             results.set_items([])
             paragraphs = sum(source.document.paragraph_count for source in self.brief.sources)
