@@ -121,27 +121,36 @@ def _resolve_sentence(sentence: Sentence, timexes: list[Timex], base: dt.date) -
         if timex.kind == "day" and timex.parts.get("word", "").lower() in ("overnight", "last night"):
             continue
         tense, modal = tenses[timex]
-        ref = ref_words = None
-        if modal and tense == "future":
-            earlier = [
-                r
-                for t, r in out.items()
-                if t.start < timex.start and r.tense == "past" and r.date.precision == "day" and not r.date.is_interval
-            ]
-            if earlier:
-                ref, ref_words = earlier[-1].date.earliest, earlier[-1].timex.text
+        ref, ref_words = _said_day_before(out, timex) if modal and tense == "future" else (None, None)
         result = resolve(timex, base, tense, ref=ref, ref_words=ref_words)
         if result is not None:
             out[timex] = result
     for timex in timexes:
         if timex in out:
             continue
-        days = [r for r in out.values() if r.date.precision == "day" and not r.date.is_interval and r.tense != "future"]
-        ref = ref_words = None
-        if days:
-            nearest = min(days, key=lambda r: abs(r.timex.start - timex.start))
-            ref, ref_words = nearest.date.earliest, f"{nearest.timex.text} ({nearest.date.iso()})"
+        ref, ref_words = _nearest_day(out, timex)
         result = resolve(timex, base, tenses[timex][0], ref=ref, ref_words=ref_words)
         if result is not None:
             out[timex] = result
     return [out[t] for t in timexes if t in out]
+
+
+def _said_day_before(out: dict[Timex, Resolved], timex: Timex) -> tuple[dt.date | None, str | None]:
+    """The last past day resolved before a future 'would ... on Wednesday': what it counts from."""
+    earlier = [
+        r
+        for t, r in out.items()
+        if t.start < timex.start and r.tense == "past" and r.date.precision == "day" and not r.date.is_interval
+    ]
+    if earlier:
+        return earlier[-1].date.earliest, earlier[-1].timex.text
+    return None, None
+
+
+def _nearest_day(out: dict[Timex, Resolved], timex: Timex) -> tuple[dt.date | None, str | None]:
+    """The day resolved nearest an expression the sentence counts from it ('overnight')."""
+    days = [r for r in out.values() if r.date.precision == "day" and not r.date.is_interval and r.tense != "future"]
+    if not days:
+        return None, None
+    nearest = min(days, key=lambda r: abs(r.timex.start - timex.start))
+    return nearest.date.earliest, f"{nearest.timex.text} ({nearest.date.iso()})"

@@ -111,33 +111,11 @@ def dated_events(
             continue
         seen.add(key)
         timex = result.timex
-        span = clause_span(sentence, timex)
-        saying = next(
-            (
-                r
-                for r in reportings
-                if r.time == timex and r.content and not r.inherited and r.lemma not in (":", "according")
-            ),
-            None,
-        )
-        if saying is not None and saying.content is not None:
-            span = (min(saying.attribution[0], saying.content[0]), max(saying.verb_end, saying.content[1]))
-        if len(sentence.sub(*span).split()) < 4:
-            span = (sentence.start, sentence.end)
+        span = _event_span(sentence, timex, reportings)
         if _attribution_only(sentence, span, timex, reportings, passages):
             continue  # '..., Brask said on Tuesday': who spoke and when is the quote's, not an event
         clause = sentence.sub(*span)
-        status: EventStatus = "occurred"
-        if _POSTPONED.search(clause):
-            status = "postponed"
-        elif _CANCELLED.search(clause):
-            status = "cancelled"
-        elif result.date.earliest > base or (
-            result.tense == "future" and result.date.latest >= base and result.date.earliest != base
-        ):
-            status = "scheduled"
-        elif _REPORTED.search(clause):
-            status = "reported"
+        status = _status(clause, result, base)
         title = _event_title(
             sentence, timex, span, clause, reportings, passages, [r.timex for r in resolved], names, proper
         )
@@ -146,6 +124,39 @@ def dated_events(
         parties = list(dict.fromkeys(m.key for m in inside if m.kind == "party"))
         out.append(EventFinding(sentence.index, result, title, status, span, people, parties, result.unsure))
     return out
+
+
+def _event_span(sentence: Sentence, timex: Timex, reportings: list[Reporting]) -> tuple[int, int]:
+    """The words an event stands on: the clause of its time expression, or the saying the
+    expression dates, or the whole sentence when those are too short to tell."""
+    span = clause_span(sentence, timex)
+    saying = next(
+        (
+            r
+            for r in reportings
+            if r.time == timex and r.content and not r.inherited and r.lemma not in (":", "according")
+        ),
+        None,
+    )
+    if saying is not None and saying.content is not None:
+        span = (min(saying.attribution[0], saying.content[0]), max(saying.verb_end, saying.content[1]))
+    if len(sentence.sub(*span).split()) < 4:
+        span = (sentence.start, sentence.end)
+    return span
+
+
+def _status(clause: str, result: Resolved, base: dt.date) -> EventStatus:
+    if _POSTPONED.search(clause):
+        return "postponed"
+    if _CANCELLED.search(clause):
+        return "cancelled"
+    if result.date.earliest > base or (
+        result.tense == "future" and result.date.latest >= base and result.date.earliest != base
+    ):
+        return "scheduled"
+    if _REPORTED.search(clause):
+        return "reported"
+    return "occurred"
 
 
 _CLAUSE_BREAK = re.compile(

@@ -344,19 +344,21 @@ def _merge_short_names(index: NameIndex) -> None:
                 if _one_letter_apart(p.surname.casefold(), key.casefold())
             ]
         if len(full) == 1:
-            short = index.people.pop(key)
-            target = full[0]
-            target.titles.extend(t for t in short.titles if t not in target.titles)
-            target.hints.extend(short.hints)
-            target.gender = target.gender or short.gender
-            target.strong = target.strong or short.strong
-            target.surname_used = True
-            renamed[key] = target.key
+            _merge_into(full[0], index.people.pop(key))
+            renamed[key] = full[0].key
     if renamed:
         for mentions in index.mentions.values():
             for mention in mentions:
                 if mention.kind == "person" and mention.key in renamed:
                     mention.key = renamed[mention.key]
+
+
+def _merge_into(target: PersonInfo, short: PersonInfo) -> None:
+    target.titles.extend(t for t in short.titles if t not in target.titles)
+    target.hints.extend(short.hints)
+    target.gender = target.gender or short.gender
+    target.strong = target.strong or short.strong
+    target.surname_used = True
 
 
 def _runs(tokens: list[Token], mask: list[bool]) -> Iterator[tuple[int, int]]:

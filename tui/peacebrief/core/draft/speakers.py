@@ -182,23 +182,42 @@ def _according(sentence: Sentence, i: int, names: NameIndex, discourse: Discours
     k = i + 2
     if k >= len(tokens):
         return None
+    found = _according_to_whom(sentence, k, names, discourse)
+    if found is None:
+        return None
+    refs, end = found
+    a_start, a_end = tokens[i].start, tokens[end].end
+    content = _according_content(sentence, i, end, a_start)
+    for ref in refs:
+        if ref.kind == "person":
+            discourse.note_speaker(ref.key, a_start, sentence.index)
+    return Reporting(
+        sentence.index, i, tokens[i].start, tokens[i + 1].end, "according", refs, (a_start, a_end), content
+    )
+
+
+def _according_to_whom(
+    sentence: Sentence, k: int, names: NameIndex, discourse: Discourse
+) -> tuple[list[SpeakerRef], int] | None:
+    """The speakers named after 'according to' (from token `k`), and their last token."""
+    tokens = sentence.tokens
     mention = names.starting_at(sentence.index, k)
-    refs: list[SpeakerRef] = []
-    end = k
     if mention is not None:
         ref = from_mention(mention, names)
-        if ref is None:
-            return None
-        refs, end = [ref], mention.last
-    else:
-        j = k
-        while j < len(tokens) and tokens[j].is_word and j - k < 6 and tokens[j].text != ",":
-            j += 1
-        found = noun_phrase_ending(sentence, [False] * len(tokens), j - 1, names, discourse) if j > k else None
-        if not found:
-            return None
-        refs, end = found[0], j - 1
-    a_start, a_end = tokens[i].start, tokens[end].end
+        return ([ref], mention.last) if ref is not None else None
+    j = k
+    while j < len(tokens) and tokens[j].is_word and j - k < 6 and tokens[j].text != ",":
+        j += 1
+    found = noun_phrase_ending(sentence, [False] * len(tokens), j - 1, names, discourse) if j > k else None
+    if not found:
+        return None
+    return found[0], j - 1
+
+
+def _according_content(sentence: Sentence, i: int, end: int, a_start: int) -> tuple[int, int] | None:
+    """What 'according to X' (at token `i`, X ending at `end`) attributes: the clause after
+    it when it opens the sentence, else the words before it."""
+    tokens = sentence.tokens
     content: tuple[int, int] | None = None
     if end + 1 < len(tokens) and tokens[end + 1].text == ",":  # "According to X, who heads ..., the ..."
         j = end + 2
@@ -211,9 +230,4 @@ def _according(sentence: Sentence, i: int, names: NameIndex, discourse: Discours
             content = (tokens[end + 2].start, clause_end(sentence, end + 2)) if end + 2 < len(tokens) else None
     if content is None and i >= 1 and tokens[i - 1].text == ",":
         content = (content_start(sentence), tokens[i - 2].end)
-    for ref in refs:
-        if ref.kind == "person":
-            discourse.note_speaker(ref.key, a_start, sentence.index)
-    return Reporting(
-        sentence.index, i, tokens[i].start, tokens[i + 1].end, "according", refs, (a_start, a_end), content
-    )
+    return content

@@ -203,49 +203,59 @@ class Timex:
 def find_timexes(sentence: Sentence) -> list[Timex]:
     """The time expressions of a sentence, longest first where they overlap, in order."""
     text = sentence.text
+    out: list[Timex] = []
+    for start, end, kind, match in _matches(text):
+        if kind == "weekday" and _is_name_part(text, start, end):
+            continue
+        if kind == "day" and _today_in_name(text, start, end):
+            continue
+        out.append(_timex(sentence, start, end, kind, match))
+    return out
+
+
+def _matches(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
+    """Every pattern's matches, earliest first, then longest: those that overlap none before."""
     found: list[tuple[int, int, str, re.Match[str]]] = []
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             found.append((match.start(), match.end(), kind, match))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     chosen: list[tuple[int, int, str, re.Match[str]]] = []
-    for item in found:  # earliest first, then longest: keep what does not overlap
+    for item in found:
         if all(item[1] <= c[0] or item[0] >= c[1] for c in chosen):
             chosen.append(item)
-    out: list[Timex] = []
-    for start, end, kind, match in chosen:
-        if kind == "weekday" and _is_name_part(text, start, end):
-            continue
-        if kind == "day" and _today_in_name(text, start, end):
-            continue
-        parts = {k: v for k, v in match.groupdict().items() if v}
-        prep = None
-        outer = start
-        lead = _PREP.search(text, max(0, start - 24), start)
-        if lead and lead.end() == start:
-            word = lead.group(1).lower()
-            outer = lead.start()
-            if word not in _LOCATING:
-                prep, start = word, lead.start()
-        mod = parts.get("mod", "").lower()
-        if kind in ("month", "year") and mod in _LOCATING:
-            start = match.start() + len(parts["mod"]) + 1
-            while text[start].isspace():
-                start += 1
-        elif kind in ("month", "year") and mod in ("until", "till", "by", "since", "from", "before", "after"):
-            prep = mod
-        if prep in ("until", "till", "to"):
-            span = _FOR_SPAN.search(text, max(0, outer - 40), outer)
-            if span and span.end() == outer:
-                parts["for_n"], parts["for_unit"] = span.group("n"), span.group("unit")
-                start = outer = span.start()
-                kind = "for-until"
-                parts["inner_kind"] = next(k for k, p in _PATTERNS if p is match.re)
-        base = sentence.start
-        out.append(
-            Timex(sentence.index, base + start, base + end, _clean(text[start:end]), kind, parts, prep, base + outer)
-        )
-    return out
+    return chosen
+
+
+def _timex(sentence: Sentence, start: int, end: int, kind: str, match: re.Match[str]) -> Timex:
+    """The expression a match stands for: its meaning-bearing preposition, the words kept for
+    `date_text`, and 'for a week until ...' in front of an end."""
+    text = sentence.text
+    parts = {k: v for k, v in match.groupdict().items() if v}
+    prep = None
+    outer = start
+    lead = _PREP.search(text, max(0, start - 24), start)
+    if lead and lead.end() == start:
+        word = lead.group(1).lower()
+        outer = lead.start()
+        if word not in _LOCATING:
+            prep, start = word, lead.start()
+    mod = parts.get("mod", "").lower()
+    if kind in ("month", "year") and mod in _LOCATING:
+        start = match.start() + len(parts["mod"]) + 1
+        while text[start].isspace():
+            start += 1
+    elif kind in ("month", "year") and mod in ("until", "till", "by", "since", "from", "before", "after"):
+        prep = mod
+    if prep in ("until", "till", "to"):
+        span = _FOR_SPAN.search(text, max(0, outer - 40), outer)
+        if span and span.end() == outer:
+            parts["for_n"], parts["for_unit"] = span.group("n"), span.group("unit")
+            start = outer = span.start()
+            kind = "for-until"
+            parts["inner_kind"] = next(k for k, p in _PATTERNS if p is match.re)
+    base = sentence.start
+    return Timex(sentence.index, base + start, base + end, _clean(text[start:end]), kind, parts, prep, base + outer)
 
 
 def _is_name_part(text: str, start: int, end: int) -> bool:
