@@ -41,6 +41,7 @@ from peacebrief.core.draft.parties import (
     slug,
     unique_id,
 )
+from peacebrief.core.draft.quote_findings import QuoteFinding
 
 SECTIONS = ("sources", "parties", "people", "events", "quotes")
 
@@ -351,15 +352,7 @@ def _events(
     for finding in analysis.events:
         date = finding.resolved.date.iso()
         span = finding.evidence
-        duplicate = next(
-            (
-                e
-                for e in existing_events
-                if e.date.iso() == date
-                and any(a.source == source_id and _overlaps((a.start, a.end), span) for a in e.evidence)
-            ),
-            None,
-        )
+        duplicate = _same_event(existing_events, date, source_id, span)
         if duplicate is not None:
             ids[finding.resolved.timex] = duplicate.id
             builder.duplicates += 1
@@ -381,11 +374,7 @@ def _events(
         if finding.status != "occurred":
             fields["status"] = finding.status
         people = [builder.person_ids[k] for k in finding.people if k in builder.person_ids]
-        parties = [builder.party(name) for name in finding.parties]
-        parties += [
-            builder.person_party[p] for p in people if builder.person_party.get(p) not in (None, builder.placeholder_id)
-        ]
-        parties = [p for p in dict.fromkeys(parties) if p != builder.placeholder_id]
+        parties = _event_parties(builder, finding.parties, people)
         if parties:
             fields["parties"] = parties
         if people:
@@ -399,6 +388,47 @@ def _events(
     return ids
 
 
+def _same_event(existing_events: list[Any], date: str, source_id: str, span: tuple[int, int]) -> Any | None:
+    """The existing brief's event of that date standing on these words, if there is one."""
+    return next(
+        (
+            e
+            for e in existing_events
+            if e.date.iso() == date
+            and any(a.source == source_id and _overlaps((a.start, a.end), span) for a in e.evidence)
+        ),
+        None,
+    )
+
+
+def _event_parties(builder: _Builder, names: list[str], people: list[str]) -> list[str]:
+    """The parties an event names, then its people's, once each, without the stand-in."""
+    parties = [builder.party(name) for name in names]
+    parties += [
+        builder.person_party[p] for p in people if builder.person_party.get(p) not in (None, builder.placeholder_id)
+    ]
+    return [p for p in dict.fromkeys(parties) if p != builder.placeholder_id]
+
+
+# The comment beside a direct quote of an unusual form.
+_FORMS = {
+    "split": "Split by its attribution.",
+    "colon": "Introduced by a colon.",
+    "fragment": "A fragment inside the reporter's sentence.",
+}
+
+
+def _quoted_already(existing_quotes: list[Any], finding: QuoteFinding, source_id: str, speaker: str) -> bool:
+    """The existing brief has a quote of this kind by this speaker over these words."""
+    return any(
+        q.source.source == source_id
+        and _overlaps((q.source.start, q.source.end), (finding.start, finding.end))
+        and q.speaker == speaker
+        and q.quote_kind == finding.kind
+        for q in existing_quotes
+    )
+
+
 def _quotes(
     builder: _Builder, analysis: DocumentAnalysis, source_id: str, event_ids: dict[Any, str], existing_brief: Any | None
 ) -> None:
@@ -406,16 +436,7 @@ def _quotes(
     for finding in analysis.quotes:
         speaker, stand_in = builder.speaker(finding.speaker, analysis)
         words = _key(finding.text)
-        if words in builder.existing_words:  # the brief quotes these words already
-            builder.duplicates += 1
-            continue
-        if any(
-            q.source.source == source_id
-            and _overlaps((q.source.start, q.source.end), (finding.start, finding.end))
-            and q.speaker == speaker
-            and q.quote_kind == finding.kind
-            for q in existing_quotes
-        ):
+        if words in builder.existing_words or _quoted_already(existing_quotes, finding, source_id, speaker):
             builder.duplicates += 1
             continue
         if (words, speaker) in builder.quote_keys:
@@ -449,13 +470,5 @@ def _quotes(
         fields["source"] = anchor
         if reasons:
             fields["review"] = "; ".join(dict.fromkeys(reasons))
-        comments = []
-        if kind == "direct" and finding.form in ("split", "colon", "fragment"):
-            comments.append(
-                {
-                    "split": "Split by its attribution.",
-                    "colon": "Introduced by a colon.",
-                    "fragment": "A fragment inside the reporter's sentence.",
-                }[finding.form]
-            )
+        comments = [_FORMS[finding.form]] if kind == "direct" and finding.form in _FORMS else []
         builder.records["quotes"].append(DraftRecord("quotes", fields, comments))
