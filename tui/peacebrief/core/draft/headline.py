@@ -134,16 +134,7 @@ def statement(
 ) -> str | None:
     """A saying as a headline: 'Bose says his government will listen but will not be rushed'
     from 'Bose said on Thursday that his government would listen but would not be rushed'."""
-    tokens = [
-        t
-        for t in sentence.tokens
-        if span[0] <= t.start and t.end <= span[1] and not any(a <= t.start < b for a, b in cut)
-    ]
-    tokens = _before_break(_without_lead(_unbracketed(tokens)))
-    while tokens and tokens[0].lower == "that":
-        tokens = tokens[1:]
-    while tokens and not tokens[-1].is_word and not tokens[-1].text[0].isdigit():
-        tokens = tokens[:-1]
+    tokens = _said_words(sentence, span, cut)
     if len([t for t in tokens if t.is_word]) < 2:
         return None
     words = [
@@ -165,6 +156,22 @@ def statement(
             ]
         )
     )
+
+
+def _said_words(sentence: Sentence, span: tuple[int, int], cut: list[tuple[int, int]]) -> list[Token]:
+    """The tokens of what was said, in `span` but not in `cut`, without a lead, a break,
+    an opening 'that' or closing marks."""
+    tokens = [
+        t
+        for t in sentence.tokens
+        if span[0] <= t.start and t.end <= span[1] and not any(a <= t.start < b for a, b in cut)
+    ]
+    tokens = _before_break(_without_lead(_unbracketed(tokens)))
+    while tokens and tokens[0].lower == "that":
+        tokens = tokens[1:]
+    while tokens and not tokens[-1].is_word and not tokens[-1].text[0].isdigit():
+        tokens = tokens[:-1]
+    return tokens
 
 
 # Reported speech back in the tense of a headline: "would" is what "will" was when said.

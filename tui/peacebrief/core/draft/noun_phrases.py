@@ -24,6 +24,20 @@ def is_parenthetical(segment: list[Token]) -> bool:
         return False
     if any(t.text in ("\u201c", "\u201d", '"') for t in segment):
         return False
+    if _set_phrase(segment):
+        return True
+    first = segment[0]
+    if any(t.lower in VERBS and VERBS[t.lower] in ("say", "tell") for t in segment):
+        return False
+    if first.lower in DETERMINERS or first.possessive:
+        return any(t.lower in TITLE_NOUNS or t.text in TITLE_CAPS or t.lower in ORG_NOUNS for t in segment)
+    return any(t.lower in TITLE_NOUNS for t in segment) and not any(
+        t.lower in ("is", "was", "are", "were", "has", "had") for t in segment
+    )
+
+
+def _set_phrase(segment: list[Token]) -> bool:
+    """', who ...,', ', for its part,', ', in turn,', ', a member of ...,': set off whatever follows."""
     first = segment[0]
     if first.lower in ("who", "which", "whose", "whom", "himself", "herself", "also", "speaking", "writing"):
         return True
@@ -34,19 +48,11 @@ def is_parenthetical(segment: list[Token]) -> bool:
         or words in (["in", "turn"], ["in", "response"], ["however"], ["meanwhile"])
     ):
         return True  # ", for its part," / ", in turn,"
-    if (
+    return (
         first.lower in ("a", "an")
         and len(segment) > 1
         and segment[1].lower in ("member", "former", "veteran", "spokesman", "spokeswoman", "leader", "founder")
-    ):
-        return True  # ", a member of the opposition Homeland Party,"
-    if any(t.lower in VERBS and VERBS[t.lower] in ("say", "tell") for t in segment):
-        return False
-    if first.lower in DETERMINERS or first.possessive:
-        return any(t.lower in TITLE_NOUNS or t.text in TITLE_CAPS or t.lower in ORG_NOUNS for t in segment)
-    return any(t.lower in TITLE_NOUNS for t in segment) and not any(
-        t.lower in ("is", "was", "are", "were", "has", "had") for t in segment
-    )
+    )  # ", a member of the opposition Homeland Party,"
 
 
 def previous_comma(tokens: list[Token], mask: list[bool], k: int) -> int:

@@ -129,38 +129,49 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
         elif char == STRAIGHT:
             open_quote = not open_quote
         elif char in _TERMINAL and (not open_quote or _closes_after(text, i + 1, end)):
-            j = i + 1
-            while j < end and text[j] in _TERMINAL:
-                j += 1
-            while j < end and text[j] in _AFTER_TERMINAL:
-                if text[j] in CLOSERS or (text[j] == STRAIGHT and open_quote):
-                    open_quote = False
-                elif text[j] == STRAIGHT:
-                    break  # an opening straight quote belongs to the next sentence
-                j += 1
-            if open_quote:
-                i = j
-                continue
-            k = j
-            while k < end and text[k].isspace():
-                k += 1
-            if (
-                k < end
-                and j < end
-                and text[j].isspace()
-                and _starts_sentence(text[k])
-                and not _abbreviation(text, sentence_start, i)
-            ):
+            j, open_quote = _past_terminal(text, i + 1, end, open_quote)
+            k = None if open_quote else _next_sentence(text, sentence_start, i, j, end)
+            if k is not None:
                 out.append((sentence_start, j))
                 sentence_start = k
                 i = k
-                continue
-            i = j
+            else:
+                i = j
             continue
         i += 1
     if sentence_start < end:
         out.append((sentence_start, _rstrip(text, sentence_start, end)))
     return [(s, e) for s, e in out if e > s]
+
+
+def _past_terminal(text: str, j: int, end: int, open_quote: bool) -> tuple[int, bool]:
+    """Past the terminal marks from `j` and the closing quotes or brackets after them; whether
+    a quotation is still open there."""
+    while j < end and text[j] in _TERMINAL:
+        j += 1
+    while j < end and text[j] in _AFTER_TERMINAL:
+        if text[j] in CLOSERS or (text[j] == STRAIGHT and open_quote):
+            open_quote = False
+        elif text[j] == STRAIGHT:
+            break  # an opening straight quote belongs to the next sentence
+        j += 1
+    return j, open_quote
+
+
+def _next_sentence(text: str, sentence_start: int, i: int, j: int, end: int) -> int | None:
+    """Where the next sentence starts if the terminal mark at `i` (ending at `j`) ends one."""
+    k = j
+    while k < end and text[k].isspace():
+        k += 1
+    if (
+        k < end
+        and j < end
+        and text[j].isspace()
+        and _starts_sentence(text[k])
+        and not _abbreviation(text, sentence_start, i)
+    ):
+        return k
+    return None
 
 
 def _closes_after(text: str, i: int, end: int) -> bool:
