@@ -130,3 +130,42 @@ def test_the_reader_process_ends_on_q_during_a_load_that_never_ends(tmp_path: Pa
 
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "quit 0"
+
+
+async def test_q_while_a_case_reads_its_later_rounds_quits_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader shows a case's first round and reads the others behind it: `q` then ends
+    it without waiting for the round being read, and no later round is read after."""
+    from peacebrief.app.screens.brief import BriefScreen
+    from peacebrief.core import case_open
+
+    example = ROOT / "cases" / "tarren-valley"
+    read_fully = case_open.load_brief_cached
+    held = threading.Event()
+    later: list[str] = []  # each later round the reader began to read
+    returned: list[bool] = []  # each held read that returned (True: let go by the test)
+    threads: list[threading.Thread] = []
+
+    def held_read(path: Path) -> Brief:
+        if path.name == "round-1.yaml":
+            return read_fully(path)
+        later.append(path.name)
+        threads.append(threading.current_thread())
+        returned.append(held.wait(120))  # a guard against a hang, not a bound on speed
+        return read_fully(path)
+
+    monkeypatch.setattr(case_open, "load_brief_cached", held_read)
+    app = BriefApp(example)
+    try:
+        async with app.run_test() as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, BriefScreen) and later, "round 2 being read")
+            assert app.loading_note == "loading round 2 of 3…"
+            await pilot.press("q")
+            await wait_for(pilot, lambda: not app.is_running, "the reader to quit")
+        assert returned == []  # quit while round 2 was still being read
+        assert app.return_code in (None, 0)
+        [thread] = threads
+        assert thread.daemon and not thread.name.startswith("asyncio")
+    finally:
+        held.set()
+    threads[0].join(120)
+    assert later == ["round-2.yaml"]  # told to stop, it read no other round

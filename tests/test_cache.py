@@ -167,7 +167,7 @@ def test_the_cache_rows_hold_every_field_of_the_model() -> None:
             "people",
             "issues",
         ],
-        Position: ["id", "review", "line", "party", "issue", "stance", "evidence", "quotes", "detail"],
+        Position: ["id", "review", "line", "party", "issue", "stance", "evidence", "quotes", "detail", "status"],
         Quote: [
             "id",
             "review",
@@ -340,3 +340,12 @@ def test_what_a_writer_killed_mid_write_left_is_removed_by_the_next(harbour: Pat
 
     assert not left.exists() and mine.exists()
     assert sorted(p.name for p in cache_dir().iterdir() if p.name.endswith(".tmp")) == [mine.name]
+
+
+def test_a_withdrawn_position_comes_back_from_the_cache_withdrawn(tmp_path: Path, monkeypatch) -> None:
+    round_3 = Path(__file__).resolve().parents[1] / "cases" / "tarren-valley" / "round-3.yaml"
+    assert load_brief_cached(round_3)["tvm-withdrawal"].status == "withdrawn"
+    monkeypatch.setattr(cache, "_load_afresh", lambda path: pytest.fail("the loader ran on a fresh cache"))
+    again = load_brief_cached(round_3)
+    assert [p.id for p in again.positions if p.withdrawn] == ["tvm-withdrawal"]
+    assert again.positions == load_brief(round_3).positions

@@ -54,8 +54,9 @@ def make_case(tmp_path: Path, briefs: dict[str, str]) -> Path:
     return tmp_path
 
 
-def position(pid: str, party: str, issue: str, stance: str, words: str) -> str:
-    return f"- {{id: {pid}, party: {party}, issue: {issue}, stance: {stance}, evidence: [{words}]}}\n"
+def position(pid: str, party: str, issue: str, stance: str, words: str, status: str = "") -> str:
+    held = f", status: {status}" if status else ""
+    return f"- {{id: {pid}, party: {party}, issue: {issue}, stance: {stance}{held}, evidence: [{words}]}}\n"
 
 
 def test_rounds_follow_as_of_not_file_names(tmp_path: Path) -> None:
@@ -182,7 +183,7 @@ def test_a_planned_event_that_a_later_round_reports_is_an_update_not_a_dispute(t
     assert [v.describe() for v in update.versions] == ["Jan 2026, scheduled", "9 Jan 2026, occurred"]
 
 
-def test_changes_new_changed_dropped_unchanged_with_both_rounds_words(tmp_path: Path) -> None:
+def test_changes_new_changed_unchanged_and_not_restated_with_both_rounds_words(tmp_path: Path) -> None:
     folder = make_case(
         tmp_path,
         {
@@ -214,16 +215,125 @@ def test_changes_new_changed_dropped_unchanged_with_both_rounds_words(tmp_path: 
     assert found == [
         ("changed", "alda", "tolls", ["Tolls shared"], ["No tolls"]),
         ("new", "bren", "pass", [], ["Pass shut"]),
-        ("dropped", "bren", "tolls", ["Tolls"], []),
         ("unchanged", "alda", "pass", ["Pass open"], ["pass  OPEN"]),
+        # Round 2 says nothing of Bren's tolls: that is silence, not a change of mind.
+        ("not_restated", "bren", "tolls", ["Tolls"], []),
     ]
     changed = changes.of_kind("changed")[0]
     assert [(e.words, e.citation, e.source) for e in changed.before[0].evidence] == [
         ("Alda wants tolls shared", "[1 ¶1]", "Wire")
     ]
     assert [e.words for e in changed.after[0].evidence] == ["Alda wants tolls shared"]
-    assert changes.counts() == {"changed": 1, "new": 1, "dropped": 1, "unchanged": 1}
+    assert changes.counts() == {"changed": 1, "new": 1, "dropped": 0, "unchanged": 1, "not_restated": 1}
     assert changes.cell("alda", "tolls") is changed
+
+
+def test_a_stance_is_dropped_only_by_a_withdrawn_position(tmp_path: Path) -> None:
+    tolls = position("bren-tolls", "bren", "tolls", "Tolls", "Bren wants tolls")
+    folder = make_case(
+        tmp_path,
+        {
+            "r1.yaml": brief_yaml("r1", "2026-01-10", positions=tolls),
+            "r2.yaml": brief_yaml(
+                "r2",
+                "2026-02-10",
+                positions=position("bren-no-tolls", "bren", "tolls", "No more tolls", "Bren wants tolls", "withdrawn")
+                + position("alda-pass", "alda", "pass", "Pass shut", "Alda wants the pass open", "withdrawn"),
+            ),
+        },
+    )
+    case = load_case(folder)
+    assert case.rounds[1].brief["bren-no-tolls"].withdrawn
+    changes = compare(case)
+    found = [
+        (c.kind, c.party, c.issue, [s.words for s in c.before], [s.words for s in c.after]) for c in changes.stances
+    ]
+    assert found == [
+        ("dropped", "alda", "pass", [], ["Pass shut"]),  # a withdrawal the case first hears of is news too
+        ("dropped", "bren", "tolls", ["Tolls"], ["No more tolls"]),
+    ]
+    assert [e.words for e in changes.stances[1].after[0].evidence] == ["Bren wants tolls"]
+
+
+def test_a_stance_left_unsaid_stays_in_force_for_the_next_rounds(tmp_path: Path) -> None:
+    tolls = position("bren-tolls", "bren", "tolls", "Tolls", "Bren wants tolls")
+    folder = make_case(
+        tmp_path,
+        {
+            "r1.yaml": brief_yaml("r1", "2026-01-10", positions=tolls),
+            "r2.yaml": brief_yaml("r2", "2026-02-10"),  # says nothing of it
+            "r3.yaml": brief_yaml("r3", "2026-03-10", positions=tolls.replace("Tolls,", "High tolls,")),
+            "r4.yaml": brief_yaml("r4", "2026-04-10"),
+            "r5.yaml": brief_yaml(
+                "r5",
+                "2026-05-10",
+                positions=position("bren-tolls", "bren", "tolls", "x", "Bren wants tolls", "withdrawn"),
+            ),
+            "r6.yaml": brief_yaml("r6", "2026-06-10"),
+            "r7.yaml": brief_yaml("r7", "2026-07-10", positions=tolls),
+        },
+    )
+    case = load_case(folder)
+
+    def seen(since: int, until: int) -> tuple[str, list[int], list[int]] | None:
+        change = compare(case, since, until).cell("bren", "tolls")
+        return change and (change.kind, [s.round for s in change.before], [s.round for s in change.after])
+
+    assert seen(1, 2) == ("not_restated", [1], [])
+    assert seen(2, 3) == ("changed", [1], [3])  # against round 1's words, in force at round 2
+    assert seen(1, 4) == ("changed", [1], [3])  # the latest word up to round 4 is round 3's
+    assert seen(3, 4) == ("not_restated", [3], [])
+    assert seen(4, 5) == ("dropped", [3], [5])
+    assert seen(5, 6) is None  # withdrawn, and nothing said since: nothing to tell
+    assert seen(6, 7) == ("new", [5], [7])  # taken up again
+    assert seen(1, 7) == ("unchanged", [1], [7])
+
+
+WITHDRAWN, HELD = "withdrawn", "held"
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "kind"),
+    [
+        ([], [("a", HELD)], "new"),
+        ([], [("a", WITHDRAWN)], "dropped"),
+        ([], [], None),
+        ([("a", HELD)], [], "not_restated"),
+        ([("a", HELD)], [("A ", HELD)], "unchanged"),
+        ([("a", HELD)], [("b", HELD)], "changed"),
+        ([("a", HELD)], [("a", WITHDRAWN)], "dropped"),
+        ([("a", HELD), ("b", HELD)], [("b", HELD)], "changed"),  # one of two stances left out
+        ([("a", HELD), ("b", HELD)], [("a", HELD), ("b", WITHDRAWN)], "changed"),  # one of two given up
+        ([("a", WITHDRAWN)], [], None),
+        ([("a", WITHDRAWN)], [("a", HELD)], "new"),
+        ([("a", WITHDRAWN)], [("a", WITHDRAWN)], "unchanged"),
+    ],
+)
+def test_the_rule_of_stance_kinds(
+    before: list[tuple[str, str]], after: list[tuple[str, str]], kind: str | None
+) -> None:
+    from peacebrief.core.model import Position
+    from peacebrief.core.stance_kinds import change_kind
+
+    def positions(side: list[tuple[str, str]]) -> list[Position]:
+        return [Position(id=f"p{n}", party="x", issue="y", stance=w, status=h) for n, (w, h) in enumerate(side)]  # type: ignore[arg-type]
+
+    assert change_kind(positions(before), positions(after)) == kind
+
+
+def test_a_withdrawn_position_must_say_withdrawn_or_held(tmp_path: Path) -> None:
+    folder = make_case(
+        tmp_path,
+        {
+            "r1.yaml": brief_yaml(
+                "r1",
+                "2026-01-10",
+                positions=position("bren-tolls", "bren", "tolls", "Tolls", "Bren wants tolls", "gone"),
+            )
+        },
+    )
+    with pytest.raises(BriefError, match="`status` is 'gone'; it must be one of: held, withdrawn"):
+        load_case(folder)
 
 
 def test_compare_refuses_rounds_out_of_order(tmp_path: Path) -> None:
@@ -249,11 +359,16 @@ def test_the_example_changes_from_round_2_to_3() -> None:
         ("changed", "tvm", "ceasefire"),
         ("changed", "calder", "prisoners"),
         ("changed", "tvm", "prisoners"),
-        ("new", "tvm", "elections"),
+        ("changed", "tvm", "elections"),  # against round 1's words: round 2 did not restate them
         ("new", "tvm", "return"),
-        ("dropped", "tvm", "withdrawal"),
+        ("dropped", "tvm", "withdrawal"),  # round 3 says the Movement gave it up
         ("unchanged", "calder", "ceasefire"),
         ("unchanged", "calder", "elections"),
+    ]
+    elections = changes.cell("tvm", "elections")
+    assert [(s.round, s.words) for s in (*elections.before, *elections.after)] == [
+        (1, "Elections only after a new constitution"),
+        (3, "Elections after a review of the constitution"),
     ]
     ceasefire = changes.stances[0]
     assert [e.words for e in ceasefire.before[0].evidence] == ["international monitors on the whole line"]
@@ -274,9 +389,32 @@ def test_changes_since_round_1_see_every_later_round() -> None:
     changes = compare(load_case(EXAMPLE), since=1)
     assert (changes.since, changes.until) == (1, 3)
     assert changes.cell("tvm", "elections").kind == "changed"
-    assert changes.cell("tvm", "withdrawal") is None  # stated in round 2 only: not in 1 or 3
+    withdrawal = changes.cell("tvm", "withdrawal")  # stated in round 2, given up in round 3
+    assert (withdrawal.kind, withdrawal.before, [s.round for s in withdrawal.after]) == ("dropped", (), [3])
     assert [d.record.id for d in changes.new_events] == ["ev-dovra-shelling", "ev-round-3", "ev-exchange", "ev-round-4"]
     assert [h.event_id for h in changes.updated_events] == ["ev-round-2", "ev-round-3"]
+
+
+def test_the_example_changes_from_round_1_to_2_leave_a_stance_unsaid() -> None:
+    changes = compare(load_case(EXAMPLE), since=1, until=2)
+    assert changes.counts() == {"changed": 2, "new": 2, "dropped": 0, "unchanged": 2, "not_restated": 1}
+    [silent] = changes.of_kind("not_restated")
+    assert (silent.party, silent.issue, [s.round for s in silent.before], silent.after) == ("tvm", "elections", [1], ())
+
+
+def test_the_matrix_cells_follow_the_same_rule_as_the_changes() -> None:
+    from peacebrief.core.case_brief import case_brief, cell_changes
+
+    case = load_case(EXAMPLE)
+    brief = case_brief(case)
+    for number in range(2, len(case.rounds) + 1):
+        cells = {(party, issue): cell.kind for (issue, party), cell in cell_changes(brief, number).items() if cell.kind}
+        changes = compare(case, number - 1, number)
+        assert cells == {(c.party, c.issue): c.kind for c in changes.stances}
+    silent = cell_changes(brief, 2)[("elections", "tvm")]
+    assert (silent.kind, silent.stated, silent.ids) == ("not_restated", 1, ("r1:tvm-elections",))
+    dropped = cell_changes(brief, 3)[("withdrawal", "tvm")]
+    assert (dropped.kind, dropped.stated, dropped.ids) == ("dropped", 3, ("r3:tvm-withdrawal",))
 
 
 def test_a_stance_over_time_oldest_first() -> None:

@@ -140,14 +140,33 @@ async def test_the_issues_matrix_shows_a_round_and_marks_what_changed() -> None:
         await pilot.press("4")
         await wait_for(pilot, lambda: screen.current_pane == "issues", "the issues pane")
         text = screen_text(app)
-        assert "round 3 against round 2" in text
+        assert "R3 against R2 · Δ changed + new ✕ dropped · not restated" in text
         assert "Δ Accepts Forum" in text  # changed since round 2
         assert "+ Displaced families" in text  # new
-        assert "✕ dropped since round" in text
+        assert "✕ withdrawn: No longer" in text  # dropped: round 3 says the Movement gave it up
         await pilot.press("[")  # the round filter picks the matrix's round too
         await wait_for(pilot, lambda: screen.round_filter == 3, "round 3")
         await pilot.press("[")
-        await wait_for(pilot, lambda: "round 2 against round 1" in screen_text(app), "round 2's matrix")
+        await wait_for(pilot, lambda: "R2 against R1" in screen_text(app), "round 2's matrix")
+
+
+async def test_a_stance_a_round_leaves_unsaid_is_shown_in_force_not_dropped() -> None:
+    async with case_reader() as (app, pilot, screen):
+        await pilot.press("4", "[", "[")
+        pane = screen.pane("issues")
+        await wait_for(pilot, lambda: pane.matrix_round == 2, "round 2's matrix")
+        matrix = pane.table
+        row = [i.id for i in screen.brief.issues].index("elections")
+        column = 1 + [p.id for p in pane._parties()].index("tvm")
+        # Round 2 says nothing of the Movement's stance on elections: round 1's stands.
+        assert matrix.cell(row, column).plain == "· R1: Elections only after a new constitution"
+        assert "dropped" not in " ".join(
+            matrix.cell(r, c).plain for r in range(matrix.row_count) for c in range(1, matrix.column_count)
+        )
+        matrix.move_cursor(row, column)
+        await wait_for(pilot, lambda: screen.detail.place == "r1:tvm-elections", "round 1's position")
+        assert pane.matrix_round == 2  # the matrix stays on round 2
+        assert "Elections only after a new constitution" in detail_words(screen)
 
 
 async def test_the_changes_view_lists_each_change_with_both_wordings() -> None:
@@ -157,14 +176,44 @@ async def test_the_changes_view_lists_each_change_with_both_wordings() -> None:
         view = app.screen
         assert isinstance(view, ChangesScreen)
         text = screen_text(app)
-        assert "Changes from round 2 to round 3  3 changed, 2 new, 1 dropped, 2 unchanged" in text
-        assert "CHANGED   Ceasefire and monitors · Tarren Valley Movement" in text
+        assert "Changes from round 2 to round 3  4 changed, 1 new, 1 dropped, 2 unchanged, 0 not restated" in text
+        assert "CHANGED      Ceasefire and monitors · Tarren Valley Movement" in text
         assert "R2  A ceasefire only with international monitors on the line" in text
         assert "R3  Accepts Forum monitors along the river line" in text
         assert "“international monitors on the whole line”  R2 [1 ¶3]" in text
         await pilot.press("left")
         await wait_for(pilot, lambda: view.changes.since == 1, "rounds 1 and 2")
-        assert "Changes from round 1 to round 2" in screen_text(app)
+        text = screen_text(app)
+        assert "Changes from round 1 to round 2  2 changed, 2 new, 0 dropped, 2 unchanged, 1 not restated" in text
+        await pilot.press("end")
+        await wait_for(pilot, lambda: view.selected().kind == "not_restated", "the last change")
+        text = screen_text(app)
+        assert "NOT RESTATED Elections · Tarren Valley Movement" in text
+        assert "R1  Elections only after a new constitution" in text
+        assert "R2  not restated: the round says nothing of it" in text
+        await pilot.press("2")  # the later round has no words for it: the stance in force
+        await wait_for(
+            pilot, lambda: app.screen is screen and screen.detail.place == "r1:tvm-elections", "round 1's position"
+        )
+
+
+async def test_a_dropped_stance_shows_the_withdrawal_and_its_words() -> None:
+    async with case_reader() as (app, pilot, screen):
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChangesScreen), "the changes view")
+        view = app.screen
+        assert isinstance(view, ChangesScreen)
+        kinds = [c.kind for c in view.changes.stances]
+        view.options.select(str(kinds.index("dropped")))
+        await wait_for(pilot, lambda: view.selected().kind == "dropped", "the dropped stance")
+        text = screen_text(app)
+        assert "DROPPED      Troops in the villages · Tarren Valley Movement" in text
+        assert "R3  withdrawn: No longer demands that Calder's troops leave the villages" in text
+        await pilot.press("enter")
+        await wait_for(
+            pilot, lambda: app.screen is screen and screen.detail.place == "r3:tvm-withdrawal", "the withdrawal"
+        )
+        assert "the Movement no longer demanded that Calder’s troops leave the villages" in detail_words(screen)
 
 
 async def test_following_a_change_to_the_evidence_of_both_rounds() -> None:

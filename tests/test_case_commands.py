@@ -54,15 +54,28 @@ def test_the_changes_digest_says_what_changed_with_both_wordings(
         "              monitors from the Lakeshore Forum along the river line”",
         "              R3 [1 ¶3]",
     ]
-    assert "Positions: 3 changed, 2 new, 1 dropped, 2 unchanged." in text
+    assert "Positions: 4 changed, 1 new, 1 dropped, 2 unchanged, 0 not restated." in text
     assert "Shelling of Dovra: the rounds differ on its date and status" in text
+    dropped = text[text.index("Dropped positions") :]
+    assert dropped[: dropped.index("\n\n")].splitlines()[2:5] == [
+        "Troops in the villages: Tarren Valley Movement",
+        "  Round 2   Calder's troops must leave the villages before any deal",
+        "              “Calder’s troops must leave the valley’s villages before",
+    ]
+    assert "  Round 3   withdrawn: No longer demands that Calder's troops leave the" in dropped
 
 
 def test_since_round_1_compares_it_with_the_latest(in_root: None, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["digest", "cases/tarren-valley", "--changes", "--since", "1", "--format", "json"]) == 0
     document = json.loads(capsys.readouterr().out)
     assert (document["since"]["round"], document["until"]["round"]) == (1, 3)
-    assert document["counts"] == {"changed": 5, "new": 2, "dropped": 0, "unchanged": 0}
+    assert document["counts"] == {"changed": 5, "new": 2, "dropped": 1, "unchanged": 0, "not_restated": 0}
+    [dropped] = [p for p in document["positions"] if p["kind"] == "dropped"]
+    assert (dropped["issue"], dropped["before"], [a["status"] for a in dropped["after"]]) == (
+        "withdrawal",
+        [],
+        ["withdrawn"],
+    )
 
 
 @pytest.mark.parametrize(
@@ -95,8 +108,8 @@ def test_check_folder_checks_each_brief_then_the_case(in_root: None, capsys: pyt
     assert capsys.readouterr().out.splitlines() == [
         "cases/tarren-valley/round-1.yaml: ok, 21 records, 8 anchors verified",
         "cases/tarren-valley/round-2.yaml: ok, 25 records, 11 anchors verified",
-        "cases/tarren-valley/round-3.yaml: ok, 26 records, 12 anchors verified",
-        "cases/tarren-valley/round-3.yaml:63: ev-dovra-shelling: warning: disputed date and status: "
+        "cases/tarren-valley/round-3.yaml: ok, 28 records, 13 anchors verified",
+        "cases/tarren-valley/round-3.yaml:64: ev-dovra-shelling: warning: disputed date and status: "
         "this brief has 11 Apr 2026, occurred, cases/tarren-valley/round-2.yaml:62 has 12 Apr 2026, reported",
         "cases/tarren-valley: case ok, 3 rounds, 1 disputed event",
     ]

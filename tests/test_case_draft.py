@@ -53,6 +53,30 @@ def test_the_draft_reuses_the_case_ids_and_the_case_still_checks(
     assert load_case(case_folder).latest.file == "round-4.yaml"
 
 
+def test_a_drafted_round_that_states_no_position_drops_none(
+    case_folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The new report says nothing of the parties' stances: the changes digest says each
+    is not restated (the earlier words stand), not that all of them were dropped."""
+    target = case_folder / "round-4.yaml"
+    assert (
+        main(["draft", str(case_folder / "sources" / "r4-wire.txt"), "--case", str(case_folder), "-o", str(target)])
+        == 0
+    )
+    assert load_brief(target).positions == ()
+    capsys.readouterr()
+    assert main(["digest", str(case_folder), "--changes"]) == 0
+    text = capsys.readouterr().out
+    assert "Positions: 0 changed, 0 new, 0 dropped, 0 unchanged, 7 not restated." in text
+    silent = text[text.index("Positions not restated") :]
+    assert silent.splitlines()[2:5] == [
+        "Ceasefire and monitors: Government of Calder",
+        "  Round 3   Accepts ceasefire monitors from the Lakeshore Forum",
+        "              “Calder still accepted the Forum’s monitors” R3 [1 ¶4]",
+    ]
+    assert "  Round 4   not restated: the round says nothing of it" in silent
+
+
 def test_without_case_the_same_draft_does_not_join(case_folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = case_folder / "round-4.yaml"
     assert main(["draft", str(case_folder / "sources" / "r4-wire.txt"), "-o", str(target)]) == 0

@@ -15,7 +15,6 @@ from textual.binding import Binding
 from textual.containers import Center, Middle, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
-from textual.worker import get_current_worker
 
 from peacebrief.app.keymap import read_keymap
 from peacebrief.app.settings import read_settings, write_settings
@@ -181,40 +180,56 @@ class BriefApp(App[None]):
         if first is None or not first.complete:
             self.read_case(first, shown)
 
-    @work(thread=True, exclusive=True, group="load")
-    def read_case(self, first: object, shown: threading.Event) -> None:
-        """Read a case off the UI thread: its first round (unless given), shown at once,
-        then the others, the top bar counting them, and then the whole case."""
-        from peacebrief.core.case_open import FirstRound, open_first, open_rest
+    @work(exclusive=True, group="load")
+    async def read_case(self, first: object, shown: threading.Event) -> None:
+        """Read a case behind the screen: its first round (unless given), shown at once,
+        then the others, the top bar counting them, and then the whole case.
 
-        worker = get_current_worker()
+        The reading runs in a daemon thread, as `load` does, not in a thread worker
+        (which the end of the event loop waits for: `q` waited out the reading of every
+        round). Cancelled (by `q`, or by a reload), it tells the thread to stop after the
+        round it is reading, and the thread is abandoned."""
+        stop = threading.Event()
+        try:
+            outcome = await asyncio.shield(
+                self._in_daemon_thread(lambda: self._read_case(first, shown, stop), "peacebrief-case")
+            )
+        except asyncio.CancelledError:
+            stop.set()
+            shown.set()  # nothing waits for the first screen any more
+            raise
+        if isinstance(outcome, BaseException):
+            raise outcome  # the reader's crash, as from any worker
+
+    def _read_case(self, first: object, shown: threading.Event, stop: threading.Event) -> None:
+        """In the case's thread: each part of the case handed to the UI thread as it is read,
+        until `stop` is set (then nothing more is read, or handed over)."""
+        from peacebrief.core.case_open import FirstRound, Stopped, open_first, open_rest
+
+        def hand(callback: Callable[..., None], *args: object) -> None:
+            if not stop.is_set():
+                self.call_from_thread(callback, *args)
+
         signature = self._file_signature()
         try:
             if first is None:
                 first = open_first(self.path)
-                if worker.is_cancelled:
-                    return
-                self.call_from_thread(self._case_part, first, signature, shown)
+                hand(self._case_part, first, signature, shown)
             assert isinstance(first, FirstRound)
-            if first.complete:
+            if first.complete or stop.is_set():
                 return
             # Not before the first screen is out: reading holds the GIL most of the time,
             # and the UI thread, which paints, gets it back only now and then (read at once,
             # the 5x200 case showed its first whole screen at 1.89x its parse, 1.73x with
             # this wait: pty, medians of 3, load average 9-14).
             shown.wait(10)
-
-            def progress(read: int, of: int) -> None:
-                if not worker.is_cancelled:
-                    self.call_from_thread(self._case_progress, read, of)
-
-            case, brief = open_rest(self.path, first, progress)
-        except BriefError as exc:
-            if not worker.is_cancelled:
-                self.call_from_thread(self._case_failed, exc.problems, signature)
+            case, brief = open_rest(self.path, first, lambda read, of: hand(self._case_progress, read, of), stop)
+        except Stopped:
             return
-        if not worker.is_cancelled:
-            self.call_from_thread(self._case_whole, case, brief, signature)
+        except BriefError as exc:
+            hand(self._case_failed, exc.problems, signature)
+            return
+        hand(self._case_whole, case, brief, signature)
 
     def _case_part(self, first: object, signature: tuple[tuple[str, int, int], ...], shown: threading.Event) -> None:
         from peacebrief.core.case_open import FirstRound
@@ -314,18 +329,30 @@ class BriefApp(App[None]):
         show(found, signature)
 
     def _start_load_thread(self) -> asyncio.Future[object]:
-        loop = asyncio.get_running_loop()
-        done: asyncio.Future[object] = loop.create_future()
+        done = self._in_daemon_thread(self._load_once, "peacebrief-load")
         self._load_running = done
 
-        def finish(outcome: object) -> None:
+        def finish(_: object) -> None:
             self._load_running = None
-            done.set_result(outcome)
 
-        def run() -> None:
+        done.add_done_callback(finish)
+        return done
+
+    @staticmethod
+    def _in_daemon_thread(run: Callable[[], object], name: str) -> asyncio.Future[object]:
+        """`run()` in a daemon thread of its own; the future gets what it returns, or what it
+        raised. Nothing waits for the thread at exit: a reader that quits abandons it."""
+        loop = asyncio.get_running_loop()
+        done: asyncio.Future[object] = loop.create_future()
+
+        def finish(outcome: object) -> None:
+            if not done.done():
+                done.set_result(outcome)
+
+        def thread() -> None:
             outcome: object
             try:
-                outcome = self._load_once()
+                outcome = run()
             except BaseException as exc:  # handed to the worker, which ends the reader with it
                 outcome = exc
             try:
@@ -333,7 +360,7 @@ class BriefApp(App[None]):
             except RuntimeError:  # the event loop has closed: the reader quit meanwhile
                 pass
 
-        threading.Thread(target=run, name="peacebrief-load", daemon=True).start()
+        threading.Thread(target=thread, name=name, daemon=True).start()
         return done
 
     def _load_once(self) -> tuple[Callable[..., None], object, tuple[tuple[str, int, int], ...]]:

@@ -57,7 +57,9 @@ KIND_NAMES = {
     "paragraph": "Paragraph",
 }
 MARK = "▍"
-CHANGE_MARKS = {"changed": "Δ ", "new": "+ "}  # a matrix cell against the round before
+# A matrix cell against the round before, and the key to the marks under the matrix.
+CHANGE_MARKS = {"changed": "Δ ", "new": "+ ", "dropped": "✕ ", "not_restated": "· "}
+CHANGES_KEY = "Δ changed + new ✕ dropped · not restated"
 
 
 def with_round(record_id: str, row: Text) -> Text:
@@ -219,12 +221,12 @@ def person_height(person: Person, width: int) -> int:
 
 def position_rows(brief: Brief, position: Position, *, width: int) -> list[Text]:
     """The issue, then the full stance, wrapped."""
-    return [*wrapped(_flagged(brief, position), width, "bold", indent=" "), *wrapped(one_line(position.stance), width)]
+    return [*wrapped(_flagged(brief, position), width, "bold", indent=" "), *wrapped(one_line(position.label), width)]
 
 
 def position_height(brief: Brief, position: Position, width: int) -> int:
     return wrapped_height(_flagged(brief, position), width, indent=" ") + wrapped_height(
-        one_line(position.stance), width
+        one_line(position.label), width
     )
 
 
@@ -308,7 +310,7 @@ def detail(brief: Brief, record: Record) -> RenderableType:
         parts += _versions(brief, record)
     elif isinstance(record, Position):
         parts.append(Text(f"{label(brief, record.party)} on {label(brief, record.issue)}", style="bold"))
-        parts.append(Text(one_line(record.stance)))
+        parts.append(Text(one_line(record.label)))
         parts += _markdown(record.detail)
     elif isinstance(record, Person):
         parts.append(Text(one_line(record.name), style="bold"))

@@ -9,8 +9,8 @@ from pathlib import Path
 from peacebrief.core.problems import BriefError
 
 CHANGES_HELP = (
-    "with a case FOLDER: what changed from a round to the latest: new events, changed, new and dropped "
-    "positions with both rounds' words, new quotes by party, disputed facts (--since ROUND picks the round; "
+    "with a case FOLDER: what changed from a round to the latest: new events, changed, new, dropped "
+    "(withdrawn) and not restated positions with both rounds' words, new quotes by party, disputed facts (--since ROUND picks the round; "
     "default: the one before the latest)"
 )
 

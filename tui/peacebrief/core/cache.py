@@ -42,9 +42,9 @@ from peacebrief.core.files import (
     temporary_name,
 )
 from peacebrief.core.links import Links, build_links
-from peacebrief.core.model import QUOTE_KINDS, ROLES, STATUSES, Anchor, Brief, Record
+from peacebrief.core.model import HOLDINGS, QUOTE_KINDS, ROLES, STATUSES, Anchor, Brief, Record
 
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 # An entry is `{"mac":"<hex>","body":<the entry>}`: the HMAC-SHA256 of the body's bytes
 # under a key of this user's cache, so an entry edited or copied in is not believed.
 _HEAD = b'{"mac":"'
@@ -302,6 +302,8 @@ class _Soundness:
         anchored, known = self.anchored, self.known
         for position in self.brief.positions:
             if not known(position.party, position.issue, *position.quotes) or not all(map(anchored, position.evidence)):
+                return False
+            if position.status not in HOLDINGS:
                 return False
         return True
 

@@ -317,6 +317,7 @@ RECORDS: dict[str, Table[Any]] = {
         ("evidence", _EVIDENCE),
         ("quotes", _TUPLE),
         "detail",
+        "status",
     ),
     "quotes": Table(
         Quote,

@@ -11,11 +11,17 @@ filter, copy and export then see the whole case; `round_of` tells a record's rou
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 from types import MappingProxyType
 
 from peacebrief.core.case import Case, Round
 from peacebrief.core.links import build_links
 from peacebrief.core.model import Anchor, Brief, Event, KeyPoint, Position, Quote, Record, Source
+from peacebrief.core.stance_kinds import change_kind
+
+TYPE_CHECKING = False  # not `typing`'s: `check` and `digest` start without importing it
+if TYPE_CHECKING:
+    from peacebrief.core.stance_kinds import ChangeKind
 
 SEPARATOR = ":"
 
@@ -133,21 +139,68 @@ def rounds_in(brief: Brief) -> int:
 
 class RoundIndex:
     """Which round each record of a case brief is of, and each round's records by kind,
-    in the brief's order: what a round filter asks for at every keystroke, worked out once."""
+    in the brief's order: what a round filter asks for at every keystroke, worked out once.
+    Each round's positions by cell, and each cell against the round before, are kept as
+    they are first asked for."""
 
     def __init__(self, brief: Brief) -> None:
+        self.brief = brief
         self.of: dict[str, int] = {}
         self.by_round: dict[tuple[str, int], list[str]] = {}
+        self.told: dict[tuple[str, str], list[int]] = {}  # (issue, party): the rounds stating it, oldest first
         for section in ("sources", "events", "positions", "quotes"):
             for record in getattr(brief, section):
                 number = round_of(record.id)
                 if number is not None:
                     self.of[record.id] = number
                     self.by_round.setdefault((section, number), []).append(record.id)
+                    if section == "positions":
+                        told = self.told.setdefault((record.issue, record.party), [])
+                        if not told or told[-1] != number:
+                            told.append(number)
         self.rounds = max(self.of.values(), default=0)
+        self._positions: dict[int, dict[tuple[str, str], list[Position]]] = {}
+        self._cells: dict[int, dict[tuple[str, str], Cell]] = {}
 
     def ids(self, section: str, number: int) -> list[str]:
         return self.by_round.get((section, number), [])
+
+    def positions(self, number: int) -> dict[tuple[str, str], list[Position]]:
+        cells = self._positions.get(number)
+        if cells is None:
+            cells = self._positions[number] = {}
+            for position_id in self.ids("positions", number):
+                position = self.brief[position_id]
+                assert isinstance(position, Position)
+                cells.setdefault((position.issue, position.party), []).append(position)
+        return cells
+
+    def cells(self, number: int) -> dict[tuple[str, str], Cell]:
+        found = self._cells.get(number)
+        if found is None:
+            found = self._cells[number] = self._cells_of(number)
+        return found
+
+    def _cells_of(self, number: int) -> dict[tuple[str, str], Cell]:
+        found = {}
+        for key, told in self.told.items():
+            if number <= 1 or told[0] > number:
+                continue
+            earlier = next((n for n in reversed(told) if n < number), None)
+            before = self.positions(earlier)[key] if earlier is not None else []
+            after = self.positions(number)[key] if number in told else []
+            in_force = tuple(p.id for p in after or before)
+            found[key] = Cell(change_kind(before, after), number if after else earlier or number, in_force)
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """An (issue, party) cell of a round against the round before."""
+
+    kind: ChangeKind | None  # None: nothing held before and nothing said now
+    stated: int  # the round whose positions are in force: this one, or the latest before it
+    ids: tuple[str, ...]  # those positions
 
 
 _indexes: dict[int, tuple[Brief, RoundIndex]] = {}
@@ -164,34 +217,14 @@ def round_index(brief: Brief) -> RoundIndex:
 
 def round_positions(brief: Brief, number: int) -> dict[tuple[str, str], list[Position]]:
     """A round's positions by (issue, party)."""
-    cells: dict[tuple[str, str], list[Position]] = {}
-    for position_id in round_index(brief).ids("positions", number):
-        position = brief[position_id]
-        assert isinstance(position, Position)
-        cells.setdefault((position.issue, position.party), []).append(position)
-    return cells
+    return round_index(brief).positions(number)
 
 
-def _words(positions: list[Position]) -> list[str]:
-    return sorted(" ".join(p.stance.split()).casefold() for p in positions)
-
-
-def cell_changes(brief: Brief, number: int) -> dict[tuple[str, str], str]:
-    """Each (issue, party) cell of round `number` against the round before: `new`,
-    `changed`, `dropped` or `unchanged` (the rules of `peacebrief.core.changes`)."""
-    now = round_positions(brief, number)
-    if number <= 1:
-        return {}
-    before = round_positions(brief, number - 1)
-    kinds = {}
-    for key in now.keys() | before.keys():
-        if key not in before:
-            kinds[key] = "new"
-        elif key not in now:
-            kinds[key] = "dropped"
-        else:
-            kinds[key] = "unchanged" if _words(now[key]) == _words(before[key]) else "changed"
-    return kinds
+def cell_changes(brief: Brief, number: int) -> dict[tuple[str, str], Cell]:
+    """Each (issue, party) cell that any round up to `number` states, against the round
+    before (the rules of `peacebrief.core.stance_kinds`: a round silent on a stance leaves
+    it in force, not restated); none for round 1."""
+    return round_index(brief).cells(number)
 
 
 _versions: dict[int, tuple[Brief, dict[str, list[Event]]]] = {}

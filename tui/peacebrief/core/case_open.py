@@ -8,6 +8,7 @@ the whole open may take; the first one takes a fiftieth of it.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,17 +102,27 @@ def open_first(folder: Path, *, cached_only: bool = False, max_entry_bytes: int 
         return FirstRound(case, case_brief(case), files)
 
 
+class Stopped(Exception):
+    """`open_rest` was told to stop: the reader that asked has quit, or reloads."""
+
+
 def open_rest(
-    folder: Path, first: FirstRound, progress: Callable[[int, int], None] | None = None
+    folder: Path,
+    first: FirstRound,
+    progress: Callable[[int, int], None] | None = None,
+    stop: threading.Event | None = None,
 ) -> tuple[Case, Brief]:
     """The whole case, its first brief as `first` read it and every other through the cache;
-    `progress(read, of)` after each brief. Raises `BriefError` as `load_case_cached`."""
+    `progress(read, of)` after each brief. Raises `BriefError` as `load_case_cached`, and
+    `Stopped` before the next brief once `stop` is set."""
     known = {first.files[0]: first.case.rounds[0].brief}
     count = len(first.files)
     read = 0
 
     def load(path: Path) -> Brief:
         nonlocal read
+        if stop is not None and stop.is_set():
+            raise Stopped
         brief = known.get(path) or load_brief_cached(path)
         read += 1
         if progress is not None:

@@ -1,12 +1,11 @@
 """What changed between two rounds of a case: stances, events, quotes, disputed facts.
 
-A stance is what a party's positions on an issue say in one round. Between an earlier
-round and a later one, each party and issue is:
-
-- `new`: a stance in the later round, none in the earlier one;
-- `changed`: a stance in both, in other words (spaces and letter case aside);
-- `dropped`: a stance in the earlier round, none in the later one;
-- `unchanged`: the same words in both.
+A stance is what a party's positions on an issue say in one round. A round that says
+nothing of a stance leaves it in force; between an earlier round and a later one, each
+party and issue is `new`, `changed`, `dropped` (withdrawn), `unchanged` or `not_restated`
+(the rule and its words are in `peacebrief.core.stance_kinds`). The earlier side is the
+stance in force at the earlier round, which an older round may have stated; the later
+side is what the rounds after it say, the latest first.
 
 Every stance carries the words of its sources, so a change is shown with both rounds'
 evidence. Events and quotes are new when no round up to the earlier one has their id.
@@ -22,16 +21,16 @@ from dataclasses import dataclass
 from peacebrief.core.case import Case, EventHistory, Round
 from peacebrief.core.citation import anchors_of, citation_groups, short_citation
 from peacebrief.core.model import Anchor, Event, Position, Quote
+from peacebrief.core.stance_kinds import KINDS, LABELS, change_kind
 
 TYPE_CHECKING = False  # not `typing`'s: `check` and `digest` start without importing it
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from typing import Any, Literal, TypeVar
+    from typing import Any, TypeVar
 
-    ChangeKind = Literal["new", "changed", "dropped", "unchanged"]
+    from peacebrief.core.stance_kinds import ChangeKind
+
     D = TypeVar("D", "DatedEvent", "DatedQuote")
-
-KINDS: tuple[ChangeKind, ...] = ("changed", "new", "dropped", "unchanged")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +56,10 @@ class Stance:
     def words(self) -> str:
         return self.position.stance
 
+    @property
+    def withdrawn(self) -> bool:
+        return self.position.withdrawn
+
 
 @dataclass(frozen=True, slots=True)
 class StanceChange:
@@ -65,8 +68,8 @@ class StanceChange:
     party: str
     issue: str
     kind: ChangeKind
-    before: tuple[Stance, ...]  # the earlier round's positions (none when new)
-    after: tuple[Stance, ...]  # the later round's (none when dropped)
+    before: tuple[Stance, ...]  # in force at the earlier round, maybe stated by an older one (none: never stated)
+    after: tuple[Stance, ...]  # the latest statement after it, up to the later round (none when not restated)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +98,7 @@ class Changes:
     case: Case
     since: int
     until: int
-    stances: tuple[StanceChange, ...]  # changed, new, dropped, unchanged; issue then party order
+    stances: tuple[StanceChange, ...]  # in the order of KINDS; issue then party order within a kind
     new_events: tuple[DatedEvent, ...]
     new_quotes: tuple[DatedQuote, ...]
     updated_events: tuple[EventHistory, ...]
@@ -105,6 +108,7 @@ class Changes:
         return tuple(c for c in self.stances if c.kind == kind)
 
     def counts(self) -> dict[str, int]:
+        """How many of each kind, in the order of KINDS (`not_restated` is `not restated` in LABELS)."""
         return {kind: len(self.of_kind(kind)) for kind in KINDS}
 
     def cell(self, party: str, issue: str) -> StanceChange | None:
@@ -142,11 +146,44 @@ def stances(round_: Round) -> dict[tuple[str, str], tuple[Stance, ...]]:
     return {key: tuple(value) for key, value in found.items()}
 
 
-def _same_words(before: tuple[Stance, ...], after: tuple[Stance, ...]) -> bool:
-    def words(side: tuple[Stance, ...]) -> list[str]:
-        return sorted(" ".join(s.words.split()).casefold() for s in side)
+class CaseStances:
+    """Each round's stances, worked out on first use and kept (a long case compares many
+    pairs of rounds, and each stance's evidence costs a look into its sources), and the
+    rounds that state each party's stance on each issue."""
 
-    return words(before) == words(after)
+    def __init__(self, case: Case) -> None:
+        self.case = case
+        self._rounds: dict[int, dict[tuple[str, str], tuple[Stance, ...]]] = {}
+        self.told: dict[tuple[str, str], list[int]] = {}  # (party, issue): the rounds stating it, oldest first
+        for round_ in case.rounds:
+            for position in round_.brief.positions:
+                told = self.told.setdefault((position.party, position.issue), [])
+                if not told or told[-1] != round_.number:
+                    told.append(round_.number)
+
+    def of_round(self, number: int) -> dict[tuple[str, str], tuple[Stance, ...]]:
+        found = self._rounds.get(number)
+        if found is None:
+            found = self._rounds[number] = stances(self.case.rounds[number - 1])
+        return found
+
+    def latest(self, key: tuple[str, str], upto: int, after: int = 0) -> tuple[Stance, ...]:
+        """The stances of the latest round in (`after`, `upto`] that states `key`; none if none does."""
+        told = self.told.get(key, ())
+        number = next((n for n in reversed(told) if after < n <= upto), None)
+        return self.of_round(number)[key] if number is not None else ()
+
+
+_stances: dict[int, CaseStances] = {}
+
+
+def case_stances(case: Case) -> CaseStances:
+    """The case's `CaseStances`, kept for the case last asked about."""
+    found = _stances.get(id(case))
+    if found is None or found.case is not case:
+        _stances.clear()
+        found = _stances[id(case)] = CaseStances(case)
+    return found
 
 
 def _order(case: Case, section: str) -> dict[str, int]:
@@ -185,20 +222,16 @@ def _compare(case: Case, since: int | None, until: int | None) -> Changes:
         raise ValueError(f"no round {until}: the case has {len(case.rounds)}")
     if not 1 <= since < until:
         raise ValueError(f"round {since} does not come before round {until}")
-    before_round, after_round = case.rounds[since - 1], case.rounds[until - 1]
-    before, after = stances(before_round), stances(after_round)
+    told = case_stances(case)
     parties, issues = _order(case, "parties"), _order(case, "issues")
     changes = []
-    for key in sorted(before.keys() | after.keys(), key=lambda k: (issues.get(k[1], 0), parties.get(k[0], 0))):
-        old, new = before.get(key, ()), after.get(key, ())
-        kind: ChangeKind
-        if not old:
-            kind = "new"
-        elif not new:
-            kind = "dropped"
-        else:
-            kind = "unchanged" if _same_words(old, new) else "changed"
-        changes.append(StanceChange(key[0], key[1], kind, old, new))
+    for key in sorted(told.told, key=lambda k: (issues.get(k[1], 0), parties.get(k[0], 0))):
+        if told.told[key][0] > until:
+            continue
+        old, new = told.latest(key, since), told.latest(key, until, after=since)
+        kind = change_kind([s.position for s in old], [s.position for s in new])
+        if kind is not None:
+            changes.append(StanceChange(key[0], key[1], kind, old, new))
     changes.sort(key=lambda c: KINDS.index(c.kind))  # stable: issue and party order within a kind
     first = _first_rounds(case)
     later = case.rounds[since:until]
@@ -252,4 +285,8 @@ def _new(
 
 def stance_history(case: Case, party: str, issue: str) -> tuple[Stance, ...]:
     """A party's stance on an issue in every round that states one, oldest first."""
-    return tuple(s for round_ in case.rounds for s in stances(round_).get((party, issue), ()))
+    told = case_stances(case)
+    return tuple(s for number in told.told.get((party, issue), ()) for s in told.of_round(number)[(party, issue)])
+
+
+__all__ = ["KINDS", "LABELS", "Changes", "Dated", "Evidence", "Stance", "StanceChange", "compare", "stance_history"]

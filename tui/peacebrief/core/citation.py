@@ -141,7 +141,7 @@ def record_words(brief: Brief, record: Record) -> str:
     if isinstance(record, Position):
         party, issue = brief.get(record.party), brief.get(record.issue)
         who = one_line(party.label if party else record.party)
-        return f"{who} on {one_line(issue.label if issue else record.issue)}: {one_line(record.stance)}"
+        return f"{who} on {one_line(issue.label if issue else record.issue)}: {one_line(record.label)}"
     if isinstance(record, Person):
         party = brief.get(record.party)
         office = f", {one_line(record.title)}" if record.title else ""

@@ -24,11 +24,13 @@ if TYPE_CHECKING:
     Role = Literal["party", "mediator", "host"]
     Status = Literal["occurred", "scheduled", "postponed", "cancelled", "reported"]
     QuoteKind = Literal["direct", "reported"]
+    Holding = Literal["held", "withdrawn"]
     Kind = Literal["source", "party", "person", "issue", "event", "position", "quote"]
 
 ROLES: tuple[Role, ...] = ("party", "mediator", "host")
 STATUSES: tuple[Status, ...] = ("occurred", "scheduled", "postponed", "cancelled", "reported")
 QUOTE_KINDS: tuple[QuoteKind, ...] = ("direct", "reported")
+HOLDINGS: tuple[Holding, ...] = ("held", "withdrawn")  # a position's `status`
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,10 +260,15 @@ class Position(Record):
     evidence: tuple[Anchor, ...] = ()  # anchors written directly in the position
     quotes: tuple[str, ...] = ()  # quote ids given as evidence
     detail: str | None = None
+    status: Holding = "held"  # `withdrawn`: the round's sources say the party gave the stance up
 
     @property
     def label(self) -> str:
-        return self.stance
+        return f"withdrawn: {self.stance}" if self.withdrawn else self.stance
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.status == "withdrawn"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -223,6 +223,11 @@ class BriefScreen(QuietFocusScreen):
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.watch_focused(self.focused))
         self.query_one("#problems-panel").display = False
         self._update_bar()
+        self.pane(self.current_pane).when_composed(self._begin)
+
+    def _begin(self) -> None:
+        if not self.is_attached or not self.pane(self.current_pane).children:
+            return
         self._start()
         self.call_after_refresh(self._mount_hidden_panes)
 

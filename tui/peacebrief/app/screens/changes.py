@@ -1,7 +1,7 @@
 """`c`: the changes view of a case: each party's stances between two rounds.
 
-Changed, new, dropped and unchanged, in that order, each with the words of both rounds
-and the sources they stand on. `←` `→` move to the previous or next pair of rounds;
+Changed, new, dropped (withdrawn), unchanged and not restated, in that order, each with
+the words of both rounds and the sources they stand on. `←` `→` move to the previous or next pair of rounds;
 `enter` (or `2`) follows the change to the later round's position, `1` to the earlier
 round's: the reader shows it with its evidence, and `backspace` comes back.
 """
@@ -20,7 +20,7 @@ from peacebrief.app.widgets.footer import KeyFooter
 from peacebrief.app.widgets.record_list import RecordList
 from peacebrief.core.case import Case
 from peacebrief.core.case_brief import round_id
-from peacebrief.core.changes import StanceChange, compare
+from peacebrief.core.changes import KINDS, LABELS, StanceChange, compare
 from peacebrief.core.visible import one_line
 
 
@@ -69,7 +69,7 @@ class ChangesScreen(ModalScreen[str | None]):
         counts = changes.counts()
         head = Text()
         head.append(f"Changes from round {changes.since} to round {changes.until}", style="bold")
-        head.append("  " + ", ".join(f"{counts[k]} {k}" for k in ("changed", "new", "dropped", "unchanged")))
+        head.append("  " + ", ".join(f"{counts[k]} {LABELS[k]}" for k in KINDS))
         head.append(
             f"\nR{changes.since} {one_line(changes.before.brief.title)} → R{changes.until} {one_line(changes.after.brief.title)}",
             style="dim",
@@ -102,7 +102,7 @@ class ChangesScreen(ModalScreen[str | None]):
         if change is None:
             return None
         stances = change.before if side == "before" else change.after
-        if not stances:  # new has no earlier stance, dropped no later one: show the other
+        if not stances:  # new has no earlier stance, not restated no later one: show the other
             stances = change.after or change.before
         stance = stances[0]
         return round_id(stance.round, stance.position.id)

@@ -28,6 +28,8 @@ LEGEND = [
     ("¶3", "paragraph 3 of the source"),
     ("…", "text cut to fit: the detail panel has it whole (z reads it on the whole screen)"),
     ("RU UA", "the parties an event involves, by their tags"),
+    ("Δ + ✕", "a case's Issues matrix: the stance changed, is new, was dropped (withdrawn) since the round before"),
+    ("· R1:", "a case's Issues matrix: not restated; the round says nothing of it, so round 1's stance stands"),
 ]
 
 

@@ -19,12 +19,20 @@ from textual.binding import Binding
 from textual.strip import Strip
 
 from peacebrief.app.widgets.record_list import RecordList, RowLook, RowState
-from peacebrief.core.changes import Changes, Stance, StanceChange
+from peacebrief.core.changes import LABELS, Changes, Stance, StanceChange
 from peacebrief.core.linebreak import break_lines
 from peacebrief.core.visible import one_line
 
-KIND_STYLE = {"changed": "bold yellow", "new": "bold green", "dropped": "bold red", "unchanged": "dim"}
+KIND_STYLE = {
+    "changed": "bold yellow",
+    "new": "bold green",
+    "dropped": "bold red",
+    "unchanged": "dim",
+    "not_restated": "dim italic",
+}
+KIND_WIDTH = max(map(len, LABELS.values()))  # the heads' issues line up
 NO_POSITION = "no stated position"
+NOT_RESTATED = "not restated: the round says nothing of it"
 GUTTER = 6  # the round's mark, left of its words, which wrap clear of it
 NBSP = "\u00a0"  # a citation is never broken across lines
 
@@ -42,27 +50,35 @@ def change_blocks(changes: Changes, change: StanceChange) -> list[Block]:
     """One change as the view shows it: its head, then each round's words and evidence."""
     case = changes.case
     head = Text()
-    head.append(f"{change.kind.upper():<9}", style=KIND_STYLE[change.kind])
+    head.append(f"{LABELS[change.kind].upper():<{KIND_WIDTH}}", style=KIND_STYLE[change.kind])
     head.append(f" {one_line(case.label(change.issue))}", style="bold")
     head.append(f" · {one_line(case.label(change.party))}")
     blocks = [Block(head)]
     for number, stances in ((changes.since, change.before), (changes.until, change.after)):
         if change.kind == "unchanged" and number == changes.since:
             continue  # the same words twice say nothing: the later round's evidence is enough
-        blocks += _side(number, stances)
+        silent = NOT_RESTATED if change.kind == "not_restated" else NO_POSITION
+        blocks += _side(number, stances, silent)
     return blocks
 
 
-def _side(number: int, stances: tuple[Stance, ...]) -> list[Block]:
-    mark = Text(f"  R{number}", style="bold")
+def _side(number: int, stances: tuple[Stance, ...], silent: str) -> list[Block]:
+    """A side's words under the mark of the round that stated them (an older round's, for
+    a stance that stayed in force), or `silent` under the compared round's."""
     if not stances:
-        return [Block(Text(NO_POSITION, style="italic dim"), mark, GUTTER)]
+        return [Block(Text(silent, style="italic dim"), Text(f"  R{number}", style="bold"), GUTTER)]
     blocks = []
     for stance in stances:
-        blocks.append(Block(Text(one_line(stance.words)), mark, GUTTER))
+        mark = Text(f"  R{stance.round}", style="bold")
+        words = Text(one_line(stance.words))
+        if stance.withdrawn:
+            words = Text.assemble(("withdrawn: ", "bold red"), words)
+        blocks.append(Block(words, mark, GUTTER))
         for evidence in stance.evidence:
             words = Text(f"\u201c{one_line(evidence.words)}\u201d", style="italic")
-            words.append(f"  R{number} {evidence.citation}".replace(" ", NBSP).replace(NBSP * 2, "  ", 1), style="dim")
+            words.append(
+                f"  R{stance.round} {evidence.citation}".replace(" ", NBSP).replace(NBSP * 2, "  ", 1), style="dim"
+            )
             blocks.append(Block(words, hang=GUTTER))
     return blocks
 

@@ -25,7 +25,7 @@ from peacebrief.app.widgets.item_list import Item, ItemList
 from peacebrief.app.widgets.lit import LitBox
 from peacebrief.app.widgets.matrix import Matrix
 from peacebrief.app.widgets.record_list import RecordList, RowState
-from peacebrief.core.case_brief import cell_changes, round_index, round_of, rounds_in
+from peacebrief.core.case_brief import Cell, cell_changes, round_index, round_of, rounds_in
 from peacebrief.core.filters import concerns, matrix_parties
 from peacebrief.core.model import Brief, Event, Party, Person, Position, Quote
 from peacebrief.core.quote_order import ORDER_NAMES, QUOTE_ORDERS, order_quotes
@@ -82,8 +82,23 @@ class Pane(LitBox, Vertical):
         self._primed_for: object = None  # the size of the switcher then
 
     def on_mount(self) -> None:
+        self.when_composed(self._fill_first)
+
+    def when_composed(self, then: Callable[[], None], tries: int = 100) -> None:
+        """`then()` once the pane's own widgets are there. Textual may send a screen and a
+        pane their Mount before the pane's compose has mounted them (seen on a loaded
+        machine, when a reload's screen replaced the loading screen); a pane pruned
+        before they came (the app quit as it started) never calls it."""
+        if not self.is_attached:
+            return
+        if self.children or not tries:
+            then()
+        else:
+            self.call_after_refresh(self.when_composed, then, tries - 1)
+
+    def _fill_first(self) -> None:
         if not self.children:
-            return  # pruned before its widgets mounted: the app quit as it started
+            return  # never composed: the app is going
         self.border_title = self.box_title
         self.refill()
         self.call_after_refresh(self.prime)
@@ -596,39 +611,60 @@ class IssuesPane(Pane):
         super().set_round(number)
 
     def _cell_ids(self, issue: str, party: str) -> tuple[str, ...]:
+        """The positions the cell shows: the round's own, else (in a case) those still in
+        force from the latest round before it that stated the stance."""
         matrix = self.brief.links.matrix if self.brief.links else {}
         ids = tuple(matrix.get((issue, party), ()))
         number = self.matrix_round
-        return ids if number is None else tuple(i for i in ids if round_of(i) == number)
+        if number is None:
+            return ids
+        own = tuple(i for i in ids if round_of(i) == number)
+        if own:
+            return own
+        cell = cell_changes(self.brief, number).get((issue, party))
+        return cell.ids if cell is not None else ()
 
     def refill(self) -> None:
         keep = self.current()
         parties = self._parties()
         header = [Text("Issue", style="bold"), *(Text(one_line(party.name), style="bold") for party in parties)]
         number = self.matrix_round
-        kinds = cell_changes(self.brief, number) if number else {}
+        cells_of = cell_changes(self.brief, number) if number else {}
         rows: list[list[Text]] = []
         for issue in self.brief.issues:
             cells = [Text(one_line(issue.title), style="bold")]
             for party in parties:
-                ids = self._cell_ids(issue.id, party.id)
-                kind = kinds.get((issue.id, party.id))
-                if ids:
-                    cell = Text(render.CHANGE_MARKS.get(kind or "", ""), style="bold")
-                    cell.append("\n".join(one_line(self.brief[pid].label) for pid in ids))
-                    cells.append(cell)
-                elif kind == "dropped":
-                    cells.append(Text(f"✕ dropped since round {number - 1}", style="italic"))  # type: ignore[operator]
-                else:
-                    cells.append(Text(self.NO_POSITION, style="dim italic"))
+                cells.append(self._cell_text(issue.id, party.id, number, cells_of.get((issue.id, party.id))))
             rows.append(cells)
         if number is not None:
             self.border_subtitle = (
-                f"round {number} against round {number - 1} · Δ changed + new ✕ dropped" if number > 1 else "round 1"
+                f"R{number} against R{number - 1} · {render.CHANGES_KEY}" if number > 1 else "round 1"
             )
         self.table.set_grid(header, rows, cursor=(0, 0))
-        if keep and round_of(keep) in (None, number):  # a cell of another round is not here
+        if keep and (round_of(keep) in (None, number) or self._carries(keep)):  # a cell of another round is not here
             self.show(keep)
+
+    def _cell_text(self, issue: str, party: str, number: int | None, cell: Cell | None) -> Text:
+        ids = self._cell_ids(issue, party)
+        if not ids:
+            return Text(self.NO_POSITION, style="dim italic")
+        labels = "\n".join(one_line(self.brief[pid].label) for pid in ids)
+        if cell is not None and cell.stated != number:  # the round says nothing of it
+            if cell.kind != "not_restated":
+                return Text(f"— withdrawn in round {cell.stated}", style="dim italic")
+            text = Text(f"{render.CHANGE_MARKS['not_restated']}R{cell.stated}: ", style="bold dim")
+            text.append(labels, style="dim italic")
+            return text
+        text = Text(render.CHANGE_MARKS.get(cell.kind or "", "") if cell else "", style="bold")
+        text.append(labels)
+        return text
+
+    def _carries(self, place: str) -> bool:
+        """Whether the matrix's round shows `place`, a position of an earlier round, as not restated."""
+        record, number = self.brief.get(place), self.matrix_round
+        if not isinstance(record, Position) or number is None:
+            return False
+        return place in self._cell_ids(record.issue, record.party)
 
     def _cell_place(self, row: int, column: int) -> str | None:
         if not (0 <= row < len(self.brief.issues)):
@@ -653,7 +689,7 @@ class IssuesPane(Pane):
             if record.party not in parties:
                 return False
             number = round_of(place)
-            if number is not None and number != self.matrix_round:
+            if number is not None and number != self.matrix_round and not self._carries(place):
                 if self.round_filter is not None:
                     return False  # another round than the filter's: the screen lifts the filter
                 self.shown_round = number

@@ -14,7 +14,7 @@ from peacebrief.core.changes import Changes, DatedEvent, DatedQuote, Stance
 from peacebrief.core.changes_digest import sections as s
 
 FORMAT_NAME = "peacebrief-changes"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: `not_restated` beside `dropped`, which now means withdrawn; `status`
 
 Json = dict[str, Any]
 
@@ -65,6 +65,7 @@ def _stance(stance: Stance) -> Json:
         "round": stance.round,
         "id": stance.position.id,
         "stance": stance.position.stance,
+        "status": stance.position.status,
         "evidence": [
             {
                 "words": e.words,

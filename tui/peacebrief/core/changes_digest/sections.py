@@ -6,21 +6,24 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from peacebrief.core.case import EventHistory, EventVersion, Round
-from peacebrief.core.changes import Changes, Dated, DatedQuote, Evidence, Stance, StanceChange
+from peacebrief.core.changes import LABELS, Changes, Dated, DatedQuote, Evidence, Stance, StanceChange
 from peacebrief.core.citation import anchors_of, citation_groups, short_citation
 from peacebrief.core.model import Anchor, Brief, Event, Quote
 
 TYPE_CHECKING = False  # not `typing`'s: `digest` starts without importing it
 if TYPE_CHECKING:
-    from peacebrief.core.changes import ChangeKind
+    from peacebrief.core.stance_kinds import ChangeKind
 
 TITLES: dict[ChangeKind, str] = {
     "changed": "Changed positions",
     "new": "New positions",
     "dropped": "Dropped positions",
     "unchanged": "Unchanged positions",
+    "not_restated": "Positions not restated",
 }
 NO_POSITION = "no stated position"
+NOT_RESTATED = "not restated: the round says nothing of it"
+WITHDRAWN = "withdrawn: "  # before the words of a position the party gave up
 STATUS = {
     "scheduled": "scheduled",
     "postponed": "postponed",
@@ -48,7 +51,7 @@ def round_line(round_: Round) -> str:
 
 def counts_line(changes: Changes) -> str:
     counts = changes.counts()
-    return "Positions: " + ", ".join(f"{counts[kind]} {kind}" for kind in TITLES) + "."
+    return "Positions: " + ", ".join(f"{counts[kind]} {LABELS[kind]}" for kind in TITLES) + "."
 
 
 def heading(changes: Changes, change: StanceChange) -> str:
@@ -64,15 +67,23 @@ def evidence(stance: Stance) -> list[Cited]:
     return [Cited(e.words, cite(stance.round, e.citation)) for e in stance.evidence]
 
 
+def words(stance: Stance) -> str:
+    return WITHDRAWN + stance.words if stance.withdrawn else stance.words
+
+
 def sides(changes: Changes, change: StanceChange) -> list[tuple[str, list[tuple[str, list[Cited]]]]]:
-    """Each round's label and its stances (words and evidence): the earlier round, then
-    the later, `no stated position` on the side that has none."""
+    """Each side's round and its stances (words and evidence): the earlier side (as the
+    round that stated it last tells it), then the later; a side that says nothing is
+    `not restated` when the stance stayed in force, `no stated position` otherwise."""
     out = []
     for number, side in ((changes.since, change.before), (changes.until, change.after)):
         if change.kind == "unchanged" and number == changes.since:
             continue  # the same words twice say nothing: the later round's evidence is enough
-        stated = [(s.words, evidence(s)) for s in side] or [(NO_POSITION, [])]
-        out.append((f"Round {number}", stated))
+        if side:
+            out.append((f"Round {side[0].round}", [(words(s), evidence(s)) for s in side]))
+        else:
+            silent = NOT_RESTATED if change.kind == "not_restated" else NO_POSITION
+            out.append((f"Round {number}", [(silent, [])]))
     return out
 
 
@@ -132,6 +143,7 @@ def sources(changes: Changes, glue: Callable[[str], str] = str) -> list[tuple[st
     """Each round in the digest and its sources: `[1]` and `Title (Publisher, date)`."""
     numbers = sorted(
         {changes.since, changes.until}
+        | {s.round for c in changes.stances for s in (*c.before, *c.after)}  # an older round's stance in force
         | {d.round for d in changes.new_events}
         | {d.round for d in changes.new_quotes}
         | {v.round for h in (*changes.disputes, *changes.updated_events) for v in h.versions}
@@ -147,4 +159,4 @@ def sources(changes: Changes, glue: Callable[[str], str] = str) -> list[tuple[st
     return out
 
 
-__all__ = ["Cited", "Evidence", "NO_POSITION", "TITLES"]
+__all__ = ["Cited", "Evidence", "NOT_RESTATED", "NO_POSITION", "TITLES"]

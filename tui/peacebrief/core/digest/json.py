@@ -245,6 +245,7 @@ def _position(brief: Brief, position: Position) -> Json:
         "party": position.party,
         "issue": position.issue,
         "stance": position.stance,
+        "status": position.status,
         "detail": position.detail,
         "evidence": [anchor_json(brief, a) for a in position.evidence],
         "quotes": list(position.quotes),

@@ -188,7 +188,7 @@ class _Doc:
         stances = []
         for position in positions:
             review = f" *{REVIEW_MARK}*" if position.review else ""
-            stances.append(self.plain(position.stance) + review + self.cite([position]))
+            stances.append(self.plain(position.label) + review + self.cite([position]))
         return "<br>".join(stances)  # a table cell holds one line; several stances need a break
 
     def delegations(self) -> str:

@@ -237,7 +237,7 @@ def _positions(view: DigestView, layout: _Layout) -> list[str]:
             if not positions:
                 lines += layout.row(columns, party.name, NO_POSITION)[0]
             for index, position in enumerate(positions):  # the party's name on its first line only
-                stance = f"{position.stance} {REVIEW_MARK}" if position.review else position.stance
+                stance = f"{position.label} {REVIEW_MARK}" if position.review else position.label
                 lines += layout.row(columns, party.name if index == 0 else "", stance, layout.cite(view, [position]))[0]
         entries.append(lines)
     return _section(layout, "Positions", _joined(entries))

@@ -14,6 +14,7 @@ from peacebrief.core.loader.rules import KINDS
 from peacebrief.core.loader.state import LoadState
 from peacebrief.core.loader.values import Entries, mapping, section
 from peacebrief.core.model import (
+    HOLDINGS,
     QUOTE_KINDS,
     ROLES,
     STATUSES,
@@ -100,11 +101,21 @@ def position(f: Fields) -> Position | None:
     issue = f.ref("issue", ("issue",), required=True)
     stance = f.text("stance", required=True)
     detail = f.text("detail")
+    status = f.choice("status", HOLDINGS) or "held"
     found = evidence(f, "evidence")
     if f.record is None or party is None or issue is None or stance is None or found is None:
         return None
     anchored, quotes = found
-    return Position(**common, party=party, issue=issue, stance=stance, detail=detail, evidence=anchored, quotes=quotes)
+    return Position(
+        **common,
+        party=party,
+        issue=issue,
+        stance=stance,
+        detail=detail,
+        evidence=anchored,
+        quotes=quotes,
+        status=status,
+    )
 
 
 def quote(f: Fields) -> Quote | None:
