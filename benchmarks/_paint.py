@@ -105,7 +105,7 @@ def _brief_complete(app) -> bool:  # type: ignore[no-untyped-def]
 
 def _brief_built(app) -> bool:  # type: ignore[no-untyped-def]
     """Every pane mounted and laid out: the whole screen built, as it is a moment after the first paint."""
-    return all(pane.is_mounted and not pane.priming for pane in app.screen.panes)
+    return all(pane.laid_out for pane in app.screen.panes)
 
 
 def run_brief(path: str, *, built: bool = False) -> dict[str, float] | int:

@@ -20,7 +20,7 @@ from peacebrief.app.screens.brief import BriefScreen
 from peacebrief.app.screens.help import HelpScreen
 from peacebrief.app.screens.search import SearchScreen
 from peacebrief.app.widgets.footer import KeyFooter
-from peacebrief.app.widgets.panes import DelegationsPane, IssuesPane, QuotesPane, SourcePane, TimelinePane
+from peacebrief.app.widgets.panes import DelegationsPane, IssuesPane, QuotesPane, SourcePane, Stage, TimelinePane
 from peacebrief.app.widgets.record_list import RecordList
 from peacebrief.core import Brief
 from peacebrief.core.filters import concerns
@@ -304,10 +304,11 @@ async def test_hidden_panes_are_laid_out_out_of_sight_before_their_first_visit()
     first visit costs one layout like every later one (Pane.prime)."""
     async with reader() as (app, pilot, screen):
         shown = screen_text(app)
-        await wait_for(pilot, lambda: all(p.is_mounted and not p.priming for p in screen.panes), "the panes laid out")
+        await wait_for(pilot, lambda: all(p.laid_out for p in screen.panes), "the panes laid out")
         assert screen_text(app) == shown  # nothing of them was drawn meanwhile
         for pane in screen.panes:
             assert pane.display == (pane.pane_id == "timeline")
+            assert pane.stage is (Stage.SHOWN if pane.pane_id == "timeline" else Stage.HIDDEN)
             assert pane.styles.get_rule("offset") is None
             if pane.pane_id != "timeline":
                 inner = [w for w in pane.query("*") if w.display]
@@ -316,6 +317,7 @@ async def test_hidden_panes_are_laid_out_out_of_sight_before_their_first_visit()
         await pilot.press("5")
         source = screen.pane("source")
         assert isinstance(source, SourcePane)
+        assert [p.pane_id for p in screen.panes if p.stage is Stage.SHOWN] == ["source"]
         assert screen.focused is source.paragraphs
         cursor = source.paragraphs.get_component_rich_style("item-list--cursor")
         first = source.paragraphs.render_line(0)
@@ -329,7 +331,7 @@ async def test_hidden_panes_are_laid_out_out_of_sight_before_their_first_visit()
         assert switcher is not None
         await wait_for(
             pilot,
-            lambda: all(p.outer_size == switcher.size and not p.priming for p in screen.panes),
+            lambda: all(p.outer_size == switcher.size and p.laid_out for p in screen.panes),
             "the hidden panes at the new size",
         )
         assert [p.pane_id for p in screen.panes if p.display] == ["issues"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from textual.widget import Widget
 
 from peacebrief.app.screens.brief import BriefScreen
+from peacebrief.app.widgets.panes import Stage
 from test_app import reader, wait_for
 
 
@@ -22,17 +23,25 @@ def drawn_lines(widget: Widget) -> list[int]:
     return lines
 
 
+async def drawn(pilot, *counted: list[int]) -> None:  # type: ignore[no-untyped-def]
+    """Let the app run until a turn of it draws no more of the `counted` lines: a turn is
+    `pilot.pause()`, every widget's messages handled, then the screen's refresh."""
+    for _ in range(50):
+        before = [len(lines) for lines in counted]
+        await pilot.pause()
+        if [len(lines) for lines in counted] == before:
+            return
+    raise AssertionError("the app kept drawing")
+
+
 async def settled(pilot, screen: BriefScreen) -> None:  # type: ignore[no-untyped-def]
     """Every pane mounted and laid out out of sight (Pane.prime): nothing left to draw."""
     await wait_for(
         pilot,
-        lambda: all(
-            p.is_mounted and not p.priming and not p.display or p is screen.pane(screen.current_pane)
-            for p in screen.panes
-        ),
+        lambda: all(p.stage is Stage.HIDDEN or p is screen.pane(screen.current_pane) for p in screen.panes),
         "every pane laid out",
     )
-    await pilot.pause(0.1)
+    await pilot.pause()
 
 
 async def test_a_cursor_move_draws_the_two_rows_it_moves_between() -> None:
@@ -42,7 +51,7 @@ async def test_a_cursor_move_draws_the_two_rows_it_moves_between() -> None:
         rows, bar = drawn_lines(timeline), drawn_lines(timeline.vertical_scrollbar)
         await pilot.press("down")
         await wait_for(pilot, lambda: timeline.cursor == 1, "the cursor on the second event")
-        await pilot.pause(0.1)
+        await drawn(pilot, rows, bar)
         assert sorted(set(rows)) == [0, 1], f"a cursor move drew the list's lines {sorted(set(rows))}, not the two rows"
         assert bar == [], "a cursor move that scrolls nothing drew the list's scroll bar again"
 
@@ -53,12 +62,12 @@ async def test_going_back_to_a_pane_draws_its_cursor_row_and_marks_only() -> Non
         timeline = screen.pane("timeline").records
         await pilot.press("3")
         await wait_for(pilot, lambda: screen.current_pane == "quotes", "the quotes pane")
-        await pilot.pause(0.1)
+        await drawn(pilot, drawn_lines(screen.pane("quotes").records))
         marked = {row for row, rid in enumerate(timeline.ids) if rid in screen.pane("timeline").marks}
         rows, bar = drawn_lines(timeline), drawn_lines(timeline.vertical_scrollbar)
         await pilot.press("1")
         await wait_for(pilot, lambda: screen.current_pane == "timeline" and timeline.has_focus, "the timeline again")
-        await pilot.pause(0.1)
+        await drawn(pilot, rows, bar)
         expected = (
             {timeline.cursor}
             | marked

@@ -194,6 +194,12 @@ class BriefScreen(QuietFocusScreen):
         self._link_digits: str | None = None  # after `o`: the digits of a link number typed so far
         self._shown = False  # painted, and every pane mounted (a reloaded brief can replace their records)
         self._when_shown: list[Callable[[], None]] = []
+        self._panes: dict[str, Pane] = {}  # made in compose, with the keys of the user's keymap
+        self._detail = DetailPanel()
+        self._pane_keys: dict[str, str] | None = None  # each pane's key as bound: pane_keys
+        self._history_keys: tuple[bool, bool] | None = None  # Back and Forward as the footer offers them
+        self._compact: bool | None = None  # narrower than COMPACT, at the last Resize
+        self._walk: tuple[Brief | None, ReviewWalk | None] = (None, None)  # review_walk's, per brief
 
     def compose(self) -> ComposeResult:
         # The size classes, set before the widgets mount: set later (on the first Resize)
@@ -206,7 +212,6 @@ class BriefScreen(QuietFocusScreen):
             self._panes[pane_id].key = key
         for pane in self._panes.values():
             pane.display = pane.pane_id == self.current_pane
-        self._detail = DetailPanel()
         yield PaneBar(id="pane-bar")
         with Horizontal(id="main"):
             with PaneSwitcher(initial=f"pane-{self.current_pane}", id="panes"):
@@ -323,7 +328,7 @@ class BriefScreen(QuietFocusScreen):
     @property
     def pane_keys(self) -> dict[str, str]:
         """Each pane's key as the user's keymap binds it (the first, if several), as typed."""
-        if not hasattr(self, "_pane_keys"):
+        if self._pane_keys is None:
             keymap: dict[str, str] = getattr(self.app, "user_keymap", {})
             self._pane_keys = {
                 binding.id.removeprefix("pane."): key_label(keymap.get(binding.id, binding.key).split(",")[0])
@@ -347,6 +352,8 @@ class BriefScreen(QuietFocusScreen):
         return "issues" if kind == "position" else "timeline"
 
     def _switch(self, pane_id: str) -> None:
+        if pane_id != self.current_pane:
+            self.pane(self.current_pane).conceal()
         self.current_pane = pane_id
         self.query_one(PaneSwitcher).current = f"pane-{pane_id}"
         self.pane(pane_id).reveal()
@@ -366,7 +373,7 @@ class BriefScreen(QuietFocusScreen):
 
         A pane that is not mounted yet (the first instants after the first paint) is gone
         to as soon as it is (`_mount_hidden_panes`)."""
-        if not self.pane(place.pane).is_mounted:
+        if not self.pane(place.pane).ready:
             self._waiting = (place, record_history)
             return True
         with self._moving():
@@ -401,7 +408,7 @@ class BriefScreen(QuietFocusScreen):
     def _refresh_history_keys(self) -> None:
         """The footer offers Back and Forward only when they can act; rebuild it only then."""
         state = (self.history.can_go_back, self.history.can_go_forward)
-        if state != getattr(self, "_history_keys", None):
+        if state != self._history_keys:
             self._history_keys = state
             # At once, so that the key shows (or goes) in this key's frame, not a later one.
             self.query_one(KeyFooter).bindings_changed(self)
@@ -490,9 +497,9 @@ class BriefScreen(QuietFocusScreen):
     def action_show_pane(self, pane_id: str) -> None:
         self._end_reading()
         pane = self.pane(pane_id)
-        if pane.is_mounted:
+        if pane.ready:
             pane.reveal()  # filled for a round filter set while it was hidden, before its cursor is read
-        self.go(Place(pane_id, pane.current() if pane.is_mounted else None))  # (None: see _go)
+        self.go(Place(pane_id, pane.current() if pane.ready else None))  # (None: see _go)
 
     def action_cycle_pane(self, step: int) -> None:
         ids = [p.pane_id for p in PANES]
@@ -750,8 +757,6 @@ class BriefScreen(QuietFocusScreen):
 
         self.app.push_screen(DownloadScreen(self.brief, self.party_filter, changes=changes), done)  # type: ignore[arg-type]
 
-    _walk: tuple[Brief | None, ReviewWalk | None] = (None, None)
-
     def review_walk(self) -> ReviewWalk:
         """The brief's review marks in the panes' order, made once per brief."""
         if self._walk[0] is not self.brief or self._walk[1] is None:
@@ -799,6 +804,6 @@ class BriefScreen(QuietFocusScreen):
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width >= WIDE, "-wide")
         self.set_class(event.size.height < SHORT, "-short")
-        if (event.size.width < COMPACT) != getattr(self, "_compact", None):
+        if (event.size.width < COMPACT) != self._compact:
             self._compact = event.size.width < COMPACT
             self._update_bar()

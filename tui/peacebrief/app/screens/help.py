@@ -95,6 +95,10 @@ class HelpScreen(ModalScreen[None]):
 
     NARROW = 70  # under this many columns, the binding ids (for keymaps) are left out
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._narrow: bool | None = None  # the table as last made was the narrow one
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
             yield Static(self._table(), id="help-text")
@@ -114,7 +118,7 @@ class HelpScreen(ModalScreen[None]):
         box.scroll_to(y=0 if step < 0 else box.max_scroll_y, animate=False)
 
     def on_resize(self) -> None:
-        if (self.size.width < self.NARROW) != getattr(self, "_narrow", None):
+        if (self.size.width < self.NARROW) != self._narrow:
             self.query_one("#help-text", Static).update(self._table())
 
     def on_mount(self) -> None:

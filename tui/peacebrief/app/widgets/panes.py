@@ -8,6 +8,7 @@ A pane knows only its own widgets: it reports where its cursor is through the
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import Enum
 from itertools import pairwise
 from typing import ClassVar
 
@@ -25,6 +26,7 @@ from peacebrief.app.widgets.item_list import Item, ItemList
 from peacebrief.app.widgets.lit import LitBox
 from peacebrief.app.widgets.matrix import Matrix
 from peacebrief.app.widgets.record_list import RecordList, RowState
+from peacebrief.app.widgets.settle import Settling
 from peacebrief.core.case_brief import Cell, cell_changes, round_index, round_of, rounds_in
 from peacebrief.core.filters import concerns, matrix_parties
 from peacebrief.core.model import Brief, Event, Party, Person, Position, Quote
@@ -53,6 +55,16 @@ def _visible_with_offsets(raw: str, offsets: list[int]) -> tuple[Text, dict[int,
     return Text("".join(pieces), overflow="fold"), where
 
 
+class Stage(Enum):
+    """Where a pane is in its life: one stage at a time, changed only by the pane's methods."""
+
+    UNMOUNTED = "unmounted"  # made; its widgets are not there yet (what it is told, it notes)
+    WAITING = "waiting"  # mounted out of sight, to be laid out right after the first paint (prime)
+    PRIMING = "priming"  # displayed but moved out of the switcher, while the layouts that sets off run
+    HIDDEN = "hidden"  # laid out at its switcher's size, then display: none
+    SHOWN = "shown"  # the pane on screen
+
+
 class Pane(LitBox, Vertical):
     """Common behaviour: the brief, the party filter, and reporting the cursor."""
 
@@ -77,9 +89,20 @@ class Pane(LitBox, Vertical):
         self.round_filter: int | None = None  # in a case: only this round's records
         self.marks: frozenset[str] = frozenset()
         self._painted_marks: frozenset[str] = frozenset()
-        self._priming = False  # being laid out out of sight (prime)
+        self.stage = Stage.UNMOUNTED
+        self._settling: Settling | None = None  # while PRIMING: the wait for its layouts to end
+        self._primed_for: object = None  # the size of the switcher when it was last laid out out of sight
         self._stale = False  # a round filter set while hidden: refill when shown
-        self._primed_for: object = None  # the size of the switcher then
+
+    @property
+    def ready(self) -> bool:
+        """Its widgets are mounted and hold the brief: it can show a record, and report one."""
+        return self.stage is not Stage.UNMOUNTED
+
+    @property
+    def laid_out(self) -> bool:
+        """On screen, or laid out out of sight: its first visit costs what every later one does."""
+        return self.stage in (Stage.HIDDEN, Stage.SHOWN)
 
     def on_mount(self) -> None:
         self.when_composed(self._fill_first)
@@ -101,24 +124,22 @@ class Pane(LitBox, Vertical):
             return  # never composed: the app is going
         self.border_title = self.box_title
         self.refill()
-        self.call_after_refresh(self.prime)
+        self.stage = Stage.SHOWN if self.display else Stage.WAITING
+        if self.stage is Stage.WAITING:
+            self.call_after_refresh(self.prime)
         # And again whenever a layout (a new size of the terminal, say) leaves a hidden
         # pane at a size other than its switcher's, the size it is shown at.
         self.screen.screen_layout_refresh_signal.subscribe(self, self._check_size)
 
     def _check_size(self, _screen: object) -> None:
         switcher = self.parent
-        if switcher is None or not switcher.size or self.outer_size == switcher.size:
+        if self.stage is not Stage.HIDDEN or switcher is None or not switcher.size:
             return
-        if switcher.size != self._primed_for:  # (once per size, whatever the outcome)
+        if self.outer_size != switcher.size and switcher.size != self._primed_for:  # (once a size)
             self.prime()
 
-    @property
-    def priming(self) -> bool:
-        return self._priming
-
     def prime(self) -> None:
-        """Lay the pane out once, out of sight, if it starts hidden.
+        """Lay the pane out once, out of sight, if it is hidden.
 
         Textual gives a widget its size, scroll bars and first Resize only when a layout
         shows it, and each widget given a size asks for another layout: the first visit
@@ -127,36 +148,31 @@ class Pane(LitBox, Vertical):
         switcher (`#panes` in the stylesheet), moved its own width to the right: it gets
         its real size, but lies outside the switcher, which clips it (nothing of it is
         drawn), and the pane on screen does not move. (`visibility: hidden` would not do:
-        Textual gives no size to an invisible widget.)"""
-        if self.display or self._priming or not self.is_attached:
+        Textual gives no size to an invisible widget.) Once those layouts are over
+        (`Settling`) it is hidden again."""
+        if self.stage not in (Stage.WAITING, Stage.HIDDEN) or not self.is_attached:
             return
         self._primed_for = getattr(self.parent, "size", None)
-        self._priming = True
+        self.stage = Stage.PRIMING
         self.styles.offset = ("100%", 0)
         self.display = True
-        self._unprime(None, 20)
+        self._settling = Settling(self, self._primed)
 
-    def _laid_out(self) -> tuple[object, ...]:
-        return tuple((w.size, w.virtual_size, w.scrollbars_enabled) for w in (self, *self.query("*")))
-
-    def _unprime(self, last: tuple[object, ...] | None, tries: int) -> None:
-        # Hidden again once the layouts it set off are over: the sizes and scroll bars of
-        # its widgets were given and have not moved for a while (a size that changes asks
-        # for one more layout; 50 ms is three frames).
-        if not self._priming:
-            return  # shown meanwhile (reveal)
-        now = self._laid_out()
-        if tries and (now != last or not self.size):
-            self.set_timer(0.05, lambda: self._unprime(now, tries - 1))
-            return
-        self._priming = False
-        self.styles.clear_rule("offset")
+    def _primed(self) -> None:
+        self._end_priming()
         self.display = False
+        self.stage = Stage.HIDDEN
+
+    def _end_priming(self) -> None:
+        if self._settling is not None:
+            self._settling.cancel()
+            self._settling = None
+        self.styles.clear_rule("offset")
 
     def load(self, brief: Brief) -> None:
         """Show a newly loaded brief, keeping the cursor where the record still exists."""
         self.brief = brief
-        if self.is_mounted:  # (a pane not mounted yet fills itself when it is: on_mount)
+        if self.ready:  # (a pane not mounted yet fills itself when it is: on_mount)
             self.refill()
 
     def refill(self) -> None:
@@ -164,14 +180,14 @@ class Pane(LitBox, Vertical):
 
     def set_filter(self, party: str | None) -> None:
         self.party_filter = party
-        if self.is_mounted:
+        if self.ready:
             self.refill()
 
     def set_round(self, number: int | None) -> None:
         """Show one round of a case (None: every round). A pane out of sight refills when
         it is next shown (`reveal`): a case's lists are long, and most keys show one pane."""
         self.round_filter = number
-        if self.is_mounted and self.display and not self._priming:
+        if self.stage is Stage.SHOWN:
             self.refill()
         else:
             self._stale = True
@@ -183,20 +199,27 @@ class Pane(LitBox, Vertical):
         the front (`reveal`): the marks change on every cursor move, and repainting hidden
         lists cost each move a layout of the whole screen."""
         self.marks = marks
-        if self.display and not self._priming:
+        if self.stage is Stage.SHOWN:
             self.reveal()
 
     def reveal(self) -> None:
-        """The pane is (being) shown: paint the marks noted while it was hidden."""
-        if self._priming:  # shown while being laid out out of sight
-            self._priming = False
-            self.styles.clear_rule("offset")
-        if self._stale and self.is_mounted:
+        """The screen shows the pane: paint the marks noted while it was hidden."""
+        if not self.ready:
+            return  # (it fills itself when mounted, shown or not)
+        if self.stage is Stage.PRIMING:  # shown while being laid out out of sight
+            self._end_priming()
+        self.stage = Stage.SHOWN
+        if self._stale:
             self._stale = False
             self.refill()
-        if self.marks != self._painted_marks and self.is_mounted:
+        if self.marks != self._painted_marks:
             old, self._painted_marks = self._painted_marks, self.marks
             self.paint_marks(old)
+
+    def conceal(self) -> None:
+        """The screen shows another pane in its place."""
+        if self.stage is Stage.SHOWN:
+            self.stage = Stage.HIDDEN
 
     def paint_marks(self, old: frozenset[str]) -> None:
         """Show `self.marks` in place of `old`."""
@@ -257,7 +280,7 @@ class ListPane(Pane):
         )
 
     def load(self, brief: Brief) -> None:
-        if self.is_mounted:
+        if self.ready:
             self.records.remeasure_next()
         super().load(brief)
 
@@ -307,10 +330,15 @@ class TimelinePane(ListPane):
     empty_text = "No events."
     round_section = "events"
 
+    def __init__(self, brief: Brief, on_highlight: Callable[[str, str], None] | None = None) -> None:
+        super().__init__(brief, on_highlight)
+        self.date_width = 10  # the widest date's cells
+        self._dated: Brief | None = None  # the brief date_width was measured on
+
     def refill(self) -> None:
         # Measured once per date, not per event: a big brief's events share few dates;
         # and once per brief, not per refill (a case's round filter refills it).
-        if getattr(self, "_dated", None) is not self.brief:
+        if self._dated is not self.brief:
             dates = {id(e.date): e.date for e in self.brief.events}.values()
             self.date_width = max((cell_len(d.display()) for d in dates), default=10)
             self._dated = self.brief
@@ -402,6 +430,10 @@ class DelegationsPane(Pane):
 
     MIN_COLUMN = 24  # cells; with more parties than fit, the columns scroll sideways
 
+    def __init__(self, brief: Brief, on_highlight: Callable[[str, str], None] | None = None) -> None:
+        super().__init__(brief, on_highlight)
+        self._focused_column: RecordList | None = None  # the column the reader was last in
+
     def compose(self) -> ComposeResult:
         with Horizontal(id="delegation-columns"):
             for party in self.brief.parties:
@@ -423,7 +455,7 @@ class DelegationsPane(Pane):
     def load(self, brief: Brief) -> None:
         same_parties = [p.id for p in brief.parties] == [p.id for p in self.brief.parties]
         self.brief = brief
-        if not self.is_mounted:
+        if not self.ready:
             return
         if same_parties:
             self.refill()
@@ -549,7 +581,7 @@ class DelegationsPane(Pane):
         focused = self.screen.focused
         if isinstance(focused, RecordList) and focused in self.columns:
             return focused
-        column = getattr(self, "_focused_column", None)
+        column = self._focused_column
         if column is not None and column.display:
             return column
         visible_columns = [c for c in self.columns if c.display]
@@ -677,7 +709,7 @@ class IssuesPane(Pane):
         return ids[0] if ids else issue.id
 
     def current(self) -> str | None:
-        if not self.is_mounted or self.table.row_count == 0:
+        if not self.ready or self.table.row_count == 0:
             return None
         return self._cell_place(*self.table.cursor)
 
@@ -744,7 +776,7 @@ class SourcePane(Pane):
     def light(self, place: str, words: tuple[str, ...]) -> None:
         """Light the words a search found in paragraph `place` (and put out the last ones)."""
         old, self.lit = self.lit, (place, words)
-        if not self.is_mounted:
+        if not self.ready:
             return
         span_style, mark_style = self._styles()
         for spot in {old[0] if old else None, place} - {None}:
@@ -864,7 +896,7 @@ class SourcePane(Pane):
         return True
 
     def current(self) -> str | None:
-        if not self.is_mounted:
+        if not self.ready:
             return None
         item = self.paragraphs.highlighted_item
         return item.id if item else None
