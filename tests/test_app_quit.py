@@ -88,7 +88,12 @@ async def test_a_reload_waits_for_the_load_before_it_and_shows_the_brief(slow_lo
         await wait_for(pilot, lambda: app.brief is not None and slow_load.thread is not first, "the second load")
         await wait_for(pilot, lambda: app._load_running is None, "the second load to end")
         assert app.brief is not None and app.brief.title
-        assert app.screen.__class__.__name__ == "BriefScreen"
+        # Shown, not only made: the test ended as the screen mounted, and the reader quit under it.
+        await wait_for(
+            pilot,
+            lambda: app.screen.__class__.__name__ == "BriefScreen" and app.screen.focused is not None,
+            "the brief screen",
+        )
 
 
 async def test_quitting_as_the_brief_screen_mounts_is_no_crash(monkeypatch: pytest.MonkeyPatch) -> None:
