@@ -277,51 +277,15 @@ def detail(brief: Brief, record: Record) -> RenderableType:
         parts.append(Text(f"⚑ Needs review: {one_line(record.review)}", style="bold italic"))
         parts.append(Text())
     if isinstance(record, Quote):
-        parts.append(Text(quoted_words(record), style="bold" if record.quote_kind == "direct" else "bold italic"))
-        parts.append(Text())
-        party = brief.party_of(record.id)
-        speaker = Text(label(brief, record.speaker))
-        if party is not None and party.id != record.speaker:
-            speaker.append(f" ({one_line(party.name)})")
-        parts.append(_field("Speaker", speaker))
-        parts.append(
-            _field(
-                "Kind",
-                "direct: printed in quotation marks"
-                if record.quote_kind == "direct"
-                else "reported: the source paraphrases",
-            )
-        )
-        if record.said:
-            said = record.said.display() + (f"  ({one_line(record.date_text)})" if record.date_text else "")
-            parts.append(_field("Said", said))
-        else:
-            parts.append(_field("Said", f"{quote_date(brief, record)} (no date of its own: the source's)"))
+        parts += _quote_fields(brief, record)
     elif isinstance(record, Event):
-        parts.append(Text(one_line(record.title), style="bold"))
-        parts.append(Text())
-        date = record.date.display() + (f"  ({one_line(record.date_text)})" if record.date_text else "")
-        parts.append(_field("Date", date))
-        if record.status != "occurred":
-            parts.append(_field("Status", STATUS_MARKS[record.status]))
-        if record.place:
-            parts.append(_field("Place", one_line(record.place)))
-        parts += _markdown(record.summary)
-        parts += _versions(brief, record)
+        parts += _event_fields(brief, record)
     elif isinstance(record, Position):
         parts.append(Text(f"{label(brief, record.party)} on {label(brief, record.issue)}", style="bold"))
         parts.append(Text(one_line(record.label)))
         parts += _markdown(record.detail)
     elif isinstance(record, Person):
-        parts.append(Text(one_line(record.name), style="bold"))
-        parts.append(Text())
-        if record.title:
-            parts.append(_field("Office", one_line(record.title)))
-        parts.append(_field("Party", label(brief, record.party)))
-        if record.delegate:
-            parts.append(_field("Delegate", "sits in the negotiating delegation"))
-        if record.aliases:
-            parts.append(_field("Also written", ", ".join(one_line(a) for a in record.aliases)))
+        parts += _person_fields(brief, record)
     elif isinstance(record, Party):
         parts.append(Text(one_line(record.name), style="bold"))
         parts.append(_field("Role", record.role))
@@ -330,17 +294,77 @@ def detail(brief: Brief, record: Record) -> RenderableType:
         parts.append(Text(one_line(record.title), style="bold"))
         parts += _markdown(record.summary)
     elif isinstance(record, Source):
-        parts.append(Text(one_line(record.title), style="bold"))
-        parts.append(Text())
-        parts.append(_field("Published", record.published.display()))
-        if record.publisher:
-            parts.append(_field("Publisher", one_line(record.publisher)))
-        if record.url:
-            parts.append(_field("URL", one_line(record.url)))
-        parts.append(_field("File", one_line(record.path)))
-        parts.append(_field("Paragraphs", str(record.document.paragraph_count)))
+        parts += _source_fields(record)
     parts += citations(brief, record)
     return Group(*parts)
+
+
+def _quote_fields(brief: Brief, record: Quote) -> list[RenderableType]:
+    parts: list[RenderableType] = []
+    parts.append(Text(quoted_words(record), style="bold" if record.quote_kind == "direct" else "bold italic"))
+    parts.append(Text())
+    party = brief.party_of(record.id)
+    speaker = Text(label(brief, record.speaker))
+    if party is not None and party.id != record.speaker:
+        speaker.append(f" ({one_line(party.name)})")
+    parts.append(_field("Speaker", speaker))
+    parts.append(
+        _field(
+            "Kind",
+            "direct: printed in quotation marks"
+            if record.quote_kind == "direct"
+            else "reported: the source paraphrases",
+        )
+    )
+    if record.said:
+        said = record.said.display() + (f"  ({one_line(record.date_text)})" if record.date_text else "")
+        parts.append(_field("Said", said))
+    else:
+        parts.append(_field("Said", f"{quote_date(brief, record)} (no date of its own: the source's)"))
+    return parts
+
+
+def _event_fields(brief: Brief, record: Event) -> list[RenderableType]:
+    parts: list[RenderableType] = []
+    parts.append(Text(one_line(record.title), style="bold"))
+    parts.append(Text())
+    date = record.date.display() + (f"  ({one_line(record.date_text)})" if record.date_text else "")
+    parts.append(_field("Date", date))
+    if record.status != "occurred":
+        parts.append(_field("Status", STATUS_MARKS[record.status]))
+    if record.place:
+        parts.append(_field("Place", one_line(record.place)))
+    parts += _markdown(record.summary)
+    parts += _versions(brief, record)
+    return parts
+
+
+def _person_fields(brief: Brief, record: Person) -> list[RenderableType]:
+    parts: list[RenderableType] = []
+    parts.append(Text(one_line(record.name), style="bold"))
+    parts.append(Text())
+    if record.title:
+        parts.append(_field("Office", one_line(record.title)))
+    parts.append(_field("Party", label(brief, record.party)))
+    if record.delegate:
+        parts.append(_field("Delegate", "sits in the negotiating delegation"))
+    if record.aliases:
+        parts.append(_field("Also written", ", ".join(one_line(a) for a in record.aliases)))
+    return parts
+
+
+def _source_fields(record: Source) -> list[RenderableType]:
+    parts: list[RenderableType] = []
+    parts.append(Text(one_line(record.title), style="bold"))
+    parts.append(Text())
+    parts.append(_field("Published", record.published.display()))
+    if record.publisher:
+        parts.append(_field("Publisher", one_line(record.publisher)))
+    if record.url:
+        parts.append(_field("URL", one_line(record.url)))
+    parts.append(_field("File", one_line(record.path)))
+    parts.append(_field("Paragraphs", str(record.document.paragraph_count)))
+    return parts
 
 
 def _versions(brief: Brief, event: Event) -> list[RenderableType]:
