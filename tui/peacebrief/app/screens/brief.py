@@ -29,6 +29,7 @@ from peacebrief.core.related import split_paragraph_id
 from peacebrief.core.visible import one_line, visible
 
 if TYPE_CHECKING:
+    from peacebrief.app.screens.changes import ChangesScreen
     from peacebrief.core.review import ReviewWalk
 
 WIDE = 120  # from this many columns, the detail panel sits beside the pane
@@ -60,7 +61,7 @@ class PaneBar(Static):
         party: str | None,
         *,
         compact: bool = False,
-        round_: int | None = None,
+        round_: str | None = None,
         keys: dict[str, str] | None = None,
         loading: str | None = None,
     ) -> None:
@@ -88,7 +89,7 @@ class PaneBar(Static):
             record = brief.get(party)
             text.append(f"  filter: {one_line(record.label) if record else party} (f)", style="bold italic")
         if round_ is not None:
-            text.append(f"  round: R{round_} ([ ])", style="bold italic")
+            text.append(f"  round: {round_} ([ ])", style="bold italic")
         reviews = self._review_count(brief)
         self.review_span = None
         if reviews:
@@ -187,6 +188,7 @@ class BriefScreen(QuietFocusScreen):
         self.party_filter: str | None = None
         self.round_filter: int | None = None  # in a case: the round the lists show (None: all)
         self._changes_at: tuple[int, int] | None = None  # the changes view's rounds and cursor, when closed
+        self._changes_view: ChangesScreen | None = None  # kept between visits: see action_changes
         self._started = False
         self._routing = False  # True while the screen itself moves the panes' cursors
         self._waiting: tuple[Place, bool] | None = None  # a go() held until its pane is mounted
@@ -311,10 +313,19 @@ class BriefScreen(QuietFocusScreen):
             self.current_pane,
             self.party_filter,
             compact=compact,
-            round_=self.round_filter,
+            round_=self._round_note(),
             keys=self.pane_keys,
             loading=self.loading_note,
         )
+
+    def _round_note(self) -> str | None:
+        """`R2, 17 Apr 2026`: the round the filter shows, for the top line (which is all a
+        round switch announces: a notice beside it cost the key a layout to show and one
+        to take away)."""
+        number, case = self.round_filter, self.case
+        if number is None or case is None or not 1 <= number <= len(case.rounds):
+            return None if number is None else f"R{number}"
+        return f"R{number}, {case.rounds[number - 1].brief.as_of.display()}"
 
     def update_bar(self) -> None:
         """Say again what the top line says (a case's rounds being read, counted)."""
@@ -698,8 +709,6 @@ class BriefScreen(QuietFocusScreen):
         self.history.replace(Place(self.current_pane, place))
         self._show_detail(place)
         self._mark(place)
-        label = "every round" if number is None else one_line(self.case.rounds[number - 1].label)
-        self.notify(f"Showing {label}", title="Rounds", markup=False, timeout=2)
 
     def _changes_round(self) -> int | None:
         """The later round of the changes view: the matrix's, else the filter's, else the latest."""
@@ -721,7 +730,17 @@ class BriefScreen(QuietFocusScreen):
         # Reopened where it was left (a change followed, then back to the list), unless
         # the round filter moved meanwhile.
         until, highlighted = self._changes_at or (self._changes_round(), 0)
-        view = ChangesScreen(self.case, until=until, highlighted=highlighted)
+        # One view per case, installed so that closing it keeps it: a new one each time
+        # composed, styled and laid out its widgets again (a third of the key's work).
+        view = self._changes_view
+        if view is None or view.case is not self.case:
+            if view is not None:
+                self.app.uninstall_screen(view)
+            view = ChangesScreen(self.case, until=until, highlighted=highlighted)
+            self.app.install_screen(view, name=f"changes-{id(view)}")
+            self._changes_view = view
+        else:
+            view.show_rounds(until, highlighted)
 
         def follow(target: str | None) -> None:
             self._changes_at = (view.until, view.position)

@@ -60,6 +60,16 @@ class ChangesScreen(ModalScreen[str | None]):
         self._fill(self._start_at)
         self.options.focus()
 
+    def show_rounds(self, until: int | None, highlighted: int = 0) -> None:
+        """Open again (the reader keeps this view between visits): round `until` against
+        the one before, the cursor on change number `highlighted`."""
+        self.until = until if until is not None and until >= 2 else len(self.case.rounds)
+        self.changes = compare(self.case, until=self.until)
+        if self.is_mounted:
+            self._fill(highlighted)
+        else:
+            self._start_at = highlighted
+
     @property
     def options(self) -> ChangesList:
         return self.query_one(ChangesList)

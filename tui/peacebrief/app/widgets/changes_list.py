@@ -110,9 +110,13 @@ class ChangesList(RecordList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(self._row, measure=self._height, empty_text="No positions in either round.", id=id)
         self._blocks: list[list[Block]] = []
+        self._made: dict[int, tuple[Changes, list[list[Block]]]] = {}  # each pair of rounds' blocks, once
 
     def show_changes(self, changes: Changes, highlighted: int = 0) -> None:
-        self._blocks = [change_blocks(changes, c) for c in changes.stances]
+        made = self._made.get(id(changes))
+        if made is None or made[0] is not changes:
+            made = self._made[id(changes)] = (changes, [change_blocks(changes, c) for c in changes.stances])
+        self._blocks = made[1]
         self.remeasure_next()
         self.set_ids([str(n) for n in range(len(self._blocks))], keep=str(highlighted))
         self.scroll_to(y=0, animate=False)
