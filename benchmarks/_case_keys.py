@@ -32,7 +32,7 @@ import _pty
 HERE = Path(__file__).resolve().parent
 DOWN, UP, ESCAPE = b"\x1b[B", b"\x1b[A", b"\x1b"
 LOADING = "loading round"
-TOAST = "Showing "  # the notice a round switch shows  # the top bar, while the rounds after the first are read
+TOAST = "Showing "  # the notice a round switch showed (it shows none now: the top line says the round)
 
 
 def timeline_rows(folder: Path) -> int:

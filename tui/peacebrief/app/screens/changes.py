@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widget import Widget
 
 from peacebrief.app.widgets.changes_list import ChangesList
 from peacebrief.app.widgets.footer import KeyFooter
@@ -24,13 +24,37 @@ from peacebrief.core.changes import KINDS, LABELS, StanceChange, compare
 from peacebrief.core.visible import one_line
 
 
+class ChangesHead(Widget):
+    """The rounds compared and the counts, as tall as they wrap to: shown again for other
+    rounds with a layout of the screen only when that height changes (a Static of
+    `height: auto` asks for one on every update)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._text = Text()
+
+    def show(self, text: Text) -> None:
+        self._text = text
+        width = self.size.width or max(1, self.app.size.width - 4)  # (inside the box's border and padding)
+        lines = len(text.wrap(self.app.console, width))
+        if self.styles.height is None or self.styles.height.value != lines:
+            self.styles.height = lines
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self.show(self._text)  # wrapped to the new width
+
+    def render(self) -> Text:
+        return self._text
+
+
 class ChangesScreen(ModalScreen[str | None]):
     """Dismissed with the id of the position to show (in the case brief), or None."""
 
     DEFAULT_CSS = """
     ChangesScreen { align: center middle; background: $background; }
     #changes-box { border: round $accent; width: 1fr; height: 1fr; padding: 0 1; }
-    #changes-head { height: auto; margin-bottom: 1; }
+    #changes-head { height: 2; margin-bottom: 1; }
     #changes-list { height: 1fr; border: none; padding: 0; }
     """
 
@@ -52,7 +76,7 @@ class ChangesScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="changes-box"):
-            yield Static(id="changes-head")
+            yield ChangesHead(id="changes-head")
             yield ChangesList(id="changes-list")
         yield KeyFooter()
 
@@ -84,7 +108,7 @@ class ChangesScreen(ModalScreen[str | None]):
             f"\nR{changes.since} {one_line(changes.before.brief.title)} → R{changes.until} {one_line(changes.after.brief.title)}",
             style="dim",
         )
-        self.query_one("#changes-head", Static).update(head)
+        self.query_one(ChangesHead).show(head)
         box = self.query_one("#changes-box")
         box.border_title = "Changes"
         box.border_subtitle = "enter or 2: the later round's position · 1: the earlier's"

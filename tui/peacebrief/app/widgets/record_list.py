@@ -23,7 +23,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 
-from peacebrief.app.textual_private import CursorFocus, SteadyScrollView
+from peacebrief.app.textual_private import CursorFocus, SteadyScrollView, set_virtual_size
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +194,10 @@ class RecordList(CursorFocus, SteadyScrollView, can_focus=True):
                 tops.append(top)
             self._tops = tops if width else [0] * (len(self._ids) + 1)
             total = top
-        self.virtual_size = Size(0, total)  # no sideways scrolling
+        # No sideways scrolling. Set without a layout of the screen: a list is as tall as
+        # its box whatever it holds, and its scroll bar is always there (the stylesheet),
+        # so nothing around it moves (a round filter's 200 rows after 1,000 cost a layout).
+        set_virtual_size(self, Size(0, total))
 
     def row_top(self, row: int) -> int:
         """The first line of `row`."""
