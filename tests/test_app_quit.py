@@ -50,6 +50,11 @@ def slow_load(monkeypatch: pytest.MonkeyPatch) -> Iterator[SlowLoad]:
     monkeypatch.setattr(BriefApp, "_load_fresh", slow.wrap(BriefApp._load_fresh))
     yield slow
     slow.go_on.set()  # the abandoned load may end now, with the test
+    # And has, before the next test: it writes the brief's cache entry under XDG_CACHE_HOME,
+    # which would be the next test's own (empty) cache by then, and that test would open
+    # the brief from it, never loading (run twice in one worker, a test here timed out).
+    if slow.thread is not None:
+        slow.thread.join(120)  # a guard against a hang, not a bound on speed
 
 
 async def wait_for(pilot: Pilot, condition: Callable[[], object], what: str, timeout: float = 120.0) -> None:
