@@ -16,7 +16,7 @@ from peacebrief.core.draft.name_words import (
 )
 from peacebrief.core.draft.names import NameIndex, PersonInfo
 from peacebrief.core.draft.reporting_words import BODY_WORDS, DOCUMENT_NOUNS, PRONOUNS, STATEMENT_NOUNS, VERBS
-from peacebrief.core.draft.sentences import Sentence, Token
+from peacebrief.core.draft.sentences import Sentence, Token, first_token_at
 
 
 def is_parenthetical(segment: list[Token]) -> bool:
@@ -219,14 +219,7 @@ def _last_party(names: NameIndex, sentence: int, before: int) -> str | None:
 
 def token_index(tokens: list[Token], offset: int) -> int:
     """The first token at or after `offset` (the last token if none)."""
-    lo, hi = 0, len(tokens)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if tokens[mid].start < offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo if lo < len(tokens) else len(tokens) - 1
+    return min(first_token_at(tokens, offset), len(tokens) - 1)
 
 
 def from_mention(mention: Mention, names: NameIndex) -> SpeakerRef | None:

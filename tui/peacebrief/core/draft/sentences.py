@@ -13,7 +13,9 @@ drafting steps that need a clause (reported statements, events) skip them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from peacebrief.core.model import SourceDocument
 
@@ -216,3 +218,8 @@ def document_title(document: SourceDocument, sentences: list[Sentence]) -> str:
         if any(c.isalnum() for c in title):
             return title
     return "Untitled document"
+
+
+def first_token_at(tokens: list[Token], offset: int) -> int:
+    """The index of the first token starting at or after `offset` (len(tokens) if none)."""
+    return bisect_left(tokens, offset, key=attrgetter("start"))

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from peacebrief.core.draft.sentences import Sentence, Token
+from peacebrief.core.draft.sentences import Sentence, first_token_at
 
 Tense = Literal["past", "future"]
 
@@ -296,10 +296,10 @@ def clause_tense(sentence: Sentence, timex: Timex) -> tuple[Tense | None, bool]:
     delegations will meet").
     """
     tokens = sentence.tokens
-    cut = _first_at(tokens, timex.outer_start)
+    cut = first_token_at(tokens, timex.outer_start)
     while cut > 0 and tokens[cut - 1].end > timex.outer_start:
         cut -= 1
-    after_at = _first_at(tokens, timex.end)
+    after_at = first_token_at(tokens, timex.end)
     back: list[str] = []
     for token in reversed(tokens[max(0, cut - _CLAUSE_TOKENS) : cut]):
         word = token.lower
@@ -338,18 +338,6 @@ def _past_form_before(back: list[str]) -> bool:
 
 
 _CLAUSE_TOKENS = 60  # a clause's tense is told by the words near the expression
-
-
-def _first_at(tokens: list[Token], offset: int) -> int:
-    """The index of the first token starting at or after `offset`."""
-    lo, hi = 0, len(tokens)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if tokens[mid].start < offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
 
 
 def _scan(words: list[str], *, forward_scan: bool = False) -> tuple[Tense | None, bool]:
