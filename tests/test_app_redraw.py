@@ -3,8 +3,13 @@ widgets render (the work), never timed."""
 
 from __future__ import annotations
 
+import asyncio
+import re
+
 from textual.widget import Widget
 
+from conftest import BUNDLED_BRIEF
+from peacebrief.app.app import BriefApp
 from peacebrief.app.screens.brief import BriefScreen
 from peacebrief.app.widgets.panes import Stage
 from test_app import reader, wait_for
@@ -78,3 +83,29 @@ async def test_going_back_to_a_pane_draws_its_cursor_row_and_marks_only() -> Non
             f"{sorted(expected)} changed"
         )
         assert bar == [], "showing the timeline again drew its scroll bar again, unchanged"
+
+
+async def quotes_screen(*, pressed_at_once: bool) -> str:
+    """The screen, once still, after `3` is pressed as soon as the brief is there (before
+    the hidden panes are mounted) or once every pane is laid out."""
+    app = BriefApp(BUNDLED_BRIEF)
+    async with app.run_test(size=(200, 50)) as pilot:
+        for _ in range(100_000):  # every turn of the loop: the window is a few frames long
+            if isinstance(app.screen, BriefScreen) and app.screen.history.current is not None:
+                break
+            await asyncio.sleep(0)
+        screen = app.screen
+        assert isinstance(screen, BriefScreen)
+        if pressed_at_once:
+            assert screen.pane("quotes").stage is Stage.UNMOUNTED, "the panes were mounted before the key"
+        else:
+            await settled(pilot, screen)
+        await pilot.press("3")
+        await settled(pilot, screen)
+        return re.sub(r"terminal-\d+", "terminal", app.export_screenshot())
+
+
+async def test_a_pane_key_pressed_as_the_reader_starts_shows_what_it_shows_later() -> None:
+    # Its list's scroll bar was drawn before it was mounted, for no rows, and kept: no
+    # thumb until the list scrolled.
+    assert await quotes_screen(pressed_at_once=True) == await quotes_screen(pressed_at_once=False)

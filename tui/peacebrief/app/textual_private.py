@@ -72,6 +72,18 @@ def set_virtual_size(view: ScrollView, size: Size) -> None:
     if size != view.virtual_size:
         view.set_reactive(ScrollView.virtual_size, size)
         view._scroll_update(size)
+        if view.show_vertical_scrollbar and not view.vertical_scrollbar.is_mounted:
+            view.call_after_refresh(_repaint_once_mounted, view.vertical_scrollbar, 20)
+
+
+def _repaint_once_mounted(bar: Widget, tries: int) -> None:
+    # Textual keeps the lines a scroll bar drew before it was mounted and drops a repaint
+    # asked for meanwhile: a list shown as the screen started (a pane key pressed in its
+    # first half second) kept a bar drawn for no rows, with no thumb, until it scrolled.
+    if bar.is_mounted:
+        bar.refresh()
+    elif tries and bar.parent is not None:
+        bar.parent.call_after_refresh(_repaint_once_mounted, bar, tries - 1)
 
 
 class QuietFocusScreen(Screen[None]):
