@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from peacebrief.core.fields_repr import FieldsRepr
+
 TYPE_CHECKING = False  # not `typing`'s: `check` and `digest` start without importing it
 if TYPE_CHECKING:
     from typing import Literal
@@ -28,8 +30,8 @@ class DateError(ValueError):
     """A value that is not a date of the brief format; the message says why."""
 
 
-@dataclass(frozen=True, slots=True)
-class DatePoint:
+@dataclass(frozen=True, slots=True, repr=False)
+class DatePoint(FieldsRepr):
     """One end of a date: a day, a month or a year."""
 
     year: int
@@ -74,8 +76,8 @@ class DatePoint:
         return text
 
 
-@dataclass(frozen=True, slots=True)
-class BriefDate:
+@dataclass(frozen=True, slots=True, repr=False)
+class BriefDate(FieldsRepr):
     """A date as a brief states it: a point, or an interval `start/end`."""
 
     start: DatePoint

@@ -14,11 +14,12 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from peacebrief.core.fields_repr import FieldsRepr
 from peacebrief.core.model import Anchor, Event, Person, Position, Quote, Record
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+@dataclass(frozen=True, slots=True, repr=False)
+class Link(FieldsRepr):
     """`origin` names `target` through its field `relation`.
 
     `relation` is the field that holds the id (`speaker`, `parties`, `evidence`...), or
@@ -67,8 +68,8 @@ def _anchor_link(origin: str, anchor: Anchor) -> Link:
     return Link(origin, "anchor", anchor.source, anchor.paragraph)
 
 
-@dataclass(frozen=True, slots=True)
-class Links:
+@dataclass(frozen=True, slots=True, repr=False)
+class Links(FieldsRepr):
     """The links of a brief, indexed from both ends (see `build_links`)."""
 
     records: Mapping[str, Record]

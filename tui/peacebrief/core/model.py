@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from peacebrief.core.dates import BriefDate
+from peacebrief.core.fields_repr import FieldsRepr
 
 TYPE_CHECKING = False  # not `typing`'s: `check` and `digest` start without importing it
 if TYPE_CHECKING:
@@ -33,8 +34,8 @@ QUOTE_KINDS: tuple[QuoteKind, ...] = ("direct", "reported")
 HOLDINGS: tuple[Holding, ...] = ("held", "withdrawn")  # a position's `status`
 
 
-@dataclass(frozen=True, slots=True)
-class SourceDocument:
+@dataclass(frozen=True, slots=True, repr=False)
+class SourceDocument(FieldsRepr):
     """A source's text as read from disk, split into numbered paragraphs.
 
     Offsets count characters of `text`, the whole decoded file. A leading dateline
@@ -125,8 +126,8 @@ def number_blocks(text: str, blocks: tuple[tuple[int, int], ...]) -> tuple[int, 
     return tuple(numbers)
 
 
-@dataclass(frozen=True, slots=True)
-class Anchor:
+@dataclass(frozen=True, slots=True, repr=False)
+class Anchor(FieldsRepr):
     """Words of a source, resolved to `[start, end)` in its text and to a paragraph."""
 
     source: str
@@ -139,8 +140,8 @@ class Anchor:
     normalised: bool = False  # matched only after normalising quotes, dashes, spaces
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Record:
+@dataclass(frozen=True, slots=True, kw_only=True, repr=False)
+class Record(FieldsRepr):
     """What every record has: its id, an optional review mark, and its line in the brief."""
 
     id: str
@@ -158,7 +159,7 @@ class Record:
         return self.id
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, repr=False)
 class Source(Record):
     """A document the brief quotes, read and split into paragraphs."""
 
@@ -177,7 +178,7 @@ class Source(Record):
         return self.title
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, repr=False)
 class Party(Record):
     """A side of the talks, a mediator or a host."""
 
@@ -196,7 +197,7 @@ class Party(Record):
         return self.short or self.name[:3].upper()
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, repr=False)
 class Person(Record):
     """Someone who speaks or acts for a party."""
 
@@ -212,7 +213,7 @@ class Person(Record):
         return self.name
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, repr=False)
 class Issue(Record):
     """A question the talks are about."""
 
@@ -225,7 +226,7 @@ class Issue(Record):
         return self.title
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, repr=False)
 class Event(Record):
     """Something that happened (or was due to) on a date, anchored in the sources."""
 
@@ -249,7 +250,7 @@ class Event(Record):
         return (*self.date.sort_key(), self.id)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, repr=False)
 class Position(Record):
     """A party's stance on an issue, with its evidence."""
 
@@ -271,7 +272,7 @@ class Position(Record):
         return self.status == "withdrawn"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, repr=False)
 class Quote(Record):
     """Words someone said, directly or as reported, anchored in a source."""
 
@@ -292,8 +293,8 @@ class Quote(Record):
         return self.text
 
 
-@dataclass(frozen=True, slots=True)
-class KeyPoint:
+@dataclass(frozen=True, slots=True, repr=False)
+class KeyPoint(FieldsRepr):
     """One line of the brief's bottom line, with the records it rests on."""
 
     text: str
@@ -301,8 +302,8 @@ class KeyPoint:
     line: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Brief:
+@dataclass(frozen=True, slots=True, repr=False)
+class Brief(FieldsRepr):
     """A loaded, checked brief. Build it with `peacebrief.core.load_brief`."""
 
     path: Path
