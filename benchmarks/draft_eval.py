@@ -13,6 +13,14 @@ time and never drafted while the rules were first tuned; they have been read sin
 misses showed the classes of failure fixed next). The reports in held_out_2/ were written,
 with their truth, after that, before the drafter was run on them. Each set has its column.
 
+One convention holds in every truth: words in quotation marks that nobody says but that
+are shown (a banner's or a placard's slogan) are a quote whose speaker is unknown ("?"),
+as `draft` writes them, marked for review: the analyst sees them and decides, where a
+slogan left out would be found only by reading the whole report again. The held_out_2
+truths first called their two banners scare quotes; they were brought into line with the
+other sets' three (held_out/dam-handover, ceasefire-vote) on 2026-12-02, the drafter
+unchanged.
+
 Each report is drafted and loaded like any brief, then scored (see
 peacebrief.core.draft.evaluate): quote recall, right speaker (over all expected quotes),
 dated expressions right, quoted spans drafted that are not quotes (per 10 reports), person
