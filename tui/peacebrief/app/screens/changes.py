@@ -27,22 +27,27 @@ from peacebrief.core.visible import one_line
 class ChangesHead(Widget):
     """The rounds compared and the counts, as tall as they wrap to: shown again for other
     rounds with a layout of the screen only when that height changes (a Static of
-    `height: auto` asks for one on every update)."""
+    `height: auto` asks for one on every update). The counts follow the title on its line
+    when they fit there, else they take the next line whole (not cut between a number and
+    its word)."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._parts = (Text(), Text(), Text())
         self._text = Text()
 
-    def show(self, text: Text) -> None:
-        self._text = text
+    def show(self, title: Text, counts: Text, rounds: Text) -> None:
+        self._parts = (title, counts, rounds)
         width = self.size.width or max(1, self.app.size.width - 4)  # (inside the box's border and padding)
-        lines = len(text.wrap(self.app.console, width))
+        joint = "  " if title.cell_len + 2 + counts.cell_len <= width else "\n"
+        self._text = Text.assemble(title, joint, counts, "\n", rounds)
+        lines = len(self._text.wrap(self.app.console, width))
         if self.styles.height is None or self.styles.height.value != lines:
             self.styles.height = lines
         self.refresh()
 
     def on_resize(self) -> None:
-        self.show(self._text)  # wrapped to the new width
+        self.show(*self._parts)  # wrapped to the new width
 
     def render(self) -> Text:
         return self._text
@@ -101,14 +106,14 @@ class ChangesScreen(ModalScreen[str | None]):
     def _fill(self, highlighted: int = 0) -> None:
         changes = self.changes
         counts = changes.counts()
-        head = Text()
-        head.append(f"Changes from round {changes.since} to round {changes.until}", style="bold")
-        head.append("  " + ", ".join(f"{counts[k]} {LABELS[k]}" for k in KINDS))
-        head.append(
-            f"\nR{changes.since} {one_line(changes.before.brief.title)} → R{changes.until} {one_line(changes.after.brief.title)}",
-            style="dim",
+        self.query_one(ChangesHead).show(
+            Text(f"Changes from round {changes.since} to round {changes.until}", style="bold"),
+            Text(", ".join(f"{counts[k]} {LABELS[k]}" for k in KINDS)),
+            Text(
+                f"R{changes.since} {one_line(changes.before.brief.title)} → R{changes.until} {one_line(changes.after.brief.title)}",
+                style="dim",
+            ),
         )
-        self.query_one(ChangesHead).show(head)
         box = self.query_one("#changes-box")
         box.border_title = "Changes"
         box.border_subtitle = "enter or 2: the later round's position · 1: the earlier's"
