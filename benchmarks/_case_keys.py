@@ -7,7 +7,7 @@ the reader on the case FOLDER (`python -m peacebrief FOLDER`) and the key refere
 Textual's own OptionList holding as many rows as the case's timeline (`_reference.py list
 N`), as `benchmarks/_keys.py` does for one brief. Once the reader shows every round, each
 sample times one cursor move in the reference, then one key of the reader, alternating
-(once the notice of the last round switch has gone, see `Session.no_toast`):
+(`_keys.Session`):
 
 - round: `]` in the timeline: the round filter steps to the next round (and back to every
   round after the last), and the timeline shows that round's events;
@@ -22,17 +22,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import time
 from pathlib import Path
 
+import _keys
 import _pty
 
-HERE = Path(__file__).resolve().parent
-DOWN, UP, ESCAPE = b"\x1b[B", b"\x1b[A", b"\x1b"
+ESCAPE = b"\x1b"
 LOADING = "loading round"
-TOAST = "Showing "  # the notice a round switch showed (it shows none now: the top line says the round)
 
 
 def timeline_rows(folder: Path) -> int:
@@ -53,55 +50,10 @@ def every_round(d: _pty.Display) -> bool:
     return _pty.whole_case_screen(d) and not any(LOADING in line for line in d.lines[:2])
 
 
-class Session:
-    def __init__(self, folder: Path, rows: int) -> None:
-        env = dict(os.environ)
-        self.reader = _pty.Terminal.spawn([sys.executable, "-m", "peacebrief", str(folder)], env)
-        self.reference = _pty.Terminal.spawn([sys.executable, str(HERE / "_reference.py"), "list", str(rows)], env)
-        self.reader.until(every_round, timeout=900)
-        self.reference.until(_pty.whole_list_screen)
-        self.reader.settle(0.5)
-        self.reference.settle(0.5)
-        self.times: dict[str, list[float]] = {"round": [], "changes": []}
-        self.reference_times: list[float] = []
-        self.moves = 0
-        self.errors: list[str] = []
-
-    def no_toast(self, timeout: float = 8.0) -> None:
-        """Wait until the last `]`'s notice ("Showing round 2...") has gone: it goes by
-        itself two seconds later, and its going, within a later key's time, is no part of
-        that key's effect."""
-        deadline = time.perf_counter() + timeout
-        while any(TOAST in line for line in self.lines()) and time.perf_counter() < deadline:
-            time.sleep(0.1)
-
-    def timed(self, kind: str, data: bytes) -> bool:
-        self.no_toast()
-        self.moves += 1
-        self.reference_times.append(self.reference.key(UP if self.moves % 3 == 0 else DOWN))
-        try:
-            self.times[kind].append(self.reader.key(data))
-            return True
-        except (KeyError, TimeoutError) as exc:
-            self.errors.append(f"{kind}: {exc.args[0]}")
-            return False
-
-    def press(self, data: bytes) -> None:
-        self.reader.write(data)
-        self.reader.settle()
-
-    def lines(self) -> tuple[str, ...]:
-        self.reader.settle()
-        return self.reader.displays[-1].lines if self.reader.displays else ()
-
-    def close(self) -> None:
-        for term in (self.reader, self.reference):
-            term.write(b"q")
-            term.close()
-
-
 def measure(folder: Path, samples: int) -> dict[str, object]:
-    s = Session(folder, timeline_rows(folder))
+    s = _keys.Session(
+        folder, timeline_rows(folder), floor=False, kinds=("round", "changes"), shown=every_round, timeout=900
+    )
     try:
         s.press(b"1")
         for _ in range(samples):

@@ -42,6 +42,7 @@ import os
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import _pty
@@ -73,21 +74,33 @@ KINDS = ("cursor", "pane", "link", "back", "search", "floor")
 
 
 class Session:
-    def __init__(self, brief: Path, rows: int, floor: bool = True) -> None:
+    """The reader on `target` (a brief, or a case's folder) beside the reference list of
+    `rows` rows (and the floor's bare app, if `floor`), each once `shown` holds of its screen."""
+
+    def __init__(
+        self,
+        target: Path,
+        rows: int,
+        floor: bool = True,
+        *,
+        kinds: tuple[str, ...] = KINDS,
+        shown: Callable[[_pty.Display], bool] = _pty.whole_reader_screen,
+        timeout: float = _pty.TIMEOUT,
+    ) -> None:
         env = dict(os.environ)
-        self.reader = _pty.Terminal.spawn([sys.executable, "-m", "peacebrief", str(brief)], env)
+        self.reader = _pty.Terminal.spawn([sys.executable, "-m", "peacebrief", str(target)], env)
         self.reference = _pty.Terminal.spawn([sys.executable, str(HERE / "_reference.py"), "list", str(rows)], env)
         self.floor = (
             _pty.Terminal.spawn([sys.executable, str(HERE / "_reference.py"), "switch"], env) if floor else None
         )
-        self.reader.until(_pty.whole_reader_screen)
+        self.reader.until(shown, timeout=timeout)
         self.reference.until(_pty.whole_list_screen)
         if self.floor is not None:
             self.floor.until(_pty.whole_switch_screen)
             self.floor.settle(0.5)
         self.reader.settle(0.5)
         self.reference.settle(0.5)
-        self.times: dict[str, list[float]] = {k: [] for k in KINDS}
+        self.times: dict[str, list[float]] = {k: [] for k in kinds}
         self.reference_times: list[float] = []
         self.moves = 0
         self.errors: list[str] = []
