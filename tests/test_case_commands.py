@@ -96,9 +96,18 @@ def test_bad_changes_options_are_usage_errors(
     assert message in capsys.readouterr().err
 
 
-def test_a_folder_without_changes_says_what_to_add(in_root: None, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_folder_without_changes_says_what_to_add(
+    in_root: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["digest", "cases/tarren-valley"]) == 2
     assert "is a case folder: add --changes" in capsys.readouterr().err
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["digest", str(empty)]) == 2
+    assert (
+        capsys.readouterr().err
+        == f"peacebrief digest: {empty}: no briefs in it (a case is a folder of *.yaml briefs)\n"
+    )
     assert main(["digest", "briefs/abu-dhabi-2026-02.yaml", "--changes"]) == 2
     assert "--changes compares the rounds of a case: name its folder" in capsys.readouterr().err
 

@@ -45,7 +45,7 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
     ("kind", "status", "says"),
     [
         ("missing", 2, "no such file"),
-        ("folder", 2, "folder"),  # check: "no briefs in it"; digest: "is a case folder: add --changes"
+        ("folder", 2, "no briefs in it"),  # a folder with no brief in it: not a case either
         ("empty", 1, "the file is empty"),
         ("broken", 1, "error"),
     ],

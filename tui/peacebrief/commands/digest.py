@@ -136,6 +136,12 @@ def run(args: argparse.Namespace) -> int:
     if not path.exists() and not path.is_symlink():  # a symlink loop: the loader says so
         return _fail(f"{visible(str(path))}: no such file", 2)
     if path.is_dir():
+        from peacebrief.core.case import CaseError, brief_files
+
+        try:
+            brief_files(path)
+        except CaseError as exc:
+            return _fail(visible(str(exc)), 2)
         return _fail(
             f"{visible(str(path))} is a case folder: add --changes for what changed between its rounds, or name one of its briefs",
             2,
