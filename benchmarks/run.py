@@ -113,8 +113,12 @@ INFO = "info"
 # The case rows (issue 17): the 5x200 case measured in the pty on 2026-12-02 with the load
 # average at 13-16 (every ratio side by side with its reference): first whole screen
 # 1.73-1.89x its parse, again 1.41-1.43x the bare app (the bundled brief itself then
-# 1.27-1.66x), p95 round switch 5.1x and changes view 4.9x the OptionList cursor.
+# 1.27-1.66x), p95 round switch 5.1x and changes view 4.9x the OptionList cursor. The
+# first open of the 1k brief, where the start-up outweighs the parse: 2.36x its parse
+# (0.99 s, the bare app 0.58 s) in a quiet CI run of 3c3ea54, 2.04-2.96x in five runs at
+# load 9-17 on 2026-12-02 (the 10k brief's, the figure's target, 0.91x in the full run).
 KNOWN_MISSES = {
+    "open 1k brief, first time": 2.4,
     "p95 pane switch": 4.5,
     "p95 link follow": 4.6,
     "p95 back": 3.0,
