@@ -98,6 +98,45 @@ def test_a_brief_changed_without_a_new_size_or_time_is_still_seen(harbour: Path)
     assert load_brief_cached(harbour).id == "harbour-tolks"
 
 
+def test_a_source_with_a_byte_order_mark_comes_back_from_the_cache(harbour: Path, monkeypatch) -> None:
+    """The entry holds the sha256 of the text; the cache hashes the file's bytes less the
+    mark, which must be the same thing."""
+    for source in harbour.parent.parent.joinpath("seeds").iterdir():
+        source.write_bytes(b"\xef\xbb\xbf" + source.read_bytes())
+    text = harbour.read_text(encoding="utf-8")
+    harbour.write_text("\n".join(line for line in text.splitlines() if "sha256:" not in line) + "\n", encoding="utf-8")
+    fresh = load_brief_cached(harbour)
+    monkeypatch.setattr(cache, "_load_afresh", lambda path: pytest.fail("the loader ran on a fresh cache"))
+    again = cached_brief(harbour)
+    assert again is not None and again.sources == fresh.sources and again.quotes == fresh.quotes
+    assert not again.sources[0].document.text.startswith("\ufeff")
+
+
+@pytest.mark.parametrize("linked", ["file", "folder"])
+def test_a_source_linked_out_of_the_project_after_it_was_cached_is_not_believed(
+    harbour: Path, tmp_path: Path, linked: str
+) -> None:
+    """The same bytes, but outside the brief's project once links are followed: a source
+    swapped for a link, or its whole folder."""
+    load_brief_cached(harbour)
+    seeds = harbour.parent.parent / "seeds"
+    elsewhere = tmp_path.parent / f"{tmp_path.name}-elsewhere"
+    elsewhere.mkdir()
+    for source in seeds.iterdir():
+        (elsewhere / source.name).write_bytes(source.read_bytes())
+    if linked == "file":
+        source = seeds / "harbour-wire.txt"
+        source.unlink()
+        source.symlink_to(elsewhere / source.name)
+    else:
+        seeds.rename(seeds.with_name("seeds-moved"))
+        seeds.symlink_to(elsewhere, target_is_directory=True)
+
+    assert cached_brief(harbour) is None
+    with pytest.raises(BriefError, match="outside"):
+        load_brief_cached(harbour)
+
+
 def test_a_changed_source_is_checked_again(harbour: Path) -> None:
     brief = load_brief_cached(harbour)
     source = brief.sources[0].file
@@ -266,8 +305,9 @@ def resealed(entry: Path, edit) -> None:
         lambda b: b["brief"]["sources"][0].__setitem__(9, "/dev/zero"),  # a source that never ends
         lambda b: b["brief"].__setitem__("events", "[" * 200_000),  # nonsense where rows should be
         lambda b: b["brief"]["events"][0].__setitem__(5, None),
+        lambda b: b["brief"]["events"][0][5][1].__setitem__(1, "words not there"),  # not its source's, not normalised
     ],
-    ids=["offset", "status", "kind", "party", "dev-zero", "brackets", "null-evidence"],
+    ids=["offset", "status", "kind", "party", "dev-zero", "brackets", "null-evidence", "words"],
 )
 def test_an_unsound_entry_means_a_fresh_load_never_a_crash(harbour: Path, edit) -> None:
     fresh = load_brief_cached(harbour)

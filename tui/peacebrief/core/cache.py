@@ -261,13 +261,15 @@ class _Soundness:
         self.paragraphs = {source.id: len(source.document.paragraphs) for source in brief.sources}
 
     def anchored(self, a: Anchor) -> bool:
+        """Inside its source's text and paragraphs. Its words are the text there, or it
+        was matched after normalising: the decoder checks that as it slices them out
+        (`cache_rows._Sliced`), which slicing them here again would cost twice."""
         text = self.texts.get(a.source)
         return (
             text is not None
             and 0 <= a.start <= a.end <= len(text)
             and type(a.start) is int
             and type(a.end) is int
-            and (a.normalised or text[a.start : a.end] == a.exact)
             and 1 <= a.paragraph <= self.paragraphs[a.source]
         )
 
