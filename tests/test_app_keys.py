@@ -12,11 +12,12 @@ from textual.events import MouseScrollDown
 from textual.pilot import Pilot
 from textual.widget import Widget
 
-from peacebrief.app.screens.brief import BriefScreen, PaneBar
+from peacebrief.app.screens.brief import BriefScreen
 from peacebrief.app.screens.export import ExportScreen
 from peacebrief.app.screens.help import HelpScreen
 from peacebrief.app.screens.search import SearchScreen
 from peacebrief.app.widgets.detail import DetailBody, LinkList
+from peacebrief.app.widgets.pane_bar import PaneBar
 from test_app import PANE_KEYS, footer_text, reader, screen_text, select, wait_for, widget_lines
 
 
