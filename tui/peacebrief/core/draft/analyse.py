@@ -69,12 +69,7 @@ def analyse(
     for sentence in sentences:
         discourse.note_mentions(names.in_sentence(sentence.index), sentence)
         found = find_reportings(sentence, masks[sentence.index], names, timexes[sentence.index], discourse)
-        for passage in passages_by[sentence.index]:
-            if passage.form == "colon" and not any(r.attribution[1] <= passage.open and r.speakers for r in found):
-                colon = sentence.text.rindex(":", 0, passage.open - sentence.start) + sentence.start
-                colon_ref = colon_reporting(sentence, masks[sentence.index], colon, names, discourse)
-                if colon_ref is not None:
-                    found.append(colon_ref)
+        _add_colon_reportings(found, sentence, passages_by[sentence.index], masks[sentence.index], names, discourse)
         reportings[sentence.index] = found
         resolved[sentence.index] = _resolve_sentence(sentence, timexes[sentence.index], base)
     by_timex = {r.timex: r for rs in resolved.values() for r in rs}
@@ -97,6 +92,24 @@ def analyse(
     return DocumentAnalysis(
         text, document, base, document_title(document, sentences), sentences, names, quotes, events, all_passages
     )
+
+
+def _add_colon_reportings(
+    found: list[Reporting],
+    sentence: Sentence,
+    passages: list[Passage],
+    mask: list[bool],
+    names: NameIndex,
+    discourse: Discourse,
+) -> None:
+    """A quote a colon introduces ("The minister was blunt: '...'") with no reporting verb
+    before it: the words before the colon may name who said it (`colon_reporting`)."""
+    for passage in passages:
+        if passage.form == "colon" and not any(r.attribution[1] <= passage.open and r.speakers for r in found):
+            colon = sentence.text.rindex(":", 0, passage.open - sentence.start) + sentence.start
+            colon_ref = colon_reporting(sentence, mask, colon, names, discourse)
+            if colon_ref is not None:
+                found.append(colon_ref)
 
 
 def _double_view(document: SourceDocument) -> str:

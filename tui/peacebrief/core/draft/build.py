@@ -173,25 +173,10 @@ class _Builder:
                 self.person_ids[key] = match.id
                 self.person_party[match.id] = match.party
                 return match.id
-        guesses = [h for h in info.hints if h is not None]
-        fields: dict[str, Any] = {}
-        review: list[str] = []
-        if guesses:
-            counts = Counter(h.name for h in guesses if h.sure) or Counter(h.name for h in guesses)
-            name = counts.most_common(1)[0][0]
-            chosen = next(h for h in guesses if h.name == name)
-            party_id = self.party(name)
-            if not chosen.sure:
-                review.append(f"party guessed from '{chosen.words}'")
-            others = sorted({h.name for h in guesses if h.sure} - {name})
-            if others:
-                review.append(f"the document also ties them to {', '.join(others)}")
-        else:
-            party_id = self.party("", placeholder=True)
-            review.append("no party found in the document: assign one")
+        party_id, review = self._party_of(info)
         surname = key.split()[-1]
         pid = self.new_id(surname if slug(surname) not in self.taken else key)
-        fields = {"id": pid, "name": key, "party": party_id}
+        fields: dict[str, Any] = {"id": pid, "name": key, "party": party_id}
         if info.title:
             fields["title"] = info.title
         if info.surname_used and " " in key:
@@ -202,6 +187,24 @@ class _Builder:
         self.person_ids[key] = pid
         self.person_party[pid] = party_id
         return pid
+
+    def _party_of(self, info: PersonInfo) -> tuple[str, list[str]]:
+        """The party of a person the document names (the side most of its sure hints give),
+        and what a reviewer should check of it."""
+        guesses = [h for h in info.hints if h is not None]
+        if not guesses:
+            return self.party("", placeholder=True), ["no party found in the document: assign one"]
+        review: list[str] = []
+        counts = Counter(h.name for h in guesses if h.sure) or Counter(h.name for h in guesses)
+        name = counts.most_common(1)[0][0]
+        chosen = next(h for h in guesses if h.name == name)
+        party_id = self.party(name)
+        if not chosen.sure:
+            review.append(f"party guessed from '{chosen.words}'")
+        others = sorted({h.name for h in guesses if h.sure} - {name})
+        if others:
+            review.append(f"the document also ties them to {', '.join(others)}")
+        return party_id, review
 
     def speaker(self, ref: SpeakerRef, analysis: DocumentAnalysis) -> tuple[str, str | None]:
         """The id a quote names as its speaker, and a review reason when it is a stand-in."""
@@ -429,6 +432,23 @@ def _quoted_already(existing_quotes: list[Any], finding: QuoteFinding, source_id
     )
 
 
+def _kind_and_reasons(
+    builder: _Builder, finding: QuoteFinding, source_id: str, stand_in: str | None
+) -> tuple[str, list[str]]:
+    """A quote's kind as drafted, and what a reviewer should check of it."""
+    kind = finding.kind
+    review = finding.review
+    if finding.speaker.review and builder.settled(finding.speaker):  # the case names the side
+        review = "; ".join(r for r in (review or "").split("; ") if r != finding.speaker.review) or None
+    reasons = [r for r in (review, stand_in) if r]
+    if kind == "direct" and not builder.indexes[source_id].inside_quotation_marks(finding.start, finding.end):
+        # The loader pairs quotation marks its own way; where it would not see these
+        # words as quoted (marks of both styles mixed), offer them as reported.
+        kind = "reported"
+        reasons.append("its quotation marks do not pair up: offered as reported; check it")
+    return kind, reasons
+
+
 def _quotes(
     builder: _Builder, analysis: DocumentAnalysis, source_id: str, event_ids: dict[Any, str], existing_brief: Any | None
 ) -> None:
@@ -448,16 +468,7 @@ def _quotes(
             )
             continue
         builder.quote_keys.add((words, speaker))
-        kind = finding.kind
-        review = finding.review
-        if finding.speaker.review and builder.settled(finding.speaker):  # the case names the side
-            review = "; ".join(r for r in (review or "").split("; ") if r != finding.speaker.review) or None
-        reasons = [r for r in (review, stand_in) if r]
-        if kind == "direct" and not builder.indexes[source_id].inside_quotation_marks(finding.start, finding.end):
-            # The loader pairs quotation marks its own way; where it would not see these
-            # words as quoted (marks of both styles mixed), offer them as reported.
-            kind = "reported"
-            reasons.append("its quotation marks do not pair up: offered as reported; check it")
+        kind, reasons = _kind_and_reasons(builder, finding, source_id, stand_in)
         who = speaker if speaker != builder.placeholder_id else "unknown"
         qid = builder.new_id("q-" + "-".join([who.split("-")[0], *content_words(finding.text, 2)]))
         fields: dict[str, Any] = {"id": qid, "speaker": speaker, "kind": kind, "text": finding.text}

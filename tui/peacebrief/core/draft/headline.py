@@ -237,27 +237,31 @@ def _without_appositions(tokens: list[Token]) -> list[Token]:
     k = 0
     while k < len(tokens):
         token = tokens[k]
-        if token.text == "," and out:
-            close = next((j for j in range(k + 1, min(len(tokens), k + 16)) if tokens[j].text == ","), None)
-            inside = tokens[k + 1 : close] if close is not None else []
-            name = _name_at_end(inside)
-            if name and close is not None and any(t.is_word and not t.is_cap for t in out) and not _verb_in(out):
-                out = name  # "Its minister, Oskar Lind, was due": the name is the subject
-                k = close + 1
-                continue
-            if (
-                close is not None
-                and (inside and inside[0].lower in ("the", "a", "an", "who", "which") or not _verb_in(inside))
-                and not _verb_in(out)
-            ):
-                k = close + 1  # ", the third attempt since the corridor closed," / ", a lawyer who grew up there,"
-                continue
-            if close is not None and k + 1 < len(tokens) and tokens[k + 1].lower in ("who", "which", "whose"):
-                k = close + 1
-                continue
+        past = _past_apposition(tokens, k, out) if token.text == "," and out else None
+        if past is not None:
+            out, k = past
+            continue
         out.append(token)
         k += 1
     return out
+
+
+def _past_apposition(tokens: list[Token], k: int, out: list[Token]) -> tuple[list[Token], int] | None:
+    """At the comma `k`, after the subject's first words `out`: the subject so far and the
+    token after the apposition or relative clause the comma opens; None if it opens neither."""
+    close = next((j for j in range(k + 1, min(len(tokens), k + 16)) if tokens[j].text == ","), None)
+    if close is None:
+        return None
+    inside = tokens[k + 1 : close]
+    name = _name_at_end(inside)
+    if name and any(t.is_word and not t.is_cap for t in out) and not _verb_in(out):
+        return name, close + 1  # "Its minister, Oskar Lind, was due": the name is the subject
+    aside = inside and inside[0].lower in ("the", "a", "an", "who", "which") or not _verb_in(inside)
+    if aside and not _verb_in(out):
+        return out, close + 1  # ", the third attempt since the corridor closed," / ", a lawyer who grew up there,"
+    if k + 1 < len(tokens) and tokens[k + 1].lower in ("who", "which", "whose"):
+        return out, close + 1
+    return None
 
 
 def _verb_in(tokens: list[Token]) -> bool:
@@ -340,7 +344,13 @@ def _rewrite(sentence: Sentence, tokens: list[Token], proper: frozenset[str]) ->
     if replacement is None:
         return words
     head = [_Word(t.text, k > 0 and t.start > subject[k - 1].end) for k, t in enumerate(subject)]
-    tail = tokens[group_end:]
+    rest = _after_verb_group(tokens[group_end:], replacement)
+    return head + ([_Word(replacement, True)] if replacement else []) + rest
+
+
+def _after_verb_group(tail: list[Token], replacement: str) -> list[_Word]:
+    """The words after the rewritten verb group, a past auxiliary dropped after 'and'/'but'
+    and, after 'says', reported verbs in the present."""
     rest: list[_Word] = []
     j = 0
     while j < len(tail):
@@ -357,7 +367,7 @@ def _rewrite(sentence: Sentence, tokens: list[Token], proper: frozenset[str]) ->
         text = _REPORTED_TENSE.get(token.lower, token.text) if replacement in ("says", "say") else token.text
         rest.append(_Word(text, j == 0 or token.start > tail[j - 1].end))
         j += 1
-    return head + ([_Word(replacement, True)] if replacement else []) + rest
+    return rest
 
 
 def _plural(subject: list[Token]) -> bool:

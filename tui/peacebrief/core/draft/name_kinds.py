@@ -191,34 +191,48 @@ def _one_word(run: _Run) -> list[Mention] | None:
     word = tokens[first].bare
     guess = gazetteer.country_of(word)
     if run.before_office():
-        # "Lisaran envoy", "Kremlin spokesman": a side in front of an office, not a person
-        guess = guess or gazetteer.office_country(word)
-        if guess is None and (word in gazetteer.places or word in gazetteer.countries):
-            assert run.nxt is not None
-            guess = PartyGuess(word, f"{word} {run.nxt.text}", sure=False)  # "a Calder diplomat"
-        if guess is not None:
-            return run.make("party", key=guess.name, hints=[guess], words=word)
-        return run.make("org", words=word)
+        return _side_before_office(run, word, guess)
     if guess is not None and (
         word in gazetteer.places or word in gazetteer.countries or word != guess.name and guess.sure
     ):
         return run.make("party", key=guess.name, hints=[guess], words=word)
     if first >= 2 and tokens[first - 1].text == "," and tokens[first - 2].lower in KIN:
         return run.make("person", key=word, words=word, honorific=KIN[tokens[first - 2].lower])
-    office, hints = lower_office(tokens, first, gazetteer)
-    appos, appos_hints = apposition(tokens, run.last, gazetteer)
-    if office or appos:  # "Kremlin spokesman Peskov"
-        return run.make(
-            "person",
-            key=word,
-            words=word,
-            title=office or appos,
-            hints=hints + appos_hints,
-            start=office_start(tokens, first) if office else run.start,
-        )
+    titled = _surname_with_office(run, word)
+    if titled is not None:
+        return titled
     if guess is not None:
         return run.make("party", key=guess.name, hints=[guess], words=word)
     return run.make("unknown", words=word)
+
+
+def _side_before_office(run: _Run, word: str, guess: PartyGuess | None) -> list[Mention]:
+    """ "Lisaran envoy", "Kremlin spokesman": a side in front of an office, not a person."""
+    gazetteer = run.gazetteer
+    guess = guess or gazetteer.office_country(word)
+    if guess is None and (word in gazetteer.places or word in gazetteer.countries):
+        assert run.nxt is not None
+        guess = PartyGuess(word, f"{word} {run.nxt.text}", sure=False)  # "a Calder diplomat"
+    if guess is not None:
+        return run.make("party", key=guess.name, hints=[guess], words=word)
+    return run.make("org", words=word)
+
+
+def _surname_with_office(run: _Run, word: str) -> list[Mention] | None:
+    """ "Kremlin spokesman Peskov", "Peskov, the Kremlin spokesman": a surname with its office."""
+    tokens, first = run.tokens, run.first
+    office, hints = lower_office(tokens, first, run.gazetteer)
+    appos, appos_hints = apposition(tokens, run.last, run.gazetteer)
+    if not (office or appos):
+        return None
+    return run.make(
+        "person",
+        key=word,
+        words=word,
+        title=office or appos,
+        hints=hints + appos_hints,
+        start=office_start(tokens, first) if office else run.start,
+    )
 
 
 def _institution(run: _Run) -> list[Mention] | None:

@@ -218,11 +218,23 @@ def _learn_from_run(tokens: list[Token], first: int, last: int, gazetteer: Gazet
     if first == last and tokens[first].text not in STOP_CAPS:
         gazetteer.singles.add(tokens[first].bare)
     _learn_place(tokens, first, last, gazetteer)
+    _learn_state(tokens, first, last, gazetteer, surnames)
+    _learn_office_holder(tokens, first, last, gazetteer, surnames)
+    if first == last and first >= 2 and tokens[first - 1].text == "of" and tokens[first].text not in ORG_WORDS:
+        _learn_side_of_office(tokens, first, gazetteer, surnames)
+
+
+def _learn_state(tokens: list[Token], first: int, last: int, gazetteer: Gazetteer, surnames: set[str]) -> None:
+    """'the Lowland government', 'the Talmar parliament': a state."""
     nxt = tokens[last + 1] if last + 1 < len(tokens) else None
     if first == last and nxt is not None and nxt.lower in STATE_NOUNS and not tokens[last].possessive:
-        name = tokens[first].bare  # "the Lowland government", "the Talmar parliament": a state
+        name = tokens[first].bare
         if name not in surnames and name not in STOP_CAPS and gazetteer.country_of(name) is None:
             gazetteer.countries.add(name)
+
+
+def _learn_office_holder(tokens: list[Token], first: int, last: int, gazetteer: Gazetteer, surnames: set[str]) -> None:
+    """'Norrholm's transport minister': a one-word name with an office of its own is a country."""
     if tokens[last].possessive and office_follows(tokens, last + 1):
         name = run_words(tokens, first, last)
         if (
@@ -232,8 +244,6 @@ def _learn_from_run(tokens: list[Token], first: int, last: int, gazetteer: Gazet
             and (name not in surnames or name in COUNTRIES)
         ):
             gazetteer.countries.add(name)
-    if first == last and first >= 2 and tokens[first - 1].text == "of" and tokens[first].text not in ORG_WORDS:
-        _learn_side_of_office(tokens, first, gazetteer, surnames)
 
 
 def _learn_place(tokens: list[Token], first: int, last: int, gazetteer: Gazetteer) -> None:
@@ -333,16 +343,7 @@ def _merge_short_names(index: NameIndex) -> None:
             by_surname.setdefault(person.surname.casefold(), []).append(person)
             by_start.setdefault(person.surname[:2].casefold(), []).append(person)
     for key in list(index.people):
-        words = key.split()
-        if len(words) > 2 or (len(words) == 2 and words[0][:1].isupper()):
-            continue
-        full = [p for p in by_surname.get(words[-1].casefold(), []) if p.key != key and _ends_with_words(p.key, key)]
-        if not full and len(words) == 1 and len(key) >= 5:  # a one-letter misspelling: "Prichard"
-            full = [
-                p
-                for p in by_start.get(key[:2].casefold(), [])
-                if _one_letter_apart(p.surname.casefold(), key.casefold())
-            ]
+        full = _full_names_of(key, by_surname, by_start)
         if len(full) == 1:
             _merge_into(full[0], index.people.pop(key))
             renamed[key] = full[0].key
@@ -351,6 +352,21 @@ def _merge_short_names(index: NameIndex) -> None:
             for mention in mentions:
                 if mention.kind == "person" and mention.key in renamed:
                     mention.key = renamed[mention.key]
+
+
+def _full_names_of(
+    key: str, by_surname: dict[str, list[PersonInfo]], by_start: dict[str, list[PersonInfo]]
+) -> list[PersonInfo]:
+    """The people named in full whom a short name ('Holm', 'de Vries', 'Prichard') may be."""
+    words = key.split()
+    if len(words) > 2 or (len(words) == 2 and words[0][:1].isupper()):
+        return []
+    full = [p for p in by_surname.get(words[-1].casefold(), []) if p.key != key and _ends_with_words(p.key, key)]
+    if not full and len(words) == 1 and len(key) >= 5:  # a one-letter misspelling: "Prichard"
+        full = [
+            p for p in by_start.get(key[:2].casefold(), []) if _one_letter_apart(p.surname.casefold(), key.casefold())
+        ]
+    return full
 
 
 def _merge_into(target: PersonInfo, short: PersonInfo) -> None:

@@ -291,14 +291,20 @@ def role_phrase(
         found = _the_role(sentence, j, k, words, mention, party, discourse)
         if found is not None:
             return found
+    speakers = _side_or_role(words, head, determiner, party)
+    return (speakers, j) if speakers is not None else None
+
+
+def _side_or_role(words: str, head: str, determiner: str, party: str | None) -> list[SpeakerRef] | None:
+    """The party a role phrase speaks for, or the unknown side or office holder it names."""
     if party is not None:
-        return [SpeakerRef("party", party, words, "party")], j
+        return [SpeakerRef("party", party, words, "party")]
     if head in ORG_NOUNS or head in ("official", "officials", "diplomats", "negotiators", "delegates", "aides"):
-        return [SpeakerRef("unknown", words, words, "party", f"speaker '{words}': assign the party it speaks for")], j
+        return [SpeakerRef("unknown", words, words, "party", f"speaker '{words}': assign the party it speaks for")]
     if determiner == "the" and head in TITLE_NOUNS:
         return [
             SpeakerRef("unknown", words, words, "role", f"speaker '{words}': no person with that office named before")
-        ], j
+        ]
     return None
 
 

@@ -53,21 +53,9 @@ def direct_quotes(
         if reporting is None and passage.form == "full" and not _unresolved_saying(sentence, passages):
             reporting = _leading_phrase(sentence, passage, names)
         if reporting is None:
-            # Only a quote with no reporting words of its own continues the speaker before:
-            # not a fragment of the reporter's sentence, not one a colon or a verb introduces.
-            previous = None
-            if passage.form in ("full", "split") and not _unresolved_saying(sentence, passages):
-                previous = _continued(sentence, sentences, so_far + found, names)
-            if previous is not None:
-                speakers = list(previous.speakers)
-                review = (
-                    None
-                    if previous.paragraph_same
-                    else "no attribution of its own: speaker taken from the quote before"
-                )
-                said = previous.said
-            else:
-                speakers = [SpeakerRef("unknown", "", "", "unknown", "no speaker found: assign one")]
+            speakers, review, said = _unattributed(
+                sentence, sentences, passages, passage, so_far + found, names, (review, said)
+            )
         else:
             speakers = reporting.speakers
         joint = _joint_authors(sentence, passage, reporting, names)
@@ -76,23 +64,50 @@ def direct_quotes(
             names.statement_authors = joint
         for speaker in speakers:
             reasons = [r for r in (speaker.review, review if how != "same" else None) if r]
-            if not passage.closed:
-                reasons.append("the quotation runs on past its paragraph: offered as reported")
-            found.append(
-                QuoteFinding(
-                    sentence.index,
-                    passage.start,
-                    passage.end,
-                    passage.text,
-                    "direct" if passage.closed else "reported",
-                    speaker,
-                    said,
-                    passage.form,
-                    passage.style,
-                    "; ".join(reasons) or None,
-                )
-            )
+            found.append(_finding(sentence, passage, speaker, said, reasons))
     return found
+
+
+def _unattributed(
+    sentence: Sentence,
+    sentences: list[Sentence],
+    passages: list[Passage],
+    passage: Passage,
+    so_far: list[QuoteFinding],
+    names: NameIndex,
+    attribution: tuple[str | None, Resolved | None],
+) -> tuple[list[SpeakerRef], str | None, Resolved | None]:
+    """The speakers of a quote with no reporting words, the review it needs, and when it
+    was said (`attribution`'s review and date, unless it continues the quote before). Only a quote with no reporting words of its own continues the speaker before:
+    not a fragment of the reporter's sentence, not one a colon or a verb introduces."""
+    previous = None
+    if passage.form in ("full", "split") and not _unresolved_saying(sentence, passages):
+        previous = _continued(sentence, sentences, so_far, names)
+    if previous is None:
+        review, said = attribution
+        return [SpeakerRef("unknown", "", "", "unknown", "no speaker found: assign one")], review, said
+    review = None if previous.paragraph_same else "no attribution of its own: speaker taken from the quote before"
+    return list(previous.speakers), review, previous.said
+
+
+def _finding(
+    sentence: Sentence, passage: Passage, speaker: SpeakerRef, said: Resolved | None, reasons: list[str]
+) -> QuoteFinding:
+    """A direct quote found, or reported when the quotation runs on past its paragraph."""
+    if not passage.closed:
+        reasons.append("the quotation runs on past its paragraph: offered as reported")
+    return QuoteFinding(
+        sentence.index,
+        passage.start,
+        passage.end,
+        passage.text,
+        "direct" if passage.closed else "reported",
+        speaker,
+        said,
+        passage.form,
+        passage.style,
+        "; ".join(reasons) or None,
+    )
 
 
 def _attribution(

@@ -54,33 +54,11 @@ class Passage:
 
 def find_passages(sentence: Sentence) -> list[Passage]:
     """Every quoted passage in a sentence, in order."""
-    raw: list[tuple[int, int, Style, bool]] = []
     text = sentence.text
-    i, n = 0, len(text)
-    while i < n:
-        char = text[i]
-        if char in OPENERS or char == STRAIGHT:
-            style: Style = "straight" if char == STRAIGHT else "typographic"
-            closers = STRAIGHT if char == STRAIGHT else CLOSERS + ("\u201c" if char == "\u201e" else "")
-            j = i + 1
-            while (
-                j < n
-                and text[j] not in closers
-                and not (style == "typographic" and text[j] in OPENERS and char != "\u201e")
-            ):
-                j += 1
-            closed = j < n and text[j] in closers
-            raw.append((i, j, style, closed))
-            i = j + 1
-            continue
-        i += 1
+    raw = _marked_spans(text)
     passages: list[Passage] = []
     for number, (open_at, close_at, style, closed) in enumerate(raw):
-        start, end = open_at + 1, close_at
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and (text[end - 1].isspace() or text[end - 1] in _TRIM_END):
-            end -= 1
+        start, end = _trimmed(text, open_at + 1, close_at)
         if end <= start or not any(c.isalnum() for c in text[start:end]):
             continue
         form = _form(text, raw, number, start, end)
@@ -99,6 +77,39 @@ def find_passages(sentence: Sentence) -> list[Passage]:
             )
         )
     return passages
+
+
+def _marked_spans(text: str) -> list[tuple[int, int, Style, bool]]:
+    """(opening mark, closing mark or end of text, style, closed) of each quotation."""
+    raw: list[tuple[int, int, Style, bool]] = []
+    i, n = 0, len(text)
+    while i < n:
+        char = text[i]
+        if char in OPENERS or char == STRAIGHT:
+            style: Style = "straight" if char == STRAIGHT else "typographic"
+            closers = STRAIGHT if char == STRAIGHT else CLOSERS + ("\u201c" if char == "\u201e" else "")
+            j = i + 1
+            while (
+                j < n
+                and text[j] not in closers
+                and not (style == "typographic" and text[j] in OPENERS and char != "\u201e")
+            ):
+                j += 1
+            closed = j < n and text[j] in closers
+            raw.append((i, j, style, closed))
+            i = j + 1
+            continue
+        i += 1
+    return raw
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The quoted words between `start` and `end`, less white space and trailing marks."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _TRIM_END):
+        end -= 1
+    return start, end
 
 
 def _form(text: str, raw: list[tuple[int, int, Style, bool]], number: int, start: int, end: int) -> Form:

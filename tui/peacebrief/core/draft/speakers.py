@@ -38,6 +38,7 @@ from peacebrief.core.draft.reporting_words import (
     TOLD_OBJECT,
     VERBS,
 )
+from peacebrief.core.draft.sentence_context import SentenceContext
 from peacebrief.core.draft.sentences import Sentence, Token
 from peacebrief.core.draft.subjects import subject_left, subject_right
 from peacebrief.core.draft.timex import Timex
@@ -62,7 +63,7 @@ def find_reportings(
         if word == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
             reporting = _according(sentence, i, names, discourse)
         elif word in VERBS:
-            reporting = _verb(sentence, mask, i, names, timexes, discourse, found)
+            reporting = _verb(SentenceContext(sentence, mask, names, timexes, discourse), i, found)
         else:
             continue
         if reporting is not None:
@@ -70,15 +71,8 @@ def find_reportings(
     return found
 
 
-def _verb(
-    sentence: Sentence,
-    mask: list[bool],
-    i: int,
-    names: NameIndex,
-    timexes: list[Timex],
-    discourse: Discourse,
-    earlier: list[Reporting],
-) -> Reporting | None:
+def _verb(context: SentenceContext, i: int, earlier: list[Reporting]) -> Reporting | None:
+    sentence, mask, names, timexes, discourse = context.parts()
     tokens = sentence.tokens
     token = tokens[i]
     lemma = VERBS[token.lower]
@@ -90,9 +84,9 @@ def _verb(
         or (lemma, nxt) in PREPOSITIONAL_OBJECT
         and not any(t.outer_start == tokens[i + 1].start for t in timexes)
     )
-    left = subject_left(sentence, mask, i, names, timexes, discourse, earlier)
+    left = subject_left(context, i, earlier)
     if left is None:
-        right = subject_right(sentence, mask, i, names, timexes, discourse)
+        right = subject_right(context, i)
         if right is None:
             return None
         speakers, (a_start, a_end), after = right

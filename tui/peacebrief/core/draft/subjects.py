@@ -16,6 +16,7 @@ from peacebrief.core.draft.noun_phrases import (
     token_index,
 )
 from peacebrief.core.draft.reporting_words import CONTINUATIONS, FINITE_VERBS, NAMING_BEFORE, SKIP_LEFT
+from peacebrief.core.draft.sentence_context import SentenceContext
 from peacebrief.core.draft.sentences import Sentence, Token
 from peacebrief.core.draft.timex import Timex
 
@@ -35,14 +36,11 @@ def _token_before(tokens: list[Token], offset: int) -> int:
 
 
 def subject_left(
-    sentence: Sentence,
-    mask: list[bool],
-    i: int,
-    names: NameIndex,
-    timexes: list[Timex],
-    discourse: Discourse,
-    earlier: list[Reporting],
+    context: SentenceContext, i: int, earlier: list[Reporting]
 ) -> tuple[list[SpeakerRef], tuple[int, int], bool, bool] | None:
+    """The speakers named before the reporting verb at `i`, where they are, whether they are
+    inherited from the reporting before ('and said'), and whether 'what' opens the clause."""
+    sentence, mask, names, timexes, discourse = context.parts()
     tokens = sentence.tokens
     k = _left_of_timexes(tokens, mask, i - 1, timexes)
     if k < 0 or mask[k]:
@@ -50,13 +48,7 @@ def subject_left(
     token = tokens[k]
     verb_token = tokens[i]
     if token.lower in ("and", "but", "or", "then") or (token.text == "," and verb_token.lower in CONTINUATIONS):
-        if earlier:
-            speakers = [
-                SpeakerRef(s.kind, s.key, s.words, s.how if s.how != "named" else "inherited", s.review)
-                for s in earlier[-1].speakers
-            ]
-            return speakers, (verb_token.start, verb_token.end), True, False
-        return None
+        return _inherited(earlier, verb_token)
     named_inside: Mention | None = None
     if token.text == ",":
         named = _named_in_apposition(sentence, mask, k - 1, names, verb_token)
@@ -66,10 +58,7 @@ def subject_left(
         if skipped is None:
             return None
         k, named_inside = skipped
-    refs = noun_phrase_ending(sentence, mask, k, names, discourse)
-    if refs is None:
-        who = _relative_before(tokens, mask, k)
-        refs = noun_phrase_ending(sentence, mask, who - 1, names, discourse) if who is not None and who >= 1 else None
+    refs = _phrase_ending(sentence, mask, k, names, discourse)
     if refs is None:
         return None
     speakers, start_token = refs
@@ -78,6 +67,31 @@ def subject_left(
         speakers = [SpeakerRef("person", named_inside.key, named_inside.words, "named")]
     what = start_token > 0 and tokens[start_token - 1].lower == "what"
     return speakers, (tokens[start_token].start, verb_token.end), False, what
+
+
+def _inherited(
+    earlier: list[Reporting], verb_token: Token
+) -> tuple[list[SpeakerRef], tuple[int, int], bool, bool] | None:
+    """ "..., and said": the speakers of the reporting verb before, inherited."""
+    if not earlier:
+        return None
+    speakers = [
+        SpeakerRef(s.kind, s.key, s.words, s.how if s.how != "named" else "inherited", s.review)
+        for s in earlier[-1].speakers
+    ]
+    return speakers, (verb_token.start, verb_token.end), True, False
+
+
+def _phrase_ending(
+    sentence: Sentence, mask: list[bool], k: int, names: NameIndex, discourse: Discourse
+) -> tuple[list[SpeakerRef], int] | None:
+    """The noun phrase ending at `k`, or the one before a relative clause ending there
+    ("the envoy, who was present, said")."""
+    refs = noun_phrase_ending(sentence, mask, k, names, discourse)
+    if refs is None:
+        who = _relative_before(sentence.tokens, mask, k)
+        refs = noun_phrase_ending(sentence, mask, who - 1, names, discourse) if who is not None and who >= 1 else None
+    return refs
 
 
 def _left_of_timexes(tokens: list[Token], mask: list[bool], k: int, timexes: list[Timex]) -> int:
@@ -156,10 +170,9 @@ def _relative_before(tokens: list[Token], mask: list[bool], k: int) -> int | Non
     return None
 
 
-def subject_right(
-    sentence: Sentence, mask: list[bool], i: int, names: NameIndex, timexes: list[Timex], discourse: Discourse
-) -> tuple[list[SpeakerRef], tuple[int, int], int] | None:
+def subject_right(context: SentenceContext, i: int) -> tuple[list[SpeakerRef], tuple[int, int], int] | None:
     """'said X', 'said X, the minister', 'said she'."""
+    sentence, mask, names, timexes, discourse = context.parts()
     tokens = sentence.tokens
     k = i + 1
     while k < len(tokens) and tokens[k].lower in SKIP_LEFT:
@@ -237,20 +250,25 @@ def _titled_after(sentence: Sentence, mask: list[bool], k: int, names: NameIndex
     j = k
     office = False
     while j < len(tokens) and j - k < 6 and not mask[j] and tokens[j].is_word:
-        if names.starting_at(sentence.index, j) is not None and tokens[j].is_cap:
-            mention = names.starting_at(sentence.index, j)
-            if mention is not None and mention.kind == "person" and office:
-                return mention
-            if mention is not None and mention.kind == "party" and not tokens[mention.last].possessive:
+        mention = names.starting_at(sentence.index, j) if tokens[j].is_cap else None
+        if mention is not None:
+            if mention.kind == "party" and not tokens[mention.last].possessive:
                 j = mention.last + 1  # "said Dornian envoy Samir Haddad"
                 continue
-            return None
-        if tokens[j].lower in TITLE_NOUNS:
+            return mention if mention.kind == "person" and office else None
+        word = tokens[j].lower
+        if word in TITLE_NOUNS:
             office = True
-        elif not (tokens[j].lower in TITLE_MODIFIERS or tokens[j].lower in DETERMINERS or not tokens[j].is_cap):
+        elif tokens[j].is_cap and word not in TITLE_MODIFIERS and word not in DETERMINERS:
             return None
         j += 1
-    if office and j < len(tokens) and tokens[j].text == "," and j + 1 < len(tokens):
+    return _person_after_comma(sentence, j, names) if office else None
+
+
+def _person_after_comma(sentence: Sentence, j: int, names: NameIndex) -> Mention | None:
+    """The person named right after a comma at token `j` ('the Dornian envoy, Samir Haddad')."""
+    tokens = sentence.tokens
+    if j + 1 < len(tokens) and tokens[j].text == ",":
         mention = names.starting_at(sentence.index, j + 1)
         if mention is not None and mention.kind == "person":
             return mention

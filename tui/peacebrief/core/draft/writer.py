@@ -377,12 +377,31 @@ def _insert_into(
         return value.start_mark.index, value.end_mark.index, order, body
     if not isinstance(value, SequenceNode):
         raise MergeError(f"`{section}:` is not a list")
+    indent = _list_indent(text, value)
+    position = _section_end(text, root, key_node)
+    explicit = True  # the long form always: a second source later needs no line of it changed
+    lines: list[str] = ["", f"{indent}# --- drafted by `peacebrief draft` from {label} ---"]
+    for number, record in enumerate(draft.records[section]):
+        if number and section in _SPACED:
+            lines.append("")
+        lines.extend(render_record(record, indent=indent, explicit=explicit))
+    block = "\n".join(lines) + "\n"
+    if position > len(text):
+        return len(text), len(text), order, ("" if text.endswith("\n") else "\n") + block.lstrip("\n")
+    return position, position, order, block
+
+
+def _list_indent(text: str, value: SequenceNode) -> str:
+    """The indent of the dash of a block list's first item (two spaces if none is found)."""
     first = value.value[0]
     line_start = text.rfind("\n", 0, first.start_mark.index) + 1
     dash = text.rfind("-", line_start, first.start_mark.index)
-    indent = " " * (dash - line_start if dash >= line_start else 2)
-    # The section ends where the next top-level key starts, less the blank lines and
-    # column-0 comments in between (they introduce the next section).
+    return " " * (dash - line_start if dash >= line_start else 2)
+
+
+def _section_end(text: str, root: MappingNode, key_node: ScalarNode) -> int:
+    """Where the section of `key_node` ends: where the next top-level key starts, less the
+    blank lines and column-0 comments in between (they introduce the next section)."""
     later = sorted(k.start_mark.index for k, _v in root.value if k.start_mark.index > key_node.start_mark.index)
     limit = later[0] if later else len(text)
     existing = text[:limit].split("\n")
@@ -395,14 +414,4 @@ def _insert_into(
             cut -= 1
             continue
         break
-    position = sum(len(line) + 1 for line in existing[:cut])
-    explicit = True  # the long form always: a second source later needs no line of it changed
-    lines: list[str] = ["", f"{indent}# --- drafted by `peacebrief draft` from {label} ---"]
-    for number, record in enumerate(draft.records[section]):
-        if number and section in _SPACED:
-            lines.append("")
-        lines.extend(render_record(record, indent=indent, explicit=explicit))
-    block = "\n".join(lines) + "\n"
-    if position > len(text):
-        return len(text), len(text), order, ("" if text.endswith("\n") else "\n") + block.lstrip("\n")
-    return position, position, order, block
+    return sum(len(line) + 1 for line in existing[:cut])
