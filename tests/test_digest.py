@@ -624,7 +624,7 @@ def test_the_core_digest_modules_do_not_import_textual() -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "tui")}
     code = (
         "import sys; import peacebrief.core.plaintext, peacebrief.core.export, peacebrief.core.digest.text, "
-        "peacebrief.core.digest.markdown, peacebrief.core.digest.json, peacebrief.commands.digest; "
+        "peacebrief.core.digest.markdown, peacebrief.core.digest.as_json, peacebrief.commands.digest; "
         "assert not [m for m in sys.modules if m.startswith('textual')]"
     )
     subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, check=True)

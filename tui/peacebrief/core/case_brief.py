@@ -16,7 +16,7 @@ from types import MappingProxyType
 
 from peacebrief.core.case import Case, Round
 from peacebrief.core.links import build_links
-from peacebrief.core.model import Anchor, Brief, Event, KeyPoint, Position, Quote, Record, Source
+from peacebrief.core.model import Anchor, Brief, Event, Issue, KeyPoint, Party, Person, Position, Quote, Record, Source
 from peacebrief.core.stance_kinds import change_kind
 
 TYPE_CHECKING = False  # not `typing`'s: `check` and `digest` start without importing it
@@ -57,17 +57,30 @@ class _Renamer:
     def anchor(self, anchor: Anchor) -> Anchor:
         return dataclasses.replace(anchor, source=self.id(anchor.source))
 
-    def record(self, record: Record) -> Record:
-        changes: dict[str, object] = {"id": self.id(record.id)}
-        if isinstance(record, Event):
-            changes["evidence"] = tuple(self.anchor(a) for a in record.evidence)
-        elif isinstance(record, Position):
-            changes["evidence"] = tuple(self.anchor(a) for a in record.evidence)
-            changes["quotes"] = tuple(self.id(q) for q in record.quotes)
-        elif isinstance(record, Quote):
-            changes["source"] = self.anchor(record.source)
-            changes["event"] = self.id(record.event) if record.event else None
-        return dataclasses.replace(record, **changes)  # type: ignore[arg-type]
+    def anchors(self, anchors: tuple[Anchor, ...]) -> tuple[Anchor, ...]:
+        return tuple(self.anchor(a) for a in anchors)
+
+    def source(self, source: Source) -> Source:
+        return dataclasses.replace(source, id=self.id(source.id))
+
+    def event(self, event: Event) -> Event:
+        return dataclasses.replace(event, id=self.id(event.id), evidence=self.anchors(event.evidence))
+
+    def position(self, position: Position) -> Position:
+        return dataclasses.replace(
+            position,
+            id=self.id(position.id),
+            evidence=self.anchors(position.evidence),
+            quotes=tuple(self.id(q) for q in position.quotes),
+        )
+
+    def quote(self, quote: Quote) -> Quote:
+        return dataclasses.replace(
+            quote,
+            id=self.id(quote.id),
+            source=self.anchor(quote.source),
+            event=self.id(quote.event) if quote.event else None,
+        )
 
 
 def case_brief(case: Case) -> Brief:
@@ -84,20 +97,20 @@ def case_brief(case: Case) -> Brief:
     renamers = {}
     for round_ in case.rounds:
         rename = renamers[round_.number] = _Renamer(round_)
-        sources += [rename.record(s) for s in round_.brief.sources]  # type: ignore[misc]
-        events += [((*e.sort_key()[:2], round_.number, e.id), rename.record(e)) for e in round_.brief.events]  # type: ignore[misc]
-        positions += [rename.record(p) for p in round_.brief.positions]  # type: ignore[misc]
-        quotes += [rename.record(q) for q in round_.brief.quotes]  # type: ignore[misc]
-    by_kind = {"party": [], "person": [], "issue": []}  # type: dict[str, list[Record]]
-    for record in shared.values():
-        by_kind[record.kind].append(record)
+        sources += [rename.source(s) for s in round_.brief.sources]
+        events += [((*e.sort_key()[:2], round_.number, e.id), rename.event(e)) for e in round_.brief.events]
+        positions += [rename.position(p) for p in round_.brief.positions]
+        quotes += [rename.quote(q) for q in round_.brief.quotes]
+    parties = [r for r in shared.values() if isinstance(r, Party)]
+    people = [r for r in shared.values() if isinstance(r, Person)]
+    issues = [r for r in shared.values() if isinstance(r, Issue)]
     ordered_events = tuple(e for _key, e in sorted(events, key=lambda pair: pair[0]))
     records: dict[str, Record] = {}
     for record in (
         *sources,
-        *by_kind["party"],
-        *by_kind["person"],
-        *by_kind["issue"],
+        *parties,
+        *people,
+        *issues,
         *ordered_events,
         *positions,
         *quotes,
@@ -112,9 +125,9 @@ def case_brief(case: Case) -> Brief:
         title=f"{latest.title} · a case of {len(case.rounds)} round{'' if len(case.rounds) == 1 else 's'}",
         as_of=latest.as_of,
         sources=tuple(sources),
-        parties=tuple(by_kind["party"]),  # type: ignore[arg-type]
-        people=tuple(by_kind["person"]),  # type: ignore[arg-type]
-        issues=tuple(by_kind["issue"]),  # type: ignore[arg-type]
+        parties=tuple(parties),
+        people=tuple(people),
+        issues=tuple(issues),
         events=ordered_events,
         positions=tuple(positions),
         quotes=tuple(quotes),

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 def render_changes(changes: Changes, *, fmt: Format = "text", width: int = 72, ascii: bool = False) -> str:
     """The changes digest as one string ending in a newline; `width` shapes the text format only."""
     if fmt == "json":
-        from peacebrief.core.changes_digest.json import render_json
+        from peacebrief.core.changes_digest.as_json import render_json
 
         return render_json(changes, ascii=ascii)
     if fmt == "markdown":

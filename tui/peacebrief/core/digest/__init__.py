@@ -64,7 +64,7 @@ def render_digest(
         raise DigestError(f"the width must be at least {MIN_WIDTH} columns, not {width}")
     view = build_view(brief, party=party, since=since, until=until)
     if fmt == "json":
-        from peacebrief.core.digest.json import render_json
+        from peacebrief.core.digest.as_json import render_json
 
         return render_json(view, ascii=ascii)
     if fmt == "markdown":
