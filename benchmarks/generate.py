@@ -33,6 +33,7 @@ near-duplicate quotes, the deepest nesting and longest scalars allowed), from
 from __future__ import annotations
 
 import argparse
+import calendar
 import datetime as dt
 import hashlib
 import json
@@ -286,21 +287,10 @@ QUOTE_EXTRAS = [
     "and the mediators know it",
 ]
 REPORTED_VERBS = ["said", "told reporters", "told the session", "insisted", "argued", "wrote on social media"]
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+# English whatever the machine's locale: Python leaves LC_TIME at "C" unless a program
+# sets it, and this one does not.
+WEEKDAYS = list(calendar.day_name)
+MONTHS = list(calendar.month_name)[1:]
 ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth"]
 STATUSES = [("occurred", 70), ("reported", 10), ("scheduled", 8), ("postponed", 7), ("cancelled", 5)]
 STANCES = [
