@@ -283,26 +283,36 @@ def build_draft(
     source_total = len(getattr(existing_brief, "sources", ())) + new_sources
 
     for analysis, source_id in zip(analyses, source_ids, strict=True):
-        # People who spoke or are named with an office, then everyone else named, in order.
-        people = sorted(analysis.names.people.values(), key=lambda p: (not (p.spoke or p.strong), p.first_offset))
-        for info in people:
-            if info.spoke or info.strong or _named_in_events(info.key, analysis):
-                builder.person(info.key, info)
+        _people(builder, analysis)
         event_ids = _events(builder, analysis, source_id, existing_brief)
         _quotes(builder, analysis, source_id, event_ids, existing_brief)
 
     # The stand-in for "no known side" after the real parties (the reader lists them in order).
     builder.records["parties"].sort(key=lambda r: r.id == builder.placeholder_id)
-    titles = [a.title for a in analyses]
-    if existing_brief is not None:
-        draft_id, title, as_of = existing_brief.id, existing_brief.title, existing_brief.as_of.iso()
-    else:
-        draft_id = brief_id or (slug(f"draft-{source_ids[0]}") if len(source_ids) == 1 else "draft-brief")
-        title = titles[0] if len(titles) == 1 else f"Draft brief from {len(titles)} documents"
-        as_of = max(a.base_date for a in analyses).isoformat()
+    draft_id, title, as_of = _brief_fields(existing_brief, brief_id, source_ids, analyses)
     return Draft(
         draft_id, title, as_of, builder.records, source_total, analyses, base_dates, builder.skipped, builder.duplicates
     )
+
+
+def _people(builder: _Builder, analysis: DocumentAnalysis) -> None:
+    """People who spoke or are named with an office, then everyone else named in an event, in order."""
+    people = sorted(analysis.names.people.values(), key=lambda p: (not (p.spoke or p.strong), p.first_offset))
+    for info in people:
+        if info.spoke or info.strong or _named_in_events(info.key, analysis):
+            builder.person(info.key, info)
+
+
+def _brief_fields(
+    existing_brief: Any | None, brief_id: str | None, source_ids: list[str], analyses: list[DocumentAnalysis]
+) -> tuple[str, str, str]:
+    """The draft's id, title and as_of: the existing brief's, else made from its documents."""
+    if existing_brief is not None:
+        return existing_brief.id, existing_brief.title, existing_brief.as_of.iso()
+    titles = [a.title for a in analyses]
+    draft_id = brief_id or (slug(f"draft-{source_ids[0]}") if len(source_ids) == 1 else "draft-brief")
+    title = titles[0] if len(titles) == 1 else f"Draft brief from {len(titles)} documents"
+    return draft_id, title, max(a.base_date for a in analyses).isoformat()
 
 
 def _known_people(existing: ExistingBrief, gazetteer: Gazetteer) -> dict[str, PersonInfo]:

@@ -103,7 +103,7 @@ def headline(
     """The headline of the clause `span` of a sentence, leaving out the offsets in `cut` (the
     time expressions); None when the clause leaves fewer than three words. `proper` holds
     the document's names (a capitalised word that is one stays capitalised)."""
-    tokens = _clean(
+    tokens: list[Token] | None = _clean(
         [
             t
             for t in sentence.tokens
@@ -113,16 +113,21 @@ def headline(
     while tokens and tokens[0].lower in ("which", "who", "and", "but"):
         tokens = tokens[1:]
     if tokens and _verb_at(tokens, 0):
-        # "..., but left the question to a committee": the subject is the sentence's own
-        whole = _clean([t for t in sentence.tokens if not any(a <= t.start < b for a, b in cut)])
-        verb = next((k for k in range(1, len(whole)) if _verb_at(whole, k)), None)
-        if verb is None or whole[0].start >= tokens[0].start:
-            return None
-        tokens = whole[:verb] + tokens
-    if len([t for t in tokens if t.is_word]) < 3:
+        tokens = _with_sentence_subject(sentence, tokens, cut)
+    if tokens is None or len([t for t in tokens if t.is_word]) < 3:
         return None
     words = _rewrite(sentence, tokens, proper)
     return bounded(_render(words))
+
+
+def _with_sentence_subject(sentence: Sentence, tokens: list[Token], cut: list[tuple[int, int]]) -> list[Token] | None:
+    """ "..., but left the question to a committee": a clause that opens on its verb takes
+    the sentence's own subject; None if the sentence has none before it."""
+    whole = _clean([t for t in sentence.tokens if not any(a <= t.start < b for a, b in cut)])
+    verb = next((k for k in range(1, len(whole)) if _verb_at(whole, k)), None)
+    if verb is None or whole[0].start >= tokens[0].start:
+        return None
+    return whole[:verb] + tokens
 
 
 def statement(
@@ -378,8 +383,11 @@ def _plural(subject: list[Token]) -> bool:
     if any(t.lower in ("and", "both") for t in subject):
         return True
     last = next((t for t in reversed(subject) if t.is_word), None)
-    if last is None:
-        return False
+    return last is not None and _plural_noun(last)
+
+
+def _plural_noun(last: Token) -> bool:
+    """Whether the subject's last word is a plural noun ('officials', 'talks', 'police')."""
     word = last.lower
     if last.possessive or word in _SINGULAR_S or word.endswith(("ss", "us", "is")):
         return False
@@ -409,6 +417,17 @@ def _render(words: list[_Word]) -> str:
     return out[:1].upper() + out[1:]
 
 
+def _cut_at_a_break(kept: list[str]) -> list[str]:
+    """The words up to the last comma, else the last preposition, if that keeps 60% of LIMIT."""
+    commas = [k + 1 for k, w in enumerate(kept) if w.endswith(",") and k >= 3]
+    preps = [k for k, w in enumerate(kept) if w.lower() in _PREPOSITIONS and k >= 4]
+    if commas and len(" ".join(kept[: commas[-1]])) >= LIMIT * 0.6:
+        return kept[: commas[-1]]
+    if preps and len(" ".join(kept[: preps[-1]])) >= LIMIT * 0.6:
+        return kept[: preps[-1]]
+    return kept
+
+
 def bounded(text: str) -> str:
     """At most LIMIT characters, cut before a word; a preposition near the end cuts first."""
     if len(text) <= LIMIT:
@@ -419,12 +438,7 @@ def bounded(text: str) -> str:
         if len(" ".join(kept + [word])) > LIMIT:
             break
         kept.append(word)
-    commas = [k + 1 for k, w in enumerate(kept) if w.endswith(",") and k >= 3]
-    preps = [k for k, w in enumerate(kept) if w.lower() in _PREPOSITIONS and k >= 4]
-    if commas and len(" ".join(kept[: commas[-1]])) >= LIMIT * 0.6:
-        kept = kept[: commas[-1]]
-    elif preps and len(" ".join(kept[: preps[-1]])) >= LIMIT * 0.6:
-        kept = kept[: preps[-1]]
+    kept = _cut_at_a_break(kept)
     while kept and (kept[-1].lower().strip(",;:") in _TRAILING or not any(c.isalnum() for c in kept[-1])):
         kept.pop()
     return " ".join(kept).rstrip(",;:")

@@ -211,18 +211,25 @@ def _continued(
         ]
         if gap == 0:
             return _Previous(same, quote.said, True)
-        if gap > 2:
-            return None
-        between = range(quote.sentence + 1, sentence.index)
-        keys = {speaker.key for speaker in same}
-        if any(m.kind in ("person", "party") and m.key not in keys for s in between for m in names.in_sentence(s)):
-            return None
-        if gap == 2 and any(
-            sentences[s].paragraph == sentence.paragraph - 1 and len(sentences[s].tokens) > 12 for s in between
-        ):
+        if gap > 2 or _interrupted(sentence, sentences, quote, same, names):
             return None
         return _Previous(same, quote.said, False)
     return None
+
+
+def _interrupted(
+    sentence: Sentence, sentences: list[Sentence], quote: QuoteFinding, same: list[SpeakerRef], names: NameIndex
+) -> bool:
+    """Whether someone else is named between `quote` and `sentence`, a paragraph or two on,
+    or a whole paragraph of more than a line stands between them."""
+    between = range(quote.sentence + 1, sentence.index)
+    keys = {speaker.key for speaker in same}
+    if any(m.kind in ("person", "party") and m.key not in keys for s in between for m in names.in_sentence(s)):
+        return True
+    gap = sentence.paragraph - sentences[quote.sentence].paragraph
+    return gap == 2 and any(
+        sentences[s].paragraph == sentence.paragraph - 1 and len(sentences[s].tokens) > 12 for s in between
+    )
 
 
 _JOINT = re.compile(r"(?i)\bjoint\s+(?:statement|communiqu[eé]|declaration)\b")

@@ -29,19 +29,11 @@ def clause_end(sentence: Sentence, k: int) -> int:
             return tokens[j - 1].end
         if token.text == "," and j + 1 < len(tokens) and tokens[j + 1].lower in CONTINUATIONS:
             return tokens[j - 1].end
-        if token.lower in ("and", "but") and j > k:
-            m = j + 1
-            while m < len(tokens) and tokens[m].lower in SKIP_LEFT:
-                m += 1
-            if (
-                m < len(tokens)
-                and tokens[m].lower in VERBS
-                and tokens[m + 1 if m + 1 < len(tokens) else m].lower != "to"
-            ):
-                end = j - 1
-                if tokens[end].text == ",":
-                    end -= 1
-                return tokens[end].end
+        if token.lower in ("and", "but") and j > k and _verb_follows(tokens, j + 1):
+            end = j - 1
+            if tokens[end].text == ",":
+                end -= 1
+            return tokens[end].end
         j += 1
     end = len(tokens) - 1
     while (
@@ -52,6 +44,13 @@ def clause_end(sentence: Sentence, k: int) -> int:
     ):
         end -= 1
     return tokens[end].end if end >= k else tokens[k].end
+
+
+def _verb_follows(tokens: list[Token], m: int) -> bool:
+    """A reporting verb at `m`, past skippable words, with no 'to' after it ('and has rejected')."""
+    while m < len(tokens) and tokens[m].lower in SKIP_LEFT:
+        m += 1
+    return m < len(tokens) and tokens[m].lower in VERBS and tokens[m + 1 if m + 1 < len(tokens) else m].lower != "to"
 
 
 def reported_content(

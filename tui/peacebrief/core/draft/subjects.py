@@ -212,15 +212,21 @@ def _named_after(sentence: Sentence, mask: list[bool], k: int, names: NameIndex)
         # "said opposition lawmaker Mila Stenberg", "said Sarnese mediator Ilya Brandt"
         mention = _titled_after(sentence, mask, k, names) or mention
     if mention is not None and mention.kind == "party" and tokens[mention.last].possessive:
-        # "said Talvar's deputy foreign minister, Helena Brook": the office holder named after it
-        j = mention.last + 1
-        while j < len(tokens) and j - mention.last < 6 and tokens[j].is_word and not tokens[j].is_cap:
-            j += 1
-        if j < len(tokens) and tokens[j].text == ",":
-            holder = names.starting_at(sentence.index, j + 1)
-            if holder is not None and holder.kind == "person":
-                mention = holder
+        return _office_holder(sentence, mention, names) or mention
     return mention
+
+
+def _office_holder(sentence: Sentence, side: Mention, names: NameIndex) -> Mention | None:
+    """ "said Talvar's deputy foreign minister, Helena Brook": the person named after a side's office."""
+    tokens = sentence.tokens
+    j = side.last + 1
+    while j < len(tokens) and j - side.last < 6 and tokens[j].is_word and not tokens[j].is_cap:
+        j += 1
+    if j < len(tokens) and tokens[j].text == ",":
+        holder = names.starting_at(sentence.index, j + 1)
+        if holder is not None and holder.kind == "person":
+            return holder
+    return None
 
 
 def _apposition_end(tokens: list[Token], end: int) -> int:

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from peacebrief.core.draft.sentences import Sentence, first_token_at
+from peacebrief.core.draft.sentences import Sentence, Token, first_token_at
 
 Tense = Literal["past", "future"]
 
@@ -296,16 +296,7 @@ def clause_tense(sentence: Sentence, timex: Timex) -> tuple[Tense | None, bool]:
     delegations will meet").
     """
     tokens = sentence.tokens
-    cut = first_token_at(tokens, timex.outer_start)
-    while cut > 0 and tokens[cut - 1].end > timex.outer_start:
-        cut -= 1
-    after_at = first_token_at(tokens, timex.end)
-    back: list[str] = []
-    for token in reversed(tokens[max(0, cut - _CLAUSE_TOKENS) : cut]):
-        word = token.lower
-        if word in (",", ";", ":", "\u2014") or word in _BOUNDARY_WORDS:
-            break
-        back.append(word)
+    back = _words_before(tokens, timex)
     if timex.prep in _DEADLINE and any(w in _INTENT or w in _PLANNED or w in _DEADLINE_NOUNS for w in back):
         return "future", False  # "has promised an answer by Saturday", "were due to last until Friday"
     if _past_form_before(back):
@@ -313,6 +304,26 @@ def clause_tense(sentence: Sentence, timex: Timex) -> tuple[Tense | None, bool]:
     verdict = _scan(back)
     if verdict[0] is not None:
         return verdict
+    return _scan(_words_after(tokens, timex), forward_scan=True)
+
+
+def _words_before(tokens: list[Token], timex: Timex) -> list[str]:
+    """The words of the clause before a time expression, nearest first."""
+    cut = first_token_at(tokens, timex.outer_start)
+    while cut > 0 and tokens[cut - 1].end > timex.outer_start:
+        cut -= 1
+    back: list[str] = []
+    for token in reversed(tokens[max(0, cut - _CLAUSE_TOKENS) : cut]):
+        word = token.lower
+        if word in (",", ";", ":", "\u2014") or word in _BOUNDARY_WORDS:
+            break
+        back.append(word)
+    return back
+
+
+def _words_after(tokens: list[Token], timex: Timex) -> list[str]:
+    """The words of the clause after a time expression (past a comma right after it)."""
+    after_at = first_token_at(tokens, timex.end)
     forward: list[str] = []
     for k, token in enumerate(tokens[after_at : after_at + _CLAUSE_TOKENS]):
         word = token.lower
@@ -321,8 +332,7 @@ def clause_tense(sentence: Sentence, timex: Timex) -> tuple[Tense | None, bool]:
         if word == ",":
             continue
         forward.append(word)
-    verdict = _scan(forward, forward_scan=True)
-    return verdict
+    return forward
 
 
 def _past_form_before(back: list[str]) -> bool:

@@ -138,31 +138,35 @@ def render_record(record: DraftRecord, *, indent: str = "  ", explicit: bool = F
     for comment in record.comments:
         lines.extend(_comment(comment, indent))
     inner = indent + "  "
-    first = True
-    for key, value in record.fields.items():
-        lead = f"{indent}- " if first else inner
-        first = False
-        if isinstance(value, DraftAnchor):
-            lines.append(f"{lead}{key}: {_anchor(value, explicit=explicit)}")
-        elif isinstance(value, list) and value and isinstance(value[0], DraftAnchor):
-            lines.append(f"{lead}{key}:")
-            lines.extend(f"{inner}  - {_anchor(a, explicit=explicit)}" for a in value)
-        elif isinstance(value, list):
-            if key in ("parties", "people", "issues", "aliases") and all(
-                _FLOW_SAFE.match(str(v)) or key == "aliases" for v in value
-            ):
-                items = ", ".join(_id(str(v)) if key != "aliases" else _flow_text(str(v)) for v in value)
-                lines.append(f"{lead}{key}: [{items}]")
-            else:
-                lines.append(f"{lead}{key}:")
-                lines.extend(f"{inner}  - {scalar(v)}" for v in value)
-        elif key in ("date", "published", "said", "as_of"):
-            lines.append(f"{lead}{key}: {json.dumps(str(value))}")
-        elif key in ("id", "speaker", "party", "event", "source") and isinstance(value, str):
-            lines.append(f"{lead}{key}: {_id(value)}")
-        else:
-            lines.append(f"{lead}{key}: {scalar(value)}")
+    for number, (key, value) in enumerate(record.fields.items()):
+        lead = f"{indent}- " if number == 0 else inner
+        lines.extend(_field_lines(lead, inner, key, value, explicit))
     return lines
+
+
+def _field_lines(lead: str, inner: str, key: str, value: object, explicit: bool) -> list[str]:
+    """A record's field as the brief writes it, from `lead` (the record's dash or the indent)."""
+    if isinstance(value, DraftAnchor):
+        return [f"{lead}{key}: {_anchor(value, explicit=explicit)}"]
+    if isinstance(value, list) and value and isinstance(value[0], DraftAnchor):
+        return [f"{lead}{key}:", *(f"{inner}  - {_anchor(a, explicit=explicit)}" for a in value)]
+    if isinstance(value, list):
+        return _list_lines(lead, inner, key, value)
+    if key in ("date", "published", "said", "as_of"):
+        return [f"{lead}{key}: {json.dumps(str(value))}"]
+    if key in ("id", "speaker", "party", "event", "source") and isinstance(value, str):
+        return [f"{lead}{key}: {_id(value)}"]
+    return [f"{lead}{key}: {scalar(value)}"]
+
+
+def _list_lines(lead: str, inner: str, key: str, value: list[object]) -> list[str]:
+    """A list of ids or aliases on one line, in flow style, where each is safe there; else a block list."""
+    if key in ("parties", "people", "issues", "aliases") and all(
+        _FLOW_SAFE.match(str(v)) or key == "aliases" for v in value
+    ):
+        items = ", ".join(_id(str(v)) if key != "aliases" else _flow_text(str(v)) for v in value)
+        return [f"{lead}{key}: [{items}]"]
+    return [f"{lead}{key}:", *(f"{inner}  - {scalar(v)}" for v in value)]
 
 
 def _flow_text(text: str) -> str:
