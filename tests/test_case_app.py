@@ -167,6 +167,18 @@ async def test_a_stance_a_round_leaves_unsaid_is_shown_in_force_not_dropped() ->
         await wait_for(pilot, lambda: screen.detail.place == "r1:tvm-elections", "round 1's position")
         assert pane.matrix_round == 2  # the matrix stays on round 2
         assert "Elections only after a new constitution" in detail_words(screen)
+        # The Delegations pane, on the same round 2, shows that stance in force, labelled R1.
+        await pilot.press("2")
+        await wait_for(pilot, lambda: screen.current_pane == "delegations", "the delegations pane")
+        assert screen.round_filter == 2
+        column = screen.pane("delegations").columns[[p.id for p in screen.brief.parties].index("tvm")]
+        await wait_for(pilot, lambda: "r1:tvm-elections" in column.ids, "round 1's stance in force")
+        assert [i for i in column.ids if i.startswith("r")] == [
+            "r2:tvm-ceasefire",
+            "r2:tvm-prisoners",
+            "r1:tvm-elections",
+            "r2:tvm-withdrawal",
+        ]
 
 
 async def test_the_changes_view_lists_each_change_with_both_wordings() -> None:

@@ -174,6 +174,7 @@ class RoundIndex:
         self.rounds = max(self.of.values(), default=0)
         self._positions: dict[int, dict[tuple[str, str], list[Position]]] = {}
         self._cells: dict[int, dict[tuple[str, str], Cell]] = {}
+        self._in_force: dict[int, frozenset[str]] = {}
 
     def ids(self, section: str, number: int) -> list[str]:
         return self.by_round.get((section, number), [])
@@ -192,6 +193,18 @@ class RoundIndex:
         found = self._cells.get(number)
         if found is None:
             found = self._cells[number] = self._cells_of(number)
+        return found
+
+    def in_force(self, number: int) -> frozenset[str]:
+        """The positions in force at round `number`: for each (issue, party), the ones that
+        round states, or else those of the latest round before it that did."""
+        found = self._in_force.get(number)
+        if found is None:
+            if number <= 1:
+                found = frozenset(self.ids("positions", number))
+            else:
+                found = frozenset(pid for cell in self.cells(number).values() for pid in cell.ids)
+            self._in_force[number] = found
         return found
 
     def _cells_of(self, number: int) -> dict[tuple[str, str], Cell]:

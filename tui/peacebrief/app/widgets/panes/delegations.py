@@ -14,7 +14,8 @@ from textual.content import Content
 from peacebrief.app import render
 from peacebrief.app.widgets.panes.pane import Pane
 from peacebrief.app.widgets.record_list import RecordList, RowState
-from peacebrief.core.case_brief import round_of
+from peacebrief.core.case_brief import round_index, round_of
+from peacebrief.core.filters import concerns
 from peacebrief.core.model import Brief, Party, Person, Position
 from peacebrief.core.visible import one_line
 
@@ -95,10 +96,20 @@ class DelegationsPane(Pane):
         people.sort(key=lambda p: not p.delegate)  # delegates first, otherwise brief order
         issue_order = {issue.id: i for i, issue in enumerate(self.brief.issues)}
         positions = sorted(
-            (p for p in self.brief.positions if p.party == party.id and self._keep(p.id)),
+            (p for p in self.brief.positions if p.party == party.id and self._keep_position(p.id)),
             key=lambda p: (issue_order[p.issue], round_of(p.id) or 0),
         )
         return [party.id, *(p.id for p in people), *(p.id for p in positions)]
+
+    def _keep_position(self, position_id: str) -> bool:
+        """A round of a case shows each side's stances in force then (with the round that
+        stated each): a round silent on a stance has not dropped it, as in the Issues matrix."""
+        if self.round_filter is None:
+            return self._keep(position_id)
+        in_force = round_index(self.brief).in_force(self.round_filter)
+        return position_id in in_force and (
+            self.party_filter is None or concerns(self.brief, self.brief[position_id], self.party_filter)
+        )
 
     @property
     def columns(self) -> list[RecordList]:
