@@ -283,3 +283,21 @@ def test_changes_view_snapshot(snap_compare, size: tuple[int, int], tmp_path: Pa
         await pilot.pause()
 
     assert snap_compare(BriefApp(EXAMPLE), terminal_size=size, run_before=run_before)
+
+
+async def test_the_case_reading_worker_is_not_described_by_the_repr_of_its_first_round(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Textual describes a worker by the repr of its arguments unless told otherwise: for a
+    case that was the repr of the first round's whole brief, made before the first screen."""
+    described: dict[str, str] = {}
+    run_worker = BriefApp.run_worker
+
+    def recording(self, work, name="", group="default", description="", **kwargs):  # type: ignore[no-untyped-def]
+        described[name] = description
+        return run_worker(self, work, name, group, description, **kwargs)
+
+    monkeypatch.setattr(BriefApp, "run_worker", recording)
+    async with case_reader():
+        pass
+    assert described["read_case"] == "read the case's rounds"

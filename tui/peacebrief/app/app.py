@@ -180,7 +180,10 @@ class BriefApp(App[None]):
         if first is None or not first.complete:
             self.read_case(first, shown)
 
-    @work(exclusive=True, group="load")
+    # A description of its own: Textual's default is the repr of the arguments, and the
+    # repr of the first round's brief (1 MB of text) cost the 50x200 case's first screen
+    # 43-57 ms of CPU.
+    @work(exclusive=True, group="load", description="read the case's rounds")
     async def read_case(self, first: object, shown: threading.Event) -> None:
         """Read a case behind the screen: its first round (unless given), shown at once,
         then the others, the top bar counting them, and then the whole case.
