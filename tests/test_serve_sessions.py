@@ -39,6 +39,8 @@ async def test_ten_sessions_at_once_each_have_their_own_reader(tmp_path: Path) -
             sessions = await asyncio.gather(*(Session(served, http, deadline=DEADLINE).open() for _ in range(SESSIONS)))
             opened = time.monotonic() - started
             processes = served.processes()
+            closed = {number: session.close_code for number, session in enumerate(sessions) if session.closed}
+            assert not closed, f"sessions closed by the server after their first screen (number: close code): {closed}"
             assert len(processes) == SESSIONS  # one reader process per session
 
             # Each session moves on its own: a different pane in each, and the others stay put.
