@@ -83,13 +83,24 @@ class _Renamer:
         )
 
 
-def case_brief(case: Case) -> Brief:
-    """Every round's records in one brief: events in date order, then by round."""
-    latest = case.latest.brief
+def _shared_records(case: Case) -> tuple[list[Party], list[Person], list[Issue]]:
+    """The parties, people and issues of every round, each as the latest round that has it writes it."""
     shared: dict[str, Record] = {}
     for round_ in reversed(case.rounds):
         for record in (*round_.brief.parties, *round_.brief.people, *round_.brief.issues):
             shared.setdefault(record.id, record)
+    records = list(shared.values())
+    return (
+        [r for r in records if isinstance(r, Party)],
+        [r for r in records if isinstance(r, Person)],
+        [r for r in records if isinstance(r, Issue)],
+    )
+
+
+def case_brief(case: Case) -> Brief:
+    """Every round's records in one brief: events in date order, then by round."""
+    latest = case.latest.brief
+    parties, people, issues = _shared_records(case)
     sources: list[Source] = []
     events: list[tuple[tuple[object, ...], Event]] = []
     positions: list[Position] = []
@@ -101,9 +112,6 @@ def case_brief(case: Case) -> Brief:
         events += [((*e.sort_key()[:2], round_.number, e.id), rename.event(e)) for e in round_.brief.events]
         positions += [rename.position(p) for p in round_.brief.positions]
         quotes += [rename.quote(q) for q in round_.brief.quotes]
-    parties = [r for r in shared.values() if isinstance(r, Party)]
-    people = [r for r in shared.values() if isinstance(r, Person)]
-    issues = [r for r in shared.values() if isinstance(r, Issue)]
     ordered_events = tuple(e for _key, e in sorted(events, key=lambda pair: pair[0]))
     records: dict[str, Record] = {}
     for record in (
