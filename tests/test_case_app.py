@@ -301,3 +301,18 @@ async def test_the_case_reading_worker_is_not_described_by_the_repr_of_its_first
     async with case_reader():
         pass
     assert described["read_case"] == "read the case's rounds"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+async def test_every_format_of_a_case_export_is_on_screen_whole(size: tuple[int, int]) -> None:
+    """Six formats in one row overflowed the dialog at 80 columns, and the last ones were cut."""
+    async with case_reader(size) as (app, pilot, screen):
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExportScreen), "the export dialog")
+        box = app.screen.query_one("#export-box").content_region
+        buttons = list(app.screen.query("#export-format RadioButton"))
+        assert len(buttons) == 6
+        for button in buttons:
+            region = button.region
+            assert region.width >= len(str(button.label)) + 4, str(button.label)
+            assert box.contains_region(region), f"{button.label} at {region}, outside {box}"

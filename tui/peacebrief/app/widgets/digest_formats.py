@@ -48,7 +48,7 @@ class FormatChoice(RadioSet):
 def compose_choice(formats: tuple[str, ...], chosen: str, changes: Changes | None) -> ComposeResult:
     """The format choice, and what the changes digest covers when it is offered."""
     yield Label("Format")
-    with FormatChoice(id="export-format"):
+    with FormatChoice(id="export-format", classes="-changes" if changes is not None else ""):
         for fmt in formats:
             label = "Δ " + fmt.removeprefix(CHANGES) if fmt.startswith(CHANGES) else fmt
             yield RadioButton(label, value=fmt == chosen, id=f"format-{fmt.replace(': ', '-')}")
