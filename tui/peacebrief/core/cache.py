@@ -41,7 +41,7 @@ from peacebrief.core.files import (
     remove_leftovers,
     temporary_name,
 )
-from peacebrief.core.links import Links, build_links
+from peacebrief.core.links import Links
 from peacebrief.core.model import HOLDINGS, QUOTE_KINDS, ROLES, STATUSES, Anchor, Brief, Record
 
 CACHE_FORMAT = 6
@@ -215,7 +215,7 @@ def _decode(data: dict[str, Any], path: Path) -> Brief:
         records.update(zip(map(_ID, group), group, strict=False))
     view = MappingProxyType(records)
     links = data["links"]
-    return Brief(
+    brief = Brief(
         path=path,
         id=data["id"],
         title=data["title"],
@@ -225,16 +225,17 @@ def _decode(data: dict[str, Any], path: Path) -> Brief:
         warnings=tuple(WARNINGS.read(decoder, data["warnings"])),
         records=view,
         order=MappingProxyType({rid: i for i, rid in enumerate(records)}),
-        links=Links(
-            records=view,
-            _incoming=links["incoming"],  # target -> relation -> origins: JSON holds it as built
-            by_paragraph=MappingProxyType(
-                {(source, number): tuple(ids) for source, number, ids in links["by_paragraph"]}
-            ),
-            matrix=MappingProxyType({(issue, party): tuple(ids) for issue, party, ids in links["matrix"]}),
-        ),
         **{name: tuple(group) for name, group in made.items()},
     )
+    # The links as the entry holds them, not indexed again on the brief's first use.
+    linked = Links(
+        records=view,
+        _incoming=links["incoming"],  # target -> relation -> origins: JSON holds it as built
+        by_paragraph=MappingProxyType({(source, number): tuple(ids) for source, number, ids in links["by_paragraph"]}),
+        matrix=MappingProxyType({(issue, party): tuple(ids) for issue, party, ids in links["matrix"]}),
+    )
+    object.__setattr__(brief, "_links", linked)
+    return brief
 
 
 def _sound(brief: Brief) -> bool:
@@ -339,7 +340,7 @@ def _dump(value: Any) -> str:
 def _write_json(stream: TextIO, fingerprint: dict[str, Any], brief: Brief) -> None:
     """The entry, written piece by piece: the same JSON as one `json.dumps` of it all."""
     dump = _dump
-    links = brief.links if brief.links is not None else build_links(brief.records)
+    links = brief.links
     encoder = Encoder(brief.sources)
     head = {
         "id": brief.id,

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from peacebrief.core.case import Case, Round
-from peacebrief.core.links import build_links
 from peacebrief.core.model import Anchor, Brief, Event, Issue, KeyPoint, Party, Person, Position, Quote, Record, Source
 from peacebrief.core.stance_kinds import change_kind
 
@@ -127,7 +126,7 @@ def case_brief(case: Case) -> Brief:
     last = renamers[case.latest.number]
     key_points = tuple(KeyPoint(k.text, tuple(last.id(r) for r in k.refs), k.line) for k in latest.key_points)
     warnings = tuple(w for round_ in case.rounds for w in round_.brief.warnings) + case.problems
-    return Brief(
+    brief = Brief(
         path=case.folder,
         id=latest.id,
         title=f"{latest.title} · a case of {len(case.rounds)} round{'' if len(case.rounds) == 1 else 's'}",
@@ -144,8 +143,9 @@ def case_brief(case: Case) -> Brief:
         warnings=warnings,
         records=MappingProxyType(records),
         order=MappingProxyType({rid: i for i, rid in enumerate(records)}),
-        links=build_links(records),
     )
+    brief.links  # noqa: B018 - indexed here, where a case's rounds are read (a worker), not on the reader's first use
+    return brief
 
 
 # -- what the reader asks of a case brief ---------------------------------------------------

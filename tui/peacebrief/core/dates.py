@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from peacebrief.core.fields_repr import FieldsRepr
+from peacebrief.core.fields_repr import FieldsValue
 
 TYPE_CHECKING = False  # not `typing`'s: `check` and `digest` start without importing it
 if TYPE_CHECKING:
@@ -30,8 +30,8 @@ class DateError(ValueError):
     """A value that is not a date of the brief format; the message says why."""
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class DatePoint(FieldsRepr):
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class DatePoint(FieldsValue):
     """One end of a date: a day, a month or a year."""
 
     year: int
@@ -76,8 +76,8 @@ class DatePoint(FieldsRepr):
         return text
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class BriefDate(FieldsRepr):
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class BriefDate(FieldsValue):
     """A date as a brief states it: a point, or an interval `start/end`."""
 
     start: DatePoint

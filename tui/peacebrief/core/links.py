@@ -2,7 +2,7 @@
 
 Authors write a link once (a quote's `speaker`, an event's `parties`); the reader needs
 it from both ends (a party's quotes, a speaker's events). A record's own fields give its
-outgoing links; `build_links` indexes the other direction once, when a brief is loaded.
+outgoing links; `build_links` indexes the other direction once, when a brief first needs it.
 `Link` objects are made only when asked for, so a brief of 100,000 records loads fast
 and stays small.
 """
@@ -14,12 +14,12 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from peacebrief.core.fields_repr import FieldsRepr
+from peacebrief.core.fields_repr import FieldsValue
 from peacebrief.core.model import Anchor, Event, Person, Position, Quote, Record
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class Link(FieldsRepr):
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Link(FieldsValue):
     """`origin` names `target` through its field `relation`.
 
     `relation` is the field that holds the id (`speaker`, `parties`, `evidence`...), or
@@ -68,8 +68,8 @@ def _anchor_link(origin: str, anchor: Anchor) -> Link:
     return Link(origin, "anchor", anchor.source, anchor.paragraph)
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class Links(FieldsRepr):
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Links(FieldsValue):
     """The links of a brief, indexed from both ends (see `build_links`)."""
 
     records: Mapping[str, Record]

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from peacebrief.core.fields_repr import FieldsRepr
+from peacebrief.core.fields_repr import FieldsValue
 
 TYPE_CHECKING = False  # not `typing`'s: `check` and `digest` start without importing it
 if TYPE_CHECKING:
@@ -177,8 +177,8 @@ def chop(line: str, width: int, *, rest: str = "") -> list[str]:
 # -- Markdown -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class Block(FieldsRepr):
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Block(FieldsValue):
     """One block of text from Markdown, ready to be wrapped.
 
     `first` and `rest` are the prefixes of its first and following lines (list markers

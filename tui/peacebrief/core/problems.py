@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from peacebrief.core.fields_repr import FieldsRepr
+from peacebrief.core.fields_repr import FieldsValue
 from peacebrief.core.visible import visible
 
 TYPE_CHECKING = False  # not `typing`'s: `check` and `digest` start without importing it
@@ -14,8 +14,8 @@ if TYPE_CHECKING:
     Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class Problem(FieldsRepr):
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Problem(FieldsValue):
     """One finding, located in a file as precisely as the input allows."""
 
     path: str

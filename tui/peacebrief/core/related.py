@@ -97,7 +97,6 @@ def _found(brief: Brief, place: str) -> tuple[dict[str, str], dict[str, list[str
     """What `place` relates to: target -> the link in words (the first link found to a
     target names it), and kind -> the targets of that kind."""
     links = brief.links
-    assert links is not None
     how: dict[str, str] = {place: ""}  # never related to itself
     by_kind: dict[str, list[str]] = {}
 

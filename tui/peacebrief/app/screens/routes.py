@@ -24,8 +24,7 @@ def marks_of(brief: Brief, place: str | None) -> dict[str, frozenset[str]]:
     marks its anchor and its event. A pane not named keeps its marks."""
     record = brief.get(place) if place else None
     if isinstance(record, Event):
-        links = brief.links
-        quotes = frozenset(links.referrers(record.id, "event")) if links else frozenset()
+        quotes = frozenset(brief.links.referrers(record.id, "event"))
         return {"quotes": quotes, "delegations": frozenset(record.parties)}
     if isinstance(record, Quote):
         return {

@@ -14,7 +14,7 @@ from typing import Any
 from peacebrief.core.citation import anchors_of, citation_groups, places, record_plaintext, source_citation
 from peacebrief.core.dates import BriefDate
 from peacebrief.core.digest.view import DigestView, same_words, source_sha256
-from peacebrief.core.links import Link, build_links
+from peacebrief.core.links import Link
 from peacebrief.core.model import (
     Anchor,
     Brief,
@@ -280,7 +280,7 @@ def _quote(brief: Brief, quote: Quote, repeats: tuple[str, ...]) -> Json:
 
 def _links(brief: Brief, kept: frozenset[str]) -> list[Link]:
     """Every derived link between two records the digest keeps, record by record."""
-    links = brief.links if brief.links is not None else build_links(brief.records)
+    links = brief.links
     return [
         link
         for record in brief.all_records()

@@ -23,7 +23,7 @@ from peacebrief.core.digest.view import (
     QuoteEntry,
     filter_note,
 )
-from peacebrief.core.fields_repr import FieldsRepr
+from peacebrief.core.fields_repr import FieldsValue
 from peacebrief.core.model import Event, Party, Person, Quote, Record, Source
 from peacebrief.core.plaintext import (
     GLUE,
@@ -45,8 +45,8 @@ _GUTTER = 2  # spaces between a label column and its text
 _WHOLE_CITATION = 32  # cells: a citation up to this wide is never broken across lines
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class _Columns(FieldsRepr):
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class _Columns(FieldsValue):
     """A label column `size` cells wide starting `indent` cells in, or stacked labels."""
 
     indent: int
@@ -62,8 +62,8 @@ class _Columns(FieldsRepr):
         return [], margin + pad(label, self.size), margin + " " * self.size
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class _Layout(FieldsRepr):
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class _Layout(FieldsValue):
     width: int
     ascii: bool
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from peacebrief.core.anchors import normalise
 from peacebrief.core.dates import BriefDate, DateError, parse_date
-from peacebrief.core.fields_repr import FieldsRepr
+from peacebrief.core.fields_repr import FieldsValue
 from peacebrief.core.filters import concerns, matrix_parties
 from peacebrief.core.model import (
     Brief,
@@ -61,8 +61,8 @@ def parse_bound(value: str | dt.date | BriefDate) -> BriefDate:
         raise DigestError(str(exc)) from None
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class Window(FieldsRepr):
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Window(FieldsValue):
     """The days from the first day of `since` to the last day of `until` (each optional).
 
     `--since 2026-02` starts on 1 Feb; `--until 2026-02` ends on 28 Feb. A record is in
@@ -101,8 +101,8 @@ def make_window(since: str | dt.date | BriefDate | None, until: str | dt.date | 
 # -- the view ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class DigestView(FieldsRepr):
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class DigestView(FieldsValue):
     """The records a digest shows, each kind in the order it is shown.
 
     `matrix_parties` are the columns of the issue-by-party matrix: the parties with the
@@ -158,8 +158,8 @@ class DigestView(FieldsRepr):
         return frozenset(record.id for record in kept)
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class QuoteEntry(FieldsRepr):
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class QuoteEntry(FieldsValue):
     """One line of a digest's quotes: the fullest words, and every quote they stand for."""
 
     quote: Quote  # the one shown

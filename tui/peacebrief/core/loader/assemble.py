@@ -5,7 +5,6 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from peacebrief.core import collector
-from peacebrief.core.links import build_links
 from peacebrief.core.loader.rules import SECTIONS
 from peacebrief.core.loader.state import LoadState
 from peacebrief.core.model import Brief, Event, Record
@@ -34,7 +33,6 @@ def assemble(state: LoadState) -> Brief:
             warnings=warnings,
             records=MappingProxyType(records),
             order=MappingProxyType({rid: i for i, rid in enumerate(records)}),
-            links=build_links(records),
             sources=tuple(built["sources"]),
             parties=tuple(built["parties"]),
             people=tuple(built["people"]),

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from peacebrief.core.fields_repr import FieldsValue
 from peacebrief.core.files import FileRefused, read_regular
 from peacebrief.core.loader.rules import LoadLimits
 from peacebrief.core.problems import BriefError, Problem
@@ -20,8 +21,8 @@ from peacebrief.core.problems import BriefError, Problem
 Fail = Callable[..., BriefError]  # (message, line=None) -> the error to raise
 
 
-@dataclass(frozen=True, slots=True)
-class _Words:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class _Words(FieldsValue):
     """What a failure to read one kind of file says."""
 
     folder: str

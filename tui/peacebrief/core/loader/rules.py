@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from peacebrief.core.fields_repr import FieldsValue
 from peacebrief.core.files import MAX_BYTES
 
 TYPE_CHECKING = False  # not `typing`'s: `check` and `digest` start without importing it
@@ -46,8 +47,8 @@ TOP_KEYS = STREAMED | {"peacebrief", "id", "title", "as_of", "summary", "key_poi
 KINDS: dict[str, Kind] = dict(SECTIONS)
 
 
-@dataclass(frozen=True, slots=True)
-class LoadLimits:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class LoadLimits(FieldsValue):
     """Bounds that keep a hostile or broken file from hanging or exhausting the reader."""
 
     max_bytes: int = MAX_BYTES  # a brief or a source file

@@ -50,7 +50,7 @@ class IssuesPane(Pane):
     def _cell_ids(self, issue: str, party: str) -> tuple[str, ...]:
         """The positions the cell shows: the round's own, else (in a case) those still in
         force from the latest round before it that stated the stance."""
-        matrix = self.brief.links.matrix if self.brief.links else {}
+        matrix = self.brief.links.matrix
         ids = tuple(matrix.get((issue, party), ()))
         number = self.matrix_round
         if number is None:

@@ -120,9 +120,8 @@ class SourcePane(Pane):
 
     def _spans(self, source_id: str, number: int) -> list[tuple[int, int, bool]]:
         """Anchored spans in a paragraph: (start, end, marked)."""
-        links = self.brief.links
         spans: list[tuple[int, int, bool]] = []
-        for rid in links.by_paragraph.get((source_id, number), ()) if links else ():
+        for rid in self.brief.links.by_paragraph.get((source_id, number), ()):
             record = self.brief[rid]
             anchors = (record.source,) if isinstance(record, Quote) else getattr(record, "evidence", ())
             for anchor in anchors:
