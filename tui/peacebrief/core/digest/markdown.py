@@ -66,7 +66,7 @@ def escape(text: str) -> str:
 def markdown_source(text: str) -> str:
     """The brief's own Markdown, control characters shown as placeholders; a placeholder
     such as `<RLO>` is escaped (`\\<RLO>`), or a renderer would take it for an HTML tag."""
-    return PLACEHOLDER_TAG.sub(lambda m: "\\" + m[0], visible(text))
+    return re.sub(PLACEHOLDER_TAG, lambda m: "\\" + m[0], visible(text))
 
 
 def fold_markdown(text: str) -> str:

@@ -38,6 +38,7 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
 _PLAIN = re.compile(r"[A-Za-z0-9\u00c0-\u024f./_][^\n\t#]*\Z")
+_ESCAPABLE = re.compile(ESCAPABLE)
 _FLOW_SAFE = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 _WIDTH = 88
 _SPACED = ("events", "quotes")
@@ -63,7 +64,7 @@ def scalar(value: Any) -> str:
     text = str(value)
     if (
         _PLAIN.match(text)
-        and ESCAPABLE.search(text) is None
+        and _ESCAPABLE.search(text) is None
         and text == text.strip()
         and ": " not in text
         and not text.endswith(":")
@@ -87,7 +88,7 @@ def quoted(text: str) -> str:
 def _printable(char: str) -> bool:
     """YAML may hold it raw, and it shows as itself (no bidi control, no invisible character)."""
     code = ord(char)
-    return not ESCAPABLE.match(char) and (
+    return not _ESCAPABLE.match(char) and (
         code in (0x9, 0xA, 0xD)
         or 0x20 <= code <= 0x7E
         or 0xA0 <= code <= 0xD7FF

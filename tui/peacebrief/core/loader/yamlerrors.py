@@ -13,7 +13,7 @@ from peacebrief.core.yamlstream import EditorLines, StreamComposer, TooDeep, Too
 
 # What YAML counts as a line break, for lines that are YAML's (and libyaml's) lines.
 LINE_BREAKS = ("\r\n", "\r", "\n", "\x85", "\u2028", "\u2029")
-_LINE_BREAK = re.compile("|".join(map(re.escape, LINE_BREAKS)))
+_LINE_BREAK = "|".join(map(re.escape, LINE_BREAKS))  # compiled on first use (see files._TEMPORARY)
 
 # What `yaml_problem` puts in words.
 YAML_ERRORS = (yaml.YAMLError, RecursionError, TooDeep, TooMany)
@@ -58,7 +58,7 @@ def _syntax_problem(
     if mark.index >= len(text) and mark.line > 0 and mark.column == 0 and not text.endswith(LINE_BREAKS):
         # libyaml puts the end of a file that has no final line break at the start of a
         # line after the last one, which no editor can go to: name the end of the last line.
-        line, column = mark.line, len(_LINE_BREAK.split(text)[-1]) + 1
+        line, column = mark.line, len(re.split(_LINE_BREAK, text)[-1]) + 1
     line, column = lines.place(line - 1, column - 1)  # marks of errors are YAML's own lines
     return Problem(label, what, line + 1, column + 1)
 
