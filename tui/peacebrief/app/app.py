@@ -285,7 +285,9 @@ class BriefApp(App[None]):
             self.case = case
             self.loading_note = None  # a reload in place of the reading of the rounds (read_case)
             return brief
-        return load_brief_cached(self.path)
+        brief = load_brief_cached(self.path)
+        brief.index_links()  # in the load thread (writing the cache entry has, unless it could not)
+        return brief
 
     def _watched(self) -> list[Path]:
         if self.path.is_dir():

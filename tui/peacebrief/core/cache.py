@@ -228,13 +228,16 @@ def _decode(data: dict[str, Any], path: Path) -> Brief:
         **{name: tuple(group) for name, group in made.items()},
     )
     # The links as the entry holds them, not indexed again on the brief's first use.
-    linked = Links(
-        records=view,
-        _incoming=links["incoming"],  # target -> relation -> origins: JSON holds it as built
-        by_paragraph=MappingProxyType({(source, number): tuple(ids) for source, number, ids in links["by_paragraph"]}),
-        matrix=MappingProxyType({(issue, party): tuple(ids) for issue, party, ids in links["matrix"]}),
+    brief.index_links(
+        Links(
+            records=view,
+            _incoming=links["incoming"],  # target -> relation -> origins: JSON holds it as built
+            by_paragraph=MappingProxyType(
+                {(source, number): tuple(ids) for source, number, ids in links["by_paragraph"]}
+            ),
+            matrix=MappingProxyType({(issue, party): tuple(ids) for issue, party, ids in links["matrix"]}),
+        )
     )
-    object.__setattr__(brief, "_links", linked)
     return brief
 
 

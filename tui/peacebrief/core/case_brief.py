@@ -144,7 +144,7 @@ def case_brief(case: Case) -> Brief:
         records=MappingProxyType(records),
         order=MappingProxyType({rid: i for i, rid in enumerate(records)}),
     )
-    brief.links  # noqa: B018 - indexed here, where a case's rounds are read (a worker), not on the reader's first use
+    brief.index_links()  # here, where a case's rounds are read (a worker), not on the reader's first key
     return brief
 
 

@@ -331,12 +331,19 @@ class Brief(FieldsValue):
     @property
     def links(self) -> Links:
         """The links between the brief's records, from both ends (`core/links.py`)."""
-        links = self._links
+        return self.index_links()
+
+    def index_links(self, links: Links | None = None) -> Links:
+        """The brief's links, kept from now on: `links` when given (the cache holds them as
+        built), else those already made, else made now. A reader calls it where it loads (a
+        worker), so that the first key does not index a big brief."""
         if links is None:
+            if self._links is not None:
+                return self._links
             from peacebrief.core.links import build_links
 
             links = build_links(self.records)
-            object.__setattr__(self, "_links", links)
+        object.__setattr__(self, "_links", links)
         return links
 
     def __getitem__(self, record_id: str) -> Record:
