@@ -438,7 +438,7 @@ def test_output_is_never_overwritten_without_force(tmp_path: Path, capsys: pytes
     out = tmp_path / "draft.yaml"
     out.write_text("keep me\n", encoding="utf-8")
     seed = here(SEED, tmp_path / "seeds")
-    assert run_cli(seed, "-o", out) == 1
+    assert run_cli(seed, "-o", out) == 2
     assert out.read_text(encoding="utf-8") == "keep me\n"
     err = capsys.readouterr().err
     assert "already exists" in err and "--force" in err and err.count("\n") == 1

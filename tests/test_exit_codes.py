@@ -84,6 +84,19 @@ def test_a_bad_option_exits_2(
     assert code == 2 and says in err
 
 
+@pytest.mark.parametrize("command", [["digest"], ["draft", "DOC"]])
+def test_an_output_file_that_exists_is_a_usage_error_and_is_kept(
+    command: list[str], places: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Asked to write over a file without --force, digest and draft refuse like any bad option: 2."""
+    kept = places["doc"].parent / "kept.txt"
+    kept.write_text("an analyst's notes\n", encoding="utf-8")
+    args = [str(places["doc"]) if a == "DOC" else a for a in command]
+    code, err = run([*args, "-o", str(kept)], capsys)
+    assert code == 2 and f"{kept} already exists; pass --force to overwrite it" in err
+    assert kept.read_text(encoding="utf-8") == "an analyst's notes\n"
+
+
 @pytest.mark.parametrize(
     ("kind", "status", "says"),
     [

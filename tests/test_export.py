@@ -237,7 +237,7 @@ def test_cli_writes_the_file_and_says_where(tmp_path: Path, capsys: pytest.Captu
 def test_cli_refuses_to_overwrite_without_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "brief.txt"
     target.write_text(OLD)
-    assert main(["digest", "-o", str(target)]) == 1
+    assert main(["digest", "-o", str(target)]) == 2
     out, err = capsys.readouterr()
     assert out == "" and err == f"peacebrief digest: {target} already exists; pass --force to overwrite it\n"
     assert target.read_text() == OLD

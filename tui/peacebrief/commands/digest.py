@@ -51,7 +51,8 @@ Examples:
 
 Exit status: 0 on success, 1 when the brief has errors (listed as `check` lists
 them) or the file cannot be written, 2 on a usage error (a width under {MIN_WIDTH}, an
-unknown party, a bad date, a brief file that does not exist)."""
+unknown party, a bad date, a brief file that does not exist, an -o FILE that exists
+without --force)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -178,10 +179,16 @@ def write_output(args: argparse.Namespace, text: str) -> int:
     if args.format == "json":
         text = escape_invisible(text)  # the same JSON once parsed; nothing raw for a terminal
     if args.output and args.output != "-":
-        from peacebrief.core.export import ExportError, write_atomic  # secrets, random, hmac: for -o only
+        from peacebrief.core.export import (  # secrets, random, hmac: for -o only
+            ExportError,
+            ExportExistsError,
+            write_atomic,
+        )
 
         try:
             written = write_atomic(args.output, text, force=args.force)
+        except ExportExistsError as exc:  # asked to write over a file without --force: a usage error
+            return _fail(visible(str(exc)), 2)
         except ExportError as exc:
             return _fail(visible(str(exc)), 1)
         print(f"peacebrief digest: wrote {visible(str(written))}", file=sys.stderr)

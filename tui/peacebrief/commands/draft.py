@@ -41,8 +41,8 @@ without --force. Source paths are written relative to FILE's folder (to the curr
 folder for standard output; to the existing brief's folder with --brief).
 
 Exit status: 0 when the draft was written, 1 when a document or the existing brief
-cannot be used (not UTF-8, does not load) or FILE exists, 2 on a usage error (a
-document that does not exist, a bad --date, no dateline and no --date)."""
+cannot be used (not UTF-8, does not load), 2 on a usage error (a document that does
+not exist, a bad --date, no dateline and no --date, a FILE that exists without --force)."""
 
 _MAX_BYTES = 16 * 1024 * 1024
 
@@ -145,7 +145,7 @@ def _output(args: argparse.Namespace) -> Path | None:
         if output.is_dir():
             raise _Fail(f"{output}: is a folder; name a file in it", 2)
         if output.exists() and not args.force:
-            raise _Fail(f"{output} already exists; pass --force to overwrite it", 1)
+            raise _Fail(f"{output} already exists; pass --force to overwrite it", 2)
         if not output.parent.resolve().is_dir():
             raise _Fail(f"{output}: the folder {output.parent} does not exist", 2)
     return output
