@@ -23,6 +23,7 @@ from peacebrief.app.widgets.footer import KeyFooter
 from peacebrief.app.widgets.panes import DelegationsPane, IssuesPane, QuotesPane, SourcePane, Stage, TimelinePane
 from peacebrief.app.widgets.record_list import RecordList
 from peacebrief.core import Brief
+from peacebrief.core.citation import quote_date
 from peacebrief.core.filters import concerns
 from peacebrief.core.model import Quote
 from peacebrief.core.quote_order import order_quotes
@@ -170,7 +171,7 @@ async def check_timeline(app: BriefApp, pilot: Pilot, screen: BriefScreen, bundl
 
 
 async def check_quotes(app: BriefApp, pilot: Pilot, screen: BriefScreen, bundled_brief: Brief) -> None:
-    """`3`: every quote, speaker above the words, direct ones in quotation marks."""
+    """`3`: every quote, speaker and date above the words, direct ones in quotation marks."""
     await pilot.press("3")
     assert screen.current_pane == "quotes"
     assert "╭─ 3 Quotes" in screen_text(app)
@@ -185,7 +186,8 @@ async def check_quotes(app: BriefApp, pilot: Pilot, screen: BriefScreen, bundled
         n = line_index(lines, opening if quote.quote_kind == "reported" else f"“{opening}", n + 1)
         head = lines[n - 1]
         assert bundled_brief[quote.speaker].label in head, f"{quote.id}: speaker not above the words"
-        assert ("reported" in head) == (quote.quote_kind == "reported"), quote.id
+        assert quote_date(bundled_brief, quote) in head, f"{quote.id}: no date (the source's, when it has none)"
+        assert ("paraphrase" in head) == (quote.quote_kind == "reported"), quote.id
     assert "“kept his word”" in "\n".join(lines)
 
 

@@ -186,10 +186,9 @@ def quote_head(brief: Brief, quote: Quote, *, marked: bool) -> Text:
         head.append("⚑ ", style="bold italic")
     head.append(label(brief, quote.speaker), style="bold")
     head.append(f"  {quote_party_tag(brief, quote)}")
-    if quote.said:
-        head.append(f"  {quote.said.display()}", style="dim")
-    if quote.quote_kind == "reported":
-        head.append("  reported", style="italic dim")
+    head.append(f"  {quote_date(brief, quote)}", style="dim")
+    if quote.quote_kind == "reported":  # not "reported": that word already marks a date that is the source's
+        head.append("  paraphrase", style="italic dim")
     return head
 
 
