@@ -18,20 +18,7 @@ from hypothesis import settings
 # Set before anything below imports peacebrief, and before pytest imports a test module.
 sys.dont_write_bytecode = False
 
-import textual._wait  # noqa: E402
-
 from peacebrief.core import Brief, load_brief  # noqa: E402
-
-# Pilot ends each key it presses, and each `pause()`, only once a window of
-# SLEEP_GRANULARITY (20 ms) has passed with under SLEEP_IDLE (1 ms) of the process's CPU
-# (`textual._wait.wait_for_idle`): at least 40 ms asleep for every key. On 2 cores most of
-# the suite's wall time went so, idle: `test_each_pane_key_works_from_every_focus[80x24]`
-# took 12.7 s, 6.9 s of it in epoll. A 5 ms window asks the same of the app (under a fifth
-# of a core: nothing left to do) and waits a quarter as long: that test 5 s, the whole
-# suite (-n 2) 110 s -> 69 s on the same machine minutes apart. The only private Textual
-# names the tests use; tests/test_textual_private.py checks they still mean this.
-PILOT_IDLE_WINDOW = 0.005
-textual._wait.SLEEP_GRANULARITY = PILOT_IDLE_WINDOW
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED_BRIEF = ROOT / "briefs" / "abu-dhabi-2026-02.yaml"

@@ -190,18 +190,3 @@ async def test_a_layout_that_keeps_a_steady_view_size_leaves_its_scroll_bar_alon
             f"Textual {textual.__version__}: a layout that keeps the box's size repaints its scroll bar ({MODULE})"
         )
         assert box.max_scroll_y == 90, "the box's own virtual size was lost in the layout"
-
-
-def test_pilot_still_waits_for_idle_in_the_windows_the_suite_shortens() -> None:
-    """tests/conftest.py shortens the window Pilot's idle wait sleeps in; it must still be read from there."""
-    import textual._wait
-
-    from conftest import PILOT_IDLE_WINDOW
-
-    source = inspect.getsource(textual._wait.wait_for_idle)
-    assert "await sleep(SLEEP_GRANULARITY)" in source and "cpu_elapsed < SLEEP_IDLE" in source, (
-        f"Textual {textual.__version__} changed textual._wait.wait_for_idle: tests/conftest.py sets its "
-        "SLEEP_GRANULARITY to keep Pilot's waits short"
-    )
-    assert textual._wait.SLEEP_GRANULARITY == PILOT_IDLE_WINDOW
-    assert textual._wait.SLEEP_IDLE <= PILOT_IDLE_WINDOW / 4  # idle: under a quarter of the window busy
