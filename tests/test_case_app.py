@@ -316,3 +316,24 @@ async def test_every_format_of_a_case_export_is_on_screen_whole(size: tuple[int,
             region = button.region
             assert region.width >= len(str(button.label)) + 4, str(button.label)
             assert box.contains_region(region), f"{button.label} at {region}, outside {box}"
+
+
+async def test_the_timeline_count_follows_the_round_filter_on_its_bottom_border() -> None:
+    """The count is drawn again as the filter changes (its line alone is repainted: a
+    line kept from before would still say the old count)."""
+    async with case_reader() as (app, pilot, screen):
+        timeline = screen.pane("timeline")
+
+        def bottom_border() -> str:
+            region = timeline.region
+            return screen_text(app).splitlines()[region.bottom - 1][region.x : region.right]
+
+        assert " 9 " in bottom_border()
+        await pilot.press("]")
+        await wait_for(pilot, lambda: screen.round_filter == 1, "round 1")
+        await pilot.pause()
+        assert " 2 of 9 " in bottom_border()
+        await pilot.press("]", "]", "]")
+        await wait_for(pilot, lambda: screen.round_filter is None, "all rounds")
+        await pilot.pause()
+        assert " 9 " in bottom_border() and " of " not in bottom_border()

@@ -13,7 +13,13 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
 
-from peacebrief.app.textual_private import CursorFocus, QuietFocusScreen, SteadyScrollView, set_virtual_size
+from peacebrief.app.textual_private import (
+    CursorFocus,
+    QuietFocusScreen,
+    SteadyScrollView,
+    set_border_subtitle,
+    set_virtual_size,
+)
 
 MODULE = "peacebrief/app/textual_private.py"
 
@@ -190,3 +196,38 @@ async def test_a_layout_that_keeps_a_steady_view_size_leaves_its_scroll_bar_alon
             f"Textual {textual.__version__}: a layout that keeps the box's size repaints its scroll bar ({MODULE})"
         )
         assert box.max_scroll_y == 90, "the box's own virtual size was lost in the layout"
+
+
+def test_widget_still_keeps_its_border_subtitle_where_set_border_subtitle_writes_it() -> None:
+    widget = Widget()
+    widget.border_subtitle = "12 of 40"
+    kept = getattr(widget, "_border_subtitle", None)
+    assert kept is not None and kept.plain == "12 of 40", (
+        f"Textual {textual.__version__} no longer keeps border_subtitle in Widget._border_subtitle: "
+        f"{MODULE} (set_border_subtitle) writes it there"
+    )
+    set_border_subtitle(widget, "3 of 40")
+    assert widget.border_subtitle == "3 of 40", f"{MODULE}: set_border_subtitle no longer sets the subtitle"
+
+
+class Titled(Widget):
+    DEFAULT_CSS = "Titled { border: round white; width: 30; height: 6; }"
+
+
+class TitledApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Titled()
+
+
+async def test_a_subtitle_set_quietly_shows_on_the_bottom_line_and_nowhere_else() -> None:
+    app = TitledApp()
+    async with app.run_test(size=(40, 10)) as pilot:
+        box = app.query_one(Titled)
+        box.border_subtitle = "first"
+        await pilot.pause()
+        set_border_subtitle(box, "second")
+        await pilot.pause()
+        lines = [strip.text for strip in app.screen._compositor.render_strips()]
+        assert "second" in lines[5] and "first" not in "".join(lines), (
+            f"Textual {textual.__version__}: a subtitle set by {MODULE} (set_border_subtitle) does not show"
+        )

@@ -12,6 +12,9 @@ against the installed Textual and fails, naming it, when an upgrade changes it.
   size; called by `set_virtual_size` in place of a layout.
 - `Screen.focused`: the reactive Textual defines (with `repaint=True`) and its focus
   machinery sets; redefined by `QuietFocusScreen` without the repaint.
+- `Widget._border_subtitle`: where Textual's `border_subtitle` descriptor keeps the
+  subtitle it draws, as Content; `set_border_subtitle` sets it without the descriptor's
+  repaint of the whole widget.
 - `Widget._on_focus(event)`, `Widget._on_blur(event)`: Textual's handlers of the Focus
   and Blur events (set `has_focus`, repaint the whole widget, tell the parent);
   `CursorFocus` does the same less the repaint and stops them (`prevent_default`).
@@ -23,7 +26,7 @@ from typing import Self
 
 from textual import events
 from textual.dom import NoScreen
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.scroll_view import ScrollView
@@ -135,3 +138,22 @@ class CursorFocus(Widget):
             self.has_focus = False
             if self.parent is not None:
                 self.parent.post_message(events.DescendantBlur(self))
+
+
+# A pane's count ("200 of 10000") changes with every round switch and filter; Textual's
+# `border_subtitle` repaints the whole pane for it, its 38 border lines through the style
+# cache, where the subtitle is on one. Repainting that line alone: 137 lines styled per
+# round switch became 100 (counted under Pilot, the 50x200 case at 120x40).
+def set_border_subtitle(widget: Widget, subtitle: str) -> None:
+    """Set `widget.border_subtitle` and repaint its bottom border line alone (unchanged: nothing)."""
+    if subtitle == widget.border_subtitle:
+        return
+    # What Textual's _BorderTitle.__set__ stores, less its refresh().
+    widget._border_subtitle = widget.render_str(subtitle).expand_tabs(4).split()[0]
+    width, height = widget.outer_size
+    if not height:
+        widget.refresh()  # not laid out yet: the whole of it is drawn when it is
+        return
+    # Refresh regions are in content coordinates: the bottom line lies below the content.
+    left, top = widget.content_offset
+    widget.refresh(Region(-left, height - 1 - top, width, 1))

@@ -8,6 +8,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 
+from peacebrief.app.textual_private import set_border_subtitle
 from peacebrief.app.widgets.panes.pane import Pane
 from peacebrief.app.widgets.record_list import RecordList, RowState
 from peacebrief.core.case_brief import round_index
@@ -56,7 +57,7 @@ class ListPane(Pane):
 
     def _update_subtitle(self, shown: int) -> None:
         total = len(self.records.ids) if not self.filtered else len(self.all_ids())
-        self.border_subtitle = f"{shown} of {total}" if shown != total else f"{total}"
+        set_border_subtitle(self, f"{shown} of {total}" if shown != total else f"{total}")
 
     def render_row(self, record_id: str, state: RowState) -> list[Text]:
         raise NotImplementedError

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.binding import Binding
 
 from peacebrief.app import render
+from peacebrief.app.textual_private import set_border_subtitle
 from peacebrief.app.widgets.panes.list_pane import ListPane
 from peacebrief.app.widgets.record_list import RowState
 from peacebrief.core.model import Brief, Quote
@@ -49,7 +50,7 @@ class QuotesPane(ListPane):
     def _update_subtitle(self, shown: int) -> None:
         total = len(self.all_ids())
         count = f"{shown} of {total}" if shown != total else f"{total}"
-        self.border_subtitle = f"{count} · {ORDER_NAMES[self.order]} (s)"
+        set_border_subtitle(self, f"{count} · {ORDER_NAMES[self.order]} (s)")
 
     def action_next_order(self) -> None:
         self.order = QUOTE_ORDERS[(QUOTE_ORDERS.index(self.order) + 1) % len(QUOTE_ORDERS)]
