@@ -242,7 +242,7 @@ def _decode(chunks: list[Any], path: Path) -> Brief:
     decoder = Decoder(path, rest["dates"])
     made = {name: table.read(decoder, chunk) for (name, table), chunk in zip(RECORDS.items(), chunks, strict=False)}
     records: dict[str, Record] = {}
-    for group in made.values():  # sources first: the others slice their texts
+    for group in made.values():
         records.update(zip(map(_ID, group), group, strict=False))
     view = MappingProxyType(records)
     incoming, by_paragraph, matrix = rest["links"]
@@ -299,9 +299,8 @@ class _Soundness:
         self.paragraphs = {source.id: len(source.document.paragraphs) for source in brief.sources}
 
     def anchored(self, a: Anchor) -> bool:
-        """Inside its source's text and paragraphs. Its words are the text there, or it
-        was matched after normalising: the decoder checks that as it slices them out
-        (`cache_rows._Sliced`), which slicing them here again would cost twice."""
+        """Inside its source's text and paragraphs, and its words the text there, unless it
+        was matched after normalising."""
         text = self.texts.get(a.source)
         return (
             text is not None
@@ -309,6 +308,7 @@ class _Soundness:
             and type(a.start) is int
             and type(a.end) is int
             and 1 <= a.paragraph <= self.paragraphs[a.source]
+            and (a.normalised or text[a.start : a.end] == a.exact)
         )
 
     def known(self, *ids: str | None) -> bool:
@@ -394,7 +394,7 @@ def _chunk(value: Any) -> bytes:
 def _chunks(brief: Brief) -> Iterator[bytes]:
     """The body's chunks, made one at a time (a big brief's would not fit twice): the
     records kind by kind, then the rest, whose table of dates is whole only then."""
-    encoder = Encoder(brief.sources)
+    encoder = Encoder()
     for name, table in RECORDS.items():
         yield _chunk(table.write(encoder, getattr(brief, name)))
     links = brief.links

@@ -5,11 +5,14 @@ of the field's values, record by record, of types `marshal` writes as they are (
 int, bool, None, tuples). A field that is not plain data says how its column is written
 and read back (`_Codec`): a date is its place in the entry's table of dates (each
 distinct date once, as its points' columns), a record held in a field (an anchor) is a
-row of its own table, read as one column for every record at once, words that are a
-slice of their source's text (an anchor's `exact`, most quotes' `text`) are written as
-None and sliced back out, a source's document is its text's sha256 and the bounds of its
-paragraphs (the text is read from its file, which both checks it and gives the reader
-its words).
+row of its own table, read as one column for every record at once, a source's document
+is its text's sha256 and the bounds of its paragraphs (the text is read from its file,
+which both checks it and gives the reader its words).
+
+Words that are a slice of their source's text (an anchor's `exact`, most quotes' `text`)
+are written out all the same: marshal makes them back faster than Python slices them
+(the 10k-event brief's 32k anchors and 20k quotes: reading its entry took 134-136 ms of
+CPU sliced, 116-121 ms written out; its entry is 8.8 MB, not 5.3).
 
 Columns, not rows: most columns are then the very tuple the record's slot takes, set
 with one built-in call over the whole column (`Table._made`), which is most of what
@@ -21,10 +24,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import MISSING, fields
-from itertools import compress, islice, repeat
-from operator import attrgetter, is_not
+from itertools import islice, repeat
+from operator import attrgetter
 from pathlib import Path
 from types import MemberDescriptorType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -58,10 +61,9 @@ class Unsound(Exception):
 
 
 class Encoder:
-    """What columns refer to while a brief is written: its dates and its sources' texts."""
+    """What columns refer to while a brief is written: its dates."""
 
-    def __init__(self, sources: Iterable[Source]) -> None:
-        self.texts = {source.id: source.document.text for source in sources}
+    def __init__(self) -> None:
         self.dates: dict[BriefDate, int] = {}  # each distinct date -> its place in the table
 
     def date(self, date: BriefDate) -> int:
@@ -73,11 +75,10 @@ class Encoder:
 
 
 class Decoder:
-    """What columns refer to while a brief is read back: its dates, its sources' texts and folders."""
+    """What columns refer to while a brief is read back: its dates, and its sources' folders."""
 
     def __init__(self, brief_path: Path, date_table: Written) -> None:
         self.folders = SourceFolders(brief_path)
-        self.texts: dict[str, str] = {}  # source id -> its text, which gives back the words sliced out
         self.dates: list[BriefDate] = DATES.read(self, date_table)
 
 
@@ -150,44 +151,6 @@ class _Nested(_Codec, Generic[T]):
         return [next(made) if present else None for present in counts]
 
 
-class _Sliced(_Codec):
-    """Words that are their source's text from `start` to `end`: None when they are, and
-    sliced back out. `source` names the field holding the source's id (`quote.source` for
-    an attribute of a field read before). With `unless`, words written out are sound only
-    in a record whose `unless` field is true (an anchor matched after normalising): any
-    other's words must be its source's, which the slice makes them."""
-
-    late = True
-
-    def __init__(self, source: str, start: str, end: str, *, unless: str | None = None) -> None:
-        self.span = attrgetter(source, start, end)
-        self.source_field, _, self.source_attribute = source.partition(".")
-        self.start, self.end = start, end
-        self.unless = unless
-
-    def write(self, encoder: Encoder, values: Sequence[str], records: Sequence[Any]) -> tuple[str | None, ...]:
-        texts, span = encoder.texts, self.span
-        written: list[str | None] = []
-        for value, record in zip(values, records, strict=True):
-            source, start, end = span(record)
-            text = texts.get(source)
-            written.append(None if text is not None and text[start:end] == value else value)
-        return tuple(written)
-
-    def read(self, decoder: Decoder, name: str, columns: Columns) -> Sequence[Any]:
-        texts = decoder.texts
-        written = columns[name]
-        if self.unless is not None and not all(compress(columns[self.unless], map(is_not, written, repeat(None)))):
-            raise Unsound(f"words of a {name} written out, but not {self.unless}")
-        sources = columns[self.source_field]
-        if self.source_attribute:
-            sources = list(map(attrgetter(self.source_attribute), sources))
-        return [
-            texts[source][start:end] if words is None else words
-            for words, source, start, end in zip(written, sources, columns[self.start], columns[self.end], strict=False)
-        ]
-
-
 _BOM = "\ufeff".encode()
 
 
@@ -234,7 +197,6 @@ class _Document(_Codec):
             raise Unsound(f"source {source} has changed: its anchors must be checked again")
         text = raw.decode("utf-8").removeprefix("\ufeff")
         del raw
-        decoder.texts[source] = text
         # The same text as when the entry was written (its sha256 says so): its paragraphs are too.
         return SourceDocument(
             text=text,
@@ -318,7 +280,7 @@ DATES = Table(BriefDate, ("start", _Nested(POINTS)), ("end", _Nested(POINTS, opt
 ANCHORS = Table(
     Anchor,
     "source",
-    ("exact", _Sliced("source", "start", "end", unless="normalised")),
+    "exact",
     "start",
     "end",
     "paragraph",
@@ -327,7 +289,7 @@ ANCHORS = Table(
     "normalised",
 )
 _DATE, _EVIDENCE = _Date(), _Nested(ANCHORS, many=True)
-# The record lists, in the order of the brief (sources first: the others slice their texts).
+# The record lists, in the order of the brief.
 # A tuple field (`parties`, `aliases`...) is plain data: marshal writes and reads tuples as tuples.
 RECORDS: dict[str, Table[Any]] = {
     "sources": Table(
@@ -382,7 +344,7 @@ RECORDS: dict[str, Table[Any]] = {
         "review",
         "line",
         "speaker",
-        ("text", _Sliced("source.source", "text_start", "text_end")),
+        "text",
         "quote_kind",
         ("source", _Nested(ANCHORS)),
         "text_start",
