@@ -1,11 +1,14 @@
-"""The brief cache: a second open reads JSON, and any change means a fresh load."""
+"""The brief cache: a second open reads plain data back, and any change means a fresh load."""
 
 from __future__ import annotations
 
 import json
+import marshal
 import os
-from dataclasses import fields
+import sys
+from dataclasses import fields, replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,7 +18,19 @@ from peacebrief.core.cache import cache_dir, cached_brief, load_brief_cached
 from peacebrief.core.dates import BriefDate, DatePoint
 from peacebrief.core.links import Links
 from peacebrief.core.loader import load_brief
-from peacebrief.core.model import Anchor, Event, Issue, KeyPoint, Party, Person, Position, Quote, Source, SourceDocument
+from peacebrief.core.model import (
+    Anchor,
+    Brief,
+    Event,
+    Issue,
+    KeyPoint,
+    Party,
+    Person,
+    Position,
+    Quote,
+    Source,
+    SourceDocument,
+)
 from peacebrief.core.problems import BriefError, Problem
 
 
@@ -30,7 +45,7 @@ def harbour(tmp_path: Path) -> Path:
 
 
 def entries() -> list[Path]:
-    return sorted(cache_dir().glob("brief-*.json"))
+    return sorted(cache_dir().glob("brief-*.marshal"))
 
 
 def test_the_second_open_comes_from_the_cache_and_equals_a_fresh_load(harbour: Path, monkeypatch) -> None:
@@ -60,24 +75,83 @@ def test_cached_brief_reads_only_the_cache_and_never_parses(harbour: Path, monke
     assert cached_brief(harbour) is None  # stale: the caller loads it afresh
 
 
-def test_the_cache_is_json_data_not_pickle(harbour: Path) -> None:
+def split(entry: Path) -> tuple[bytes, dict[str, Any], list[Any]]:
+    """An entry's head as written, that head read, and its chunks as marshal made them."""
+    raw = entry.read_bytes()
+    assert raw.startswith(cache._MAGIC)
+    _mac, body = raw[len(cache._MAGIC) :].split(b"\n", 1)
+    head, chunks = body.split(b"\n", 1)
+    return head + b"\n", json.loads(head), cache._unpacked(memoryview(chunks))
+
+
+def sealed(head: bytes, chunks: list[Any], key: bytes) -> bytes:
+    """An entry of that head and those chunks, its HMAC under `key`."""
+    body = head + b"".join(map(cache._chunk, chunks))
+    return cache._MAGIC + cache._mac(key, body) + b"\n" + body
+
+
+def plain(value: Any) -> bool:
+    if isinstance(value, dict):
+        return all(plain(k) and plain(v) for k, v in value.items())
+    if isinstance(value, (tuple, list)):
+        return all(map(plain, value))
+    return type(value) in (str, int, bool, type(None))
+
+
+def test_the_cache_is_plain_data_not_pickle(harbour: Path) -> None:
     load_brief_cached(harbour)
-    payload = json.loads(entries()[0].read_text(encoding="utf-8"))
-    assert payload["body"]["brief"]["id"] == "harbour-talks"
-    assert payload["body"]["brief_file"]["sha256"]
+    _head, head, chunks = split(entries()[0])
+    assert head["brief_file"]["sha256"] and head["python"].startswith(str(sys.implementation.cache_tag))
+    assert chunks[cache._REST]["id"] == "harbour-talks"
+    assert all(map(plain, chunks))  # no object of any class but these: nothing to run or construct
 
 
 def test_a_stale_entry_is_refused_from_its_first_bytes_without_parsing_it(harbour: Path, monkeypatch) -> None:
     load_brief_cached(harbour)
     harbour.write_text(harbour.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     parsed: list[int] = []
-    real_loads = json.loads
-    monkeypatch.setattr(
-        json, "loads", lambda data, *args, **kwargs: parsed.append(len(data)) or real_loads(data, *args, **kwargs)
-    )
+    real_loads = marshal.loads
+    monkeypatch.setattr(marshal, "loads", lambda data: parsed.append(len(data)) or real_loads(data))
 
     assert cached_brief(harbour) is None
     assert parsed == []  # the fingerprint at the head of the entry said it was stale
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        lambda head: head.update(python="cpython-399 marshal 9"),  # another Python's marshal
+        lambda head: head.update(tables="0" * 16),  # other tables, or other words of the model
+        lambda head: head.update(format=cache.CACHE_FORMAT - 1),
+    ],
+    ids=["python", "tables", "format"],
+)
+def test_an_entry_another_python_or_peacebrief_wrote_is_stale(harbour: Path, other) -> None:
+    """Even sealed with this user's key: its marshal or its columns may mean something else."""
+    fresh = load_brief_cached(harbour)
+    entry = entries()[0]
+    _head, head, chunks = split(entry)
+    other(head)
+    entry.write_bytes(sealed(json.dumps(head, separators=(",", ":")).encode() + b"\n", chunks, cache._key()))
+
+    assert cached_brief(harbour) is None
+    assert load_brief_cached(harbour).quotes == fresh.quotes
+    assert split(entries()[0])[1] == json.loads(cache._body_head(head_of(harbour)))  # written again
+
+
+def head_of(brief: Path) -> dict[str, Any]:
+    resolved = brief.resolve()
+    return cache._fingerprint(resolved, *cache._read_brief(resolved))
+
+
+def test_a_json_entry_of_the_format_before_is_removed_when_the_brief_is_cached_again(harbour: Path) -> None:
+    cache_dir().mkdir(parents=True, exist_ok=True)
+    former = cache._entry_path(harbour.resolve()).with_suffix(".json")
+    former.write_text('{"mac":"0","body":{}}', encoding="utf-8")
+
+    load_brief_cached(harbour)
+
+    assert not former.exists() and len(entries()) == 1
 
 
 def test_a_changed_brief_is_loaded_again(harbour: Path) -> None:
@@ -146,12 +220,23 @@ def test_a_changed_source_is_checked_again(harbour: Path) -> None:
     assert any("sha256" in p.message for p in caught.value.problems)
 
 
-@pytest.mark.parametrize("garbage", [b"", b"{", b"\x80\x81", b'{"format": 1, "brief": 7}', b"[]"])
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        b"",
+        b"{",
+        b"\x80\x81",
+        b'{"format": 1, "brief": 7}',
+        b"[]",
+        b'{"mac":"' + b"0" * 64 + b'","body":{}}',
+        b"\0" * 100,
+    ],
+)
 def test_a_corrupt_cache_is_ignored_and_rebuilt(harbour: Path, garbage: bytes) -> None:
     load_brief_cached(harbour)
     entries()[0].write_bytes(garbage)
     assert load_brief_cached(harbour).id == "harbour-talks"
-    assert json.loads(entries()[0].read_bytes())["body"]["brief"]["id"] == "harbour-talks"
+    assert split(entries()[0])[2][cache._REST]["id"] == "harbour-talks"
 
 
 def test_an_unwritable_cache_folder_does_not_stop_the_reader(harbour: Path, monkeypatch, tmp_path: Path) -> None:
@@ -169,7 +254,7 @@ def test_errors_are_reported_as_the_loader_reports_them(tmp_path: Path) -> None:
 
 
 def test_the_cache_rows_hold_every_field_of_the_model() -> None:
-    """The cache writes each record as a row of its fields, one table per kind in
+    """The cache writes each record's fields in columns, one table per kind in
     cache_rows.py. A field added to the model and not to its table would be lost on every
     cached open (or come back as its default): this fails until the table says where the
     field goes."""
@@ -237,19 +322,20 @@ def test_the_cache_rows_hold_every_field_of_the_model() -> None:
     assert {table.cls for table in cache_rows.TABLES} == set(written) - {SourceDocument, Links}
 
 
-def test_records_read_back_from_their_rows_equal_the_records_written() -> None:
-    """Each row is written and read by its table: what comes back must be the very record
+def test_records_read_back_from_their_columns_equal_the_records_written() -> None:
+    """Records are written and read by their table: what comes back must be the very record
     that was written, every field set, as its class would make it."""
     anchor = Anchor("src-a", "words", 3, 8, 2, None, "after", True)
     date = BriefDate(DatePoint(2026, 2, None, approximate=True), DatePoint(2026, 3))
     event = Event(id="ev-1", line=4, date=date, title="Talks", evidence=(anchor,), status="scheduled", parties=("a",))
-    encoder = cache_rows.Encoder([])
-    row = cache_rows.RECORDS["events"].write(encoder, event)
-    decoder = cache_rows.Decoder(Path("brief.yaml"), encoder.date_table())
+    encoder = cache_rows.Encoder()
+    written = cache_rows.RECORDS["events"].write(encoder, [event])
+    decoder = cache_rows.Decoder(Path("brief.yaml"), marshal.loads(marshal.dumps(encoder.date_table())))
 
-    [made] = cache_rows.RECORDS["events"].read(decoder, [row])
+    [made] = cache_rows.RECORDS["events"].read(decoder, marshal.loads(marshal.dumps(written)))
 
-    assert row[5][0][1] == "words"  # no source text to slice it from: written out
+    counts, (_count, anchors) = written[1][5]
+    assert counts == (1,) and anchors[1] == ("words",)  # the anchor's words, as they are
     assert made == event and repr(made) == repr(event) and hash(made) == hash(event)
     assert type(made.parties) is tuple and type(made.evidence[0]) is Anchor
     with pytest.raises(AttributeError):
@@ -259,17 +345,33 @@ def test_records_read_back_from_their_rows_equal_the_records_written() -> None:
 # -- an entry is believed only when it is ours and sound ----------------------------------
 
 
-def tamper(entry: Path, edit) -> None:
-    """Edit an entry's body as an attacker would, keeping its fingerprint (and its old mac)."""
-    payload = json.loads(entry.read_bytes())
-    edit(payload["body"])
-    body = json.dumps(payload["body"], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    entry.write_bytes(b'{"mac":"' + payload["mac"].encode("ascii") + b'","body":' + body + b"}")
+def column(chunks: list[Any], kind: str, name: str) -> list[Any]:
+    """A column of a kind of record, as a list to edit (`put` puts it back)."""
+    return list(chunks[list(cache_rows.RECORDS).index(kind)][1][cache_rows.RECORDS[kind].names.index(name)])
+
+
+def put(chunks: list[Any], kind: str, name: str, values: Any) -> None:
+    at = list(cache_rows.RECORDS).index(kind)
+    count, columns = chunks[at]
+    columns = list(columns)
+    columns[cache_rows.RECORDS[kind].names.index(name)] = values
+    chunks[at] = (count, tuple(columns))
+
+
+def edited(entry: Path, edit, key: bytes | None) -> None:
+    """Edit an entry's chunks, keeping its head; sealed again under `key`, or with its old mac when None."""
+    head, _head, chunks = split(entry)
+    edit(chunks)
+    if key is not None:
+        entry.write_bytes(sealed(head, chunks, key))
+        return
+    mac = entry.read_bytes()[len(cache._MAGIC) : len(cache._MAGIC) + cache._MAC_LEN]
+    entry.write_bytes(cache._MAGIC + mac + b"\n" + head + b"".join(map(cache._chunk, chunks)))
 
 
 def test_an_edited_title_is_not_believed(harbour: Path) -> None:
     fresh = load_brief_cached(harbour)
-    tamper(entries()[0], lambda body: body["brief"].update(title="TAMPERED TITLE NOT IN BRIEF"))
+    edited(entries()[0], lambda chunks: chunks[cache._REST].update(title="TAMPERED TITLE NOT IN BRIEF"), None)
 
     assert cached_brief(harbour) is None
     assert load_brief_cached(harbour).title == fresh.title
@@ -277,53 +379,102 @@ def test_an_edited_title_is_not_believed(harbour: Path) -> None:
 
 def test_an_edited_quote_with_a_recomputed_mac_under_another_key_is_not_believed(harbour: Path) -> None:
     fresh = load_brief_cached(harbour)
-    entry = entries()[0]
-    payload = json.loads(entry.read_bytes())
-    payload["body"]["brief"]["quotes"][0][4] = "WE WILL BOMB THE DAMS (never said)"
-    body = json.dumps(payload["body"], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    entry.write_bytes(b'{"mac":"' + cache._mac(b"k" * 32, body) + b'","body":' + body + b"}")
+
+    def edit(chunks: list[Any]) -> None:
+        words = column(chunks, "quotes", "text")
+        words[0] = "WE WILL BOMB THE DAMS (never said)"
+        put(chunks, "quotes", "text", tuple(words))
+
+    edited(entries()[0], edit, b"k" * 32)
 
     assert cached_brief(harbour) is None
     assert load_brief_cached(harbour).quotes == fresh.quotes
 
 
-def resealed(entry: Path, edit) -> None:
-    """Edit an entry and seal it again with the real key: what only a bug of ours could write."""
-    payload = json.loads(entry.read_bytes())
-    edit(payload["body"])
-    body = json.dumps(payload["body"], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    entry.write_bytes(b'{"mac":"' + cache._mac(cache._key(), body) + b'","body":' + body + b"}")
+def _first(kind: str, name: str, value: Any):
+    def edit(chunks: list[Any]) -> None:
+        values = column(chunks, kind, name)
+        values[0] = value
+        put(chunks, kind, name, tuple(values))
+
+    return edit
+
+
+def _miscounted(chunks: list[Any]) -> None:
+    at = list(cache_rows.RECORDS).index("events")
+    count, columns = chunks[at]
+    chunks[at] = (count + 1, columns)
 
 
 @pytest.mark.parametrize(
     "edit",
     [
-        lambda b: b["brief"]["events"][0][5][0].__setitem__(2, 10**9),  # an anchor's start past its source
-        lambda b: b["brief"]["events"][0].__setitem__(9, "exploded"),  # a status the model does not know
-        lambda b: b["brief"]["quotes"][0].__setitem__(5, "whispered"),  # a quote kind it does not know
-        lambda b: b["brief"]["events"][0].__setitem__(10, ["nobody"]),  # a party that is not in the brief
-        lambda b: b["brief"]["sources"][0].__setitem__(9, "/dev/zero"),  # a source that never ends
-        lambda b: b["brief"].__setitem__("events", "[" * 200_000),  # nonsense where rows should be
-        lambda b: b["brief"]["events"][0].__setitem__(5, None),
-        lambda b: b["brief"]["events"][0][5][1].__setitem__(1, "words not there"),  # not its source's, not normalised
+        _first("sources", "file", "/dev/zero"),  # a source that never ends
+        lambda chunks: chunks.__setitem__(4, "[" * 200_000),  # nonsense where the events should be
+        lambda chunks: put(chunks, "events", "evidence", None),
+        _miscounted,  # a record more than its columns hold: one would lack its fields
+        lambda chunks: chunks.pop(),  # a chunk missing
+        lambda chunks: chunks.append(()),  # a chunk too many
     ],
-    ids=["offset", "status", "kind", "party", "dev-zero", "brackets", "null-evidence", "words"],
+    ids=["dev-zero", "brackets", "null-evidence", "miscounted", "missing", "extra"],
 )
 def test_an_unsound_entry_means_a_fresh_load_never_a_crash(harbour: Path, edit) -> None:
+    """Sealed with the real key: what only a bug of ours could write, or a source changed since."""
     fresh = load_brief_cached(harbour)
-    resealed(entries()[0], edit)
+    edited(entries()[0], edit, cache._key())
 
     assert cached_brief(harbour) is None
     assert load_brief_cached(harbour).events == fresh.events
 
 
-def test_deeply_nested_json_in_an_entry_means_a_fresh_load(harbour: Path) -> None:
-    fresh = load_brief_cached(harbour)
-    body = b"[" * 200_000 + b"]" * 200_000
-    entries()[0].write_bytes(b'{"mac":"' + cache._mac(cache._key(), body) + b'","body":' + body + b"}")
+def _unsound(brief: Brief, kind: str, **changes: Any) -> Brief:
+    first, *rest = getattr(brief, kind)
+    return replace(brief, **{kind: (replace(first, **changes), *rest)})
 
-    assert cached_brief(harbour) is None
-    assert load_brief_cached(harbour).id == fresh.id
+
+@pytest.mark.parametrize(
+    "unsound",
+    [
+        lambda b: _unsound(b, "events", evidence=(replace(b.events[0].evidence[0], start=10**9),)),  # past its source
+        lambda b: _unsound(b, "events", status="exploded"),  # a status the model does not know
+        lambda b: _unsound(
+            b, "events", evidence=(replace(b.events[0].evidence[0], exact="not there", normalised=False),)
+        ),
+        lambda b: _unsound(b, "quotes", quote_kind="whispered"),  # a quote kind it does not know
+        lambda b: _unsound(b, "events", parties=("nobody",)),  # a party that is not in the brief
+        lambda b: _unsound(b, "positions", status="abandoned"),
+        lambda b: _unsound(b, "people", party="nobody"),
+    ],
+    ids=["offset", "status", "words", "kind", "party", "holding", "delegate"],
+)
+def test_a_brief_that_is_not_sound_is_never_written(harbour: Path, unsound) -> None:
+    """What the reader relies on is checked once, before the entry is sealed: the seal then
+    says it still holds (an entry is not checked again each time it is read)."""
+    brief = load_brief(harbour)
+    resolved = harbour.resolve()
+    entry = cache._entry_path(resolved)
+    cache._write_entry(entry, head_of(harbour), unsound(brief))
+    assert not entry.exists()
+
+    cache._write_entry(entry, head_of(harbour), brief)
+    assert entry.exists() and cached_brief(harbour) is not None
+
+
+def test_a_truncated_or_resealed_garbage_entry_means_a_fresh_load(harbour: Path) -> None:
+    fresh = load_brief_cached(harbour)
+    whole = entries()[0].read_bytes()
+    head, _head, _chunks = split(entries()[0])
+    body = head + b"\xff" * 8 + b"[" * 1000  # a chunk longer than the entry
+    for wrong in (
+        whole[:-1],
+        whole[: len(whole) // 2],
+        whole[: len(cache._MAGIC) + 10],
+        sealed(head, [], cache._key()) + b"\x00" * 8,  # an empty chunk: no marshal at all
+        cache._MAGIC + cache._mac(cache._key(), body) + b"\n" + body,
+    ):
+        entries()[0].write_bytes(wrong)
+        assert cached_brief(harbour) is None
+        assert load_brief_cached(harbour).id == fresh.id
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")

@@ -1,15 +1,22 @@
-"""A brief's records as rows of JSON, and back: one table per kind of record drives both.
+"""A brief's records as columns of plain data, and back: one table per kind of record drives both.
 
-Each record is a list of its fields in the order of its table (no keys to parse). A
-field that is not plain JSON says how it is written and read back (`_Codec`): a date is
-its place in the entry's table of dates (each distinct date once, as its points' fields),
-words that are a slice of their source's text (an anchor's `exact`, most quotes' `text`)
-are written as null and sliced back out, a source's document is its text's sha256 and the
-bounds of its paragraphs (the text is read from its file, which both checks it and gives
-the reader its words).
+A table's records are written as a column per field, in the order of its table: a tuple
+of the field's values, record by record, of types `marshal` writes as they are (str,
+int, bool, None, tuples). A field that is not plain data says how its column is written
+and read back (`_Codec`): a date is its place in the entry's table of dates (each
+distinct date once, as its points' columns), a record held in a field (an anchor) is a
+row of its own table, read as one column for every record at once, a source's document
+is its text's sha256 and the bounds of its paragraphs (the text is read from its file,
+which both checks it and gives the reader its words).
 
-Rows are read a column at a time: most columns convert with one built-in call over the
-whole column (`map(tuple, ...)`), which is most of what opening a cached brief costs.
+Words that are a slice of their source's text (an anchor's `exact`, most quotes' `text`)
+are written out all the same: marshal makes them back faster than Python slices them
+(the 10k-event brief's 32k anchors and 20k quotes: reading its entry took 134-136 ms of
+CPU sliced, 116-121 ms written out; its entry is 8.8 MB, not 5.3).
+
+Columns, not rows: most columns are then the very tuple the record's slot takes, set
+with one built-in call over the whole column (`Table._made`), which is most of what
+opening a cached brief costs.
 """
 
 from __future__ import annotations
@@ -17,16 +24,16 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import MISSING, fields
-from itertools import compress, islice, repeat
-from operator import attrgetter, is_not
+from itertools import islice, repeat
+from operator import attrgetter
 from pathlib import Path
 from types import MemberDescriptorType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from peacebrief.core.dates import BriefDate, DatePoint
-from peacebrief.core.files import MAX_BYTES, read_regular, source_outside
+from peacebrief.core.files import MAX_BYTES, SourceFolders, read_regular
 from peacebrief.core.model import (
     Anchor,
     Event,
@@ -45,7 +52,8 @@ if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
 T = TypeVar("T", bound="DataclassInstance")
-Columns = dict[str, Sequence[Any]]  # a table's rows, a column per field name
+Columns = dict[str, Sequence[Any]]  # a table's columns, by field name
+Written = tuple[int, tuple[Any, ...]]  # a table as written: its count of records, its columns in order
 
 
 class Unsound(Exception):
@@ -53,61 +61,50 @@ class Unsound(Exception):
 
 
 class Encoder:
-    """What rows refer to while a brief is written: its dates and its sources' texts."""
+    """What columns refer to while a brief is written: its dates."""
 
-    def __init__(self, sources: Iterable[Source]) -> None:
-        self.texts = {source.id: source.document.text for source in sources}
+    def __init__(self) -> None:
         self.dates: dict[BriefDate, int] = {}  # each distinct date -> its place in the table
 
     def date(self, date: BriefDate) -> int:
-        """The date's place in the entry's table of dates (written last, as "dates")."""
+        """The date's place in the entry's table of dates (written last, read first)."""
         return self.dates.setdefault(date, len(self.dates))
 
-    def date_table(self) -> list[list[Any]]:
-        return [DATES.write(self, date) for date in self.dates]
+    def date_table(self) -> Written:
+        return DATES.write(self, list(self.dates))
 
 
 class Decoder:
-    """What rows refer to while a brief is read back: its dates, and its sources' texts."""
+    """What columns refer to while a brief is read back: its dates, and its sources' folders."""
 
-    def __init__(self, brief_path: Path, date_rows: list[Any]) -> None:
-        self.brief_path = brief_path
-        self.texts: dict[str, str] = {}  # source id -> its text, which gives back the words sliced out
-        self.dates: list[BriefDate] = DATES.read(self, date_rows)
+    def __init__(self, brief_path: Path, date_table: Written) -> None:
+        self.folders = SourceFolders(brief_path)
+        self.dates: list[BriefDate] = DATES.read(self, date_table)
 
 
 class _Codec:
-    """How a field that is not plain JSON is written into its column, and read back.
+    """How a field that is not plain data is written as its column, and read back.
 
-    `late` fields are read after the others of their row: they need those decoded."""
+    `late` fields are read after the others of their table: they need those decoded."""
 
     late = False
 
-    def write(self, encoder: Encoder, value: Any, record: Any) -> Any:
+    def write(self, encoder: Encoder, values: Sequence[Any], records: Sequence[Any]) -> Any:
         raise NotImplementedError
 
     def read(self, decoder: Decoder, name: str, columns: Columns) -> Sequence[Any]:
         raise NotImplementedError
-
-
-class _Tuple(_Codec):
-    """A tuple, as a JSON list."""
-
-    def write(self, encoder: Encoder, value: tuple[Any, ...], record: Any) -> list[Any]:
-        return list(value)
-
-    def read(self, decoder: Decoder, name: str, columns: Columns) -> Sequence[Any]:
-        return list(map(tuple, columns[name]))
 
 
 class _Date(_Codec):
-    """A date, as its place in the entry's table of dates; None as null when `optional`."""
+    """A date, as its place in the entry's table of dates; None as None when `optional`."""
 
     def __init__(self, *, optional: bool = False) -> None:
         self.optional = optional
 
-    def write(self, encoder: Encoder, value: BriefDate | None, record: Any) -> int | None:
-        return None if value is None else encoder.date(value)
+    def write(self, encoder: Encoder, values: Sequence[BriefDate | None], records: Sequence[Any]) -> tuple[Any, ...]:
+        date = encoder.date
+        return tuple(None if value is None else date(value) for value in values)
 
     def read(self, decoder: Decoder, name: str, columns: Columns) -> Sequence[Any]:
         dates = decoder.dates
@@ -117,69 +114,41 @@ class _Date(_Codec):
 
 
 class _Path(_Codec):
-    def write(self, encoder: Encoder, value: Path, record: Any) -> str:
-        return str(value)
+    def write(self, encoder: Encoder, values: Sequence[Path], records: Sequence[Any]) -> tuple[str, ...]:
+        return tuple(map(str, values))
 
     def read(self, decoder: Decoder, name: str, columns: Columns) -> Sequence[Any]:
         return list(map(Path, columns[name]))
 
 
 class _Nested(_Codec, Generic[T]):
-    """A value that is a row of its own table; a tuple of them when `many`; null for None when `optional`."""
+    """Values that are records of their own table, written as one table for the whole
+    column: a tuple of them in each record when `many` (with each record's count), or
+    None when `optional` (with whether each record has one)."""
 
     def __init__(self, table: Table[T], *, many: bool = False, optional: bool = False) -> None:
         self.table = table
         self.many = many
         self.optional = optional
 
-    def write(self, encoder: Encoder, value: Any, record: Any) -> Any:
+    def write(self, encoder: Encoder, values: Sequence[Any], records: Sequence[Any]) -> Any:
         if self.many:
-            return [self.table.write(encoder, item) for item in value]
-        return None if value is None else self.table.write(encoder, value)
+            return tuple(map(len, values)), self.table.write(encoder, [item for items in values for item in items])
+        if self.optional:
+            return tuple(value is not None for value in values), self.table.write(
+                encoder, [value for value in values if value is not None]
+            )
+        return self.table.write(encoder, values)
 
     def read(self, decoder: Decoder, name: str, columns: Columns) -> Sequence[Any]:
-        column = columns[name]
-        if self.many:  # every row's items read as one column, then dealt back to the rows
-            made = iter(self.table.read(decoder, [item for items in column for item in items]))
-            return [tuple(islice(made, len(items))) for items in column]
-        if not self.optional:
+        column: Any = columns[name]  # not a column of values: the nested table (with counts)
+        if not self.many and not self.optional:
             return self.table.read(decoder, column)
-        made = iter(self.table.read(decoder, [row for row in column if row is not None]))
-        return [None if row is None else next(made) for row in column]
-
-
-class _Sliced(_Codec):
-    """Words that are their source's text from `start` to `end`: null when they are, and
-    sliced back out. `source` names the field holding the source's id (`quote.source` for
-    an attribute of a field read before). With `unless`, words written out are sound only
-    in a row whose `unless` field is true (an anchor matched after normalising): any
-    other's words must be its source's, which the slice makes them."""
-
-    late = True
-
-    def __init__(self, source: str, start: str, end: str, *, unless: str | None = None) -> None:
-        self.span = attrgetter(source, start, end)
-        self.source_field, _, self.source_attribute = source.partition(".")
-        self.start, self.end = start, end
-        self.unless = unless
-
-    def write(self, encoder: Encoder, value: str, record: Any) -> str | None:
-        source, start, end = self.span(record)
-        text = encoder.texts.get(source)
-        return None if text is not None and text[start:end] == value else value
-
-    def read(self, decoder: Decoder, name: str, columns: Columns) -> Sequence[Any]:
-        texts = decoder.texts
-        written = columns[name]
-        if self.unless is not None and not all(compress(columns[self.unless], map(is_not, written, repeat(None)))):
-            raise Unsound(f"words of a {name} written out, but not {self.unless}")
-        sources = columns[self.source_field]
-        if self.source_attribute:
-            sources = list(map(attrgetter(self.source_attribute), sources))
-        return [
-            texts[source][start:end] if words is None else words
-            for words, source, start, end in zip(written, sources, columns[self.start], columns[self.end], strict=False)
-        ]
+        counts, written = column
+        made = iter(self.table.read(decoder, written))
+        if self.many:  # every record's items read as one table, then dealt back to the records
+            return [tuple(islice(made, count)) for count in counts]
+        return [next(made) if present else None for present in counts]
 
 
 _BOM = "\ufeff".encode()
@@ -192,13 +161,16 @@ class _Document(_Codec):
 
     late = True
 
-    def write(self, encoder: Encoder, value: SourceDocument, record: Any) -> list[Any]:
-        return [
-            hashlib.sha256(value.text.encode("utf-8")).hexdigest(),
-            value.dateline.isoformat() if value.dateline else None,
-            value.body_start,
-            [bound for paragraph in value.paragraphs for bound in paragraph],
-        ]
+    def write(self, encoder: Encoder, values: Sequence[SourceDocument], records: Sequence[Any]) -> tuple[Any, ...]:
+        return tuple(
+            (
+                hashlib.sha256(value.text.encode("utf-8")).hexdigest(),
+                value.dateline.isoformat() if value.dateline else None,
+                value.body_start,
+                tuple(bound for paragraph in value.paragraphs for bound in paragraph),
+            )
+            for value in values
+        )
 
     def read(self, decoder: Decoder, name: str, columns: Columns) -> Sequence[Any]:
         return [
@@ -208,9 +180,15 @@ class _Document(_Codec):
 
     @staticmethod
     def _document(
-        decoder: Decoder, source: str, file: Path, sha256: str, dateline: str | None, body_start: int, bounds: list[int]
+        decoder: Decoder,
+        source: str,
+        file: Path,
+        sha256: str,
+        dateline: str | None,
+        body_start: int,
+        bounds: tuple[int, ...],
     ) -> SourceDocument:
-        if source_outside(decoder.brief_path, file) is not None:
+        if decoder.folders.outside(file) is not None:
             raise Unsound(f"source {source} is outside the brief's project")
         raw, _status = read_regular(file, MAX_BYTES, what="source")
         # The text's UTF-8 is the file's bytes less a byte-order mark: hashed as they are,
@@ -219,7 +197,6 @@ class _Document(_Codec):
             raise Unsound(f"source {source} has changed: its anchors must be checked again")
         text = raw.decode("utf-8").removeprefix("\ufeff")
         del raw
-        decoder.texts[source] = text
         # The same text as when the entry was written (its sha256 says so): its paragraphs are too.
         return SourceDocument(
             text=text,
@@ -230,37 +207,36 @@ class _Document(_Codec):
 
 
 class Table(Generic[T]):
-    """The row of one kind of record: each field in order, with its codec if it is not plain JSON."""
+    """The columns of one kind of record: each field in order, with its codec if it is not plain data."""
 
     def __init__(self, cls: type[T], *columns: str | tuple[str, _Codec]) -> None:
         self.cls = cls
         self.names = tuple(c if isinstance(c, str) else c[0] for c in columns)
         self.codecs = {c[0]: c[1] for c in columns if not isinstance(c, str)}
-        self._values = attrgetter(*self.names)
-        self._written = [(self.names.index(name), codec) for name, codec in self.codecs.items()]
+        self._getters = tuple(map(attrgetter, self.names))
         self._read = sorted(self.codecs.items(), key=lambda item: item[1].late)  # the late ones last
         self._setters: tuple[Callable[[T, Any], None], ...] = tuple(_slot_setter(cls, name) for name in self.names)
         self._derived = tuple((f.name, f.default) for f in fields(cls) if not f.init)  # each left at its default
         if any(default is MISSING for _name, default in self._derived):
             raise TypeError(f"{cls.__name__} derives a field without a default: the cache cannot set it")
 
-    def write(self, encoder: Encoder, record: T) -> list[Any]:
-        row = list(self._values(record))
-        for index, codec in self._written:
-            row[index] = codec.write(encoder, row[index], record)
-        return row
+    def write(self, encoder: Encoder, records: Sequence[T]) -> Written:
+        """The records as columns, with their count (a column may be no list of values)."""
+        columns = []
+        for name, getter in zip(self.names, self._getters, strict=True):
+            values = tuple(map(getter, records))
+            codec = self.codecs.get(name)
+            columns.append(values if codec is None else codec.write(encoder, values, records))
+        return len(records), tuple(columns)
 
-    def read(self, decoder: Decoder, rows: Sequence[Sequence[Any]]) -> list[T]:
-        if not rows:
-            return []
-        names = self.names
-        transposed = list(zip(*rows, strict=True))
-        if len(transposed) != len(names):
-            raise Unsound(f"a row of {self.cls.__name__} has {len(transposed)} fields, not {len(names)}")
-        columns: Columns = dict(zip(names, transposed, strict=False))
+    def read(self, decoder: Decoder, written: Written) -> list[T]:
+        count, stored = written
+        if len(stored) != len(self.names):
+            raise Unsound(f"{self.cls.__name__} has {len(stored)} columns, not {len(self.names)}")
+        columns: Columns = dict(zip(self.names, stored, strict=True))
         for name, codec in self._read:
             columns[name] = codec.read(decoder, name, columns)
-        return self._made(columns, len(rows))
+        return self._made(columns, count)
 
     def _made(self, columns: Columns, count: int) -> list[T]:
         """The records of `columns`, each field set slot by slot, a column at a time.
@@ -271,7 +247,10 @@ class Table(Generic[T]):
         0.69 s of CPU through __init__, 0.44 s this way (medians of 5)."""
         made: list[T] = list(map(object.__new__, repeat(self.cls, count)))
         for setter, name in zip(self._setters, self.names, strict=True):
-            deque(map(setter, made, columns[name]), maxlen=0)  # the column's values into its slot
+            column = columns[name]
+            if len(column) != count:  # else a record would be left without the field
+                raise Unsound(f"{self.cls.__name__}.{name} has {len(column)} values for {count} records")
+            deque(map(setter, made, column), maxlen=0)  # the column's values into its slot
         for name, default in self._derived:
             deque(map(_slot_setter(self.cls, name), made, repeat(default, count)), maxlen=0)
         return made
@@ -280,6 +259,10 @@ class Table(Generic[T]):
         """Fields of the class without a column, and columns that are no field of it
         (fields made with init=False are derived from the others, never written)."""
         return {f.name for f in fields(self.cls) if f.init} ^ set(self.names)
+
+    def shape(self) -> str:
+        """The table's columns and how each is written: what an entry's layout depends on."""
+        return f"{self.cls.__name__}({', '.join(f'{n}:{type(self.codecs.get(n)).__name__}' for n in self.names)})"
 
 
 def _slot_setter(cls: type[Any], name: str) -> Callable[[Any, Any], None]:
@@ -297,7 +280,7 @@ DATES = Table(BriefDate, ("start", _Nested(POINTS)), ("end", _Nested(POINTS, opt
 ANCHORS = Table(
     Anchor,
     "source",
-    ("exact", _Sliced("source", "start", "end", unless="normalised")),
+    "exact",
     "start",
     "end",
     "paragraph",
@@ -305,8 +288,9 @@ ANCHORS = Table(
     "suffix",
     "normalised",
 )
-_TUPLE, _DATE, _EVIDENCE = _Tuple(), _Date(), _Nested(ANCHORS, many=True)
-# The record lists, in the order of the brief (sources first: the others slice their texts).
+_DATE, _EVIDENCE = _Date(), _Nested(ANCHORS, many=True)
+# The record lists, in the order of the brief.
+# A tuple field (`parties`, `aliases`...) is plain data: marshal writes and reads tuples as tuples.
 RECORDS: dict[str, Table[Any]] = {
     "sources": Table(
         Source,
@@ -323,7 +307,7 @@ RECORDS: dict[str, Table[Any]] = {
         ("document", _Document()),
     ),
     "parties": Table(Party, "id", "review", "line", "name", "role", "short", "summary"),
-    "people": Table(Person, "id", "review", "line", "name", "party", "title", ("aliases", _TUPLE), "delegate"),
+    "people": Table(Person, "id", "review", "line", "name", "party", "title", "aliases", "delegate"),
     "issues": Table(Issue, "id", "review", "line", "title", "summary"),
     "events": Table(
         Event,
@@ -337,9 +321,9 @@ RECORDS: dict[str, Table[Any]] = {
         "summary",
         "place",
         "status",
-        ("parties", _TUPLE),
-        ("people", _TUPLE),
-        ("issues", _TUPLE),
+        "parties",
+        "people",
+        "issues",
     ),
     "positions": Table(
         Position,
@@ -350,7 +334,7 @@ RECORDS: dict[str, Table[Any]] = {
         "issue",
         "stance",
         ("evidence", _EVIDENCE),
-        ("quotes", _TUPLE),
+        "quotes",
         "detail",
         "status",
     ),
@@ -360,7 +344,7 @@ RECORDS: dict[str, Table[Any]] = {
         "review",
         "line",
         "speaker",
-        ("text", _Sliced("source.source", "text_start", "text_end")),
+        "text",
         "quote_kind",
         ("source", _Nested(ANCHORS)),
         "text_start",
@@ -368,14 +352,9 @@ RECORDS: dict[str, Table[Any]] = {
         ("said", _Date(optional=True)),
         "date_text",
         "event",
-        ("issues", _TUPLE),
+        "issues",
     ),
 }
-KEY_POINTS = Table(KeyPoint, "text", ("refs", _TUPLE), "line")
+KEY_POINTS = Table(KeyPoint, "text", "refs", "line")
 WARNINGS = Table(Problem, "path", "message", "line", "column", "record", "severity")
-TABLES = (POINTS, DATES, ANCHORS, *RECORDS.values(), KEY_POINTS, WARNINGS)
-
-
-def rows(table: Table[T], encoder: Encoder, records: Iterable[T]) -> Iterator[list[Any]]:
-    """Each record as its row, made one at a time (a big brief's rows would not fit twice)."""
-    return (table.write(encoder, record) for record in records)
+TABLES: tuple[Table[Any], ...] = (POINTS, DATES, ANCHORS, *RECORDS.values(), KEY_POINTS, WARNINGS)

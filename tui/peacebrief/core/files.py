@@ -81,6 +81,36 @@ def source_outside(brief_path: Path, file: Path) -> Path | None:
     return None if real == root or root in real.parents else root
 
 
+class SourceFolders:
+    """`source_outside` for the many sources of one brief, each folder resolved once.
+
+    A file that is no symbolic link (and not `..`) resolves to its folder's resolution
+    and its name: one `lstat` for it, not one for each part of its path, and it is inside
+    the project when its folder is. 400 sources in one folder (the 10k-event brief, read
+    from the cache): 35 ms of CPU resolved whole, 2 ms this way."""
+
+    def __init__(self, brief_path: Path) -> None:
+        self.brief_path = brief_path
+        self._root: Path | None = None
+        self._inside: dict[Path, bool] = {}  # folder -> it is the project's folder or inside it
+
+    def outside(self, file: Path) -> Path | None:
+        try:
+            if file.name in ("", "..") or os.path.islink(file):
+                return source_outside(self.brief_path, file)
+            if self._root is None:
+                self._root = self.brief_path.resolve().parent.parent
+            inside = self._inside.get(file.parent)
+            if inside is None:
+                folder = file.parent.resolve()
+                inside = self._inside[file.parent] = folder == self._root or self._root in folder.parents
+        except (OSError, RuntimeError, ValueError):  # as source_outside: reading says what is wrong
+            return None
+        if inside:
+            return None
+        return source_outside(self.brief_path, file)  # outside, unless it is the project's folder itself
+
+
 # -- temporary files of atomic writes ---------------------------------------------------
 
 # Compiled on first use (`re` keeps it): a read needs none. With yamlerrors._LINE_BREAK,
